@@ -1,0 +1,151 @@
+//! The command line: argument parsing and the non-interactive commands.
+
+mod check;
+mod figures;
+mod list;
+mod out;
+mod show;
+mod timeline;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::library::Library;
+pub use out::Out;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "briefing",
+    version,
+    about = "A fast terminal reader for curated policy briefs",
+    long_about = "A fast terminal reader for curated policy briefs.\n\nWith no PATH, opens the embedded library; with files or folders, reads those instead.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Brief files or folders to read instead of the embedded library
+    pub paths: Vec<PathBuf>,
+    /// Read briefs from this file or folder (repeatable)
+    #[arg(short = 'L', long = "library", global = true, value_name = "PATH")]
+    pub library: Vec<PathBuf>,
+    /// Theme name or path to a theme file
+    #[arg(long, global = true, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
+    /// Config file instead of the default location
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the reader at TARGET (brief-id or brief-id#section)
+    Read { target: Option<String> },
+    /// List the briefs of the library
+    List {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a brief or one of its sections (styled on a terminal)
+    Show {
+        /// brief-id or brief-id#section
+        target: String,
+        /// Wrap at this many columns (default: the terminal's width, or 80)
+        #[arg(long)]
+        width: Option<usize>,
+    },
+    /// Look up figures (all of them without a QUERY)
+    Figures {
+        /// Words to match; `#tag` and `@brief` filter
+        query: Vec<String>,
+        /// Print JSON
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV
+        #[arg(long)]
+        csv: bool,
+    },
+    /// The dated events of every brief, in order
+    Timeline {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate briefs; exit 1 on any error
+    Check {
+        /// Files or folders to check (default: the library)
+        paths: Vec<PathBuf>,
+        /// Folder of source texts to trace every figure's value to
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
+        /// With --sources, say where each figure was found
+        #[arg(short, long)]
+        verbose: bool,
+    },
+}
+
+impl Cli {
+    /// The library the command reads: `-L` paths, positional paths, or the
+    /// embedded library.
+    pub fn load_library(&self, extra: &[PathBuf]) -> Library {
+        let mut paths: Vec<PathBuf> = extra.to_vec();
+        if paths.is_empty() {
+            paths.extend(self.library.iter().cloned());
+            paths.extend(self.paths.iter().cloned());
+        }
+        if paths.is_empty() {
+            Library::embedded()
+        } else {
+            Library::from_paths(&paths)
+        }
+    }
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let color = out::use_color(cli.color);
+    let result = match &cli.command {
+        Some(Command::List { json }) => list::run(&cli, *json),
+        Some(Command::Show { target, width }) => show::run(&cli, target, *width, color),
+        Some(Command::Figures { query, json, csv }) => figures::run(&cli, &query.join(" "), *json, *csv),
+        Some(Command::Timeline { json }) => timeline::run(&cli, *json),
+        Some(Command::Check {
+            paths,
+            sources,
+            verbose,
+        }) => check::run(&cli, paths, sources.as_deref(), *verbose),
+        Some(Command::Read { .. }) | None => Ok(reader_notice()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("briefing: {}", crate::sanitize::line(&e.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn reader_notice() -> ExitCode {
+    eprintln!("briefing: the interactive reader is not part of this build; try `briefing list` or `briefing show ID`");
+    ExitCode::from(2)
+}
+
+/// Prints the library's load diagnostics to stderr (for commands that read it).
+fn report_load_problems(lib: &Library) {
+    crate::diag::print_all(&lib.diagnostics);
+}

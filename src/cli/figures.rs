@@ -1,0 +1,115 @@
+//! `briefing figures [QUERY] [--json|--csv]`
+
+use std::io;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{Cli, Out, report_load_problems};
+use crate::library::Library;
+use crate::lookup;
+use crate::model::FigureRef;
+use crate::sanitize::line as clean;
+
+#[derive(Serialize)]
+struct FigureJson {
+    brief: String,
+    id: String,
+    value: String,
+    label: String,
+    section: String,
+    section_title: String,
+    source: String,
+    as_of: Option<String>,
+    tags: String,
+    #[serde(skip)]
+    tag_list: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct FigureJsonOut<'a> {
+    brief: &'a str,
+    id: &'a str,
+    value: &'a str,
+    label: &'a str,
+    section: &'a str,
+    section_title: &'a str,
+    source: &'a str,
+    as_of: Option<&'a str>,
+    tags: &'a [String],
+}
+
+fn row(lib: &Library, r: FigureRef) -> Option<FigureJson> {
+    let b = lib.brief(r.brief)?;
+    let f = b.figure(r.figure)?;
+    let c = |s: &str| clean(s).into_owned();
+    let section_title = f.section.and_then(|s| b.section(s)).map_or("", |s| s.title.as_str());
+    Some(FigureJson {
+        brief: c(&b.meta.id),
+        id: c(&f.id),
+        value: c(&f.value),
+        label: c(&f.label),
+        section: c(&f.section_anchor),
+        section_title: c(section_title),
+        source: c(&f.source),
+        as_of: f.as_of.as_deref().map(c),
+        tags: f.tags.iter().map(|t| c(t)).collect::<Vec<_>>().join(";"),
+        tag_list: f.tags.iter().map(|t| c(t)).collect(),
+    })
+}
+
+pub fn run(cli: &Cli, query: &str, json: bool, csv: bool) -> io::Result<ExitCode> {
+    let lib = cli.load_library(&[]);
+    report_load_problems(&lib);
+    let refs: Vec<FigureRef> = if query.trim().is_empty() {
+        lib.figures().collect()
+    } else {
+        lookup::search(&lib, query).into_iter().map(|h| h.figure).collect()
+    };
+    let rows: Vec<FigureJson> = refs.iter().filter_map(|r| row(&lib, *r)).collect();
+    let mut out = Out::default();
+    if json {
+        let view: Vec<FigureJsonOut<'_>> = rows
+            .iter()
+            .map(|r| FigureJsonOut {
+                brief: &r.brief,
+                id: &r.id,
+                value: &r.value,
+                label: &r.label,
+                section: &r.section,
+                section_title: &r.section_title,
+                source: &r.source,
+                as_of: r.as_of.as_deref(),
+                tags: &r.tag_list,
+            })
+            .collect();
+        out.raw(&serde_json::to_string_pretty(&view).map_err(io::Error::other)?)?;
+        out.raw("\n")?;
+    } else if csv {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        for r in &rows {
+            w.serialize(r).map_err(io::Error::other)?;
+        }
+        let bytes = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+        out.raw(&String::from_utf8_lossy(&bytes))?;
+    } else {
+        if rows.is_empty() {
+            eprintln!("no figure matches \"{}\"", clean(query));
+            return Ok(ExitCode::from(1));
+        }
+        let vw = rows.iter().map(|r| r.value.chars().count()).max().unwrap_or(0).min(24);
+        for r in &rows {
+            let short = lib.by_id(&r.brief).and_then(|b| lib.brief(b)).map_or("", |b| b.meta.short_title.as_str());
+            let mut cite = r.source.clone();
+            if let Some(a) = &r.as_of {
+                cite.push_str(&format!(" {a}"));
+            }
+            out.line(&format!(
+                "{:>vw$}  {}  · {} · {} › {}",
+                r.value, r.label, cite, short, r.section_title
+            ))?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,144 @@
+//! The document IR: a brief's Markdown as a flat list of leaf blocks with
+//! styled inline text, ready to be laid out at any width. Built once per brief
+//! (when it is opened), laid out once per width.
+
+mod build;
+
+pub use build::build;
+
+use crate::model::SectionIdx;
+
+/// Flags on inline text.
+pub mod flags {
+    pub const EMPH: u8 = 1;
+    pub const STRONG: u8 = 2;
+    pub const STRIKE: u8 = 4;
+    pub const CODE: u8 = 8;
+}
+
+/// What a piece of text is, for styling and for selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Role {
+    #[default]
+    Text,
+    Heading(u8),
+    CodeBlock,
+    /// List markers, quote bars, footnote labels.
+    Marker,
+    /// Table borders and rules.
+    Border,
+    /// An index into the brief's `links`.
+    Link(u32),
+    /// An index into the brief's `mentions`.
+    Mention(u32),
+    FootnoteRef,
+    Image,
+    Html,
+    /// Secondary text: link numbers, notes, captions.
+    Dim,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Style {
+    pub role: Role,
+    pub flags: u8,
+}
+
+impl Style {
+    pub const fn role(role: Role) -> Self {
+        Self { role, flags: 0 }
+    }
+}
+
+/// Text with style runs: `runs[i]` styles `text[runs[i-1].end..runs[i].end]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inline {
+    pub text: String,
+    pub runs: Vec<(u32, Style)>,
+}
+
+impl Inline {
+    pub fn push(&mut self, s: &str, style: Style) {
+        if s.is_empty() {
+            return;
+        }
+        self.text.push_str(s);
+        let end = self.text.len() as u32;
+        match self.runs.last_mut() {
+            Some((e, st)) if *st == style => *e = end,
+            _ => self.runs.push((end, style)),
+        }
+    }
+
+    pub fn plain(s: &str, style: Style) -> Self {
+        let mut i = Self::default();
+        i.push(s, style);
+        i
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// The style in force at byte `at`.
+    pub fn style_at(&self, at: usize) -> Style {
+        let i = self.runs.partition_point(|(end, _)| (*end as usize) <= at);
+        self.runs
+            .get(i)
+            .or(self.runs.last())
+            .map_or_else(Style::default, |(_, s)| *s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub aligns: Vec<Align>,
+    /// The first row is the header.
+    pub rows: Vec<Vec<Inline>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading { level: u8, text: Inline },
+    Paragraph(Inline),
+    Code { text: String },
+    Rule,
+    Table(Table),
+    Html(String),
+}
+
+/// A container a block sits in; its prefix is drawn on every line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Container {
+    Quote,
+    /// A list item or footnote definition; the marker shows on the first line
+    /// of its first block only.
+    Item { marker: String, first: bool },
+}
+
+/// Visual nesting is capped; deeper containers still count in `hidden_depth`.
+pub const MAX_VISUAL_DEPTH: usize = 12;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub containers: Vec<Container>,
+    pub hidden_depth: u32,
+    /// A blank line before this block (false inside tight lists).
+    pub gap_before: bool,
+    /// Byte offset in the file.
+    pub offset: usize,
+    pub section: SectionIdx,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pub blocks: Vec<Block>,
+}

@@ -1,0 +1,368 @@
+//! Builds the [`Doc`] of a brief in one pass over pulldown-cmark's events.
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, Parser, Tag, TagEnd};
+
+use super::{Align, Block, BlockKind, Container, Doc, Inline, MAX_VISUAL_DEPTH, Role, Style, Table, flags};
+use crate::model::Brief;
+use crate::parse::markdown_options;
+use crate::sanitize;
+
+const BULLETS: [&str; 3] = ["•", "◦", "▪"];
+
+enum Open {
+    Para { inline: Inline, implicit: bool },
+    Heading { level: u8, inline: Inline },
+}
+
+struct Builder<'b> {
+    brief: &'b Brief,
+    base: usize,
+    doc: Doc,
+    containers: Vec<Container>,
+    /// Per open list: the next number (ordered lists) and items seen so far.
+    lists: Vec<(Option<u64>, usize)>,
+    open: Option<(Open, usize)>,
+    style: Vec<Style>,
+    table: Option<(Table, Vec<Inline>, Option<Inline>, usize)>,
+    code: Option<(String, usize)>,
+    html: Option<(String, usize)>,
+    links: u32,
+    mentions: u32,
+    item_fresh: bool,
+}
+
+/// Builds the IR of `brief` from its source.
+pub fn build(brief: &Brief) -> Doc {
+    let mut b = Builder {
+        brief,
+        base: brief.source.body_start,
+        doc: Doc::default(),
+        containers: Vec::new(),
+        lists: Vec::new(),
+        open: None,
+        style: Vec::new(),
+        table: None,
+        code: None,
+        html: None,
+        links: 0,
+        mentions: 0,
+        item_fresh: false,
+    };
+    let parser = Parser::new_ext(brief.source.body(), markdown_options());
+    for (event, range) in parser.into_offset_iter() {
+        b.event(event, b.base + range.start);
+    }
+    b.close_open();
+    b.doc
+}
+
+impl Builder<'_> {
+    fn current_style(&self) -> Style {
+        self.style.last().copied().unwrap_or_default()
+    }
+
+    fn with_flag(&mut self, flag: u8) {
+        let mut s = self.current_style();
+        s.flags |= flag;
+        self.style.push(s);
+    }
+
+    fn with_role(&mut self, role: Role) {
+        let mut s = self.current_style();
+        s.role = role;
+        self.style.push(s);
+    }
+
+    fn emit(&mut self, kind: BlockKind, offset: usize, implicit: bool) {
+        let nested_list = self.lists.len() > 1;
+        let first_item = self.lists.last().is_some_and(|(_, n)| *n <= 1);
+        let gap_before =
+            !(implicit && self.item_fresh && (!first_item || nested_list)) && !self.doc.blocks.is_empty();
+        let depth = self.containers.len();
+        let shown = depth.min(MAX_VISUAL_DEPTH);
+        self.doc.blocks.push(Block {
+            kind,
+            containers: self.containers[..shown].to_vec(),
+            hidden_depth: (depth - shown) as u32,
+            gap_before,
+            offset,
+            section: self.brief.section_at(offset),
+        });
+        for c in &mut self.containers {
+            if let Container::Item { first, .. } = c {
+                *first = false;
+            }
+        }
+        self.item_fresh = false;
+    }
+
+    fn close_open(&mut self) {
+        match self.open.take() {
+            Some((Open::Para { inline, implicit }, at)) => {
+                if !inline.is_blank() {
+                    self.emit(BlockKind::Paragraph(inline), at, implicit);
+                }
+            }
+            Some((Open::Heading { level, inline }, at)) => {
+                self.emit(BlockKind::Heading { level, text: inline }, at, false);
+            }
+            None => {}
+        }
+    }
+
+    /// The inline text being built: a table cell, a heading, or a paragraph
+    /// (opened implicitly for tight list items).
+    fn inline(&mut self, at: usize) -> &mut Inline {
+        if let Some((_, _, cell, _)) = self.table.as_mut() {
+            return cell.get_or_insert_with(Inline::default);
+        }
+        let (open, _) = self.open.get_or_insert_with(|| {
+            (
+                Open::Para {
+                    inline: Inline::default(),
+                    implicit: true,
+                },
+                at,
+            )
+        });
+        match open {
+            Open::Para { inline, .. } | Open::Heading { inline, .. } => inline,
+        }
+    }
+
+    fn text(&mut self, s: &str, at: usize, style: Style) {
+        if let Some((code, _)) = self.code.as_mut() {
+            code.push_str(s);
+            return;
+        }
+        if let Some((html, _)) = self.html.as_mut() {
+            html.push_str(s);
+            return;
+        }
+        let clean = sanitize::text(s);
+        let clean = clean.replace('\n', " ");
+        self.inline(at).push(&clean, style);
+    }
+
+    fn event(&mut self, event: Event<'_>, at: usize) {
+        match event {
+            Event::Start(tag) => self.start(tag, at),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => {
+                let s = self.current_style();
+                self.text(&t, at, s);
+            }
+            Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                let mut s = self.current_style();
+                s.flags |= flags::CODE;
+                self.text(&t, at, s);
+            }
+            Event::Html(t) => {
+                if self.html.is_none() {
+                    self.close_open();
+                    self.html = Some((String::new(), at));
+                }
+                self.text(&t, at, Style::role(Role::Html));
+            }
+            Event::InlineHtml(t) => {
+                let s = Style::role(Role::Html);
+                self.text(&t, at, s);
+            }
+            Event::FootnoteReference(label) => {
+                let s = Style::role(Role::FootnoteRef);
+                self.text(&format!("[{label}]"), at, s);
+            }
+            Event::SoftBreak => {
+                let s = self.current_style();
+                self.text(" ", at, s);
+            }
+            Event::HardBreak => {
+                let s = self.current_style();
+                self.inline(at).push("\n", s);
+            }
+            Event::Rule => {
+                self.close_open();
+                self.emit(BlockKind::Rule, at, false);
+            }
+            Event::TaskListMarker(done) => {
+                let s = Style::role(Role::Marker);
+                self.text(if done { "[x] " } else { "[ ] " }, at, s);
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, at: usize) {
+        match tag {
+            Tag::Paragraph => {
+                self.close_open();
+                self.open = Some((
+                    Open::Para {
+                        inline: Inline::default(),
+                        implicit: false,
+                    },
+                    at,
+                ));
+            }
+            Tag::Heading { level, .. } => {
+                self.close_open();
+                let level = level as u8;
+                self.open = Some((
+                    Open::Heading {
+                        level,
+                        inline: Inline::default(),
+                    },
+                    at,
+                ));
+                self.style.push(Style::role(Role::Heading(level)));
+            }
+            Tag::BlockQuote(_) => {
+                self.close_open();
+                self.containers.push(Container::Quote);
+            }
+            Tag::CodeBlock(kind) => {
+                self.close_open();
+                let _lang = match kind {
+                    CodeBlockKind::Fenced(l) => l.into_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((String::new(), at));
+            }
+            Tag::HtmlBlock => {
+                self.close_open();
+                self.html = Some((String::new(), at));
+            }
+            Tag::List(start) => {
+                self.close_open();
+                self.lists.push((start, 0));
+            }
+            Tag::Item => {
+                self.close_open();
+                let depth = self.lists.len().saturating_sub(1);
+                let marker = match self.lists.last_mut() {
+                    Some((Some(n), count)) => {
+                        *count += 1;
+                        *n += 1;
+                        format!("{}.", *n - 1)
+                    }
+                    Some((None, count)) => {
+                        *count += 1;
+                        BULLETS[depth % BULLETS.len()].to_owned()
+                    }
+                    None => BULLETS[0].to_owned(),
+                };
+                self.containers.push(Container::Item {
+                    marker,
+                    first: true,
+                });
+                self.item_fresh = true;
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.close_open();
+                self.containers.push(Container::Item {
+                    marker: format!("[{}]", sanitize::line(&label)),
+                    first: true,
+                });
+            }
+            Tag::Table(aligns) => {
+                self.close_open();
+                let aligns = aligns
+                    .into_iter()
+                    .map(|a| match a {
+                        Alignment::Center => Align::Center,
+                        Alignment::Right => Align::Right,
+                        Alignment::Left | Alignment::None => Align::Left,
+                    })
+                    .collect();
+                self.table = Some((Table { aligns, rows: Vec::new() }, Vec::new(), None, at));
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some((_, row, _, _)) = self.table.as_mut() {
+                    row.clear();
+                }
+            }
+            Tag::TableCell => {
+                if let Some((_, _, cell, _)) = self.table.as_mut() {
+                    *cell = Some(Inline::default());
+                }
+            }
+            Tag::Emphasis => self.with_flag(flags::EMPH),
+            Tag::Strong => self.with_flag(flags::STRONG),
+            Tag::Strikethrough => self.with_flag(flags::STRIKE),
+            Tag::Link { dest_url, .. } => {
+                let role = if dest_url.starts_with("fig:") {
+                    self.mentions += 1;
+                    Role::Mention(self.mentions - 1)
+                } else {
+                    self.links += 1;
+                    Role::Link(self.links - 1)
+                };
+                self.with_role(role);
+            }
+            Tag::Image { .. } => {
+                self.with_role(Role::Image);
+                self.text("[image: ", at, Style::role(Role::Image));
+            }
+            _ => self.style.push(self.current_style()),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => self.close_open(),
+            TagEnd::Heading(_) => {
+                self.style.pop();
+                self.close_open();
+            }
+            TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::FootnoteDefinition => {
+                self.close_open();
+                self.containers.pop();
+            }
+            TagEnd::CodeBlock => {
+                if let Some((text, at)) = self.code.take() {
+                    let text = sanitize::expand_tabs(text.trim_end_matches('\n'), 4).into_owned();
+                    self.emit(BlockKind::Code { text }, at, false);
+                }
+            }
+            TagEnd::HtmlBlock => {
+                if let Some((text, at)) = self.html.take() {
+                    let text = sanitize::text(text.trim_end()).into_owned();
+                    self.emit(BlockKind::Html(text), at, false);
+                }
+            }
+            TagEnd::List(_) => {
+                self.close_open();
+                self.lists.pop();
+            }
+            TagEnd::Table => {
+                if let Some((table, _, _, at)) = self.table.take() {
+                    self.emit(BlockKind::Table(table), at, false);
+                }
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some((table, row, _, _)) = self.table.as_mut() {
+                    table.rows.push(std::mem::take(row));
+                }
+            }
+            TagEnd::TableCell => {
+                if let Some((_, row, cell, _)) = self.table.as_mut() {
+                    row.push(cell.take().unwrap_or_default());
+                }
+            }
+            TagEnd::Image => {
+                self.text_end_image();
+                self.style.pop();
+            }
+            _ => {
+                self.style.pop();
+            }
+        }
+    }
+
+    fn text_end_image(&mut self) {
+        let at = self.open.as_ref().map_or(0, |(_, at)| *at);
+        self.text("]", at, Style::role(Role::Image));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,3 @@
+//! The briefs and themes compiled into the binary.
+
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

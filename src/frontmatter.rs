@@ -1,0 +1,325 @@
+//! TOML front matter: split at byte 0 ourselves, then deserialize strictly.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::date::PartialDate;
+use crate::diag::{Diagnostic, Pos};
+use crate::model::{Event, Figure, Meta, SourceFile};
+use crate::sanitize;
+
+/// Where the front matter lies in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// The TOML between the `+++` lines.
+    pub toml: Range<usize>,
+    /// Where the Markdown body starts.
+    pub body_start: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SplitError {
+    /// An opening `+++` with no closing line; the offset of the opener.
+    Unclosed(usize),
+}
+
+/// Finds front matter: an optional BOM, then `+++` alone on the first line,
+/// closed by the next line that is `+++` alone. Only at byte 0; a `+++` later
+/// in the document is ordinary Markdown.
+pub fn split(text: &str) -> Result<Option<Split>, SplitError> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[start..];
+    let Some(first_len) = fence_line_len(rest) else {
+        return Ok(None);
+    };
+    let toml_start = start + first_len;
+    let mut pos = toml_start;
+    while pos < text.len() {
+        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        if let Some(len) = fence_line_len(&text[pos..]) {
+            return Ok(Some(Split {
+                toml: toml_start..pos,
+                body_start: pos + len,
+            }));
+        }
+        pos = line_end;
+    }
+    Err(SplitError::Unclosed(start))
+}
+
+/// If `s` starts with a line holding only `+++` (trailing blanks allowed),
+/// the length of that line including its newline.
+fn fence_line_len(s: &str) -> Option<usize> {
+    let line_end = s.find('\n').map_or(s.len(), |i| i + 1);
+    let line = s[..line_end].trim_end_matches(['\n', '\r', ' ', '\t']);
+    (line == "+++").then_some(line_end)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFront {
+    id: Spanned<String>,
+    title: Spanned<String>,
+    short_title: Option<Spanned<String>>,
+    publisher: Option<Spanned<String>>,
+    #[serde(default)]
+    authors: Vec<Spanned<String>>,
+    published: Option<Spanned<String>>,
+    url: Option<Spanned<String>>,
+    summary: Option<Spanned<String>>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    source_text: Option<Spanned<String>>,
+    #[serde(default)]
+    figures: Vec<Spanned<RawFigure>>,
+    #[serde(default)]
+    events: Vec<Spanned<RawEvent>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFigure {
+    id: Spanned<String>,
+    value: Spanned<String>,
+    label: Spanned<String>,
+    section: Spanned<String>,
+    source: Spanned<String>,
+    as_of: Option<Spanned<String>>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    date: Spanned<String>,
+    label: Spanned<String>,
+    section: Spanned<String>,
+}
+
+/// What the front matter yields: metadata, figures, events.
+pub struct Front {
+    pub meta: Meta,
+    pub figures: Vec<Figure>,
+    pub events: Vec<Event>,
+    /// Where the `id` value stands, for duplicate-id diagnostics.
+    pub id_pos: Pos,
+}
+
+/// Collects diagnostics while converting spanned values.
+struct Ctx<'a> {
+    file: &'a SourceFile,
+    base: usize,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn pos(&self, span: Range<usize>) -> Pos {
+        self.file.pos(self.base + span.start)
+    }
+
+    fn error(&mut self, span: Range<usize>, msg: String) {
+        let pos = self.pos(span);
+        self.diags
+            .push(Diagnostic::error(&self.file.name, Some(pos), msg));
+    }
+
+    /// The string, with a diagnostic if it holds control characters.
+    fn text(&mut self, what: &str, s: Spanned<String>) -> String {
+        let span = s.span();
+        let value = s.into_inner();
+        if value.chars().any(|c| sanitize::is_unsafe(c) && c != '\t') {
+            let shown = sanitize::line(&value).into_owned();
+            self.error(
+                span,
+                format!("{what} contains control characters: \"{shown}\""),
+            );
+        }
+        value
+    }
+
+    fn opt(&mut self, what: &str, s: Option<Spanned<String>>) -> Option<String> {
+        s.map(|s| self.text(what, s))
+    }
+
+    fn list(&mut self, what: &str, v: Vec<Spanned<String>>) -> Vec<String> {
+        v.into_iter().map(|s| self.text(what, s)).collect()
+    }
+
+    fn date(&mut self, what: &str, s: Spanned<String>) -> Option<PartialDate> {
+        let span = s.span();
+        let text = self.text(what, s);
+        match PartialDate::parse(&text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.error(span, format!("{what}: {e}"));
+                None
+            }
+        }
+    }
+}
+
+/// Parses the TOML of `split` in `file`. Any error is a diagnostic with the
+/// file's own line and column.
+pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> Option<Front> {
+    let toml_text = &file.text[split.toml.clone()];
+    let raw: RawFront = match toml::from_str(toml_text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let offset = split.toml.start + e.span().map_or(0, |s| s.start);
+            let msg = toml_message(&e);
+            diags.push(Diagnostic::error(&file.name, Some(file.pos(offset)), msg));
+            return None;
+        }
+    };
+    let mut cx = Ctx {
+        file,
+        base: split.toml.start,
+        diags,
+    };
+    let id_pos = cx.pos(raw.id.span());
+    let title = cx.text("title", raw.title);
+    let meta = Meta {
+        id: cx.text("id", raw.id),
+        short_title: cx.opt("short_title", raw.short_title).unwrap_or_else(|| title.clone()),
+        title,
+        publisher: cx.opt("publisher", raw.publisher),
+        authors: cx.list("authors", raw.authors),
+        published: raw.published.and_then(|d| cx.date("published", d)),
+        url: cx.opt("url", raw.url),
+        summary: cx.opt("summary", raw.summary),
+        tags: cx.list("tags", raw.tags),
+        source_text: cx.opt("source_text", raw.source_text),
+        has_front_matter: true,
+    };
+    let figures = raw
+        .figures
+        .into_iter()
+        .map(|f| {
+            let decl = cx.pos(f.span());
+            let f = f.into_inner();
+            Figure {
+                id: cx.text("figure id", f.id),
+                value: cx.text("figure value", f.value),
+                label: cx.text("figure label", f.label),
+                section_anchor: cx.text("figure section", f.section),
+                section: None,
+                source: cx.text("figure source", f.source),
+                as_of: cx.opt("figure as_of", f.as_of),
+                tags: cx.list("figure tags", f.tags),
+                decl,
+            }
+        })
+        .collect();
+    let events = raw
+        .events
+        .into_iter()
+        .filter_map(|e| {
+            let decl = cx.pos(e.span());
+            let e = e.into_inner();
+            let date = cx.date("event date", e.date);
+            let label = cx.text("event label", e.label);
+            let section_anchor = cx.text("event section", e.section);
+            Some(Event {
+                date: date?,
+                label,
+                section_anchor,
+                section: None,
+                decl,
+            })
+        })
+        .collect();
+    Some(Front {
+        meta,
+        figures,
+        events,
+        id_pos,
+    })
+}
+
+/// The error's message without the source excerpt toml's Display adds.
+fn toml_message(e: &toml::de::Error) -> String {
+    let msg = e.message().trim();
+    let msg = msg.lines().next().unwrap_or("invalid TOML");
+    format!("front matter: {}", sanitize::line(msg))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Origin;
+
+    #[test]
+    fn splits_at_byte_zero_only() {
+        let t = "+++\nid = \"a\"\n+++\n# Body\n";
+        let s = split(t).unwrap().unwrap();
+        assert_eq!(&t[s.toml.clone()], "id = \"a\"\n");
+        assert_eq!(&t[s.body_start..], "# Body\n");
+        assert_eq!(split("\n+++\nid=1\n+++\n").unwrap(), None);
+        assert_eq!(split("# T\n\n+++\nx\n+++\n").unwrap(), None);
+    }
+
+    #[test]
+    fn bom_crlf_and_empty_block() {
+        let t = "\u{feff}+++\r\nid = \"a\"\r\n+++\r\nbody";
+        let s = split(t).unwrap().unwrap();
+        assert_eq!(&t[s.toml.clone()], "id = \"a\"\r\n");
+        assert_eq!(&t[s.body_start..], "body");
+        let e = split("+++\n+++\n").unwrap().unwrap();
+        assert!(e.toml.is_empty());
+        assert_eq!(e.body_start, 8);
+    }
+
+    #[test]
+    fn unclosed_is_an_error() {
+        assert_eq!(split("+++\nid = 1\n"), Err(SplitError::Unclosed(0)));
+        assert_eq!(split("+++"), Err(SplitError::Unclosed(0)));
+    }
+
+    #[test]
+    fn a_fence_needs_the_whole_line() {
+        assert_eq!(split("++++\nx\n++++\n").unwrap(), None);
+        let t = "+++\na = \"+++\"\n+++ \n";
+        let s = split(t).unwrap().unwrap();
+        assert_eq!(&t[s.toml.clone()], "a = \"+++\"\n");
+    }
+
+    fn parse_str(t: &str) -> (Option<Front>, Vec<Diagnostic>) {
+        let file = SourceFile::new("x.md".into(), Origin::Embedded, t.into());
+        let s = split(t).unwrap().unwrap();
+        let mut d = Vec::new();
+        (parse(&file, &s, &mut d), d)
+    }
+
+    #[test]
+    fn unknown_key_points_at_its_line() {
+        let (f, d) = parse_str("+++\nid = \"a\"\ntitle = \"T\"\ncolour = 1\n+++\n");
+        assert!(f.is_none());
+        assert_eq!(d.len(), 1);
+        let s = d[0].to_string();
+        assert!(s.starts_with("x.md:4:1: error: front matter: unknown field `colour`"), "{s}");
+    }
+
+    #[test]
+    fn figures_keep_their_declaration_line() {
+        let t = "+++\nid = \"a\"\ntitle = \"T\"\n\n[[figures]]\nid = \"f\"\nvalue = \"1%\"\nlabel = \"l\"\nsection = \"s\"\nsource = \"src\"\n+++\n";
+        let (f, d) = parse_str(t);
+        assert!(d.is_empty(), "{d:?}");
+        let f = f.unwrap();
+        assert_eq!(f.figures.len(), 1);
+        assert_eq!(f.figures[0].decl.line, 6);
+        assert_eq!(f.meta.short_title, "T");
+    }
+
+    #[test]
+    fn control_characters_in_metadata() {
+        let (_, d) = parse_str("+++\nid = \"a\"\ntitle = \"T\\u001b[2J\"\n+++\n");
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].to_string(),
+            "x.md:3:9: error: title contains control characters: \"T^[[2J\""
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! Lays a [`Doc`] out at one width: wrapped, prefixed, styled lines kept in
+//! one text arena. Built once per width; views read only the lines on screen.
+
+mod blocks;
+mod wrap;
+
+use std::ops::Range;
+
+use crate::doc::{Doc, Role, Style};
+use crate::model::SectionIdx;
+
+pub use wrap::{display_width, wrap_ranges};
+
+/// Per-link and per-mention note texts: when given, links and figure
+/// mentions get a `[n]` reference and their notes follow each section
+/// (the plain `show` output).
+#[derive(Debug, Clone, Default)]
+pub struct Notes {
+    pub links: Vec<String>,
+    pub mentions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    start: u32,
+    end: u32,
+    pub style: Style,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct LineRec {
+    spans_end: u32,
+    block: u32,
+    section: SectionIdx,
+}
+
+/// A selectable piece of a line: part of a link or of a figure mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub line: usize,
+    pub col: usize,
+    pub width: usize,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub width: usize,
+    text: String,
+    spans: Vec<Span>,
+    lines: Vec<LineRec>,
+    section_lines: Vec<usize>,
+    targets: Vec<Target>,
+    block_lines: Vec<usize>,
+}
+
+/// One laid-out line.
+#[derive(Clone, Copy)]
+pub struct Line<'a> {
+    text: &'a str,
+    spans: &'a [Span],
+}
+
+impl<'a> Line<'a> {
+    pub fn spans(&self) -> impl Iterator<Item = (&'a str, Style)> + 'a {
+        let text = self.text;
+        self.spans
+            .iter()
+            .map(move |s| (text.get(s.start as usize..s.end as usize).unwrap_or(""), s.style))
+    }
+
+    pub fn plain(&self) -> String {
+        self.spans().map(|(t, _)| t).collect()
+    }
+
+    pub fn width(&self) -> usize {
+        self.spans().map(|(t, _)| display_width(t)).sum()
+    }
+}
+
+impl Layout {
+    /// Lays out `doc` at `width` columns (at least 8).
+    pub fn new(doc: &Doc, sections: usize, width: usize, notes: Option<&Notes>) -> Self {
+        blocks::lay_out(doc, sections, width.max(8), notes)
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    pub fn line(&self, i: usize) -> Option<Line<'_>> {
+        let rec = self.lines.get(i)?;
+        let start = if i == 0 { 0 } else { self.lines[i - 1].spans_end as usize };
+        Some(Line {
+            text: &self.text,
+            spans: self.spans.get(start..rec.spans_end as usize)?,
+        })
+    }
+
+    pub fn lines(&self, range: Range<usize>) -> impl Iterator<Item = Line<'_>> + '_ {
+        range.filter_map(|i| self.line(i))
+    }
+
+    /// The section a line belongs to.
+    pub fn section_of(&self, line: usize) -> SectionIdx {
+        self.lines
+            .get(line.min(self.lines.len().saturating_sub(1)))
+            .map_or(SectionIdx(0), |l| l.section)
+    }
+
+    /// The block a line was laid out from.
+    pub fn block_of(&self, line: usize) -> usize {
+        self.lines.get(line).map_or(0, |l| l.block as usize)
+    }
+
+    /// The first line of a block.
+    pub fn block_line(&self, block: usize) -> usize {
+        self.block_lines.get(block).copied().unwrap_or(0)
+    }
+
+    /// The heading line of a section (0 for the preamble).
+    pub fn section_line(&self, s: SectionIdx) -> usize {
+        self.section_lines.get(s.0).copied().unwrap_or(0)
+    }
+
+    /// Every selectable piece, in reading order.
+    pub fn targets(&self) -> &[Target] {
+        &self.targets
+    }
+
+    /// The widest line, for tests and checks.
+    pub fn max_width(&self) -> usize {
+        (0..self.len())
+            .filter_map(|i| self.line(i))
+            .map(|l| l.width())
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests;

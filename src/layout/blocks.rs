@@ -1,0 +1,424 @@
+//! Block-by-block layout.
+
+use std::ops::Range;
+
+use super::wrap::{display_width, hard_wrap, wrap_ranges};
+use super::{Layout, LineRec, Notes, Span, Target};
+use crate::doc::{Align, Block, BlockKind, Container, Doc, Inline, Role, Style, Table, flags};
+use crate::model::SectionIdx;
+
+/// Narrowest a table column may get before the table is shown row by row.
+const MIN_COLUMN: usize = 6;
+
+struct Out<'n> {
+    layout: Layout,
+    notes: Option<&'n Notes>,
+    /// Note numbers given so far, per link and per mention.
+    link_no: Vec<Option<usize>>,
+    mention_no: Vec<Option<usize>>,
+    next_no: usize,
+    /// Notes waiting for the end of the current section.
+    pending: Vec<(usize, String)>,
+}
+
+pub fn lay_out(doc: &Doc, sections: usize, width: usize, notes: Option<&Notes>) -> Layout {
+    let mut out = Out {
+        layout: Layout {
+            width,
+            section_lines: vec![0; sections.max(1)],
+            ..Layout::default()
+        },
+        notes,
+        link_no: notes.map_or_else(Vec::new, |n| vec![None; n.links.len()]),
+        mention_no: notes.map_or_else(Vec::new, |n| vec![None; n.mentions.len()]),
+        next_no: 1,
+        pending: Vec::new(),
+    };
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        let section_changes = doc
+            .blocks
+            .get(bi.wrapping_sub(1))
+            .is_some_and(|prev| prev.section != block.section);
+        if section_changes {
+            out.flush_notes(bi as u32 - 1, doc.blocks[bi - 1].section, width);
+        }
+        out.layout.block_lines.push(out.layout.lines.len());
+        out.block(bi as u32, block, width);
+    }
+    if let Some(last) = doc.blocks.last() {
+        out.flush_notes(doc.blocks.len() as u32 - 1, last.section, width);
+    }
+    out.layout
+}
+
+/// Prefix pieces for the first line of a block and for the lines after it.
+fn prefixes(block: &Block) -> (Vec<(String, Style)>, Vec<(String, Style)>) {
+    let marker = Style::role(Role::Marker);
+    let mut first = Vec::new();
+    let mut rest = Vec::new();
+    if block.hidden_depth > 0 {
+        first.push(("… ".to_owned(), marker));
+        rest.push(("… ".to_owned(), marker));
+    }
+    for c in &block.containers {
+        match c {
+            Container::Quote => {
+                first.push(("│ ".to_owned(), marker));
+                rest.push(("│ ".to_owned(), marker));
+            }
+            Container::Item { marker: m, first: is_first } => {
+                let w = display_width(m) + 1;
+                if *is_first {
+                    first.push((format!("{m} "), marker));
+                } else {
+                    first.push((" ".repeat(w), marker));
+                }
+                rest.push((" ".repeat(w), marker));
+            }
+        }
+    }
+    (first, rest)
+}
+
+fn prefix_width(p: &[(String, Style)]) -> usize {
+    p.iter().map(|(s, _)| display_width(s)).sum()
+}
+
+impl Out<'_> {
+    fn push(&mut self, s: &str, style: Style) {
+        if s.is_empty() {
+            return;
+        }
+        let l = &mut self.layout;
+        if let Role::Link(_) | Role::Mention(_) = style.role {
+            let first_span = l.lines.last().map_or(0, |p| p.spans_end as usize);
+            let col = l.spans[first_span..]
+                .iter()
+                .map(|sp| display_width(&l.text[sp.start as usize..sp.end as usize]))
+                .sum();
+            l.targets.push(Target {
+                line: l.lines.len(),
+                col,
+                width: display_width(s),
+                role: style.role,
+            });
+        }
+        let start = l.text.len() as u32;
+        l.text.push_str(s);
+        l.spans.push(Span {
+            start,
+            end: l.text.len() as u32,
+            style,
+        });
+    }
+
+    fn end_line(&mut self, block: u32, section: SectionIdx) {
+        let l = &mut self.layout;
+        l.lines.push(LineRec {
+            spans_end: l.spans.len() as u32,
+            block,
+            section,
+        });
+    }
+
+    fn blank(&mut self, block: u32, section: SectionIdx) {
+        let section = self.layout.lines.last().map_or(section, |l| l.section);
+        self.end_line(block, section);
+    }
+
+    fn block(&mut self, bi: u32, block: &Block, width: usize) {
+        if block.gap_before {
+            self.blank(bi, block.section);
+        }
+        let (first, rest) = prefixes(block);
+        let avail = width.saturating_sub(prefix_width(&rest)).max(10);
+        match &block.kind {
+            BlockKind::Heading { level, text } => {
+                let line = self.layout.lines.len();
+                if let Some(slot) = self.layout.section_lines.get_mut(block.section.0) {
+                    *slot = line;
+                }
+                let widest = self.inline(bi, block.section, text, avail, &first, &rest);
+                let rule = match level {
+                    1 => Some("═"),
+                    2 => Some("─"),
+                    _ => None,
+                };
+                if let Some(r) = rule {
+                    self.prefix(&rest);
+                    self.push(&r.repeat(widest.min(avail)), Style::role(Role::Heading(*level)));
+                    self.end_line(bi, block.section);
+                }
+            }
+            BlockKind::Paragraph(text) => {
+                self.inline(bi, block.section, text, avail, &first, &rest);
+            }
+            BlockKind::Code { text } => self.verbatim(bi, block, text, Role::CodeBlock, avail, &first, &rest),
+            BlockKind::Html(text) => self.verbatim(bi, block, text, Role::Html, avail, &first, &rest),
+            BlockKind::Rule => {
+                self.prefix(&first);
+                self.push(&"─".repeat(avail), Style::role(Role::Border));
+                self.end_line(bi, block.section);
+            }
+            BlockKind::Table(t) => self.table(bi, block.section, t, avail, &first, &rest),
+        }
+    }
+
+    fn prefix(&mut self, p: &[(String, Style)]) {
+        for (s, st) in p {
+            self.push(s, *st);
+        }
+    }
+
+    /// Adds `[n]` after links and mentions when notes are wanted.
+    fn numbered(&mut self, text: &Inline) -> Option<Inline> {
+        let notes = self.notes?;
+        let mut out = Inline::default();
+        let mut start = 0usize;
+        for (i, (end, style)) in text.runs.iter().enumerate() {
+            let end = *end as usize;
+            out.push(text.text.get(start..end).unwrap_or(""), *style);
+            start = end;
+            let next_role = text.runs.get(i + 1).map(|(_, s)| s.role);
+            if next_role == Some(style.role) {
+                continue;
+            }
+            let slot = match style.role {
+                Role::Link(l) => self.link_no.get_mut(l as usize).map(|s| (s, notes.links.get(l as usize))),
+                Role::Mention(m) => self
+                    .mention_no
+                    .get_mut(m as usize)
+                    .map(|s| (s, notes.mentions.get(m as usize))),
+                _ => None,
+            };
+            if let Some((slot, Some(note))) = slot {
+                let n = *slot.get_or_insert_with(|| {
+                    self.next_no += 1;
+                    self.pending.push((self.next_no - 1, note.clone()));
+                    self.next_no - 1
+                });
+                out.push(&format!("[{n}]"), Style::role(Role::Dim));
+            }
+        }
+        Some(out)
+    }
+
+    /// Wraps inline text; returns the widest line's width.
+    fn inline(
+        &mut self,
+        bi: u32,
+        section: SectionIdx,
+        text: &Inline,
+        avail: usize,
+        first: &[(String, Style)],
+        rest: &[(String, Style)],
+    ) -> usize {
+        let numbered = self.numbered(text);
+        let text = numbered.as_ref().unwrap_or(text);
+        let mut widest = 0;
+        for (i, r) in wrap_ranges(&text.text, avail).into_iter().enumerate() {
+            self.prefix(if i == 0 { first } else { rest });
+            widest = widest.max(self.styled(text, r));
+            self.end_line(bi, section);
+        }
+        widest
+    }
+
+    /// Pushes `text[r]` split at style boundaries; returns its width.
+    fn styled(&mut self, text: &Inline, r: Range<usize>) -> usize {
+        let mut w = 0;
+        let mut pos = r.start;
+        let mut i = text.runs.partition_point(|(end, _)| (*end as usize) <= pos);
+        while pos < r.end {
+            let Some(&(end, style)) = text.runs.get(i) else {
+                break;
+            };
+            let end = (end as usize).min(r.end);
+            if let Some(piece) = text.text.get(pos..end) {
+                w += display_width(piece);
+                self.push(piece, style);
+            }
+            pos = end;
+            i += 1;
+        }
+        w
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn verbatim(
+        &mut self,
+        bi: u32,
+        block: &Block,
+        text: &str,
+        role: Role,
+        avail: usize,
+        first: &[(String, Style)],
+        rest: &[(String, Style)],
+    ) {
+        let inner = avail.saturating_sub(2).max(4);
+        let mut line_no = 0;
+        for src_line in text.split('\n') {
+            for r in hard_wrap(src_line, inner) {
+                self.prefix(if line_no == 0 { first } else { rest });
+                self.push("  ", Style::role(role));
+                self.push(&src_line[r], Style::role(role));
+                self.end_line(bi, block.section);
+                line_no += 1;
+            }
+        }
+    }
+
+    fn table(
+        &mut self,
+        bi: u32,
+        section: SectionIdx,
+        t: &Table,
+        avail: usize,
+        first: &[(String, Style)],
+        rest: &[(String, Style)],
+    ) {
+        let cols = t.rows.iter().map(Vec::len).max().unwrap_or(0);
+        if cols == 0 {
+            return;
+        }
+        let seps = 3 * (cols - 1);
+        let mut natural = vec![1usize; cols];
+        for row in &t.rows {
+            for (c, cell) in row.iter().enumerate() {
+                natural[c] = natural[c].max(display_width(&cell.text));
+            }
+        }
+        if cols * MIN_COLUMN + seps > avail {
+            self.table_as_records(bi, section, t, avail, first, rest);
+            return;
+        }
+        let widths = fit_columns(&natural, avail - seps);
+        let border = Style::role(Role::Border);
+        let mut line_no = 0;
+        for (ri, row) in t.rows.iter().enumerate() {
+            let wrapped: Vec<Vec<Range<usize>>> = (0..cols)
+                .map(|c| row.get(c).map_or_else(Vec::new, |cell| wrap_ranges(&cell.text, widths[c])))
+                .collect();
+            let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            for h in 0..height {
+                self.prefix(if line_no == 0 { first } else { rest });
+                for c in 0..cols {
+                    if c > 0 {
+                        self.push(" │ ", border);
+                    }
+                    let (cell, r) = match (row.get(c), wrapped[c].get(h)) {
+                        (Some(cell), Some(r)) => (Some(cell), r.clone()),
+                        _ => (None, 0..0),
+                    };
+                    let w = cell.map_or(0, |cell| display_width(&cell.text[r.clone()]));
+                    let pad = widths[c].saturating_sub(w);
+                    let (left, right) = match t.aligns.get(c) {
+                        Some(Align::Right) => (pad, 0),
+                        Some(Align::Center) => (pad / 2, pad - pad / 2),
+                        _ => (0, pad),
+                    };
+                    self.push(&" ".repeat(left), Style::default());
+                    if let Some(cell) = cell {
+                        if ri == 0 {
+                            self.styled_bold(cell, r);
+                        } else {
+                            self.styled(cell, r);
+                        }
+                    }
+                    if c + 1 < cols {
+                        self.push(&" ".repeat(right), Style::default());
+                    }
+                }
+                self.end_line(bi, section);
+                line_no += 1;
+            }
+            if ri == 0 {
+                self.prefix(rest);
+                let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+                self.push(&rule.join("─┼─"), border);
+                self.end_line(bi, section);
+            }
+        }
+    }
+
+    fn styled_bold(&mut self, text: &Inline, r: Range<usize>) {
+        let mut bold = text.clone();
+        for (_, s) in &mut bold.runs {
+            s.flags |= flags::STRONG;
+        }
+        self.styled(&bold, r);
+    }
+
+    /// A table too wide for the width: one block per row, `Header: value`.
+    fn table_as_records(
+        &mut self,
+        bi: u32,
+        section: SectionIdx,
+        t: &Table,
+        avail: usize,
+        first: &[(String, Style)],
+        rest: &[(String, Style)],
+    ) {
+        let header = t.rows.first();
+        let mut line_no = 0;
+        for (ri, row) in t.rows.iter().enumerate().skip(1) {
+            if ri > 1 {
+                self.prefix(rest);
+                self.end_line(bi, section);
+            }
+            for (c, cell) in row.iter().enumerate() {
+                let mut item = Inline::default();
+                let name = header
+                    .and_then(|h| h.get(c))
+                    .map_or_else(|| format!("Column {}", c + 1), |h| h.text.clone());
+                item.push(&format!("{name}: "), Style { role: Role::Text, flags: flags::STRONG });
+                let mut pos = 0;
+                for (end, style) in &cell.runs {
+                    item.push(cell.text.get(pos..*end as usize).unwrap_or(""), *style);
+                    pos = *end as usize;
+                }
+                let p = if line_no == 0 { first } else { rest };
+                self.inline(bi, section, &item, avail, p, rest);
+                line_no += 1;
+            }
+        }
+        if line_no == 0 {
+            if let Some(h) = header {
+                let names: Vec<&str> = h.iter().map(|c| c.text.as_str()).collect();
+                let item = Inline::plain(&names.join(" · "), Style::default());
+                self.inline(bi, section, &item, avail, first, rest);
+            }
+        }
+    }
+
+    fn flush_notes(&mut self, bi: u32, section: SectionIdx, width: usize) {
+        if self.pending.is_empty() {
+            return;
+        }
+        self.blank(bi, section);
+        let pending = std::mem::take(&mut self.pending);
+        for (n, note) in pending {
+            let item = Inline::plain(&format!("[{n}] {note}"), Style::role(Role::Dim));
+            let indent = vec![(" ".repeat(display_width(&format!("[{n}] "))), Style::role(Role::Dim))];
+            self.inline(bi, section, &item, width, &[], &indent);
+        }
+    }
+}
+
+/// Column widths that fit `total`: natural widths when they fit, otherwise the
+/// widest columns shrink first, never below [`MIN_COLUMN`].
+fn fit_columns(natural: &[usize], total: usize) -> Vec<usize> {
+    let mut widths = natural.to_vec();
+    while widths.iter().sum::<usize>() > total {
+        let Some((i, _)) = widths
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| **w > MIN_COLUMN)
+            .max_by_key(|(_, w)| **w)
+        else {
+            break;
+        };
+        widths[i] -= 1;
+    }
+    widths
+}

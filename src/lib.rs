@@ -1,0 +1,20 @@
+//! briefing: a terminal reader for curated policy briefs.
+//!
+//! The core (model, parse, library, lookup, doc, layout) has no UI
+//! dependencies; `tui` draws it with ratatui and `cli` prints it.
+
+pub mod cli;
+pub mod date;
+pub mod diag;
+pub mod doc;
+pub mod embedded;
+pub mod frontmatter;
+pub mod layout;
+pub mod library;
+pub mod lookup;
+pub mod model;
+pub mod parse;
+pub mod sanitize;
+pub mod slug;
+pub mod trace;
+pub mod validate;

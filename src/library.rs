@@ -1,0 +1,136 @@
+//! The library: every brief loaded, links resolved, backlinks computed.
+
+mod load;
+mod resolve;
+
+use std::path::PathBuf;
+
+pub use load::{MAX_FILE_BYTES, read_source};
+
+use crate::diag::Diagnostic;
+use crate::model::{Brief, BriefIdx, FigureRef, Origin, SectionRef, SourceFile};
+use crate::parse::parse_brief;
+
+/// A link from one section to another, seen from its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backlink {
+    pub from: SectionRef,
+    /// Index into the source brief's `links`.
+    pub link: usize,
+    pub to: SectionRef,
+}
+
+#[derive(Debug, Default)]
+pub struct Library {
+    pub briefs: Vec<Brief>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Per brief, the links from other briefs that land in it.
+    pub backlinks: Vec<Vec<Backlink>>,
+    pub embedded: bool,
+}
+
+impl Library {
+    /// The library compiled into the binary.
+    pub fn embedded() -> Self {
+        let files = crate::embedded::BRIEFS
+            .iter()
+            .map(|(name, text)| {
+                Ok(SourceFile::new(
+                    (*name).to_owned(),
+                    Origin::Embedded,
+                    (*text).to_owned(),
+                ))
+            })
+            .collect();
+        let mut lib = Self::from_files(files);
+        lib.embedded = true;
+        lib
+    }
+
+    /// Briefs from files and folders on disk.
+    pub fn from_paths(paths: &[PathBuf]) -> Self {
+        Self::from_files(load::collect(paths))
+    }
+
+    /// Parses every file, resolves links, drops briefs with errors.
+    pub fn from_files(files: Vec<Result<SourceFile, Diagnostic>>) -> Self {
+        let mut diagnostics = Vec::new();
+        let mut parsed: Vec<(Brief, bool)> = Vec::new();
+        for file in files {
+            match file {
+                Err(d) => diagnostics.push(d),
+                Ok(file) => {
+                    let mut d = Vec::new();
+                    if let Some(b) = parse_brief(file, &mut d) {
+                        let bad = d.iter().any(Diagnostic::is_error);
+                        parsed.push((b, bad));
+                    }
+                    diagnostics.extend(d);
+                }
+            }
+        }
+        resolve::duplicate_ids(&mut parsed, &mut diagnostics);
+        resolve::links(&mut parsed, &mut diagnostics);
+        let briefs = resolve::keep_good(parsed);
+        let backlinks = resolve::backlinks(&briefs);
+        Self {
+            briefs,
+            diagnostics,
+            backlinks,
+            embedded: false,
+        }
+    }
+
+    pub fn brief(&self, idx: BriefIdx) -> Option<&Brief> {
+        self.briefs.get(idx.0)
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<BriefIdx> {
+        self.briefs
+            .iter()
+            .position(|b| b.meta.id == id)
+            .map(BriefIdx)
+    }
+
+    /// Resolves `brief-id` or `brief-id#anchor`.
+    pub fn target(&self, target: &str) -> Result<SectionRef, String> {
+        let (id, anchor) = target.split_once('#').unwrap_or((target, ""));
+        let id = id.trim_end_matches(".md");
+        let brief = self
+            .by_id(id)
+            .ok_or_else(|| format!("no brief with id \"{id}\" (see `briefing list`)"))?;
+        let section = if anchor.is_empty() {
+            crate::model::SectionIdx(0)
+        } else {
+            self.briefs[brief.0]
+                .section_by_anchor(anchor)
+                .ok_or_else(|| format!("brief \"{id}\" has no section \"#{anchor}\""))?
+        };
+        Ok(SectionRef { brief, section })
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Every figure of the library, brief by brief.
+    pub fn figures(&self) -> impl Iterator<Item = FigureRef> + '_ {
+        self.briefs.iter().enumerate().flat_map(|(b, brief)| {
+            (0..brief.figures.len()).map(move |f| FigureRef {
+                brief: BriefIdx(b),
+                figure: crate::model::FigureIdx(f),
+            })
+        })
+    }
+
+    pub fn backlinks_to(&self, to: SectionRef) -> impl Iterator<Item = &Backlink> + '_ {
+        self.backlinks
+            .get(to.brief.0)
+            .into_iter()
+            .flatten()
+            .filter(move |b| b.to == to)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,153 @@
+//! Reading briefs from disk: regular files only, a byte cap, no symlinks out
+//! of the folder, no loops.
+
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, LineIndex};
+use crate::model::{Origin, SourceFile};
+
+/// Larger files are refused with a message rather than read.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Expands paths into source files: a file is read as given; a folder yields
+/// every `*.md` below it (sorted, hidden entries and `README.md` skipped).
+pub fn collect(paths: &[PathBuf]) -> Vec<Result<SourceFile, Diagnostic>> {
+    let mut out = Vec::new();
+    for path in paths {
+        let shown = path.display().to_string();
+        match fs::metadata(path) {
+            Err(e) => out.push(Err(Diagnostic::error(shown, None, io_message(&e)))),
+            Ok(m) if m.is_dir() => match fs::canonicalize(path) {
+                Ok(root) => {
+                    let mut seen = HashSet::new();
+                    walk(path, &root, &root, &mut seen, &mut out);
+                }
+                Err(e) => out.push(Err(Diagnostic::error(shown, None, io_message(&e)))),
+            },
+            Ok(_) => {
+                let root = fs::canonicalize(path)
+                    .ok()
+                    .and_then(|p| p.parent().map(Path::to_path_buf))
+                    .unwrap_or_default();
+                out.push(read_source(path, &shown, &root));
+            }
+        }
+    }
+    out
+}
+
+fn walk(
+    dir: &Path,
+    canon_dir: &Path,
+    root: &Path,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<Result<SourceFile, Diagnostic>>,
+) {
+    if !seen.insert(canon_dir.to_path_buf()) {
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            out.push(Err(Diagnostic::error(
+                dir.display().to_string(),
+                None,
+                io_message(&e),
+            )));
+            return;
+        }
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if name.starts_with('.') {
+            continue;
+        }
+        let shown = path.display().to_string();
+        let Ok(canon) = fs::canonicalize(&path) else {
+            out.push(Err(Diagnostic::error(
+                shown,
+                None,
+                "cannot resolve path (broken symlink or loop)",
+            )));
+            continue;
+        };
+        if !canon.starts_with(root) {
+            if is_markdown(name) {
+                out.push(Err(Diagnostic::warning(
+                    shown,
+                    None,
+                    "skipped: symlink points outside the library folder",
+                )));
+            }
+            continue;
+        }
+        if canon.is_dir() {
+            walk(&path, &canon, root, seen, out);
+        } else if is_markdown(name) && !name.eq_ignore_ascii_case("README.md") {
+            out.push(read_source(&path, &shown, root));
+        }
+    }
+}
+
+fn is_markdown(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// Reads one brief: regular file, at most [`MAX_FILE_BYTES`], valid UTF-8.
+pub fn read_source(path: &Path, shown: &str, root: &Path) -> Result<SourceFile, Diagnostic> {
+    let err = |msg: String| Diagnostic::error(shown, None, msg);
+    let meta = fs::metadata(path).map_err(|e| err(io_message(&e)))?;
+    if !meta.is_file() {
+        return Err(err("not a regular file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(err(too_big(meta.len())));
+    }
+    let file = File::open(path).map_err(|e| err(io_message(&e)))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(io_message(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(err(too_big(bytes.len() as u64)));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+        let pos = LineIndex::new(&prefix).pos(&prefix, prefix.len());
+        Diagnostic::error(shown, Some(pos), "invalid UTF-8 (is this a text file?)")
+    })?;
+    let canon = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    Ok(SourceFile::new(
+        shown.to_owned(),
+        Origin::File {
+            path: canon,
+            root: root.to_path_buf(),
+        },
+        text,
+    ))
+}
+
+fn too_big(len: u64) -> String {
+    format!(
+        "file is {} MiB, over the {} MiB limit for a brief",
+        len / (1024 * 1024),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => format!("cannot read: {e}"),
+    }
+}

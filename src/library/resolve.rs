@@ -1,0 +1,218 @@
+//! Cross-brief work: duplicate ids, link resolution, backlinks.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use super::Backlink;
+use crate::diag::Diagnostic;
+use crate::model::{Brief, BriefIdx, LinkTarget, Origin, SectionIdx, SectionRef};
+
+/// Marks every brief whose id was already taken.
+pub fn duplicate_ids(parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<String, String> = HashMap::new();
+    for (b, bad) in parsed.iter_mut() {
+        if let Some(other) = first.get(&b.meta.id) {
+            diags.push(Diagnostic::error(
+                &b.source.name,
+                None,
+                format!("duplicate brief id \"{}\" (also used by {other})", b.meta.id),
+            ));
+            *bad = true;
+        } else {
+            first.insert(b.meta.id.clone(), b.source.name.clone());
+        }
+    }
+}
+
+/// Where a relative link lands, as a key comparable with [`file_key`].
+enum Landing {
+    Key(String),
+    Escapes,
+}
+
+fn file_key(b: &Brief) -> String {
+    match &b.source.origin {
+        Origin::Embedded => b.source.name.clone(),
+        Origin::File { path, .. } => path.display().to_string(),
+    }
+}
+
+/// Lexically joins `rel` onto the brief's folder; never reads the filesystem.
+fn landing(origin: &Origin, rel: &str) -> Landing {
+    let rel_path = Path::new(rel);
+    if rel_path.is_absolute() || rel.starts_with('/') || rel.starts_with('\\') {
+        return Landing::Escapes;
+    }
+    let (mut stack, root): (Vec<PathBuf>, PathBuf) = match origin {
+        Origin::Embedded => (Vec::new(), PathBuf::new()),
+        Origin::File { path, root } => {
+            let dir = path.parent().unwrap_or(root);
+            let inner = dir.strip_prefix(root).unwrap_or(Path::new(""));
+            (
+                inner.components().map(|c| PathBuf::from(c.as_os_str())).collect(),
+                root.clone(),
+            )
+        }
+    };
+    for c in rel_path.components() {
+        match c {
+            Component::ParentDir => {
+                if stack.pop().is_none() {
+                    return Landing::Escapes;
+                }
+            }
+            Component::Normal(n) => stack.push(PathBuf::from(n)),
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => return Landing::Escapes,
+        }
+    }
+    let mut full = root;
+    for part in stack {
+        full.push(part);
+    }
+    Landing::Key(full.display().to_string())
+}
+
+/// Resolves every link to a section, reporting the ones that go nowhere.
+pub fn links(parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagnostic>) {
+    let keys: HashMap<String, usize> = parsed
+        .iter()
+        .enumerate()
+        .map(|(i, (b, _))| (file_key(b), i))
+        .collect();
+    let anchors: Vec<HashMap<String, SectionIdx>> = parsed
+        .iter()
+        .map(|(b, _)| {
+            b.sections
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.anchor.clone(), SectionIdx(i)))
+                .collect()
+        })
+        .collect();
+    for (bi, (brief, bad)) in parsed.iter_mut().enumerate() {
+        let strict = brief.meta.has_front_matter;
+        let mut found = Vec::new();
+        for link in &mut brief.links {
+            let (target, anchor) = match &link.target {
+                LinkTarget::Anchor(a) => (Ok(bi), Some(a.as_str())),
+                LinkTarget::Brief { path, anchor } => {
+                    let t = match landing(&brief.source.origin, path) {
+                        Landing::Escapes => Err(format!(
+                            "link to \"{path}\" leaves the library folder and is refused"
+                        )),
+                        Landing::Key(k) => keys.get(&k).copied().ok_or_else(|| {
+                            format!("cross-reference to missing brief \"{path}\"")
+                        }),
+                    };
+                    (t, anchor.as_deref())
+                }
+                LinkTarget::External(_) => continue,
+                LinkTarget::Refused(dest) => {
+                    let msg = if dest.contains(':') {
+                        format!(
+                            "link \"{dest}\" is refused: only http, https and mailto links are allowed"
+                        )
+                    } else {
+                        format!("link \"{dest}\" is not a brief (.md) and will not be followed")
+                    };
+                    found.push((link.range.start, Err(msg), !dest.contains(':')));
+                    continue;
+                }
+            };
+            let resolved = target.and_then(|t| match anchor {
+                None | Some("") => Ok(SectionRef {
+                    brief: BriefIdx(t),
+                    section: SectionIdx(0),
+                }),
+                Some(a) => anchors[t]
+                    .get(a)
+                    .map(|&s| SectionRef {
+                        brief: BriefIdx(t),
+                        section: s,
+                    })
+                    .ok_or_else(|| {
+                        if t == bi {
+                            format!("no section \"#{a}\" in this brief")
+                        } else {
+                            format!("no section \"#{a}\" in {}", parsed_name(&keys, t))
+                        }
+                    }),
+            });
+            match resolved {
+                Ok(r) => link.resolved = Some(r),
+                Err(msg) => found.push((link.range.start, Err(msg), false)),
+            }
+        }
+        for (offset, msg, soft) in found {
+            let Err(msg): Result<(), String> = msg else {
+                continue;
+            };
+            let pos = Some(brief.source.pos(offset));
+            if strict && !soft {
+                diags.push(Diagnostic::error(&brief.source.name, pos, msg));
+                *bad = true;
+            } else {
+                diags.push(Diagnostic::warning(&brief.source.name, pos, msg));
+            }
+        }
+    }
+}
+
+fn parsed_name(keys: &HashMap<String, usize>, t: usize) -> String {
+    keys.iter()
+        .find(|&(_, &i)| i == t)
+        .map_or_else(String::new, |(k, _)| {
+            Path::new(k)
+                .file_name()
+                .map_or_else(|| k.clone(), |n| n.to_string_lossy().into_owned())
+        })
+}
+
+/// Drops the briefs with errors and renumbers the links between the rest.
+pub fn keep_good(parsed: Vec<(Brief, bool)>) -> Vec<Brief> {
+    let mut new_index = Vec::with_capacity(parsed.len());
+    let mut next = 0;
+    for (_, bad) in &parsed {
+        new_index.push((!bad).then(|| {
+            next += 1;
+            next - 1
+        }));
+    }
+    parsed
+        .into_iter()
+        .filter(|(_, bad)| !bad)
+        .map(|(mut b, _)| {
+            for l in &mut b.links {
+                l.resolved = l.resolved.and_then(|r| {
+                    new_index[r.brief.0].map(|n| SectionRef {
+                        brief: BriefIdx(n),
+                        section: r.section,
+                    })
+                });
+            }
+            b
+        })
+        .collect()
+}
+
+pub fn backlinks(briefs: &[Brief]) -> Vec<Vec<Backlink>> {
+    let mut out = vec![Vec::new(); briefs.len()];
+    for (bi, b) in briefs.iter().enumerate() {
+        for (li, l) in b.links.iter().enumerate() {
+            if let Some(to) = l.resolved
+                && to.brief.0 != bi
+            {
+                out[to.brief.0].push(Backlink {
+                    from: SectionRef {
+                        brief: BriefIdx(bi),
+                        section: l.section,
+                    },
+                    link: li,
+                    to,
+                });
+            }
+        }
+    }
+    out
+}

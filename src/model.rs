@@ -1,0 +1,263 @@
+//! The brief model: what a brief is once parsed. No UI types here.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::date::PartialDate;
+use crate::diag::{LineIndex, Pos};
+
+/// Index of a brief in a [`crate::library::Library`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct BriefIdx(pub usize);
+
+/// Index of a section within its brief. Section 0 is the brief's preamble.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct SectionIdx(pub usize);
+
+/// Index of a figure within its brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FigureIdx(pub usize);
+
+/// A section anywhere in the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SectionRef {
+    pub brief: BriefIdx,
+    pub section: SectionIdx,
+}
+
+/// A figure anywhere in the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FigureRef {
+    pub brief: BriefIdx,
+    pub figure: FigureIdx,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub short_title: String,
+    pub publisher: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<PartialDate>,
+    pub url: Option<String>,
+    pub summary: Option<String>,
+    pub tags: Vec<String>,
+    pub source_text: Option<String>,
+    /// False for plain Markdown files without front matter.
+    pub has_front_matter: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Heading level 1–6; 0 for the preamble.
+    pub level: u8,
+    /// 0 for the preamble, 1 for pillars, 2 and deeper below them.
+    pub depth: u8,
+    pub title: String,
+    pub anchor: String,
+    pub parent: Option<SectionIdx>,
+    pub children: Vec<SectionIdx>,
+    /// Byte range of the heading line in the file.
+    pub heading: Range<usize>,
+    /// Byte range from the heading to the next heading, in the file.
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub id: String,
+    pub value: String,
+    pub label: String,
+    pub section_anchor: String,
+    pub section: Option<SectionIdx>,
+    pub source: String,
+    pub as_of: Option<String>,
+    pub tags: Vec<String>,
+    /// Where the `[[figures]]` entry is declared.
+    pub decl: Pos,
+}
+
+/// A `[text](fig:ID)` link in the body.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub figure_id: String,
+    pub figure: Option<FigureIdx>,
+    pub range: Range<usize>,
+    pub section: SectionIdx,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// `#slug` in the same brief.
+    Anchor(String),
+    /// `other.md` or `other.md#slug`, as written (percent-decoded path).
+    Brief { path: String, anchor: Option<String> },
+    /// `http:`, `https:` or `mailto:`.
+    External(String),
+    /// Any other scheme or a path that is not a `.md` file: never followed.
+    Refused(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub target: LinkTarget,
+    pub text: String,
+    pub range: Range<usize>,
+    pub section: SectionIdx,
+    /// Filled in by the library once every brief is loaded.
+    pub resolved: Option<SectionRef>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub date: PartialDate,
+    pub label: String,
+    pub section_anchor: String,
+    pub section: Option<SectionIdx>,
+    pub decl: Pos,
+}
+
+/// Where a brief came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Embedded,
+    File { path: PathBuf, root: PathBuf },
+}
+
+/// The file a brief was parsed from, kept for positions and re-rendering.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as shown to users.
+    pub name: String,
+    pub origin: Origin,
+    pub text: String,
+    /// Byte offset in `text` where the Markdown body starts.
+    pub body_start: usize,
+    pub lines: LineIndex,
+}
+
+impl SourceFile {
+    pub fn new(name: String, origin: Origin, text: String) -> Self {
+        let lines = LineIndex::new(&text);
+        Self {
+            name,
+            origin,
+            text,
+            body_start: 0,
+            lines,
+        }
+    }
+
+    pub fn pos(&self, offset: usize) -> Pos {
+        self.lines.pos(&self.text, offset)
+    }
+
+    pub fn body(&self) -> &str {
+        self.text.get(self.body_start..).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Brief {
+    pub meta: Meta,
+    pub sections: Vec<Section>,
+    pub figures: Vec<Figure>,
+    pub mentions: Vec<Mention>,
+    pub links: Vec<Link>,
+    pub events: Vec<Event>,
+    pub source: SourceFile,
+}
+
+impl Brief {
+    pub fn section_by_anchor(&self, anchor: &str) -> Option<SectionIdx> {
+        self.sections
+            .iter()
+            .position(|s| s.anchor == anchor)
+            .map(SectionIdx)
+    }
+
+    pub fn section(&self, idx: SectionIdx) -> Option<&Section> {
+        self.sections.get(idx.0)
+    }
+
+    pub fn figure(&self, idx: FigureIdx) -> Option<&Figure> {
+        self.figures.get(idx.0)
+    }
+
+    pub fn figure_by_id(&self, id: &str) -> Option<FigureIdx> {
+        self.figures.iter().position(|f| f.id == id).map(FigureIdx)
+    }
+
+    /// Pillars: the sections at depth 1, in order.
+    pub fn pillars(&self) -> impl Iterator<Item = SectionIdx> + '_ {
+        self.sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.depth == 1)
+            .map(|(i, _)| SectionIdx(i))
+    }
+
+    /// The pillar a section belongs to (itself for a pillar), if any.
+    pub fn pillar_of(&self, mut idx: SectionIdx) -> Option<SectionIdx> {
+        loop {
+            let s = self.sections.get(idx.0)?;
+            match s.depth {
+                0 => return None,
+                1 => return Some(idx),
+                _ => idx = s.parent?,
+            }
+        }
+    }
+
+    /// The section holding byte `offset` of the file.
+    pub fn section_at(&self, offset: usize) -> SectionIdx {
+        let i = self
+            .sections
+            .partition_point(|s| s.range.start <= offset)
+            .saturating_sub(1);
+        SectionIdx(i)
+    }
+
+    /// Short title and year, e.g. "Peninsula Plus (2023)".
+    pub fn display_name(&self) -> String {
+        match self.meta.published {
+            Some(d) => format!("{} ({})", self.meta.short_title, d.year),
+            None => self.meta.short_title.clone(),
+        }
+    }
+
+    /// The sections of `idx`'s subtree (itself and its descendants), as an
+    /// index range; the whole brief for the preamble.
+    pub fn subtree(&self, idx: SectionIdx) -> std::ops::Range<usize> {
+        let Some(s) = self.sections.get(idx.0) else {
+            return 0..0;
+        };
+        if s.depth == 0 {
+            return 0..self.sections.len();
+        }
+        let end = self.sections[idx.0 + 1..]
+            .iter()
+            .position(|o| o.depth <= s.depth)
+            .map_or(self.sections.len(), |p| idx.0 + 1 + p);
+        idx.0..end
+    }
+
+    /// Ancestors of a section, outermost first, excluding the preamble.
+    pub fn breadcrumb(&self, idx: SectionIdx) -> Vec<SectionIdx> {
+        let mut chain = Vec::new();
+        let mut cur = Some(idx);
+        while let Some(i) = cur {
+            let Some(s) = self.sections.get(i.0) else {
+                break;
+            };
+            if s.depth == 0 {
+                break;
+            }
+            chain.push(i);
+            cur = s.parent;
+        }
+        chain.reverse();
+        chain
+    }
+}

@@ -1,0 +1,314 @@
+//! Turns one file into a [`Brief`]: front matter, then a single offset-keeping
+//! walk over the Markdown collecting headings, figure mentions and links.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::diag::Diagnostic;
+use crate::frontmatter::{self, SplitError};
+use crate::model::{
+    Brief, FigureIdx, Link, LinkTarget, Mention, Meta, Section, SectionIdx, SourceFile,
+};
+use crate::slug::{Slugger, slugify};
+
+/// The Markdown dialect every brief is read with: CommonMark plus GFM tables,
+/// footnotes, strikethrough and task lists. Front matter is split by us, never
+/// by pulldown-cmark.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
+}
+
+/// Parses `file` into a brief. Problems local to the brief (front matter,
+/// figures and mentions) are pushed to `diags`; `None` when the brief cannot be
+/// used at all.
+pub fn parse_brief(mut file: SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Brief> {
+    let front = match frontmatter::split(&file.text) {
+        Ok(Some(split)) => {
+            file.body_start = split.body_start;
+            Some(frontmatter::parse(&file, &split, diags)?)
+        }
+        Ok(None) => {
+            file.body_start = usize::from(file.text.starts_with('\u{feff}')) * 3;
+            None
+        }
+        Err(SplitError::Unclosed(at)) => {
+            diags.push(Diagnostic::error(
+                &file.name,
+                Some(file.pos(at)),
+                "front matter is never closed: no `+++` line ends it",
+            ));
+            return None;
+        }
+    };
+    let scan = scan_body(&file);
+    let (meta, figures, events) = match front {
+        Some(f) => (f.meta, f.figures, f.events),
+        None => (plain_meta(&file, &scan), Vec::new(), Vec::new()),
+    };
+    let mut brief = Brief {
+        sections: build_sections(&file, &meta, &scan.headings),
+        meta,
+        figures,
+        mentions: Vec::new(),
+        links: Vec::new(),
+        events,
+        source: file,
+    };
+    attach(&mut brief, scan);
+    crate::validate::brief(&brief, diags);
+    Some(brief)
+}
+
+struct Heading {
+    level: u8,
+    title: String,
+    range: Range<usize>,
+}
+
+struct RawLink {
+    dest: String,
+    text: String,
+    range: Range<usize>,
+}
+
+#[derive(Default)]
+struct Scan {
+    headings: Vec<Heading>,
+    links: Vec<RawLink>,
+}
+
+/// One pass over the body. Ranges are in file coordinates.
+fn scan_body(file: &SourceFile) -> Scan {
+    let base = file.body_start;
+    let mut scan = Scan::default();
+    let mut heading: Option<(u8, String, usize)> = None;
+    let mut links: Vec<(String, String, usize)> = Vec::new();
+    for (event, range) in Parser::new_ext(file.body(), markdown_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((level as u8, String::new(), range.start));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, title, start)) = heading.take() {
+                    scan.headings.push(Heading {
+                        level,
+                        title: title.trim().to_owned(),
+                        range: base + start..base + range.end,
+                    });
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                links.push((dest_url.into_string(), String::new(), range.start));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((dest, text, start)) = links.pop() {
+                    scan.links.push(RawLink {
+                        dest,
+                        text,
+                        range: base + start..base + range.end,
+                    });
+                }
+            }
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                if let Some((_, title, _)) = heading.as_mut() {
+                    title.push_str(&t);
+                }
+                if let Some((_, text, _)) = links.last_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, title, _)) = heading.as_mut() {
+                    title.push(' ');
+                }
+                if let Some((_, text, _)) = links.last_mut() {
+                    text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    scan
+}
+
+/// Metadata for a Markdown file without front matter.
+fn plain_meta(file: &SourceFile, scan: &Scan) -> Meta {
+    let stem = file
+        .name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(&file.name)
+        .trim_end_matches(".md")
+        .trim_end_matches(".markdown");
+    let title = scan
+        .headings
+        .iter()
+        .find(|h| h.level == 1)
+        .map_or_else(|| stem.to_owned(), |h| h.title.clone());
+    let id = slugify(stem);
+    Meta {
+        id: if id.is_empty() { "untitled".into() } else { id },
+        short_title: title.clone(),
+        title,
+        ..Meta::default()
+    }
+}
+
+/// The flat section list: the preamble first, then one section per heading,
+/// nested by a level stack. A lone `#` heading that opens the document is the
+/// brief's title and belongs to the preamble.
+fn build_sections(file: &SourceFile, meta: &Meta, headings: &[Heading]) -> Vec<Section> {
+    let end = file.text.len();
+    let h1_count = headings.iter().filter(|h| h.level == 1).count();
+    let title_heading = headings.first().filter(|h| h.level == 1 && h1_count == 1);
+    let mut slugger = Slugger::default();
+    let preamble_anchor = title_heading.map_or_else(String::new, |h| slugger.unique(&h.title));
+    let body_headings = &headings[usize::from(title_heading.is_some())..];
+    let mut sections = vec![Section {
+        level: 0,
+        depth: 0,
+        title: meta.title.clone(),
+        anchor: preamble_anchor,
+        parent: None,
+        children: Vec::new(),
+        heading: file.body_start..file.body_start,
+        range: file.body_start..body_headings.first().map_or(end, |h| h.range.start),
+    }];
+    let mut stack: Vec<SectionIdx> = Vec::new();
+    for (i, h) in body_headings.iter().enumerate() {
+        let idx = SectionIdx(sections.len());
+        while stack
+            .last()
+            .is_some_and(|top| sections[top.0].level >= h.level)
+        {
+            stack.pop();
+        }
+        let parent = stack.last().copied();
+        let depth = parent.map_or(1, |p| sections[p.0].depth.saturating_add(1));
+        if let Some(p) = parent {
+            sections[p.0].children.push(idx);
+        }
+        let next = body_headings.get(i + 1).map_or(end, |n| n.range.start);
+        sections.push(Section {
+            level: h.level,
+            depth,
+            title: h.title.clone(),
+            anchor: slugger.unique(&h.title),
+            parent,
+            children: Vec::new(),
+            heading: h.range.clone(),
+            range: h.range.start..next,
+        });
+        stack.push(idx);
+    }
+    sections
+}
+
+/// Classifies links, records mentions, and ties figures and events to sections.
+fn attach(brief: &mut Brief, scan: Scan) {
+    for raw in scan.links {
+        let section = brief.section_at(raw.range.start);
+        if let Some(id) = raw.dest.strip_prefix("fig:") {
+            brief.mentions.push(Mention {
+                figure_id: id.to_owned(),
+                figure: brief.figure_by_id(id),
+                range: raw.range,
+                section,
+            });
+            continue;
+        }
+        brief.links.push(Link {
+            target: classify(&raw.dest),
+            text: raw.text,
+            range: raw.range,
+            section,
+            resolved: None,
+        });
+    }
+    let anchors: Vec<Option<SectionIdx>> = brief
+        .figures
+        .iter()
+        .map(|f| brief.section_by_anchor(&f.section_anchor))
+        .collect();
+    for (f, s) in brief.figures.iter_mut().zip(anchors) {
+        f.section = s;
+    }
+    let anchors: Vec<Option<SectionIdx>> = brief
+        .events
+        .iter()
+        .map(|e| brief.section_by_anchor(&e.section_anchor))
+        .collect();
+    for (e, s) in brief.events.iter_mut().zip(anchors) {
+        e.section = s;
+    }
+}
+
+/// What a link destination points at. Never touches the filesystem.
+pub fn classify(dest: &str) -> LinkTarget {
+    let dest = dest.trim();
+    if let Some(anchor) = dest.strip_prefix('#') {
+        return LinkTarget::Anchor(percent_decode(anchor));
+    }
+    if let Some(colon) = dest.find(':') {
+        let scheme = &dest[..colon];
+        let is_scheme = !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        if is_scheme {
+            return match scheme.to_ascii_lowercase().as_str() {
+                "http" | "https" | "mailto" => LinkTarget::External(dest.to_owned()),
+                _ => LinkTarget::Refused(dest.to_owned()),
+            };
+        }
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(percent_decode(a))),
+        None => (dest, None),
+    };
+    let path = percent_decode(path);
+    if path.to_ascii_lowercase().ends_with(".md") {
+        LinkTarget::Brief { path, anchor }
+    } else {
+        LinkTarget::Refused(dest.to_owned())
+    }
+}
+
+/// Decodes `%XX` escapes; invalid sequences stay as written.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).and_then(|b| hex(*b)),
+                bytes.get(i + 2).and_then(|b| hex(*b)),
+            )
+        {
+            out.push(h * 16 + l);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+/// The figure a mention names, if the brief declares it.
+pub fn mention_figure(brief: &Brief, m: &Mention) -> Option<FigureIdx> {
+    m.figure.or_else(|| brief.figure_by_id(&m.figure_id))
+}
+
+#[cfg(test)]
+mod tests;
