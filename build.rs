@@ -23,7 +23,11 @@ fn table(out: &mut String, name: &str, dir: &str, ext: &str) {
     let _ = writeln!(out, "pub static {name}: &[(&str, &str)] = &[");
     for file in list(dir, ext) {
         let path = Path::new(&root).join(dir).join(&file);
-        let _ = writeln!(out, "    ({file:?}, include_str!({:?})),", path.display().to_string());
+        let _ = writeln!(
+            out,
+            "    ({file:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
     }
     let _ = writeln!(out, "];");
 }

@@ -20,8 +20,7 @@ pub use out::Out;
     name = "briefing",
     version,
     about = "A fast terminal reader for curated policy briefs",
-    long_about = "A fast terminal reader for curated policy briefs.\n\nWith no PATH, opens the embedded library; with files or folders, reads those instead.",
-    args_conflicts_with_subcommands = true
+    long_about = "A fast terminal reader for curated policy briefs.\n\nWith no PATH, opens the embedded library; with files or folders, reads those instead."
 )]
 pub struct Cli {
     /// Brief files or folders to read instead of the embedded library
@@ -121,7 +120,9 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         Some(Command::List { json }) => list::run(&cli, *json),
         Some(Command::Show { target, width }) => show::run(&cli, target, *width, color),
-        Some(Command::Figures { query, json, csv }) => figures::run(&cli, &query.join(" "), *json, *csv),
+        Some(Command::Figures { query, json, csv }) => {
+            figures::run(&cli, &query.join(" "), *json, *csv)
+        }
         Some(Command::Timeline { json }) => timeline::run(&cli, *json),
         Some(Command::Check {
             paths,
@@ -141,7 +142,9 @@ pub fn run() -> ExitCode {
 }
 
 fn reader_notice() -> ExitCode {
-    eprintln!("briefing: the interactive reader is not part of this build; try `briefing list` or `briefing show ID`");
+    eprintln!(
+        "briefing: the interactive reader is not part of this build; try `briefing list` or `briefing show ID`"
+    );
     ExitCode::from(2)
 }
 

@@ -73,7 +73,9 @@ impl PartialDate {
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -108,13 +110,24 @@ mod tests {
         let d = PartialDate::parse("2022-03-22").unwrap();
         assert_eq!(d.to_string(), "2022-03-22");
         assert_eq!(d.long(), "March 22, 2022");
-        assert_eq!(PartialDate::parse("2020-11").unwrap().long(), "November 2020");
+        assert_eq!(
+            PartialDate::parse("2020-11").unwrap().long(),
+            "November 2020"
+        );
         assert_eq!(PartialDate::parse("2023").unwrap().long(), "2023");
     }
 
     #[test]
     fn rejects_nonsense() {
-        for s in ["", "22", "2022-13", "2022-02-30", "2022-1", "2022-01-01-01", "x"] {
+        for s in [
+            "",
+            "22",
+            "2022-13",
+            "2022-02-30",
+            "2022-1",
+            "2022-01-01-01",
+            "x",
+        ] {
             assert!(PartialDate::parse(s).is_err(), "{s}");
         }
         assert!(PartialDate::parse("2024-02-29").is_ok());

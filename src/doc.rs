@@ -120,7 +120,10 @@ pub enum Container {
     Quote,
     /// A list item or footnote definition; the marker shows on the first line
     /// of its first block only.
-    Item { marker: String, first: bool },
+    Item {
+        marker: String,
+        first: bool,
+    },
 }
 
 /// Visual nesting is capped; deeper containers still count in `hidden_depth`.

@@ -104,8 +104,6 @@ pub struct Front {
     pub meta: Meta,
     pub figures: Vec<Figure>,
     pub events: Vec<Event>,
-    /// Where the `id` value stands, for duplicate-id diagnostics.
-    pub id_pos: Pos,
 }
 
 /// Collects diagnostics while converting spanned values.
@@ -183,7 +181,9 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
     let title = cx.text("title", raw.title);
     let meta = Meta {
         id: cx.text("id", raw.id),
-        short_title: cx.opt("short_title", raw.short_title).unwrap_or_else(|| title.clone()),
+        short_title: cx
+            .opt("short_title", raw.short_title)
+            .unwrap_or_else(|| title.clone()),
         title,
         publisher: cx.opt("publisher", raw.publisher),
         authors: cx.list("authors", raw.authors),
@@ -193,6 +193,7 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
         tags: cx.list("tags", raw.tags),
         source_text: cx.opt("source_text", raw.source_text),
         has_front_matter: true,
+        id_pos: Some(id_pos),
     };
     let figures = raw
         .figures
@@ -235,7 +236,6 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
         meta,
         figures,
         events,
-        id_pos,
     })
 }
 
@@ -299,7 +299,10 @@ mod tests {
         assert!(f.is_none());
         assert_eq!(d.len(), 1);
         let s = d[0].to_string();
-        assert!(s.starts_with("x.md:4:1: error: front matter: unknown field `colour`"), "{s}");
+        assert!(
+            s.starts_with("x.md:4:1: error: front matter: unknown field `colour`"),
+            "{s}"
+        );
     }
 
     #[test]
@@ -309,7 +312,7 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         let f = f.unwrap();
         assert_eq!(f.figures.len(), 1);
-        assert_eq!(f.figures[0].decl.line, 6);
+        assert_eq!(f.figures[0].decl.line, 5);
         assert_eq!(f.meta.short_title, "T");
     }
 

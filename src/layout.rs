@@ -64,9 +64,12 @@ pub struct Line<'a> {
 impl<'a> Line<'a> {
     pub fn spans(&self) -> impl Iterator<Item = (&'a str, Style)> + 'a {
         let text = self.text;
-        self.spans
-            .iter()
-            .map(move |s| (text.get(s.start as usize..s.end as usize).unwrap_or(""), s.style))
+        self.spans.iter().map(move |s| {
+            (
+                text.get(s.start as usize..s.end as usize).unwrap_or(""),
+                s.style,
+            )
+        })
     }
 
     pub fn plain(&self) -> String {
@@ -94,7 +97,11 @@ impl Layout {
 
     pub fn line(&self, i: usize) -> Option<Line<'_>> {
         let rec = self.lines.get(i)?;
-        let start = if i == 0 { 0 } else { self.lines[i - 1].spans_end as usize };
+        let start = if i == 0 {
+            0
+        } else {
+            self.lines[i - 1].spans_end as usize
+        };
         Some(Line {
             text: &self.text,
             spans: self.spans.get(start..rec.spans_end as usize)?,

@@ -72,6 +72,7 @@ impl Library {
         resolve::duplicate_ids(&mut parsed, &mut diagnostics);
         resolve::links(&mut parsed, &mut diagnostics);
         let briefs = resolve::keep_good(parsed);
+        diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.pos.cmp(&b.pos)));
         let backlinks = resolve::backlinks(&briefs);
         Self {
             briefs,

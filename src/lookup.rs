@@ -91,17 +91,23 @@ impl Default for Finder {
 impl Finder {
     /// Ranks `candidates` (figure and haystack) by `query`, best first; ties
     /// keep library order.
-    pub fn rank(&mut self, lib: &Library, candidates: &[(FigureRef, String)], query: &str) -> Vec<Hit> {
+    pub fn rank(
+        &mut self,
+        lib: &Library,
+        candidates: &[(FigureRef, String)],
+        query: &str,
+    ) -> Vec<Hit> {
         let q = parse_query(query);
         let mut hits: Vec<Hit> = Vec::new();
         for (r, hay) in candidates {
-            if !self.passes_filters(lib, *r, &q) {
+            if !Self::passes_filters(lib, *r, &q) {
                 continue;
             }
             let score = match &q.pattern {
                 None => 0,
                 Some(p) => {
-                    let Some(s) = p.score(Utf32Str::new(hay, &mut self.buf), &mut self.matcher) else {
+                    let Some(s) = p.score(Utf32Str::new(hay, &mut self.buf), &mut self.matcher)
+                    else {
                         continue;
                     };
                     s + bonus(lib, *r, &q.words)
@@ -109,7 +115,7 @@ impl Finder {
             };
             hits.push(Hit { figure: *r, score });
         }
-        hits.sort_by(|a, b| b.score.cmp(&a.score));
+        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
         hits
     }
 
@@ -118,16 +124,22 @@ impl Finder {
         let q = parse_query(query);
         let mut out = Vec::new();
         if let Some(p) = q.pattern {
-            p.indices(Utf32Str::new(hay, &mut self.buf), &mut self.matcher, &mut out);
+            p.indices(
+                Utf32Str::new(hay, &mut self.buf),
+                &mut self.matcher,
+                &mut out,
+            );
         }
         out.sort_unstable();
         out.dedup();
         out
     }
 
-    fn passes_filters(&self, lib: &Library, r: FigureRef, q: &Query) -> bool {
-        let (Some(b), Some(f)) = (lib.brief(r.brief), lib.brief(r.brief).and_then(|b| b.figure(r.figure)))
-        else {
+    fn passes_filters(lib: &Library, r: FigureRef, q: &Query) -> bool {
+        let (Some(b), Some(f)) = (
+            lib.brief(r.brief),
+            lib.brief(r.brief).and_then(|b| b.figure(r.figure)),
+        ) else {
             return false;
         };
         let tags_ok = q

@@ -46,6 +46,8 @@ pub struct Meta {
     pub source_text: Option<String>,
     /// False for plain Markdown files without front matter.
     pub has_front_matter: bool,
+    /// Where the `id` value stands in the file.
+    pub id_pos: Option<Pos>,
 }
 
 #[derive(Debug, Clone)]
@@ -92,7 +94,10 @@ pub enum LinkTarget {
     /// `#slug` in the same brief.
     Anchor(String),
     /// `other.md` or `other.md#slug`, as written (percent-decoded path).
-    Brief { path: String, anchor: Option<String> },
+    Brief {
+        path: String,
+        anchor: Option<String>,
+    },
     /// `http:`, `https:` or `mailto:`.
     External(String),
     /// Any other scheme or a path that is not a `.md` file: never followed.

@@ -12,7 +12,7 @@ use crate::model::{
 };
 use crate::slug::{Slugger, slugify};
 
-/// The Markdown dialect every brief is read with: CommonMark plus GFM tables,
+/// The Markdown dialect every brief is read with: `CommonMark` plus GFM tables,
 /// footnotes, strikethrough and task lists. Front matter is split by us, never
 /// by pulldown-cmark.
 pub fn markdown_options() -> Options {

@@ -12,10 +12,7 @@ use std::borrow::Cow;
 /// True for every character this module rewrites.
 pub fn is_unsafe(c: char) -> bool {
     let u = u32::from(c);
-    (u < 0x20 && c != '\n')
-        || u == 0x7f
-        || (0x80..=0x9f).contains(&u)
-        || is_invisible_format(c)
+    (u < 0x20 && c != '\n') || u == 0x7f || (0x80..=0x9f).contains(&u) || is_invisible_format(c)
 }
 
 /// Bidi embeddings/overrides/isolates, marks, and zero-width characters.

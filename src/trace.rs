@@ -119,7 +119,10 @@ pub fn normalize(text: &str) -> (String, Vec<usize>) {
             if chars.last().is_some_and(|(p, _)| *p != ' ') {
                 chars.push((' ', off));
             }
-        } else if c == ',' && last_is_digit(&chars) && src.get(i + 1).is_some_and(|(_, n)| n.is_ascii_digit()) {
+        } else if c == ','
+            && last_is_digit(&chars)
+            && src.get(i + 1).is_some_and(|(_, n)| n.is_ascii_digit())
+        {
             // thousands separator: dropped
         } else {
             for l in c.to_lowercase() {
@@ -193,7 +196,11 @@ fn fold_words(chars: &[(char, usize)]) -> Vec<(char, usize)> {
         if word == "percent"
             || (word == "per"
                 && chars.get(j).is_some_and(|(c, _)| *c == ' ')
-                && chars[j + 1..].iter().take(4).map(|(c, _)| *c).eq("cent".chars())
+                && chars[j + 1..]
+                    .iter()
+                    .take(4)
+                    .map(|(c, _)| *c)
+                    .eq("cent".chars())
                 && chars.get(j + 5).is_none_or(|(c, _)| !c.is_alphanumeric()))
         {
             if out.last().is_some_and(|(c, _)| *c == ' ') {
@@ -235,7 +242,9 @@ mod tests {
 
     #[test]
     fn money_separators_and_hyphenation() {
-        let s = src("worth $133\nbillion, with 15,000 troops and one-\nthird of trade; it quadru-\npled");
+        let s = src(
+            "worth $133\nbillion, with 15,000 troops and one-\nthird of trade; it quadru-\npled",
+        );
         assert_eq!(s.find("$133 billion"), Some(1));
         assert_eq!(s.find("15000"), Some(2));
         assert_eq!(s.find("15,000"), Some(2));

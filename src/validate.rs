@@ -12,7 +12,7 @@ pub fn brief(b: &Brief, diags: &mut Vec<Diagnostic>) {
     if b.meta.has_front_matter && !is_slug(id) {
         diags.push(Diagnostic::error(
             name,
-            None,
+            b.meta.id_pos,
             format!("brief id \"{id}\" is not a slug (lower-case letters, digits and `-`)"),
         ));
     }
@@ -22,7 +22,10 @@ pub fn brief(b: &Brief, diags: &mut Vec<Diagnostic>) {
             diags.push(Diagnostic::error(
                 name,
                 Some(f.decl),
-                format!("duplicate figure id `{}` (first declared on line {line})", f.id),
+                format!(
+                    "duplicate figure id `{}` (first declared on line {line})",
+                    f.id
+                ),
             ));
             continue;
         }

@@ -9,7 +9,12 @@ use crate::diag::{Diagnostic, print_all};
 use crate::library::{Library, read_source};
 use crate::trace::SourceText;
 
-pub fn run(cli: &Cli, paths: &[PathBuf], sources: Option<&Path>, verbose: bool) -> io::Result<ExitCode> {
+pub fn run(
+    cli: &Cli,
+    paths: &[PathBuf],
+    sources: Option<&Path>,
+    verbose: bool,
+) -> io::Result<ExitCode> {
     let lib = cli.load_library(paths);
     let mut diags = lib.diagnostics.clone();
     let mut found = Vec::new();
@@ -66,17 +71,15 @@ fn trace_all(lib: &Library, dir: &Path, diags: &mut Vec<Diagnostic>, found: &mut
             continue;
         };
         let path = dir.join(file_name);
-        let text = match read_source(&path, &path.display().to_string(), dir) {
-            Ok(f) => f.text,
-            Err(_) => {
-                diags.push(Diagnostic::error(
-                    name,
-                    None,
-                    format!("source text \"{src_name}\" not found in {}", dir.display()),
-                ));
-                continue;
-            }
+        let Ok(file) = read_source(&path, &path.display().to_string(), dir) else {
+            diags.push(Diagnostic::error(
+                name,
+                None,
+                format!("source text \"{src_name}\" not found in {}", dir.display()),
+            ));
+            continue;
         };
+        let text = file.text;
         let source = SourceText::new(text);
         for f in &b.figures {
             match source.find(&f.value) {
@@ -87,7 +90,10 @@ fn trace_all(lib: &Library, dir: &Path, diags: &mut Vec<Diagnostic>, found: &mut
                 None => diags.push(Diagnostic::error(
                     name,
                     Some(f.decl),
-                    format!("figure {} value \"{}\" not found in {src_name}", f.id, f.value),
+                    format!(
+                        "figure {} value \"{}\" not found in {src_name}",
+                        f.id, f.value
+                    ),
                 )),
             }
         }

@@ -43,7 +43,10 @@ fn row(lib: &Library, r: FigureRef) -> Option<FigureJson> {
     let b = lib.brief(r.brief)?;
     let f = b.figure(r.figure)?;
     let c = |s: &str| clean(s).into_owned();
-    let section_title = f.section.and_then(|s| b.section(s)).map_or("", |s| s.title.as_str());
+    let section_title = f
+        .section
+        .and_then(|s| b.section(s))
+        .map_or("", |s| s.title.as_str());
     Some(FigureJson {
         brief: c(&b.meta.id),
         id: c(&f.id),
@@ -64,7 +67,10 @@ pub fn run(cli: &Cli, query: &str, json: bool, csv: bool) -> io::Result<ExitCode
     let refs: Vec<FigureRef> = if query.trim().is_empty() {
         lib.figures().collect()
     } else {
-        lookup::search(&lib, query).into_iter().map(|h| h.figure).collect()
+        lookup::search(&lib, query)
+            .into_iter()
+            .map(|h| h.figure)
+            .collect()
     };
     let rows: Vec<FigureJson> = refs.iter().filter_map(|r| row(&lib, *r)).collect();
     let mut out = Out::default();
@@ -90,19 +96,30 @@ pub fn run(cli: &Cli, query: &str, json: bool, csv: bool) -> io::Result<ExitCode
         for r in &rows {
             w.serialize(r).map_err(io::Error::other)?;
         }
-        let bytes = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+        let bytes = w
+            .into_inner()
+            .map_err(|e| io::Error::other(e.to_string()))?;
         out.raw(&String::from_utf8_lossy(&bytes))?;
     } else {
         if rows.is_empty() {
             eprintln!("no figure matches \"{}\"", clean(query));
             return Ok(ExitCode::from(1));
         }
-        let vw = rows.iter().map(|r| r.value.chars().count()).max().unwrap_or(0).min(24);
+        let vw = rows
+            .iter()
+            .map(|r| r.value.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(24);
         for r in &rows {
-            let short = lib.by_id(&r.brief).and_then(|b| lib.brief(b)).map_or("", |b| b.meta.short_title.as_str());
+            let short = lib
+                .by_id(&r.brief)
+                .and_then(|b| lib.brief(b))
+                .map_or("", |b| b.meta.short_title.as_str());
             let mut cite = r.source.clone();
             if let Some(a) = &r.as_of {
-                cite.push_str(&format!(" {a}"));
+                cite.push(' ');
+                cite.push_str(a);
             }
             out.line(&format!(
                 "{:>vw$}  {}  · {} · {} › {}",

@@ -70,10 +70,18 @@ pub fn run(cli: &Cli, json: bool) -> io::Result<ExitCode> {
         out.raw(&serde_json::to_string_pretty(&all).map_err(io::Error::other)?)?;
         out.raw("\n")?;
     } else {
-        let idw = lib.briefs.iter().map(|b| b.meta.id.chars().count()).max().unwrap_or(2);
+        let idw = lib
+            .briefs
+            .iter()
+            .map(|b| b.meta.id.chars().count())
+            .max()
+            .unwrap_or(2);
         for b in &lib.briefs {
             let pillars = b.pillars().count();
-            let year = b.meta.published.map_or_else(|| "    ".into(), |d| d.year.to_string());
+            let year = b
+                .meta
+                .published
+                .map_or_else(|| "    ".into(), |d| d.year.to_string());
             out.line(&format!(
                 "{:idw$}  {}  {}  ·  {}  ·  {} pillars, {} figures",
                 b.meta.id,

@@ -22,7 +22,9 @@ pub fn run(cli: &Cli, target: &str, width: Option<usize>, color: bool) -> io::Re
             return Ok(ExitCode::from(2));
         }
     };
-    let width = width.unwrap_or_else(super::out::terminal_width).clamp(20, 100);
+    let width = width
+        .unwrap_or_else(super::out::terminal_width)
+        .clamp(20, 100);
     let mut out = Out::default();
     for line in render(&lib, at, width, color) {
         out.raw(&line)?;
@@ -140,7 +142,10 @@ pub fn notes(lib: &Library, b: BriefIdx) -> Notes {
                 (LinkTarget::Refused(d), _) => format!("(not followed) {d}"),
                 (LinkTarget::Anchor(a), None) => format!("(missing) #{a}"),
                 (LinkTarget::Brief { path, anchor }, None) => {
-                    format!("(missing) {path}{}", anchor.as_ref().map_or(String::new(), |a| format!("#{a}")))
+                    format!(
+                        "(missing) {path}{}",
+                        anchor.as_ref().map_or(String::new(), |a| format!("#{a}"))
+                    )
                 }
             };
             clean(&text).into_owned()
@@ -154,7 +159,8 @@ pub fn notes(lib: &Library, b: BriefIdx) -> Notes {
                 Some(f) => {
                     let mut cite = f.source.clone();
                     if let Some(a) = &f.as_of {
-                        cite.push_str(&format!(", {a}"));
+                        cite.push_str(", ");
+                        cite.push_str(a);
                     }
                     format!("{} — {} ({cite})", f.value, f.label)
                 }

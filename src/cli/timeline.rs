@@ -42,7 +42,10 @@ pub fn run(cli: &Cli, json: bool) -> io::Result<ExitCode> {
             .iter()
             .filter_map(|(b, e)| {
                 let brief = lib.brief(*b)?;
-                let st = e.section.and_then(|s| brief.section(s)).map_or("", |s| s.title.as_str());
+                let st = e
+                    .section
+                    .and_then(|s| brief.section(s))
+                    .map_or("", |s| s.title.as_str());
                 Some(EventJson {
                     date: e.date.to_string(),
                     label: clean(&e.label).into_owned(),
@@ -65,7 +68,12 @@ pub fn run(cli: &Cli, json: bool) -> io::Result<ExitCode> {
                 out.line(&e.date.year.to_string())?;
                 year = Some(e.date.year);
             }
-            out.line(&format!("  {:<10}  {}  · {}", e.date.to_string(), e.label, brief.meta.short_title))?;
+            out.line(&format!(
+                "  {:<10}  {}  · {}",
+                e.date.to_string(),
+                e.label,
+                brief.meta.short_title
+            ))?;
         }
     }
     out.flush()?;

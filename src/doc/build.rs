@@ -2,7 +2,9 @@
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Parser, Tag, TagEnd};
 
-use super::{Align, Block, BlockKind, Container, Doc, Inline, MAX_VISUAL_DEPTH, Role, Style, Table, flags};
+use super::{
+    Align, Block, BlockKind, Container, Doc, Inline, MAX_VISUAL_DEPTH, Role, Style, Table, flags,
+};
 use crate::model::Brief;
 use crate::parse::markdown_options;
 use crate::sanitize;
@@ -76,8 +78,8 @@ impl Builder<'_> {
     fn emit(&mut self, kind: BlockKind, offset: usize, implicit: bool) {
         let nested_list = self.lists.len() > 1;
         let first_item = self.lists.last().is_some_and(|(_, n)| *n <= 1);
-        let gap_before =
-            !(implicit && self.item_fresh && (!first_item || nested_list)) && !self.doc.blocks.is_empty();
+        let gap_before = !(implicit && self.item_fresh && (!first_item || nested_list))
+            && !self.doc.blocks.is_empty();
         let depth = self.containers.len();
         let shown = depth.min(MAX_VISUAL_DEPTH);
         self.doc.blocks.push(Block {
@@ -98,15 +100,20 @@ impl Builder<'_> {
 
     fn close_open(&mut self) {
         match self.open.take() {
-            Some((Open::Para { inline, implicit }, at)) => {
-                if !inline.is_blank() {
-                    self.emit(BlockKind::Paragraph(inline), at, implicit);
-                }
+            Some((Open::Para { inline, implicit }, at)) if !inline.is_blank() => {
+                self.emit(BlockKind::Paragraph(inline), at, implicit);
             }
             Some((Open::Heading { level, inline }, at)) => {
-                self.emit(BlockKind::Heading { level, text: inline }, at, false);
+                self.emit(
+                    BlockKind::Heading {
+                        level,
+                        text: inline,
+                    },
+                    at,
+                    false,
+                );
             }
-            None => {}
+            Some((Open::Para { .. }, _)) | None => {}
         }
     }
 
@@ -273,7 +280,15 @@ impl Builder<'_> {
                         Alignment::Left | Alignment::None => Align::Left,
                     })
                     .collect();
-                self.table = Some((Table { aligns, rows: Vec::new() }, Vec::new(), None, at));
+                self.table = Some((
+                    Table {
+                        aligns,
+                        rows: Vec::new(),
+                    },
+                    Vec::new(),
+                    None,
+                    at,
+                ));
             }
             Tag::TableHead | Tag::TableRow => {
                 if let Some((_, row, _, _)) = self.table.as_mut() {

@@ -52,7 +52,10 @@ pub fn lay_out(doc: &Doc, sections: usize, width: usize, notes: Option<&Notes>) 
 }
 
 /// Prefix pieces for the first line of a block and for the lines after it.
-fn prefixes(block: &Block) -> (Vec<(String, Style)>, Vec<(String, Style)>) {
+/// Styled pieces drawn before a line's text.
+type Prefix = Vec<(String, Style)>;
+
+fn prefixes(block: &Block) -> (Prefix, Prefix) {
     let marker = Style::role(Role::Marker);
     let mut first = Vec::new();
     let mut rest = Vec::new();
@@ -66,7 +69,10 @@ fn prefixes(block: &Block) -> (Vec<(String, Style)>, Vec<(String, Style)>) {
                 first.push(("│ ".to_owned(), marker));
                 rest.push(("│ ".to_owned(), marker));
             }
-            Container::Item { marker: m, first: is_first } => {
+            Container::Item {
+                marker: m,
+                first: is_first,
+            } => {
                 let w = display_width(m) + 1;
                 if *is_first {
                     first.push((format!("{m} "), marker));
@@ -146,15 +152,22 @@ impl Out<'_> {
                 };
                 if let Some(r) = rule {
                     self.prefix(&rest);
-                    self.push(&r.repeat(widest.min(avail)), Style::role(Role::Heading(*level)));
+                    self.push(
+                        &r.repeat(widest.min(avail)),
+                        Style::role(Role::Heading(*level)),
+                    );
                     self.end_line(bi, block.section);
                 }
             }
             BlockKind::Paragraph(text) => {
                 self.inline(bi, block.section, text, avail, &first, &rest);
             }
-            BlockKind::Code { text } => self.verbatim(bi, block, text, Role::CodeBlock, avail, &first, &rest),
-            BlockKind::Html(text) => self.verbatim(bi, block, text, Role::Html, avail, &first, &rest),
+            BlockKind::Code { text } => {
+                self.verbatim(bi, block, text, Role::CodeBlock, avail, &first, &rest);
+            }
+            BlockKind::Html(text) => {
+                self.verbatim(bi, block, text, Role::Html, avail, &first, &rest);
+            }
             BlockKind::Rule => {
                 self.prefix(&first);
                 self.push(&"─".repeat(avail), Style::role(Role::Border));
@@ -184,7 +197,10 @@ impl Out<'_> {
                 continue;
             }
             let slot = match style.role {
-                Role::Link(l) => self.link_no.get_mut(l as usize).map(|s| (s, notes.links.get(l as usize))),
+                Role::Link(l) => self
+                    .link_no
+                    .get_mut(l as usize)
+                    .map(|s| (s, notes.links.get(l as usize))),
                 Role::Mention(m) => self
                     .mention_no
                     .get_mut(m as usize)
@@ -297,7 +313,10 @@ impl Out<'_> {
         let mut line_no = 0;
         for (ri, row) in t.rows.iter().enumerate() {
             let wrapped: Vec<Vec<Range<usize>>> = (0..cols)
-                .map(|c| row.get(c).map_or_else(Vec::new, |cell| wrap_ranges(&cell.text, widths[c])))
+                .map(|c| {
+                    row.get(c)
+                        .map_or_else(Vec::new, |cell| wrap_ranges(&cell.text, widths[c]))
+                })
                 .collect();
             let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
             for h in 0..height {
@@ -371,7 +390,13 @@ impl Out<'_> {
                 let name = header
                     .and_then(|h| h.get(c))
                     .map_or_else(|| format!("Column {}", c + 1), |h| h.text.clone());
-                item.push(&format!("{name}: "), Style { role: Role::Text, flags: flags::STRONG });
+                item.push(
+                    &format!("{name}: "),
+                    Style {
+                        role: Role::Text,
+                        flags: flags::STRONG,
+                    },
+                );
                 let mut pos = 0;
                 for (end, style) in &cell.runs {
                     item.push(cell.text.get(pos..*end as usize).unwrap_or(""), *style);
@@ -382,12 +407,12 @@ impl Out<'_> {
                 line_no += 1;
             }
         }
-        if line_no == 0 {
-            if let Some(h) = header {
-                let names: Vec<&str> = h.iter().map(|c| c.text.as_str()).collect();
-                let item = Inline::plain(&names.join(" · "), Style::default());
-                self.inline(bi, section, &item, avail, first, rest);
-            }
+        if line_no == 0
+            && let Some(h) = header
+        {
+            let names: Vec<&str> = h.iter().map(|c| c.text.as_str()).collect();
+            let item = Inline::plain(&names.join(" · "), Style::default());
+            self.inline(bi, section, &item, avail, first, rest);
         }
     }
 
@@ -399,7 +424,10 @@ impl Out<'_> {
         let pending = std::mem::take(&mut self.pending);
         for (n, note) in pending {
             let item = Inline::plain(&format!("[{n}] {note}"), Style::role(Role::Dim));
-            let indent = vec![(" ".repeat(display_width(&format!("[{n}] "))), Style::role(Role::Dim))];
+            let indent = vec![(
+                " ".repeat(display_width(&format!("[{n}] "))),
+                Style::role(Role::Dim),
+            )];
             self.inline(bi, section, &item, width, &[], &indent);
         }
     }

@@ -78,13 +78,16 @@ pub fn hard_wrap(text: &str, width: usize) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
-    fn lines<'a>(t: &'a str, w: usize) -> Vec<&'a str> {
+    fn lines(t: &str, w: usize) -> Vec<&str> {
         wrap_ranges(t, w).into_iter().map(|r| &t[r]).collect()
     }
 
     #[test]
     fn wraps_words() {
-        assert_eq!(lines("the quick brown fox jumps", 10), ["the quick", "brown fox", "jumps"]);
+        assert_eq!(
+            lines("the quick brown fox jumps", 10),
+            ["the quick", "brown fox", "jumps"]
+        );
         assert_eq!(lines("short", 10), ["short"]);
         assert_eq!(lines("a\nb c", 10), ["a", "b c"]);
     }

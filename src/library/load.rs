@@ -97,8 +97,8 @@ fn walk(
 }
 
 fn is_markdown(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".markdown")
+    let ext = Path::new(name).extension().and_then(|e| e.to_str());
+    ext.is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 /// Reads one brief: regular file, at most [`MAX_FILE_BYTES`], valid UTF-8.

@@ -14,8 +14,11 @@ pub fn duplicate_ids(parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagnostic>) 
         if let Some(other) = first.get(&b.meta.id) {
             diags.push(Diagnostic::error(
                 &b.source.name,
-                None,
-                format!("duplicate brief id \"{}\" (also used by {other})", b.meta.id),
+                b.meta.id_pos,
+                format!(
+                    "duplicate brief id \"{}\" (also used by {other})",
+                    b.meta.id
+                ),
             ));
             *bad = true;
         } else {
@@ -49,7 +52,10 @@ fn landing(origin: &Origin, rel: &str) -> Landing {
             let dir = path.parent().unwrap_or(root);
             let inner = dir.strip_prefix(root).unwrap_or(Path::new(""));
             (
-                inner.components().map(|c| PathBuf::from(c.as_os_str())).collect(),
+                inner
+                    .components()
+                    .map(|c| PathBuf::from(c.as_os_str()))
+                    .collect(),
                 root.clone(),
             )
         }
@@ -101,9 +107,10 @@ pub fn links(parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagnostic>) {
                         Landing::Escapes => Err(format!(
                             "link to \"{path}\" leaves the library folder and is refused"
                         )),
-                        Landing::Key(k) => keys.get(&k).copied().ok_or_else(|| {
-                            format!("cross-reference to missing brief \"{path}\"")
-                        }),
+                        Landing::Key(k) => keys
+                            .get(&k)
+                            .copied()
+                            .ok_or_else(|| format!("cross-reference to missing brief \"{path}\"")),
                     };
                     (t, anchor.as_deref())
                 }

@@ -15,7 +15,11 @@ fn sections_nest_by_level() {
     let body = "# Test Brief\n\nLead.\n\n## Economy\n\nText [60 percent](fig:chips).\n\n### Chips\n\nMore.\n\n#### Deep\n\n## Trade & Investment\n\nEnd.\n";
     let (b, d) = brief(&format!("{FRONT}{body}"));
     assert!(d.is_empty(), "{d:?}");
-    let titles: Vec<_> = b.sections.iter().map(|s| (s.depth, s.anchor.as_str())).collect();
+    let titles: Vec<_> = b
+        .sections
+        .iter()
+        .map(|s| (s.depth, s.anchor.as_str()))
+        .collect();
     assert_eq!(
         titles,
         [
@@ -28,11 +32,14 @@ fn sections_nest_by_level() {
     );
     assert_eq!(b.sections[1].children, [SectionIdx(2)]);
     assert_eq!(b.sections[3].parent, Some(SectionIdx(2)));
-    assert_eq!(b.pillars().collect::<Vec<_>>(), [SectionIdx(1), SectionIdx(4)]);
+    assert_eq!(
+        b.pillars().collect::<Vec<_>>(),
+        [SectionIdx(1), SectionIdx(4)]
+    );
     assert_eq!(b.pillar_of(SectionIdx(3)), Some(SectionIdx(1)));
     let text = &b.source.text;
     assert!(text[b.sections[1].range.clone()].starts_with("## Economy"));
-    assert!(text[b.sections[1].range.clone()].ends_with("More.\n\n"));
+    assert!(text[b.sections[1].range.clone()].ends_with("(fig:chips).\n\n"));
     assert_eq!(b.events[0].section, Some(SectionIdx(4)));
 }
 
@@ -76,7 +83,12 @@ fn mentions_and_links_are_typed() {
 #[test]
 fn repeated_headings_get_github_suffixes() {
     let (b, _) = brief("## Notes\n\n## Notes\n\n## Notes\n");
-    let anchors: Vec<_> = b.sections.iter().skip(1).map(|s| s.anchor.as_str()).collect();
+    let anchors: Vec<_> = b
+        .sections
+        .iter()
+        .skip(1)
+        .map(|s| s.anchor.as_str())
+        .collect();
     assert_eq!(anchors, ["notes", "notes-1", "notes-2"]);
 }
 
@@ -94,7 +106,10 @@ fn plain_markdown_is_a_brief() {
     assert_eq!(b.meta.title, "First Title");
     assert!(!b.meta.has_front_matter);
     // Two level-1 headings: both are pillars.
-    let pillars: Vec<_> = b.pillars().map(|i| b.sections[i.0].title.as_str()).collect();
+    let pillars: Vec<_> = b
+        .pillars()
+        .map(|i| b.sections[i.0].title.as_str())
+        .collect();
     assert_eq!(pillars, ["First Title", "Second"]);
 }
 
@@ -123,9 +138,9 @@ fn figure_problems_are_reported() {
     assert_eq!(
         msgs,
         [
-            "t.md:6:1: error: figure `a` names section `nowhere`, which does not exist",
-            "t.md:6:1: error: figure `a` is never mentioned in the body (link it as [text](fig:a))",
-            "t.md:13:1: error: duplicate figure id `a` (first declared on line 6)",
+            "t.md:5:1: error: figure `a` names section `nowhere`, which does not exist",
+            "t.md:5:1: error: figure `a` is never mentioned in the body (link it as [text](fig:a))",
+            "t.md:12:1: error: duplicate figure id `a` (first declared on line 5)",
             "t.md:21:1: error: mention of unknown figure `ghost`",
         ]
     );
