@@ -4,6 +4,7 @@ mod check;
 mod figures;
 mod list;
 mod out;
+mod read;
 mod show;
 mod timeline;
 
@@ -129,7 +130,8 @@ pub fn run() -> ExitCode {
             sources,
             verbose,
         }) => check::run(&cli, paths, sources.as_deref(), *verbose),
-        Some(Command::Read { .. }) | None => Ok(reader_notice()),
+        Some(Command::Read { target }) => read::run(&cli, target.as_deref()),
+        None => read::run(&cli, None),
     };
     match result {
         Ok(code) => code,
@@ -139,13 +141,6 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn reader_notice() -> ExitCode {
-    eprintln!(
-        "briefing: the interactive reader is not part of this build; try `briefing list` or `briefing show ID`"
-    );
-    ExitCode::from(2)
 }
 
 /// Prints the library's load diagnostics to stderr (for commands that read it).

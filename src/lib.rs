@@ -17,4 +17,5 @@ pub mod parse;
 pub mod sanitize;
 pub mod slug;
 pub mod trace;
+pub mod tui;
 pub mod validate;

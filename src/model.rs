@@ -7,7 +7,7 @@ use crate::date::PartialDate;
 use crate::diag::{LineIndex, Pos};
 
 /// Index of a brief in a [`crate::library::Library`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct BriefIdx(pub usize);
 
 /// Index of a section within its brief. Section 0 is the brief's preamble.

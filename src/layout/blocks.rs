@@ -42,7 +42,6 @@ pub fn lay_out(doc: &Doc, sections: usize, width: usize, notes: Option<&Notes>) 
         if section_changes {
             out.flush_notes(bi as u32 - 1, doc.blocks[bi - 1].section, width);
         }
-        out.layout.block_lines.push(out.layout.lines.len());
         out.block(bi as u32, block, width);
     }
     if let Some(last) = doc.blocks.last() {
@@ -136,6 +135,7 @@ impl Out<'_> {
         if block.gap_before {
             self.blank(bi, block.section);
         }
+        self.layout.block_lines.push(self.layout.lines.len());
         let (first, rest) = prefixes(block);
         let avail = width.saturating_sub(prefix_width(&rest)).max(10);
         match &block.kind {

@@ -1,0 +1,335 @@
+//! The application state and its one `update`. Keys become [`Action`]s by a
+//! pure keymap lookup; `update` is the only place state changes, and it
+//! returns what the terminal must do instead of doing it.
+
+mod mouse;
+mod nav;
+
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::geometry::{self, Geometry};
+use super::keymap::{Chord, Keymap, Lookup, Mode};
+use super::outline::OutlineState;
+use super::panel::PanelState;
+use super::reader::{Place, ReaderState};
+use super::theme::Theme;
+use crate::library::Library;
+use crate::model::{BriefIdx, SectionRef};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Outline,
+    Reader,
+    Panel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+    SetMouse(bool),
+}
+
+/// Input the app reacts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Act(Action),
+    Click { x: u16, y: u16 },
+    Wheel { x: u16, y: u16, down: bool },
+    Resize(Rect),
+}
+
+#[derive(Debug, Default)]
+pub struct History {
+    back: Vec<Place>,
+    forward: Vec<Place>,
+}
+
+pub struct App {
+    pub lib: Library,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    pub outline: OutlineState,
+    pub reader: ReaderState,
+    pub panel: PanelState,
+    pub history: History,
+    pub geometry: Geometry,
+    pub mouse: bool,
+    /// The reader's own choice of panes; `None` follows the width.
+    pub show_outline: Option<bool>,
+    pub show_panel: Option<bool>,
+    pending: Vec<Chord>,
+    /// A one-line message for the status bar, cleared by the next key.
+    pub message: Option<String>,
+}
+
+impl App {
+    pub fn new(lib: Library, keymap: Keymap, theme: Theme, area: Rect) -> Self {
+        let reader = ReaderState::new(&lib, BriefIdx(0), 80);
+        let mut app = Self {
+            lib,
+            keymap,
+            theme,
+            focus: Focus::Reader,
+            overlay: None,
+            outline: OutlineState::default(),
+            reader,
+            panel: PanelState::default(),
+            history: History::default(),
+            geometry: Geometry::default(),
+            mouse: true,
+            show_outline: None,
+            show_panel: None,
+            pending: Vec::new(),
+            message: None,
+        };
+        app.resize(area);
+        app
+    }
+
+    /// The place being read.
+    pub fn current(&self) -> SectionRef {
+        SectionRef {
+            brief: self.reader.brief,
+            section: self.reader.section(),
+        }
+    }
+
+    pub fn outline_visible(&self) -> bool {
+        self.show_outline
+            .unwrap_or_else(|| geometry::defaults(self.geometry.area.width).0)
+    }
+
+    pub fn panel_visible(&self) -> bool {
+        self.show_panel
+            .unwrap_or_else(|| geometry::defaults(self.geometry.area.width).1)
+    }
+
+    /// Recomputes the panes for `area` and lays the brief out to fit.
+    pub fn resize(&mut self, area: Rect) {
+        self.geometry.area = area;
+        self.geometry = geometry::compute(area, self.outline_visible(), self.panel_visible());
+        let text = self.geometry.text;
+        self.reader.height = usize::from(text.height);
+        if text.width > 0 {
+            self.reader.relayout(&self.lib, usize::from(text.width));
+        }
+        self.reader.clamp();
+        self.fix_focus();
+    }
+
+    fn fix_focus(&mut self) {
+        let visible = |f: Focus, g: &Geometry| match f {
+            Focus::Outline => g.outline.is_some(),
+            Focus::Reader => g.reader.is_some(),
+            Focus::Panel => g.panel.is_some(),
+        };
+        if !visible(self.focus, &self.geometry) {
+            self.focus = [Focus::Reader, Focus::Outline, Focus::Panel]
+                .into_iter()
+                .find(|f| visible(*f, &self.geometry))
+                .unwrap_or(Focus::Reader);
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        match (self.overlay, self.focus) {
+            (Some(Overlay::Help { .. }), _) => Mode::Help,
+            (None, Focus::Outline) => Mode::Outline,
+            (None, Focus::Reader) => Mode::Reader,
+            (None, Focus::Panel) => Mode::Panel,
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Effect {
+        match msg {
+            Msg::Key(k) => self.key(k),
+            Msg::Act(a) => self.act(a),
+            Msg::Click { x, y } => {
+                self.message = None;
+                self.click(x, y);
+                Effect::None
+            }
+            Msg::Wheel { x, y, down } => {
+                self.wheel(x, y, down);
+                Effect::None
+            }
+            Msg::Resize(area) => {
+                self.resize(area);
+                Effect::None
+            }
+        }
+    }
+
+    fn key(&mut self, k: KeyEvent) -> Effect {
+        self.message = None;
+        self.pending.push(Chord::from_event(k));
+        match self.keymap.lookup(self.mode(), &self.pending) {
+            Lookup::Action(a) => {
+                self.pending.clear();
+                self.act(a)
+            }
+            Lookup::Pending => Effect::None,
+            Lookup::None => {
+                self.pending.clear();
+                Effect::None
+            }
+        }
+    }
+
+    /// Applies one action.
+    pub fn act(&mut self, a: Action) -> Effect {
+        if let Some(Overlay::Help { scroll }) = self.overlay {
+            return self.help_act(a, scroll);
+        }
+        match a {
+            Action::Quit => return Effect::Quit,
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Close => {}
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
+            Action::TogglePanel => {
+                self.show_panel = Some(!self.panel_visible());
+                if self.panel_visible() && self.geometry.area.width < geometry::NARROW {
+                    self.show_outline = Some(false);
+                }
+                self.resize(self.geometry.area);
+                if self.panel_visible() {
+                    self.focus = Focus::Panel;
+                }
+                self.fix_focus();
+            }
+            Action::ToggleOutline => {
+                self.show_outline = Some(!self.outline_visible());
+                if self.outline_visible() && self.geometry.area.width < geometry::NARROW {
+                    self.show_panel = Some(false);
+                }
+                self.resize(self.geometry.area);
+                if self.outline_visible() {
+                    self.focus = Focus::Outline;
+                    self.outline_follow();
+                }
+                self.fix_focus();
+            }
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.message = Some(if self.mouse {
+                    "mouse on".into()
+                } else {
+                    "mouse off: select text with the terminal".into()
+                });
+                return Effect::SetMouse(self.mouse);
+            }
+            Action::Back => self.back(),
+            Action::Forward => self.forward(),
+            Action::NextPillar => self.next_pillar(true),
+            Action::PrevPillar => self.next_pillar(false),
+            Action::Pillar(n) => self.pillar(n),
+            _ => match self.focus {
+                Focus::Reader => self.reader_act(a),
+                Focus::Outline => self.outline_act(a),
+                Focus::Panel => self.panel_act(a),
+            },
+        }
+        Effect::None
+    }
+
+    fn help_act(&mut self, a: Action, scroll: usize) -> Effect {
+        let step = usize::from(self.geometry.area.height / 2).max(1);
+        self.overlay = match a {
+            Action::Quit => return Effect::Quit,
+            Action::Close | Action::Help => None,
+            Action::Down => Some(Overlay::Help { scroll: scroll + 1 }),
+            Action::Up => Some(Overlay::Help {
+                scroll: scroll.saturating_sub(1),
+            }),
+            Action::PageDown => Some(Overlay::Help {
+                scroll: scroll + step,
+            }),
+            Action::PageUp => Some(Overlay::Help {
+                scroll: scroll.saturating_sub(step),
+            }),
+            _ => self.overlay,
+        };
+        Effect::None
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let g = &self.geometry;
+        let order: Vec<Focus> = [
+            (Focus::Outline, g.outline.is_some()),
+            (Focus::Reader, g.reader.is_some()),
+            (Focus::Panel, g.panel.is_some()),
+        ]
+        .into_iter()
+        .filter(|(_, v)| *v)
+        .map(|(f, _)| f)
+        .collect();
+        let Some(i) = order.iter().position(|f| *f == self.focus) else {
+            return;
+        };
+        let n = order.len();
+        self.focus = order[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
+        if self.focus == Focus::Outline {
+            self.outline_follow();
+        }
+    }
+
+    /// Moves the outline cursor to the node being read.
+    pub fn outline_follow(&mut self) {
+        let rows = self.outline.rows(&self.lib, self.current());
+        if let Some(i) = self.outline.current_row(&rows, &self.lib, self.current()) {
+            self.outline.cursor = i;
+            if let Some(r) = self.geometry.outline {
+                self.outline
+                    .scroll_to(i, usize::from(r.height.saturating_sub(2)));
+            }
+        }
+    }
+
+    fn remember(&mut self) {
+        self.history.back.push(self.reader.place());
+        self.history.forward.clear();
+    }
+
+    fn back(&mut self) {
+        if let Some(p) = self.history.back.pop() {
+            self.history.forward.push(self.reader.place());
+            self.reader.go_place(&self.lib, p);
+        } else {
+            self.message = Some("nothing to go back to".into());
+        }
+    }
+
+    fn forward(&mut self) {
+        if let Some(p) = self.history.forward.pop() {
+            self.history.back.push(self.reader.place());
+            self.reader.go_place(&self.lib, p);
+        }
+    }
+
+    /// Goes to a section, remembering where we were.
+    pub fn go(&mut self, to: SectionRef) {
+        self.remember();
+        self.reader.go_section(&self.lib, to);
+        self.outline_follow();
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,426 @@
+//! Key chords, sequences and the per-mode keymap.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// Where keys are looked up: the focused pane or an overlay, then `Global`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Mode {
+    Global,
+    Outline,
+    Reader,
+    Panel,
+    Help,
+}
+
+impl Mode {
+    pub const ALL: [Self; 5] = [
+        Self::Global,
+        Self::Reader,
+        Self::Outline,
+        Self::Panel,
+        Self::Help,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Global => "global",
+            Self::Outline => "outline",
+            Self::Reader => "reader",
+            Self::Panel => "panel",
+            Self::Help => "help",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.name() == s)
+    }
+}
+
+/// One key with its modifiers. Letters carry their case; shift is implied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Chord {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Chord {
+    pub fn from_event(e: KeyEvent) -> Self {
+        let mut mods =
+            e.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match e.code {
+            KeyCode::Char(c) => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::Char(c)
+            }
+            KeyCode::BackTab => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            c => c,
+        };
+        Self { code, mods }
+    }
+
+    /// Parses `ctrl-f`, `alt-left`, `G`, `]`, `enter`, `f5`.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = s;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (m, len) = if lower.starts_with("ctrl-") {
+                (KeyModifiers::CONTROL, 5)
+            } else if lower.starts_with("alt-") {
+                (KeyModifiers::ALT, 4)
+            } else if lower.starts_with("shift-") {
+                (KeyModifiers::SHIFT, 6)
+            } else {
+                break;
+            };
+            if rest.len() == len {
+                break;
+            }
+            mods |= m;
+            rest = &rest[len..];
+        }
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" if mods.contains(KeyModifiers::SHIFT) => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            "insert" => KeyCode::Insert,
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            f if f.len() > 1
+                && f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) =>
+            {
+                KeyCode::F(f[1..].parse().unwrap_or(1))
+            }
+            _ => {
+                let mut chars = rest.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if !c.is_control() => {
+                        let c = if mods.contains(KeyModifiers::SHIFT) && c.is_ascii_lowercase() {
+                            mods.remove(KeyModifiers::SHIFT);
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        };
+                        KeyCode::Char(c)
+                    }
+                    _ => return Err(format!("unknown key \"{s}\"")),
+                }
+            }
+        };
+        if let KeyCode::Char(_) = code {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        Ok(Self { code, mods })
+    }
+}
+
+impl fmt::Display for Chord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            f.write_str("ctrl-")?;
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            f.write_str("alt-")?;
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            f.write_str("shift-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("enter"),
+            KeyCode::Esc => f.write_str("esc"),
+            KeyCode::Tab => f.write_str("tab"),
+            KeyCode::BackTab => f.write_str("shift-tab"),
+            KeyCode::Backspace => f.write_str("backspace"),
+            KeyCode::Delete => f.write_str("delete"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Home => f.write_str("home"),
+            KeyCode::End => f.write_str("end"),
+            KeyCode::PageUp => f.write_str("pgup"),
+            KeyCode::PageDown => f.write_str("pgdn"),
+            KeyCode::F(n) => write!(f, "f{n}"),
+            _ => f.write_str("?"),
+        }
+    }
+}
+
+/// A chord sequence such as `g g`.
+pub type Keys = Vec<Chord>;
+
+pub fn parse_keys(s: &str) -> Result<Keys, String> {
+    let keys: Result<Keys, String> = s.split_whitespace().map(Chord::parse).collect();
+    let keys = keys?;
+    if keys.is_empty() {
+        return Err("empty key".into());
+    }
+    Ok(keys)
+}
+
+pub fn keys_to_string(k: &[Chord]) -> String {
+    k.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What a key press means so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    Action(Action),
+    /// The keys so far start a longer binding.
+    Pending,
+    None,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Keymap {
+    modes: BTreeMap<Mode, Vec<(Keys, Action)>>,
+}
+
+pub const DEFAULT_TOML: &str = include_str!("keymap.toml");
+
+impl Keymap {
+    /// The shipped keymap.
+    pub fn default_keys() -> Self {
+        let mut k = Self::default();
+        // The embedded file is tested to parse; fall back to nothing rather
+        // than panic if it ever did not.
+        let _ = k.merge_toml(DEFAULT_TOML, "keymap.toml");
+        k
+    }
+
+    /// Adds (or overrides) bindings from TOML text: `[mode]` tables of
+    /// `"chord" = "action"`. Errors name the file, line and offending key.
+    pub fn merge_toml(&mut self, text: &str, path: &str) -> Result<(), String> {
+        let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, path, &e))?;
+        let doc = text;
+        for (mode_name, bindings) in &table {
+            let mode = Mode::parse(mode_name).ok_or_else(|| {
+                format!(
+                    "{}: error: unknown mode [{mode_name}]",
+                    locate(doc, path, mode_name)
+                )
+            })?;
+            let Some(bindings) = bindings.as_table() else {
+                return Err(format!(
+                    "{}: error: [{mode_name}] must be a table",
+                    locate(doc, path, mode_name)
+                ));
+            };
+            for (key, value) in bindings {
+                let keys = parse_keys(key).map_err(|e| {
+                    format!("{}: error: {e} in [{mode_name}]", locate(doc, path, key))
+                })?;
+                let name = value.as_str().unwrap_or_default();
+                let action = Action::parse(name).ok_or_else(|| {
+                    format!(
+                        "{}: error: unknown action \"{name}\" for key \"{key}\"",
+                        locate(doc, path, key)
+                    )
+                })?;
+                self.bind(mode, keys, action);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn bind(&mut self, mode: Mode, keys: Keys, action: Action) {
+        let list = self.modes.entry(mode).or_default();
+        list.retain(|(k, _)| *k != keys);
+        list.push((keys, action));
+    }
+
+    /// Looks `keys` up in `mode`, then in the global bindings.
+    pub fn lookup(&self, mode: Mode, keys: &[Chord]) -> Lookup {
+        let mut pending = false;
+        for m in [mode, Mode::Global] {
+            if m == Mode::Global && mode == Mode::Help {
+                // Overlays see only their own keys and quitting.
+                if let Some((_, a)) = self
+                    .list(m)
+                    .iter()
+                    .find(|(k, a)| k == keys && *a == Action::Quit)
+                {
+                    return Lookup::Action(*a);
+                }
+                continue;
+            }
+            for (k, a) in self.list(m) {
+                if k == keys {
+                    return Lookup::Action(*a);
+                }
+                if k.len() > keys.len() && k.starts_with(keys) {
+                    pending = true;
+                }
+            }
+        }
+        if pending {
+            Lookup::Pending
+        } else {
+            Lookup::None
+        }
+    }
+
+    fn list(&self, mode: Mode) -> &[(Keys, Action)] {
+        self.modes.get(&mode).map_or(&[], Vec::as_slice)
+    }
+
+    /// The bindings of a mode, in the order they were defined.
+    pub fn bindings(&self, mode: Mode) -> impl Iterator<Item = &(Keys, Action)> + '_ {
+        self.list(mode).iter()
+    }
+
+    /// The first key bound to `action` in `mode` or globally, for hints.
+    pub fn key_for(&self, mode: Mode, action: Action) -> Option<String> {
+        [mode, Mode::Global]
+            .iter()
+            .flat_map(|m| self.list(*m))
+            .find(|(_, a)| *a == action)
+            .map(|(k, _)| keys_to_string(k))
+    }
+}
+
+fn toml_error(text: &str, path: &str, e: &toml::de::Error) -> String {
+    let off = e.span().map_or(0, |s| s.start).min(text.len());
+    let pos = crate::diag::LineIndex::new(text).pos(text, off);
+    format!(
+        "{path}:{}:{}: error: {}",
+        pos.line,
+        pos.col,
+        e.message().lines().next().unwrap_or("invalid TOML")
+    )
+}
+
+/// `path:line:col` of the first place `key` is written in `text`.
+fn locate(text: &str, path: &str, key: &str) -> String {
+    let quoted = format!("\"{key}\"");
+    let off = text
+        .find(&quoted)
+        .or_else(|| text.find(&format!("[{key}]")).map(|o| o + 1))
+        .or_else(|| text.find(key))
+        .unwrap_or(0);
+    let pos = crate::diag::LineIndex::new(text).pos(text, off);
+    format!("{path}:{}:{}", pos.line, pos.col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chords_parse_and_print() {
+        for (s, shown) in [
+            ("ctrl-f", "ctrl-f"),
+            ("alt-left", "alt-←"),
+            ("G", "G"),
+            ("shift-g", "G"),
+            ("]", "]"),
+            ("enter", "enter"),
+            ("shift-tab", "shift-tab"),
+            ("f5", "f5"),
+            ("-", "-"),
+            ("space", "space"),
+        ] {
+            assert_eq!(
+                Chord::parse(s).map(|c| c.to_string()),
+                Ok(shown.to_owned()),
+                "{s}"
+            );
+        }
+        assert!(Chord::parse("hyper-x").is_err());
+        assert_eq!(
+            Chord::parse("ctrl--").map(|c| c.to_string()),
+            Ok("ctrl--".to_owned())
+        );
+        assert_eq!(parse_keys("g g").map(|k| k.len()), Ok(2));
+    }
+
+    #[test]
+    fn shift_from_terminal_is_folded_into_letters() {
+        let e = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(Chord::from_event(e), Chord::parse("G").unwrap());
+    }
+
+    #[test]
+    fn default_keys_parse_and_resolve() {
+        let mut k = Keymap::default();
+        k.merge_toml(DEFAULT_TOML, "keymap.toml").unwrap();
+        let key = |s: &str| parse_keys(s).unwrap();
+        assert_eq!(
+            k.lookup(Mode::Reader, &key("j")),
+            Lookup::Action(Action::Down)
+        );
+        assert_eq!(
+            k.lookup(Mode::Reader, &key("l")),
+            Lookup::Action(Action::NextLink)
+        );
+        assert_eq!(
+            k.lookup(Mode::Outline, &key("l")),
+            Lookup::Action(Action::Expand)
+        );
+        assert_eq!(k.lookup(Mode::Help, &key("j")), Lookup::None);
+        assert_eq!(
+            k.lookup(Mode::Help, &key("ctrl-c")),
+            Lookup::Action(Action::Quit)
+        );
+        assert_eq!(
+            k.lookup(Mode::Reader, &key("3")),
+            Lookup::Action(Action::Pillar(3))
+        );
+    }
+
+    #[test]
+    fn sequences_wait_for_their_second_key() {
+        let mut k = Keymap::default();
+        k.merge_toml("[reader]\n\"g g\" = \"top\"\n", "c.toml")
+            .unwrap();
+        let key = |s: &str| parse_keys(s).unwrap();
+        assert_eq!(k.lookup(Mode::Reader, &key("g")), Lookup::Pending);
+        assert_eq!(
+            k.lookup(Mode::Reader, &key("g g")),
+            Lookup::Action(Action::Top)
+        );
+    }
+
+    #[test]
+    fn errors_name_file_line_and_key() {
+        let mut k = Keymap::default();
+        let e = k
+            .merge_toml("[reader]\n\"j\" = \"down\"\n\"x\" = \"fly\"\n", "c.toml")
+            .unwrap_err();
+        assert_eq!(e, "c.toml:3:1: error: unknown action \"fly\" for key \"x\"");
+        let e = k
+            .merge_toml("[reader]\n\"hyper-x\" = \"down\"\n", "c.toml")
+            .unwrap_err();
+        assert_eq!(e, "c.toml:2:1: error: unknown key \"hyper-x\" in [reader]");
+        let e = k.merge_toml("[nowhere]\n", "c.toml").unwrap_err();
+        assert_eq!(e, "c.toml:1:2: error: unknown mode [nowhere]");
+    }
+}

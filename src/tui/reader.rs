@@ -1,0 +1,219 @@
+//! The reading pane's state: which brief, laid out at which width, scrolled
+//! where, with which link selected.
+
+use std::collections::HashMap;
+
+use crate::doc::{self, Doc, Role};
+use crate::layout::Layout;
+use crate::library::Library;
+use crate::model::{BriefIdx, SectionIdx, SectionRef};
+
+/// A place in the library that survives re-layout: a brief and the block at
+/// the top of the pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub brief: BriefIdx,
+    pub block: usize,
+    pub section: Option<SectionIdx>,
+}
+
+#[derive(Debug, Default)]
+pub struct ReaderState {
+    pub brief: BriefIdx,
+    docs: HashMap<BriefIdx, Doc>,
+    pub layout: Layout,
+    laid_out: Option<(BriefIdx, usize)>,
+    pub top: usize,
+    pub height: usize,
+    /// The selected link or mention, by its role (`Link(i)`/`Mention(i)`).
+    pub selected: Option<Role>,
+    /// A mention highlighted after a jump, until the next move.
+    pub highlight: Option<Role>,
+    /// The section a jump landed on, which counts as current even when the
+    /// end of the brief keeps its heading from reaching the top.
+    anchor: Option<SectionIdx>,
+}
+
+impl ReaderState {
+    pub fn new(lib: &Library, brief: BriefIdx, width: usize) -> Self {
+        let mut r = Self {
+            brief,
+            ..Self::default()
+        };
+        r.relayout(lib, width);
+        r
+    }
+
+    fn doc(&mut self, lib: &Library, b: BriefIdx) -> &Doc {
+        self.docs
+            .entry(b)
+            .or_insert_with(|| lib.brief(b).map(doc::build).unwrap_or_default())
+    }
+
+    /// Lays the current brief out at `width` if it is not already; keeps the
+    /// block at the top of the pane in place.
+    pub fn relayout(&mut self, lib: &Library, width: usize) {
+        if self.laid_out == Some((self.brief, width)) {
+            return;
+        }
+        let keep = (self.laid_out.map(|(b, _)| b) == Some(self.brief))
+            .then(|| self.layout.block_of(self.top));
+        let b = self.brief;
+        let sections = lib.brief(b).map_or(1, |x| x.sections.len());
+        let layout = Layout::new(self.doc(lib, b), sections, width, None);
+        self.layout = layout;
+        self.laid_out = Some((b, width));
+        self.top = keep.map_or(0, |block| self.layout.block_line(block));
+        self.clamp();
+    }
+
+    pub fn width(&self) -> usize {
+        self.laid_out.map_or(0, |(_, w)| w)
+    }
+
+    pub fn place(&self) -> Place {
+        Place {
+            brief: self.brief,
+            block: self.layout.block_of(self.top),
+            section: self.anchor,
+        }
+    }
+
+    /// Opens `brief` (laying it out at the current width) without moving.
+    pub fn open_brief(&mut self, lib: &Library, brief: BriefIdx) {
+        if brief != self.brief {
+            let width = self.width();
+            self.brief = brief;
+            self.selected = None;
+            self.highlight = None;
+            self.top = 0;
+            self.relayout(lib, width);
+        }
+    }
+
+    pub fn go_place(&mut self, lib: &Library, p: Place) {
+        self.open_brief(lib, p.brief);
+        self.top = self.layout.block_line(p.block);
+        self.anchor = p.section;
+        self.highlight = None;
+        self.selected = None;
+        self.clamp();
+    }
+
+    pub fn go_section(&mut self, lib: &Library, to: SectionRef) {
+        self.open_brief(lib, to.brief);
+        self.top = if to.section.0 == 0 {
+            0
+        } else {
+            self.layout.section_line(to.section)
+        };
+        self.selected = None;
+        self.clamp();
+        self.anchor = Some(to.section);
+    }
+
+    pub fn max_top(&self) -> usize {
+        self.layout.len().saturating_sub(self.height.max(1))
+    }
+
+    pub fn clamp(&mut self) {
+        self.top = self.top.min(self.max_top());
+    }
+
+    pub fn scroll(&mut self, delta: isize) {
+        let before = self.top;
+        self.top = self.top.saturating_add_signed(delta);
+        self.clamp();
+        if self.top != before {
+            self.anchor = None;
+        }
+        self.highlight = None;
+        if let Some(sel) = self.selected
+            && !self.is_visible(sel)
+        {
+            self.selected = None;
+        }
+    }
+
+    fn is_visible(&self, role: Role) -> bool {
+        self.layout
+            .targets()
+            .iter()
+            .any(|t| t.role == role && t.line >= self.top && t.line < self.top + self.height)
+    }
+
+    /// The section being read: the one a jump landed on, else the one at
+    /// the top of the pane, else (scrolled to the very end) the last one.
+    pub fn section(&self) -> SectionIdx {
+        if let Some(a) = self.anchor {
+            return a;
+        }
+        if self.top > 0 && self.top >= self.max_top() {
+            return self.layout.section_of(self.layout.len().saturating_sub(1));
+        }
+        self.layout.section_of(self.top)
+    }
+
+    /// Selects the next (or previous) link or mention after the current one,
+    /// starting from the top of the pane, scrolling it into view.
+    pub fn cycle_link(&mut self, forward: bool) -> bool {
+        let mut groups: Vec<(usize, Role)> = Vec::new();
+        for t in self.layout.targets() {
+            if groups.last().is_none_or(|(_, r)| *r != t.role) {
+                groups.push((t.line, t.role));
+            }
+        }
+        if groups.is_empty() {
+            return false;
+        }
+        let current = self
+            .selected
+            .and_then(|s| groups.iter().position(|(_, r)| *r == s));
+        let next = match (current, forward) {
+            (Some(i), true) => (i + 1 < groups.len()).then_some(i + 1),
+            (Some(i), false) => i.checked_sub(1),
+            (None, true) => groups.iter().position(|(l, _)| *l >= self.top),
+            (None, false) => groups
+                .iter()
+                .rposition(|(l, _)| *l < self.top + self.height.max(1)),
+        };
+        let Some(i) = next else {
+            return false;
+        };
+        let (line, role) = groups[i];
+        self.selected = Some(role);
+        self.highlight = None;
+        self.ensure_visible(line);
+        true
+    }
+
+    pub fn ensure_visible(&mut self, line: usize) {
+        if line < self.top {
+            self.top = line;
+        } else if line >= self.top + self.height.max(1) {
+            self.top = line + 1 - self.height.max(1);
+        }
+        self.clamp();
+    }
+
+    /// Puts the mention `m` on screen (a third of the way down) and
+    /// highlights it.
+    pub fn show_mention(&mut self, m: u32) {
+        let role = Role::Mention(m);
+        if let Some(t) = self.layout.targets().iter().find(|t| t.role == role) {
+            self.top = t.line.saturating_sub(self.height / 3);
+            self.clamp();
+        }
+        self.highlight = Some(role);
+        self.selected = Some(role);
+    }
+
+    /// The link or mention at a cell of the text (relative to the text area).
+    pub fn target_at(&self, line: usize, col: usize) -> Option<Role> {
+        self.layout
+            .targets()
+            .iter()
+            .find(|t| t.line == line && col >= t.col && col < t.col + t.width)
+            .map(|t| t.role)
+    }
+}

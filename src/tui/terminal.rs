@@ -1,0 +1,103 @@
+//! Entering and leaving the terminal. Every exit path restores it: normal
+//! return, error (the guard's drop), panic (the hook), SIGTERM/SIGHUP (the
+//! loop sees the flag and returns).
+
+use std::io::{self, Write, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::prelude::CrosstermBackend;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+pub type Term = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// Puts the terminal back as it was. Safe to call more than once.
+pub fn restore() {
+    let mut out = stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Restores the terminal when dropped.
+pub struct Guard {
+    pub terminal: Term,
+    pub stop: Arc<AtomicBool>,
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+impl Guard {
+    pub fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+}
+
+/// Enters raw mode and the alternate screen, with a panic hook and signal
+/// flags installed first.
+pub fn enter(mouse: bool) -> io::Result<Guard> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    enable_raw_mode()?;
+    let mut out = stdout();
+    let entered = execute!(out, EnterAlternateScreen, EnableBracketedPaste).and_then(|()| {
+        if mouse {
+            execute!(out, EnableMouseCapture)
+        } else {
+            Ok(())
+        }
+    });
+    if let Err(e) = entered {
+        restore();
+        return Err(e);
+    }
+    let terminal = Terminal::with_options(
+        CrosstermBackend::new(stdout()),
+        TerminalOptions {
+            viewport: Viewport::Fullscreen,
+        },
+    );
+    match terminal {
+        Ok(mut t) => {
+            let _ = t.hide_cursor();
+            Ok(Guard { terminal: t, stop })
+        }
+        Err(e) => {
+            restore();
+            Err(e)
+        }
+    }
+}
+
+pub fn set_mouse(on: bool) {
+    let _ = if on {
+        execute!(stdout(), EnableMouseCapture)
+    } else {
+        execute!(stdout(), DisableMouseCapture)
+    };
+}

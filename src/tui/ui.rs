@@ -1,0 +1,79 @@
+//! Drawing: everything here reads `&App` and writes only to the frame.
+
+mod cells;
+mod help;
+mod outline;
+mod panel;
+mod reader;
+mod status;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, BorderType, Borders};
+
+pub use panel::{PanelRow, panel_rows};
+
+use super::app::{App, Overlay};
+use super::theme::Slot;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    let area = frame.area();
+    let g = app.geometry;
+    if g.too_small || g.area != area {
+        too_small(frame, app, area);
+        return;
+    }
+    if let Some(r) = g.outline {
+        outline::draw(frame, app, r);
+    }
+    if let Some(r) = g.reader {
+        reader::draw(frame, app, r);
+    }
+    if let Some(r) = g.panel {
+        panel::draw(frame, app, r);
+    }
+    status::draw(frame, app, g.status);
+    if let Some(Overlay::Help { scroll }) = app.overlay {
+        help::draw(frame, app, area, scroll);
+    }
+}
+
+fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let msg = "terminal too small";
+    let buf = frame.buffer_mut();
+    let y = area.y + area.height / 2;
+    let w = u16::try_from(msg.len()).unwrap_or(0).min(area.width);
+    let x = area.x + (area.width - w) / 2;
+    cells::put_truncated(buf, x, y, area.right(), msg, app.theme.get(Slot::Warning));
+}
+
+/// A pane's frame: rounded borders, highlighted when focused, and a title
+/// written by hand so it is clipped safely.
+fn pane(frame: &mut Frame<'_>, app: &App, area: Rect, title: &str, focused: bool) {
+    let border = app.theme.get(if focused {
+        Slot::BorderFocused
+    } else {
+        Slot::BorderUnfocused
+    });
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(border);
+    frame.render_widget(block, area);
+    if area.width > 4 && !title.is_empty() {
+        let buf = frame.buffer_mut();
+        let x = cells::put(buf, area.x + 2, area.y, area.right() - 2, " ", border);
+        let x = cells::put_truncated(
+            buf,
+            x,
+            area.y,
+            area.right().saturating_sub(3),
+            title,
+            app.theme.get(Slot::Title),
+        );
+        cells::put(buf, x, area.y, area.right() - 2, " ", border);
+    }
+}

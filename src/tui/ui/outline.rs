@@ -1,0 +1,130 @@
+//! The outline pane.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::cells;
+use crate::sanitize;
+use crate::tui::app::{App, Focus};
+use crate::tui::outline::Node;
+use crate::tui::theme::Slot;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let focused = app.focus == Focus::Outline;
+    let title = if app.lib.embedded {
+        "Library"
+    } else {
+        "Briefs"
+    };
+    super::pane(frame, app, area, title, focused);
+    let current = app.current();
+    let rows = app.outline.rows(&app.lib, current);
+    let here = app.outline.current_row(&rows, &app.lib, current);
+    let inner = Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    // Keep the node being read in view when the outline is not focused.
+    let offset = if focused {
+        app.outline.offset
+    } else {
+        here.map_or(app.outline.offset, |h| {
+            let h_rows = usize::from(inner.height.max(1));
+            if h < app.outline.offset || h >= app.outline.offset + h_rows {
+                h.saturating_sub(h_rows / 3)
+            } else {
+                app.outline.offset
+            }
+        })
+    };
+    let theme = &app.theme;
+    let buf = frame.buffer_mut();
+    for (i, row) in rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(usize::from(inner.height))
+    {
+        let y = inner.y + u16::try_from(i - offset).unwrap_or(0);
+        let is_here = Some(i) == here;
+        let mut x = inner.x + u16::from(row.depth) * 2;
+        let glyph = match (row.has_children, row.expanded) {
+            (true, true) => "▾ ",
+            (true, false) => "▸ ",
+            _ => "  ",
+        };
+        x = cells::put(buf, x, y, inner.right(), glyph, theme.get(Slot::Marker));
+        match row.node {
+            Node::Brief(b) => {
+                let Some(brief) = app.lib.brief(b) else {
+                    continue;
+                };
+                let style = if is_here {
+                    theme.get(Slot::OutlineCurrent)
+                } else {
+                    theme.get(Slot::OutlineBrief)
+                };
+                x = cells::put_truncated(
+                    buf,
+                    x,
+                    y,
+                    inner.right(),
+                    &sanitize::line(&brief.meta.short_title),
+                    style,
+                );
+                let mut meta = String::new();
+                if let Some(d) = brief.meta.published {
+                    meta.push(' ');
+                    meta.push_str(&d.year.to_string());
+                }
+                if let Some(p) = &brief.meta.publisher {
+                    meta.push_str(" · ");
+                    meta.push_str(&short_publisher(p));
+                }
+                cells::put_truncated(
+                    buf,
+                    x,
+                    y,
+                    inner.right(),
+                    &sanitize::line(&meta),
+                    theme.get(Slot::Dim),
+                );
+            }
+            Node::Section(s) => {
+                let Some(sec) = app.lib.brief(s.brief).and_then(|b| b.section(s.section)) else {
+                    continue;
+                };
+                let style = if is_here {
+                    theme.get(Slot::OutlineCurrent)
+                } else if sec.depth == 1 {
+                    theme.get(Slot::Body)
+                } else {
+                    theme.get(Slot::OutlineSection)
+                };
+                cells::put_truncated(buf, x, y, inner.right(), &sanitize::line(&sec.title), style);
+            }
+        }
+        if focused && i == app.outline.cursor {
+            cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
+        }
+    }
+}
+
+/// "Center for a New American Security" → "CNAS"; short names stay.
+pub fn short_publisher(p: &str) -> String {
+    if p.chars().count() <= 16 {
+        return p.to_owned();
+    }
+    let initials: String = p
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    if initials.len() >= 2 {
+        initials
+    } else {
+        p.to_owned()
+    }
+}

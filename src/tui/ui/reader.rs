@@ -1,0 +1,96 @@
+//! The reading pane: only the lines on screen are drawn.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::{Modifier, Style as TuiStyle};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::cells;
+use crate::doc::{Role, Style, flags};
+use crate::tui::app::{App, Focus};
+use crate::tui::theme::{Slot, Theme};
+
+pub fn style_of(theme: &Theme, s: Style) -> TuiStyle {
+    let mut st = match s.role {
+        Role::Text => theme.get(Slot::Body),
+        Role::Heading(l) => theme.heading(l),
+        Role::CodeBlock => theme.get(Slot::CodeBlock),
+        Role::Marker => theme.get(Slot::Marker),
+        Role::Border => theme.get(Slot::Border),
+        Role::Link(_) => theme.get(Slot::Link),
+        Role::Mention(_) => theme.get(Slot::Mention),
+        Role::FootnoteRef => theme.get(Slot::Footnote),
+        Role::Image | Role::Dim => theme.get(Slot::Dim),
+        Role::Html => theme.get(Slot::Code),
+    };
+    if s.flags & flags::EMPH != 0 {
+        st = st.patch(theme.get(Slot::Emphasis));
+    }
+    if s.flags & flags::STRONG != 0 {
+        st = st.patch(theme.get(Slot::Strong));
+    }
+    if s.flags & flags::CODE != 0 {
+        st = st.patch(theme.get(Slot::Code));
+    }
+    if s.flags & flags::STRIKE != 0 {
+        st = st.add_modifier(Modifier::CROSSED_OUT);
+    }
+    st
+}
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let r = &app.reader;
+    let title = app.lib.brief(r.brief).map_or_else(String::new, |b| {
+        crate::sanitize::line(&b.meta.short_title).into_owned()
+    });
+    super::pane(frame, app, area, &title, app.focus == Focus::Reader);
+    let text = app.geometry.text;
+    let theme = &app.theme;
+    let buf = frame.buffer_mut();
+    for row in 0..text.height {
+        let Some(line) = r.layout.line(r.top + usize::from(row)) else {
+            break;
+        };
+        let y = text.y + row;
+        let mut x = text.x;
+        for (piece, style) in line.spans() {
+            let mut st = style_of(theme, style);
+            if Some(style.role) == r.highlight && matches!(style.role, Role::Mention(_)) {
+                st = st.patch(theme.get(Slot::MentionHighlight));
+            } else if Some(style.role) == r.selected
+                && matches!(style.role, Role::Link(_) | Role::Mention(_))
+            {
+                st = st.patch(theme.get(Slot::LinkSelected));
+            }
+            x = cells::put(buf, x, y, text.right(), piece, st);
+        }
+    }
+    let total = r.layout.len();
+    if total > r.height && area.height > 2 {
+        let pct = if r.max_top() == 0 {
+            100
+        } else {
+            r.top * 100 / r.max_top()
+        };
+        let label = format!(" {pct}% ");
+        let w = u16::try_from(label.len()).unwrap_or(0);
+        if area.width > w + 4 {
+            cells::put(
+                buf,
+                area.right() - w - 2,
+                area.bottom() - 1,
+                area.right() - 2,
+                &label,
+                theme.get(Slot::Dim),
+            );
+        }
+        let mut state = ScrollbarState::new(r.max_top() + 1).position(r.top);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(None)
+            .thumb_style(theme.get(Slot::BorderFocused))
+            .style(theme.get(Slot::Border));
+        frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
+    }
+}

@@ -1,0 +1,110 @@
+//! The status bar: where you are, and the keys that matter now.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::cells;
+use crate::sanitize;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus};
+use crate::tui::theme::Slot;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let buf = frame.buffer_mut();
+    cells::paint(buf, area.x, area.y, area.right(), theme.get(Slot::Status));
+    for x in area.x..area.right() {
+        if let Some(c) = buf.cell_mut((x, area.y)) {
+            c.set_symbol(" ");
+        }
+    }
+    let mode = app.mode();
+    let mut hints: Vec<(String, &str)> = [
+        (Action::Help, "help"),
+        (Action::FocusNext, "pane"),
+        (Action::NextPillar, "pillar"),
+        (Action::NextLink, "link"),
+        (Action::Back, "back"),
+        (Action::Quit, "quit"),
+    ]
+    .into_iter()
+    .filter_map(|(a, label)| app.keymap.key_for(mode, a).map(|k| (k, label)))
+    .collect();
+    let focus = match app.focus {
+        Focus::Outline => "outline",
+        Focus::Reader => "reader",
+        Focus::Panel => "panel",
+    };
+    let left = match &app.message {
+        Some(m) => format!(" {m}"),
+        None => format!(" {}  [{focus}]", breadcrumb(app)),
+    };
+    let left_w = unicode_width::UnicodeWidthStr::width(left.as_str()) + 1;
+    let width_of = |h: &[(String, &str)]| -> usize {
+        h.iter().map(|(k, l)| k.chars().count() + l.len() + 3).sum()
+    };
+    // Where you are matters more than the hints: drop hints until it fits.
+    while hints.len() > 1 && left_w + width_of(&hints) > usize::from(area.width) {
+        hints.pop();
+    }
+    let hint_w = width_of(&hints);
+    let hint_x = area
+        .right()
+        .saturating_sub(u16::try_from(hint_w).unwrap_or(0));
+    let slot = if app.message.is_some() {
+        Slot::Warning
+    } else {
+        Slot::Status
+    };
+    let limit = if usize::from(area.width) > hint_w + 20 {
+        hint_x
+    } else {
+        area.right()
+    };
+    cells::put_truncated(
+        buf,
+        area.x,
+        area.y,
+        limit,
+        &sanitize::line(&left),
+        theme
+            .get(slot)
+            .patch(theme.get(Slot::Status))
+            .patch(theme.get(slot)),
+    );
+    if limit == hint_x {
+        let mut x = hint_x;
+        for (k, label) in &hints {
+            x = cells::put(
+                buf,
+                x,
+                area.y,
+                area.right(),
+                &format!(" {k}"),
+                theme.get(Slot::StatusKey),
+            );
+            x = cells::put(
+                buf,
+                x,
+                area.y,
+                area.right(),
+                &format!(" {label} "),
+                theme.get(Slot::Status),
+            );
+        }
+    }
+}
+
+/// "Brief › Pillar › Section".
+pub fn breadcrumb(app: &App) -> String {
+    let Some(b) = app.lib.brief(app.reader.brief) else {
+        return String::new();
+    };
+    let mut parts = vec![b.meta.short_title.clone()];
+    for s in b.breadcrumb(app.reader.section()) {
+        if let Some(sec) = b.section(s) {
+            parts.push(sec.title.clone());
+        }
+    }
+    parts.join(" › ")
+}
