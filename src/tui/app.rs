@@ -201,7 +201,9 @@ impl App {
             Action::FocusPrev => self.cycle_focus(false),
             Action::TogglePanel => {
                 self.show_panel = Some(!self.panel_visible());
-                if self.panel_visible() && self.geometry.area.width < geometry::NARROW {
+                // Below the wide layout the two side panes take turns, so
+                // the text keeps a readable width.
+                if self.panel_visible() && self.geometry.area.width < geometry::WIDE {
                     self.show_outline = Some(false);
                 }
                 self.resize(self.geometry.area);
@@ -212,7 +214,7 @@ impl App {
             }
             Action::ToggleOutline => {
                 self.show_outline = Some(!self.outline_visible());
-                if self.outline_visible() && self.geometry.area.width < geometry::NARROW {
+                if self.outline_visible() && self.geometry.area.width < geometry::WIDE {
                     self.show_panel = Some(false);
                 }
                 self.resize(self.geometry.area);

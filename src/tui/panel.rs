@@ -42,6 +42,23 @@ pub fn items(lib: &Library, reader: &ReaderState) -> Vec<Item> {
             });
         }
     }
+    // Then the figures mentioned anywhere else on screen.
+    let bottom = reader.top + reader.height.max(1);
+    for t in reader.layout.targets() {
+        if t.line < reader.top || t.line >= bottom {
+            continue;
+        }
+        if let crate::doc::Role::Mention(mi) = t.role
+            && let Some(fig) = brief.mentions.get(mi as usize).and_then(|m| m.figure)
+            && !seen.contains(&fig)
+        {
+            seen.push(fig);
+            out.push(Item::Figure {
+                figure: fig,
+                mention: mi,
+            });
+        }
+    }
     // Figures the brief files under this section but mentions elsewhere.
     for (fi, f) in brief.figures.iter().enumerate() {
         let fig = FigureIdx(fi);
