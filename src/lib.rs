@@ -15,6 +15,7 @@ pub mod lookup;
 pub mod model;
 pub mod parse;
 pub mod sanitize;
+pub mod search;
 pub mod slug;
 pub mod trace;
 pub mod tui;

@@ -124,6 +124,36 @@ impl Library {
         })
     }
 
+    /// Every event of the library by date (a bare year sorts before its
+    /// months), then in brief order.
+    pub fn events(&self) -> Vec<(BriefIdx, &crate::model::Event)> {
+        let mut all: Vec<(BriefIdx, &crate::model::Event)> = self
+            .briefs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, b)| b.events.iter().map(move |e| (BriefIdx(i), e)))
+            .collect();
+        all.sort_by(|a, b| a.1.date.cmp(&b.1.date).then(a.0.cmp(&b.0)));
+        all
+    }
+
+    /// Every tag used by a figure, with how many figures carry it, most
+    /// used first.
+    pub fn figure_tags(&self) -> Vec<(String, usize)> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for b in &self.briefs {
+            for f in &b.figures {
+                for t in &f.tags {
+                    *counts.entry(t.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let mut v: Vec<(String, usize)> =
+            counts.into_iter().map(|(t, n)| (t.to_owned(), n)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    }
+
     pub fn backlinks_to(&self, to: SectionRef) -> impl Iterator<Item = &Backlink> + '_ {
         self.backlinks
             .get(to.brief.0)

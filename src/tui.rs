@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod find;
 pub mod geometry;
 pub mod keymap;
 pub mod outline;

@@ -140,3 +140,20 @@ fn the_figures_panel_follows_the_section() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn find_a_figure_and_open_its_passage() {
+    let mut s = Session::start(&[]);
+    s.wait_for("? help");
+    s.keys("f");
+    s.wait_for("Find a figure");
+    s.keys("chip exp china");
+    s.wait_for("› chip exp china");
+    s.wait_for("60 percent");
+    s.keys("\r");
+    s.wait_for("it sends 60 percent of");
+    s.wait_for("Strategic Tech Cooperation › Economic Security");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

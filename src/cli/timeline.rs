@@ -6,22 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{Cli, Out, report_load_problems};
-use crate::library::Library;
-use crate::model::{BriefIdx, Event};
 use crate::sanitize::line as clean;
-
-/// Every event of the library, by date (undated parts sort first within
-/// their year), then by brief order.
-pub fn events(lib: &Library) -> Vec<(BriefIdx, &Event)> {
-    let mut all: Vec<(BriefIdx, &Event)> = lib
-        .briefs
-        .iter()
-        .enumerate()
-        .flat_map(|(i, b)| b.events.iter().map(move |e| (BriefIdx(i), e)))
-        .collect();
-    all.sort_by(|a, b| a.1.date.cmp(&b.1.date).then(a.0.cmp(&b.0)));
-    all
-}
 
 #[derive(Serialize)]
 struct EventJson {
@@ -35,7 +20,7 @@ struct EventJson {
 pub fn run(cli: &Cli, json: bool) -> io::Result<ExitCode> {
     let lib = cli.load_library(&[]);
     report_load_problems(&lib);
-    let all = events(&lib);
+    let all = lib.events();
     let mut out = Out::default();
     if json {
         let rows: Vec<EventJson> = all

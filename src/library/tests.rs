@@ -113,3 +113,17 @@ fn embedded_briefs_parse_without_diagnostics() {
         );
     }
 }
+
+#[test]
+fn events_are_ordered_by_date_then_brief() {
+    let lib = Library::embedded();
+    let events = lib.events();
+    assert!(events.len() > 20);
+    for w in events.windows(2) {
+        assert!(w[0].1.date <= w[1].1.date);
+        if w[0].1.date == w[1].1.date {
+            assert!(w[0].0 <= w[1].0);
+        }
+    }
+    assert_eq!(events[0].1.date.year, 1910);
+}

@@ -31,6 +31,13 @@ pub enum Action {
     ToggleOutline,
     ToggleMouse,
     Close,
+    FindFigure,
+    Search,
+    NextMatch,
+    PrevMatch,
+    ToggleScope,
+    Timeline,
+    Compare,
 }
 
 /// Name and description of every action (`pillar_N` stands for nine).
@@ -92,6 +99,33 @@ const TABLE: &[(Action, &str, &str)] = &[
         "Mouse on/off (off lets you select text)",
     ),
     (Action::Close, "close", "Close the overlay"),
+    (
+        Action::FindFigure,
+        "find_figure",
+        "Find a figure anywhere in the library",
+    ),
+    (
+        Action::Search,
+        "search",
+        "Search the text (tab: this brief / the library)",
+    ),
+    (Action::NextMatch, "next_match", "Next search match"),
+    (Action::PrevMatch, "prev_match", "Previous search match"),
+    (
+        Action::ToggleScope,
+        "toggle_scope",
+        "Search this brief or the whole library",
+    ),
+    (
+        Action::Timeline,
+        "timeline",
+        "Timeline of every dated event",
+    ),
+    (
+        Action::Compare,
+        "compare",
+        "Compare the figures that share a tag",
+    ),
 ];
 
 impl Action {

@@ -4,11 +4,13 @@
 
 mod mouse;
 mod nav;
+pub mod overlays;
 
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::action::Action;
+use super::find::{CompareState, FinderState, SearchState, TimelineState};
 use super::geometry::{self, Geometry};
 use super::keymap::{Chord, Keymap, Lookup, Mode};
 use super::outline::OutlineState;
@@ -27,7 +29,16 @@ pub enum Focus {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    Finder,
+    /// The search input line (the matches stay after it closes).
+    Search,
+    /// Library-wide search results.
+    Results,
+    Timeline,
+    Compare,
 }
 
 /// What the event loop must do after an update.
@@ -69,6 +80,10 @@ pub struct App {
     /// The reader's own choice of panes; `None` follows the width.
     pub show_outline: Option<bool>,
     pub show_panel: Option<bool>,
+    pub finder: FinderState,
+    pub search: SearchState,
+    pub timeline: TimelineState,
+    pub compare: CompareState,
     pending: Vec<Chord>,
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
@@ -91,6 +106,10 @@ impl App {
             mouse: true,
             show_outline: None,
             show_panel: None,
+            finder: FinderState::default(),
+            search: SearchState::default(),
+            timeline: TimelineState::default(),
+            compare: CompareState::default(),
             pending: Vec::new(),
             message: None,
         };
@@ -146,6 +165,9 @@ impl App {
     pub fn mode(&self) -> Mode {
         match (self.overlay, self.focus) {
             (Some(Overlay::Help { .. }), _) => Mode::Help,
+            (Some(Overlay::Finder), _) => Mode::Finder,
+            (Some(Overlay::Search), _) => Mode::Search,
+            (Some(Overlay::Results | Overlay::Timeline | Overlay::Compare), _) => Mode::List,
             (None, Focus::Outline) => Mode::Outline,
             (None, Focus::Reader) => Mode::Reader,
             (None, Focus::Panel) => Mode::Panel,
@@ -153,7 +175,7 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) -> Effect {
-        match msg {
+        let effect = match msg {
             Msg::Key(k) => self.key(k),
             Msg::Act(a) => self.act(a),
             Msg::Click { x, y } => {
@@ -169,12 +191,32 @@ impl App {
                 self.resize(area);
                 Effect::None
             }
-        }
+        };
+        self.refresh_search();
+        effect
     }
 
     fn key(&mut self, k: KeyEvent) -> Effect {
         self.message = None;
-        self.pending.push(Chord::from_event(k));
+        let chord = Chord::from_event(k);
+        if self.mode().takes_text() && self.pending.is_empty() {
+            use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+            let plain = !chord
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            match chord.code {
+                KeyCode::Char(c) if plain => {
+                    self.type_char(c);
+                    return Effect::None;
+                }
+                KeyCode::Backspace => {
+                    self.delete_char();
+                    return Effect::None;
+                }
+                _ => {}
+            }
+        }
+        self.pending.push(chord);
         match self.keymap.lookup(self.mode(), &self.pending) {
             Lookup::Action(a) => {
                 self.pending.clear();
@@ -190,8 +232,8 @@ impl App {
 
     /// Applies one action.
     pub fn act(&mut self, a: Action) -> Effect {
-        if let Some(Overlay::Help { scroll }) = self.overlay {
-            return self.help_act(a, scroll);
+        if let Some(o) = self.overlay {
+            return self.overlay_act(o, a);
         }
         match a {
             Action::Quit => return Effect::Quit,
@@ -238,32 +280,18 @@ impl App {
             Action::NextPillar => self.next_pillar(true),
             Action::PrevPillar => self.next_pillar(false),
             Action::Pillar(n) => self.pillar(n),
+            Action::FindFigure => self.open_finder(),
+            Action::Search => self.open_search(),
+            Action::NextMatch => self.next_match(true),
+            Action::PrevMatch => self.next_match(false),
+            Action::Timeline => self.open_timeline(),
+            Action::Compare => self.open_compare(),
             _ => match self.focus {
                 Focus::Reader => self.reader_act(a),
                 Focus::Outline => self.outline_act(a),
                 Focus::Panel => self.panel_act(a),
             },
         }
-        Effect::None
-    }
-
-    fn help_act(&mut self, a: Action, scroll: usize) -> Effect {
-        let step = usize::from(self.geometry.area.height / 2).max(1);
-        self.overlay = match a {
-            Action::Quit => return Effect::Quit,
-            Action::Close | Action::Help => None,
-            Action::Down => Some(Overlay::Help { scroll: scroll + 1 }),
-            Action::Up => Some(Overlay::Help {
-                scroll: scroll.saturating_sub(1),
-            }),
-            Action::PageDown => Some(Overlay::Help {
-                scroll: scroll + step,
-            }),
-            Action::PageUp => Some(Overlay::Help {
-                scroll: scroll.saturating_sub(step),
-            }),
-            _ => self.overlay,
-        };
         Effect::None
     }
 
@@ -304,7 +332,7 @@ impl App {
         }
     }
 
-    fn remember(&mut self) {
+    pub(super) fn remember(&mut self) {
         self.history.back.push(self.reader.place());
         self.history.forward.clear();
     }

@@ -15,14 +15,23 @@ pub enum Mode {
     Reader,
     Panel,
     Help,
+    /// The figure finder's input.
+    Finder,
+    /// The search input line.
+    Search,
+    /// Timeline, compare and library search results.
+    List,
 }
 
 impl Mode {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 8] = [
         Self::Global,
         Self::Reader,
         Self::Outline,
         Self::Panel,
+        Self::Finder,
+        Self::Search,
+        Self::List,
         Self::Help,
     ];
 
@@ -33,7 +42,20 @@ impl Mode {
             Self::Reader => "reader",
             Self::Panel => "panel",
             Self::Help => "help",
+            Self::Finder => "finder",
+            Self::Search => "search",
+            Self::List => "list",
         }
+    }
+
+    /// Overlays see only their own keys (and quitting).
+    pub fn is_overlay(self) -> bool {
+        matches!(self, Self::Help | Self::Finder | Self::Search | Self::List)
+    }
+
+    /// Modes whose printable keys are typed into an input.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Self::Finder | Self::Search)
     }
 
     fn parse(s: &str) -> Option<Self> {
@@ -261,7 +283,7 @@ impl Keymap {
     pub fn lookup(&self, mode: Mode, keys: &[Chord]) -> Lookup {
         let mut pending = false;
         for m in [mode, Mode::Global] {
-            if m == Mode::Global && mode == Mode::Help {
+            if m == Mode::Global && mode.is_overlay() {
                 // Overlays see only their own keys and quitting.
                 if let Some((_, a)) = self
                     .list(m)

@@ -73,6 +73,15 @@ pub fn items(lib: &Library, reader: &ReaderState) -> Vec<Item> {
             });
         }
     }
+    // A figure just jumped to leads the list.
+    if let Some(crate::doc::Role::Mention(m)) = reader.highlight
+        && let Some(i) = out
+            .iter()
+            .position(|it| matches!(it, Item::Figure { mention, .. } if *mention == m))
+    {
+        let it = out.remove(i);
+        out.insert(0, it);
+    }
     let mut targets = Vec::new();
     for (li, l) in brief.links.iter().enumerate() {
         if l.section != section || matches!(l.target, LinkTarget::External(_)) {

@@ -2,6 +2,7 @@
 
 mod cells;
 mod help;
+mod lists;
 mod outline;
 mod panel;
 mod reader;
@@ -33,8 +34,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         panel::draw(frame, app, r);
     }
     status::draw(frame, app, g.status);
-    if let Some(Overlay::Help { scroll }) = app.overlay {
-        help::draw(frame, app, area, scroll);
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => help::draw(frame, app, area, scroll),
+        Some(Overlay::Finder) => lists::finder(frame, app, area),
+        Some(Overlay::Results) => lists::results(frame, app, area),
+        Some(Overlay::Timeline) => lists::timeline(frame, app, area),
+        Some(Overlay::Compare) => lists::compare(frame, app, area),
+        Some(Overlay::Search) | None => {}
     }
 }
 

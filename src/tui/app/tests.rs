@@ -288,3 +288,125 @@ fn lib_clone(lib: &Library) -> Library {
             .collect(),
     )
 }
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Msg::Key(KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char(c),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        )));
+    }
+}
+
+#[test]
+fn the_finder_jumps_to_a_figure() {
+    let mut a = app(140, 40);
+    press(&mut a, "f");
+    type_text(&mut a, "chip exp china");
+    let s = screen(&a);
+    assert!(s.contains("› chip exp china"), "{s}");
+    insta::assert_snapshot!(s);
+    press(&mut a, "enter");
+    assert!(a.overlay.is_none());
+    let brief = a.lib.by_id("strategic-tech-cooperation").expect("brief");
+    assert_eq!(a.reader.brief, brief);
+    let Some(crate::doc::Role::Mention(m)) = a.reader.highlight else {
+        panic!("a mention is highlighted");
+    };
+    let fig = a.lib.briefs[brief.0].mentions[m as usize]
+        .figure
+        .expect("figure");
+    assert_eq!(
+        a.lib.briefs[brief.0].figures[fig.0].id,
+        "chip-exports-china"
+    );
+    press(&mut a, "backspace");
+    assert_eq!(a.reader.brief, BriefIdx(0));
+}
+
+#[test]
+fn the_finder_filters_by_tag_and_edits() {
+    let mut a = app(140, 40);
+    press(&mut a, "f");
+    type_text(&mut a, "#public-opinion");
+    let n = a.finder.hits.len();
+    assert!((5..33).contains(&n), "{n}");
+    press(&mut a, "backspace");
+    assert_ne!(a.finder.hits.len(), n);
+    press(&mut a, "esc");
+    assert!(a.overlay.is_none());
+}
+
+#[test]
+fn search_in_brief_counts_and_cycles() {
+    let mut a = app(140, 40);
+    press(&mut a, "/");
+    type_text(&mut a, "alliance");
+    let total = a.search.matches.len();
+    assert!(total > 3, "{total}");
+    let s = screen(&a);
+    assert!(s.contains(&format!("/alliance▏  1/{total}")), "{s}");
+    press(&mut a, "enter");
+    press(&mut a, "n n");
+    assert_eq!(a.search.current, Some(2));
+    press(&mut a, "N");
+    assert_eq!(a.search.current, Some(1));
+    let m = a.search.matches[1];
+    assert!(m.line >= a.reader.top && m.line < a.reader.top + a.reader.height);
+    let line = a.reader.layout.line(m.line).expect("line").plain();
+    let shown: String = line.chars().skip(m.col).take(m.width).collect();
+    assert_eq!(shown.to_lowercase(), "alliance");
+}
+
+#[test]
+fn search_the_whole_library() {
+    let mut a = app(140, 40);
+    press(&mut a, "/");
+    type_text(&mut a, "Chip 4");
+    press(&mut a, "tab");
+    assert_eq!(a.overlay, Some(Overlay::Results));
+    assert!(a.search.lib_hits.len() > 3);
+    let s = screen(&a);
+    insta::assert_snapshot!(s);
+    press(&mut a, "enter");
+    assert!(a.overlay.is_none());
+    let (b, _) = a.search.lib_hits[0].clone();
+    assert_eq!(a.reader.brief, b);
+    assert!(!a.search.matches.is_empty());
+}
+
+#[test]
+fn the_timeline_lists_events_by_year_and_opens_them() {
+    let mut a = app(140, 40);
+    press(&mut a, "T");
+    let s = screen(&a);
+    insta::assert_snapshot!(s);
+    assert!(s.contains("1910"), "{s}");
+    press(&mut a, "G enter");
+    assert!(a.overlay.is_none());
+    assert_ne!(a.current().section, SectionIdx(0));
+}
+
+#[test]
+fn compare_shows_bars_for_a_tag() {
+    let mut a = app(140, 40);
+    press(&mut a, "c");
+    let tags = a.lib.figure_tags();
+    let i = tags
+        .iter()
+        .position(|(t, _)| t == "semiconductors")
+        .expect("tag");
+    for _ in 0..i {
+        press(&mut a, "j");
+    }
+    press(&mut a, "enter");
+    assert_eq!(a.compare.tag.as_deref(), Some("semiconductors"));
+    let s = screen(&a);
+    insta::assert_snapshot!(s);
+    assert!(s.contains("Compare: #semiconductors"), "{s}");
+    assert!(s.contains("█"), "bars drawn: {s}");
+    press(&mut a, "h");
+    assert_eq!(a.compare.tag, None);
+    press(&mut a, "esc");
+    assert!(a.overlay.is_none());
+}

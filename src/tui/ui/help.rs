@@ -35,6 +35,9 @@ pub fn help_lines(app: &App) -> Vec<(String, String, bool)> {
             Mode::Outline => "Outline",
             Mode::Panel => "Figures panel",
             Mode::Help => "This help",
+            Mode::Finder => "Figure finder (type to search; #tag, @brief)",
+            Mode::Search => "Search input",
+            Mode::List => "Lists: timeline, compare, search results",
         };
         out.push((title.to_owned(), String::new(), true));
         // Nine pillar keys read better as one line.

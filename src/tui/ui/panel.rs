@@ -64,10 +64,13 @@ pub fn panel_rows(app: &App, width: usize) -> Vec<PanelRow> {
                 if figs && out.last().is_some_and(|r| r.item.is_some()) {
                     out.push(row(None, Vec::new()));
                 }
-                out.push(row(
-                    Some(i),
-                    vec![(sanitize::line(&f.value).into_owned(), Slot::FigureValue)],
-                ));
+                let mut head = vec![(sanitize::line(&f.value).into_owned(), Slot::FigureValue)];
+                if let Some(p) = crate::lookup::percent(&f.value) {
+                    head.push(("  ".to_owned(), Slot::Dim));
+                    let room = width.saturating_sub(f.value.chars().count() + 2);
+                    head.extend(bar(p, room.min(20)));
+                }
+                out.push(row(Some(i), head));
                 wrapped(
                     &mut out,
                     i,
@@ -120,6 +123,26 @@ pub fn panel_rows(app: &App, width: usize) -> Vec<PanelRow> {
         wrapped_none(&mut out, width);
     }
     out
+}
+
+/// A small horizontal bar for a percentage, in eighths of a cell.
+fn bar(p: f64, cells: usize) -> Vec<(String, Slot)> {
+    if cells < 4 {
+        return Vec::new();
+    }
+    #[allow(clippy::cast_sign_loss)]
+    let eighths = ((p.clamp(0.0, 100.0) / 100.0) * (cells * 8) as f64).round() as usize;
+    let full = eighths / 8;
+    let part = eighths % 8;
+    let mut filled = "█".repeat(full);
+    if part > 0 {
+        filled.push(['▏', '▎', '▍', '▌', '▋', '▊', '▉'][part - 1]);
+    }
+    let used = full + usize::from(part > 0);
+    vec![
+        (filled, Slot::Bar),
+        ("·".repeat(cells.saturating_sub(used)), Slot::Border),
+    ]
 }
 
 fn wrapped_none(out: &mut Vec<PanelRow>, width: usize) {

@@ -35,9 +35,30 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Focus::Reader => "reader",
         Focus::Panel => "panel",
     };
-    let left = match &app.message {
-        Some(m) => format!(" {m}"),
-        None => format!(" {}  [{focus}]", breadcrumb(app)),
+    let count = |app: &App| match app.search.current {
+        Some(c) if !app.search.matches.is_empty() => {
+            format!("{}/{}", c + 1, app.search.matches.len())
+        }
+        _ => "0/0".to_owned(),
+    };
+    let left = match (&app.message, app.overlay) {
+        (Some(m), _) => format!(" {m}"),
+        (None, Some(crate::tui::app::Overlay::Search)) => {
+            format!(
+                " /{}▏  {}  (enter: go, tab: whole library, esc: cancel)",
+                app.search.query,
+                count(app)
+            )
+        }
+        (None, _) if !app.search.query.is_empty() => {
+            format!(
+                " {}  [{focus}]  /{} {}",
+                breadcrumb(app),
+                app.search.query,
+                count(app)
+            )
+        }
+        (None, _) => format!(" {}  [{focus}]", breadcrumb(app)),
     };
     let left_w = unicode_width::UnicodeWidthStr::width(left.as_str()) + 1;
     let width_of = |h: &[(String, &str)]| -> usize {

@@ -1,0 +1,172 @@
+//! Text search: matches in laid-out lines (for highlighting) and in the
+//! blocks of every brief (for the library-wide list). Case-insensitive
+//! unless the query has a capital letter (smart case).
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::doc::{BlockKind, Doc};
+
+/// A match on one line, in display columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineMatch {
+    pub line: usize,
+    pub col: usize,
+    pub width: usize,
+}
+
+pub fn case_sensitive(query: &str) -> bool {
+    query.chars().any(char::is_uppercase)
+}
+
+fn fold(c: char, sensitive: bool) -> char {
+    if sensitive {
+        c
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// Every match of `query` in `text`: (char index, char length).
+pub fn find_chars(text: &str, query: &str) -> Vec<(usize, usize)> {
+    let sensitive = case_sensitive(query);
+    let needle: Vec<char> = query.chars().map(|c| fold(c, sensitive)).collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let hay: Vec<char> = text.chars().map(|c| fold(c, sensitive)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        if hay[i..i + needle.len()] == needle[..] {
+            out.push((i, needle.len()));
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Matches in one line of text, converted to display columns.
+pub fn line_matches(line: usize, text: &str, query: &str) -> Vec<LineMatch> {
+    let found = find_chars(text, query);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let widths: Vec<usize> = text.chars().map(|c| c.width().unwrap_or(0)).collect();
+    found
+        .into_iter()
+        .map(|(start, len)| LineMatch {
+            line,
+            col: widths[..start].iter().sum(),
+            width: widths[start..start + len].iter().sum(),
+        })
+        .collect()
+}
+
+/// The searchable text of a block.
+pub fn block_text(kind: &BlockKind) -> String {
+    match kind {
+        BlockKind::Heading { text, .. } | BlockKind::Paragraph(text) => text.text.clone(),
+        BlockKind::Code { text } | BlockKind::Html(text) => text.clone(),
+        BlockKind::Table(t) => t
+            .rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        BlockKind::Rule => String::new(),
+    }
+}
+
+/// A hit in a brief's blocks, with some context around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockHit {
+    pub block: usize,
+    pub context: String,
+    /// Where the match sits in `context`: (char index, char length).
+    pub at: (usize, usize),
+}
+
+/// Every block of `doc` that contains `query`, one hit per match.
+pub fn doc_hits(doc: &Doc, query: &str, limit: usize) -> Vec<BlockHit> {
+    let mut out = Vec::new();
+    for (bi, b) in doc.blocks.iter().enumerate() {
+        let text = block_text(&b.kind).replace('\n', " ");
+        let chars: Vec<char> = text.chars().collect();
+        for (start, len) in find_chars(&text, query) {
+            let from = start.saturating_sub(30);
+            let to = (start + len + 40).min(chars.len());
+            let mut context: String = chars[from..to].iter().collect();
+            let mut at = start - from;
+            if from > 0 {
+                context.insert(0, '…');
+                at += 1;
+            }
+            if to < chars.len() {
+                context.push('…');
+            }
+            out.push(BlockHit {
+                block: bi,
+                context,
+                at: (at, len),
+            });
+            if out.len() >= limit {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smart_case() {
+        assert_eq!(find_chars("Chip chip CHIP", "chip").len(), 3);
+        assert_eq!(find_chars("Chip chip CHIP", "Chip"), [(0, 4)]);
+    }
+
+    #[test]
+    fn columns_count_display_width() {
+        let m = line_matches(3, "한국 chips", "chips");
+        assert_eq!(
+            m,
+            [LineMatch {
+                line: 3,
+                col: 5,
+                width: 5
+            }]
+        );
+    }
+
+    #[test]
+    fn context_marks_cuts() {
+        let doc = Doc {
+            blocks: vec![crate::doc::Block {
+                kind: BlockKind::Paragraph(crate::doc::Inline::plain(
+                    &format!("{} the needle {}", "x".repeat(50), "y".repeat(60)),
+                    crate::doc::Style::default(),
+                )),
+                containers: Vec::new(),
+                hidden_depth: 0,
+                gap_before: false,
+                offset: 0,
+                section: crate::model::SectionIdx(0),
+            }],
+        };
+        let hits = doc_hits(&doc, "needle", 10);
+        assert_eq!(hits.len(), 1);
+        let h = &hits[0];
+        assert!(h.context.starts_with('…') && h.context.ends_with('…'));
+        let shown: String = h.context.chars().skip(h.at.0).take(h.at.1).collect();
+        assert_eq!(shown, "needle");
+    }
+}

@@ -1,0 +1,472 @@
+//! The finding overlays: figure finder, search results, timeline, compare.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Clear, Gauge};
+
+use super::cells;
+use crate::lookup::{FIELD_LABEL, FIELD_VALUE, Finder};
+use crate::sanitize;
+use crate::tui::app::App;
+use crate::tui::app::overlays::CompareRow;
+use crate::tui::find::TimelineRow;
+use crate::tui::theme::Slot;
+
+/// A row of the results list: the hit it shows (none for a brief heading),
+/// its text, and where the match sits in it.
+type ResultRow = (Option<usize>, String, Option<(usize, usize)>);
+
+/// A centred box over the screen; returns its inner area.
+fn popup(frame: &mut Frame<'_>, app: &App, area: Rect, title: &str, max_w: u16) -> Option<Rect> {
+    let w = area.width.saturating_sub(4).min(max_w);
+    let h = area.height.saturating_sub(2);
+    if w < 20 || h < 5 {
+        return None;
+    }
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + 1,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, r);
+    super::pane(frame, app, r, title, true);
+    Some(Rect {
+        x: r.x + 2,
+        y: r.y + 1,
+        width: w.saturating_sub(4),
+        height: h.saturating_sub(2),
+    })
+}
+
+/// First row to show so `cursor` stays in a window of `height` rows.
+fn window(cursor: usize, height: usize) -> usize {
+    cursor.saturating_sub(height.saturating_sub(1))
+}
+
+/// Writes `text` with the characters at `hl` (char indices) highlighted.
+#[allow(clippy::too_many_arguments)]
+fn put_marked(
+    frame: &mut Frame<'_>,
+    x: u16,
+    y: u16,
+    max_x: u16,
+    text: &str,
+    hl: &[u32],
+    base: Style,
+    mark: Style,
+) -> u16 {
+    let buf = frame.buffer_mut();
+    let mut x = x;
+    for (i, c) in text.chars().enumerate() {
+        let st = if hl.binary_search(&(i as u32)).is_ok() {
+            base.patch(mark)
+        } else {
+            base
+        };
+        let mut tmp = [0u8; 4];
+        let nx = cells::put(buf, x, y, max_x, c.encode_utf8(&mut tmp), st);
+        if nx == x && unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 0 {
+            break;
+        }
+        x = nx;
+    }
+    x
+}
+
+pub fn finder(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let Some(inner) = popup(
+        frame,
+        app,
+        area,
+        "Find a figure — #tag @brief, enter to open, esc to close",
+        120,
+    ) else {
+        return;
+    };
+    let theme = &app.theme;
+    let f = &app.finder;
+    let count = format!(
+        "{}/{}",
+        f.hits.len(),
+        f.index.as_ref().map_or(0, |i| i.entries.len())
+    );
+    {
+        let buf = frame.buffer_mut();
+        let x = cells::put(
+            buf,
+            inner.x,
+            inner.y,
+            inner.right(),
+            "› ",
+            theme.get(Slot::Marker),
+        );
+        let x = cells::put_truncated(
+            buf,
+            x,
+            inner.y,
+            inner.right().saturating_sub(12),
+            &sanitize::line(&f.query),
+            theme.get(Slot::Body),
+        );
+        cells::put(buf, x, inner.y, inner.right(), "▏", theme.get(Slot::Marker));
+        let cw = u16::try_from(count.len()).unwrap_or(0);
+        cells::put(
+            buf,
+            inner.right().saturating_sub(cw),
+            inner.y,
+            inner.right(),
+            &count,
+            theme.get(Slot::Dim),
+        );
+    }
+    let list_h = usize::from(inner.height.saturating_sub(2));
+    let first = window(f.cursor, list_h);
+    let mut engine = Finder::default();
+    let mark = theme.get(Slot::SearchMatch);
+    for (row, hit) in f.hits.iter().enumerate().skip(first).take(list_h) {
+        let y = inner.y + 2 + u16::try_from(row - first).unwrap_or(0);
+        let (Some(b), Some(fig)) = (
+            app.lib.brief(hit.figure.brief),
+            app.lib
+                .brief(hit.figure.brief)
+                .and_then(|b| b.figure(hit.figure.figure)),
+        ) else {
+            continue;
+        };
+        let entry = f.index.as_ref().and_then(|i| i.entry(hit.figure));
+        let (hv, hl) = entry.map_or((Vec::new(), Vec::new()), |e| {
+            (
+                engine.indices(e, FIELD_VALUE, &f.query),
+                engine.indices(e, FIELD_LABEL, &f.query),
+            )
+        });
+        let vw = 16u16.min(inner.width / 4);
+        let value = sanitize::line(&fig.value);
+        put_marked(
+            frame,
+            inner.x,
+            y,
+            inner.x + vw,
+            &value,
+            &hv,
+            theme.get(Slot::FigureValue),
+            mark,
+        );
+        let x = put_marked(
+            frame,
+            inner.x + vw + 1,
+            y,
+            inner.right(),
+            &sanitize::line(&fig.label),
+            &hl,
+            theme.get(Slot::FigureLabel),
+            mark,
+        );
+        let section = fig
+            .section
+            .and_then(|s| b.section(s))
+            .map_or("", |s| s.title.as_str());
+        let mut cite = format!("  {} › {} · {}", b.meta.short_title, section, fig.source);
+        if let Some(a) = &fig.as_of {
+            cite.push_str(" · ");
+            cite.push_str(a);
+        }
+        let buf = frame.buffer_mut();
+        cells::put_truncated(
+            buf,
+            x,
+            y,
+            inner.right(),
+            &sanitize::line(&cite),
+            theme.get(Slot::Dim),
+        );
+        if row == f.cursor {
+            cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
+        }
+    }
+    if f.hits.is_empty() {
+        let buf = frame.buffer_mut();
+        cells::put(
+            buf,
+            inner.x,
+            inner.y + 2,
+            inner.right(),
+            "No figure matches.",
+            theme.get(Slot::Dim),
+        );
+    }
+}
+
+pub fn results(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let title = format!(
+        "Search the library: \"{}\" — {} hits",
+        sanitize::line(&app.search.query),
+        app.search.lib_hits.len()
+    );
+    let Some(inner) = popup(frame, app, area, &title, 120) else {
+        return;
+    };
+    let theme = &app.theme;
+    // Rows: brief headings, then hits.
+    let mut rows: Vec<ResultRow> = Vec::new();
+    let mut last = None;
+    for (i, (b, h)) in app.search.lib_hits.iter().enumerate() {
+        if last != Some(*b) {
+            last = Some(*b);
+            let name = app
+                .lib
+                .brief(*b)
+                .map_or(String::new(), crate::model::Brief::display_name);
+            rows.push((None, name, None));
+        }
+        rows.push((Some(i), h.context.clone(), Some(h.at)));
+    }
+    let rows_h = usize::from(inner.height);
+    let cursor_row = rows
+        .iter()
+        .position(|r| r.0 == Some(app.search.cursor))
+        .unwrap_or(0);
+    let first = window(cursor_row, rows_h);
+    for (ri, (hit, text, at)) in rows.iter().enumerate().skip(first).take(rows_h) {
+        let y = inner.y + u16::try_from(ri - first).unwrap_or(0);
+        match (hit, at) {
+            (Some(i), Some((s, n))) => {
+                let hl: Vec<u32> = (*s..s + n).map(|c| c as u32).collect();
+                put_marked(
+                    frame,
+                    inner.x + 2,
+                    y,
+                    inner.right(),
+                    &sanitize::line(text),
+                    &hl,
+                    theme.get(Slot::Body),
+                    theme.get(Slot::SearchMatch),
+                );
+                if *i == app.search.cursor {
+                    cells::paint(
+                        frame.buffer_mut(),
+                        inner.x,
+                        y,
+                        inner.right(),
+                        theme.get(Slot::Selection),
+                    );
+                }
+            }
+            _ => {
+                cells::put_truncated(
+                    frame.buffer_mut(),
+                    inner.x,
+                    y,
+                    inner.right(),
+                    &sanitize::line(text),
+                    theme.get(Slot::Heading2),
+                );
+            }
+        }
+    }
+    if rows.is_empty() {
+        cells::put(
+            frame.buffer_mut(),
+            inner.x,
+            inner.y,
+            inner.right(),
+            "Nothing found.",
+            theme.get(Slot::Dim),
+        );
+    }
+}
+
+pub fn timeline(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let Some(inner) = popup(
+        frame,
+        app,
+        area,
+        "Timeline — enter to open, esc to close",
+        110,
+    ) else {
+        return;
+    };
+    let theme = &app.theme;
+    let rows = app.timeline_rows();
+    let events = app.lib.events();
+    let rows_h = usize::from(inner.height);
+    let first = window(app.timeline.cursor, rows_h);
+    let buf = frame.buffer_mut();
+    for (ri, row) in rows.iter().enumerate().skip(first).take(rows_h) {
+        let y = inner.y + u16::try_from(ri - first).unwrap_or(0);
+        match row {
+            TimelineRow::Year(year) => {
+                cells::put(
+                    buf,
+                    inner.x,
+                    y,
+                    inner.right(),
+                    &year.to_string(),
+                    theme.get(Slot::Heading1),
+                );
+            }
+            TimelineRow::Event { index, .. } => {
+                let Some((b, e)) = events.get(*index) else {
+                    continue;
+                };
+                let x = cells::put(
+                    buf,
+                    inner.x + 2,
+                    y,
+                    inner.right(),
+                    "│ ",
+                    theme.get(Slot::Border),
+                );
+                let x = cells::put(
+                    buf,
+                    x,
+                    y,
+                    inner.right(),
+                    &format!("{:<11}", e.date.to_string()),
+                    theme.get(Slot::FigureValue),
+                );
+                let x = cells::put_truncated(
+                    buf,
+                    x,
+                    y,
+                    inner.right(),
+                    &sanitize::line(&e.label),
+                    theme.get(Slot::Body),
+                );
+                let short = app
+                    .lib
+                    .brief(*b)
+                    .map_or("", |x| x.meta.short_title.as_str());
+                cells::put_truncated(
+                    buf,
+                    x,
+                    y,
+                    inner.right(),
+                    &format!("  · {}", sanitize::line(short)),
+                    theme.get(Slot::Dim),
+                );
+                if ri == app.timeline.cursor {
+                    cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
+                }
+            }
+        }
+    }
+}
+
+pub fn compare(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let title = match &app.compare.tag {
+        None => "Compare figures — pick a tag".to_owned(),
+        Some(t) => format!("Compare: #{} — h to pick another tag", sanitize::line(t)),
+    };
+    let Some(inner) = popup(frame, app, area, &title, 110) else {
+        return;
+    };
+    let theme = &app.theme;
+    let rows_h = usize::from(inner.height);
+    let first = window(app.compare.cursor, rows_h);
+    let Some(tag) = &app.compare.tag else {
+        let buf = frame.buffer_mut();
+        for (i, (t, n)) in app
+            .lib
+            .figure_tags()
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(rows_h)
+        {
+            let y = inner.y + u16::try_from(i - first).unwrap_or(0);
+            let x = cells::put(
+                buf,
+                inner.x,
+                y,
+                inner.right(),
+                &format!("#{}", sanitize::line(t)),
+                theme.get(Slot::Link),
+            );
+            cells::put(
+                buf,
+                x,
+                y,
+                inner.right(),
+                &format!("  {n} figure{}", if *n == 1 { "" } else { "s" }),
+                theme.get(Slot::Dim),
+            );
+            if i == app.compare.cursor {
+                cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
+            }
+        }
+        return;
+    };
+    let rows = app.compare_rows(tag);
+    let bar_w = 24u16.min(inner.width / 3);
+    for (i, row) in rows.iter().enumerate().skip(first).take(rows_h) {
+        let y = inner.y + u16::try_from(i - first).unwrap_or(0);
+        match row {
+            CompareRow::Brief(b) => {
+                let name = app
+                    .lib
+                    .brief(*b)
+                    .map_or(String::new(), crate::model::Brief::display_name);
+                cells::put_truncated(
+                    frame.buffer_mut(),
+                    inner.x,
+                    y,
+                    inner.right(),
+                    &sanitize::line(&name),
+                    theme.get(Slot::Heading2),
+                );
+            }
+            CompareRow::Figure { figure, percent } => {
+                let Some(f) = app
+                    .lib
+                    .brief(figure.brief)
+                    .and_then(|b| b.figure(figure.figure))
+                else {
+                    continue;
+                };
+                let bar = Rect {
+                    x: inner.x + 2,
+                    y,
+                    width: bar_w,
+                    height: 1,
+                };
+                if let Some(p) = percent {
+                    let gauge = Gauge::default()
+                        .ratio((p / 100.0).clamp(0.0, 1.0))
+                        .label("")
+                        .gauge_style(theme.get(Slot::Bar))
+                        .use_unicode(true);
+                    frame.render_widget(gauge, bar);
+                }
+                let buf = frame.buffer_mut();
+                let x = cells::put(
+                    buf,
+                    bar.right() + 1,
+                    y,
+                    inner.right(),
+                    &format!("{:<14}", sanitize::line(&f.value)),
+                    theme.get(Slot::FigureValue),
+                );
+                cells::put_truncated(
+                    buf,
+                    x + 1,
+                    y,
+                    inner.right(),
+                    &sanitize::line(&f.label),
+                    theme.get(Slot::FigureLabel),
+                );
+                if i == app.compare.cursor {
+                    cells::paint(
+                        buf,
+                        inner.x,
+                        y,
+                        inner.right(),
+                        theme.get(Slot::Selection).add_modifier(Modifier::BOLD),
+                    );
+                }
+            }
+        }
+    }
+}
