@@ -4,8 +4,6 @@
 mod blocks;
 mod wrap;
 
-use std::ops::Range;
-
 use crate::doc::{Doc, Role, Style};
 use crate::model::SectionIdx;
 
@@ -106,10 +104,6 @@ impl Layout {
             text: &self.text,
             spans: self.spans.get(start..rec.spans_end as usize)?,
         })
-    }
-
-    pub fn lines(&self, range: Range<usize>) -> impl Iterator<Item = Line<'_>> + '_ {
-        range.filter_map(|i| self.line(i))
     }
 
     /// The section a line belongs to.

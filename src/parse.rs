@@ -7,9 +7,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::diag::Diagnostic;
 use crate::frontmatter::{self, SplitError};
-use crate::model::{
-    Brief, FigureIdx, Link, LinkTarget, Mention, Meta, Section, SectionIdx, SourceFile,
-};
+use crate::model::{Brief, Link, LinkTarget, Mention, Meta, Section, SectionIdx, SourceFile};
 use crate::slug::{Slugger, slugify};
 
 /// The Markdown dialect every brief is read with: `CommonMark` plus GFM tables,
@@ -303,11 +301,6 @@ pub fn percent_decode(s: &str) -> String {
 
 fn hex(b: u8) -> Option<u8> {
     (b as char).to_digit(16).map(|d| d as u8)
-}
-
-/// The figure a mention names, if the brief declares it.
-pub fn mention_figure(brief: &Brief, m: &Mention) -> Option<FigureIdx> {
-    m.figure.or_else(|| brief.figure_by_id(&m.figure_id))
 }
 
 #[cfg(test)]

@@ -21,22 +21,24 @@ struct FigureJson {
     section_title: String,
     source: String,
     as_of: Option<String>,
-    tags: String,
-    #[serde(skip)]
-    tag_list: Vec<String>,
+    tags: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct FigureJsonOut<'a> {
-    brief: &'a str,
-    id: &'a str,
-    value: &'a str,
-    label: &'a str,
-    section: &'a str,
-    section_title: &'a str,
-    source: &'a str,
-    as_of: Option<&'a str>,
-    tags: &'a [String],
+impl FigureJson {
+    /// The CSV record: the same fields, tags joined with `;`.
+    fn csv_record(&self) -> [&str; 9] {
+        [
+            &self.brief,
+            &self.id,
+            &self.value,
+            &self.label,
+            &self.section,
+            &self.section_title,
+            &self.source,
+            self.as_of.as_deref().unwrap_or(""),
+            "",
+        ]
+    }
 }
 
 fn row(lib: &Library, r: FigureRef) -> Option<FigureJson> {
@@ -56,8 +58,7 @@ fn row(lib: &Library, r: FigureRef) -> Option<FigureJson> {
         section_title: c(section_title),
         source: c(&f.source),
         as_of: f.as_of.as_deref().map(c),
-        tags: f.tags.iter().map(|t| c(t)).collect::<Vec<_>>().join(";"),
-        tag_list: f.tags.iter().map(|t| c(t)).collect(),
+        tags: f.tags.iter().map(|t| c(t)).collect(),
     })
 }
 
@@ -75,26 +76,28 @@ pub fn run(cli: &Cli, query: &str, json: bool, csv: bool) -> io::Result<ExitCode
     let rows: Vec<FigureJson> = refs.iter().filter_map(|r| row(&lib, *r)).collect();
     let mut out = Out::default();
     if json {
-        let view: Vec<FigureJsonOut<'_>> = rows
-            .iter()
-            .map(|r| FigureJsonOut {
-                brief: &r.brief,
-                id: &r.id,
-                value: &r.value,
-                label: &r.label,
-                section: &r.section,
-                section_title: &r.section_title,
-                source: &r.source,
-                as_of: r.as_of.as_deref(),
-                tags: &r.tag_list,
-            })
-            .collect();
-        out.raw(&serde_json::to_string_pretty(&view).map_err(io::Error::other)?)?;
+        out.raw(&serde_json::to_string_pretty(&rows).map_err(io::Error::other)?)?;
         out.raw("\n")?;
     } else if csv {
         let mut w = csv::Writer::from_writer(Vec::new());
+        let csv_err = |e: csv::Error| io::Error::other(e.to_string());
+        w.write_record([
+            "brief",
+            "id",
+            "value",
+            "label",
+            "section",
+            "section_title",
+            "source",
+            "as_of",
+            "tags",
+        ])
+        .map_err(csv_err)?;
         for r in &rows {
-            w.serialize(r).map_err(io::Error::other)?;
+            let tags = r.tags.join(";");
+            let mut rec = r.csv_record();
+            rec[8] = &tags;
+            w.write_record(rec).map_err(csv_err)?;
         }
         let bytes = w
             .into_inner()

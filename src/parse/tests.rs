@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::Origin;
+use crate::model::{FigureIdx, Origin};
 
 fn brief(text: &str) -> (Brief, Vec<Diagnostic>) {
     let mut d = Vec::new();

@@ -241,31 +241,8 @@ impl App {
             Action::Close => {}
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrev => self.cycle_focus(false),
-            Action::TogglePanel => {
-                self.show_panel = Some(!self.panel_visible());
-                // Below the wide layout the two side panes take turns, so
-                // the text keeps a readable width.
-                if self.panel_visible() && self.geometry.area.width < geometry::WIDE {
-                    self.show_outline = Some(false);
-                }
-                self.resize(self.geometry.area);
-                if self.panel_visible() {
-                    self.focus = Focus::Panel;
-                }
-                self.fix_focus();
-            }
-            Action::ToggleOutline => {
-                self.show_outline = Some(!self.outline_visible());
-                if self.outline_visible() && self.geometry.area.width < geometry::WIDE {
-                    self.show_panel = Some(false);
-                }
-                self.resize(self.geometry.area);
-                if self.outline_visible() {
-                    self.focus = Focus::Outline;
-                    self.outline_follow();
-                }
-                self.fix_focus();
-            }
+            Action::TogglePanel => self.show_side(Focus::Panel, !self.panel_visible()),
+            Action::ToggleOutline => self.show_side(Focus::Outline, !self.outline_visible()),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.message = Some(if self.mouse {
@@ -293,6 +270,36 @@ impl App {
             },
         }
         Effect::None
+    }
+
+    /// Shows or hides a side pane (`Focus::Outline` or `Focus::Panel`) and
+    /// focuses it when shown. Below the wide layout the two side panes take
+    /// turns, so the text keeps a readable width.
+    pub(super) fn show_side(&mut self, pane: Focus, on: bool) {
+        let narrow = self.geometry.area.width < geometry::WIDE;
+        match pane {
+            Focus::Panel => {
+                self.show_panel = Some(on);
+                if on && narrow {
+                    self.show_outline = Some(false);
+                }
+            }
+            Focus::Outline => {
+                self.show_outline = Some(on);
+                if on && narrow {
+                    self.show_panel = Some(false);
+                }
+            }
+            Focus::Reader => {}
+        }
+        self.resize(self.geometry.area);
+        if on {
+            self.focus = pane;
+            if pane == Focus::Outline {
+                self.outline_follow();
+            }
+        }
+        self.fix_focus();
     }
 
     fn cycle_focus(&mut self, forward: bool) {

@@ -44,7 +44,8 @@ impl ReaderState {
         r
     }
 
-    fn doc(&mut self, lib: &Library, b: BriefIdx) -> &Doc {
+    /// The document of brief `b`, built once and kept.
+    pub fn doc(&mut self, lib: &Library, b: BriefIdx) -> &Doc {
         self.docs
             .entry(b)
             .or_insert_with(|| lib.brief(b).map(doc::build).unwrap_or_default())

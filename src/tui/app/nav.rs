@@ -46,8 +46,7 @@ impl App {
             Role::Mention(m) => {
                 self.reader.highlight = Some(sel);
                 if !self.panel_visible() {
-                    self.show_panel = Some(true);
-                    self.resize(self.geometry.area);
+                    self.show_side(Focus::Panel, true);
                 }
                 let items = panel::items(&self.lib, &self.reader);
                 if let Some(i) = items

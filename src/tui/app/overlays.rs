@@ -257,9 +257,9 @@ impl App {
     fn run_library_search(&mut self) {
         let mut hits = Vec::new();
         if !self.search.query.is_empty() {
-            for (bi, b) in self.lib.briefs.iter().enumerate() {
-                let doc = crate::doc::build(b);
-                for h in search::doc_hits(&doc, &self.search.query, MAX_HITS - hits.len()) {
+            for bi in 0..self.lib.briefs.len() {
+                let doc = self.reader.doc(&self.lib, BriefIdx(bi));
+                for h in search::doc_hits(doc, &self.search.query, MAX_HITS - hits.len()) {
                     hits.push((BriefIdx(bi), h));
                 }
                 if hits.len() >= MAX_HITS {

@@ -404,7 +404,7 @@ fn compare_shows_bars_for_a_tag() {
     let s = screen(&a);
     insta::assert_snapshot!(s);
     assert!(s.contains("Compare: #semiconductors"), "{s}");
-    assert!(s.contains("█"), "bars drawn: {s}");
+    assert!(s.contains("━━━"), "bars drawn: {s}");
     press(&mut a, "h");
     assert_eq!(a.compare.tag, None);
     press(&mut a, "esc");

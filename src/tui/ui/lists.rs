@@ -3,7 +3,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Clear, Gauge};
+use ratatui::symbols;
+use ratatui::widgets::{Clear, LineGauge};
 
 use super::cells;
 use crate::lookup::{FIELD_LABEL, FIELD_VALUE, Finder};
@@ -433,11 +434,13 @@ pub fn compare(frame: &mut Frame<'_>, app: &App, area: Rect) {
                     height: 1,
                 };
                 if let Some(p) = percent {
-                    let gauge = Gauge::default()
+                    let gauge = LineGauge::default()
                         .ratio((p / 100.0).clamp(0.0, 1.0))
                         .label("")
-                        .gauge_style(theme.get(Slot::Bar))
-                        .use_unicode(true);
+                        .filled_style(theme.get(Slot::Bar))
+                        .unfilled_style(theme.get(Slot::Border))
+                        .filled_symbol(symbols::line::THICK.horizontal)
+                        .unfilled_symbol(symbols::line::NORMAL.horizontal);
                     frame.render_widget(gauge, bar);
                 }
                 let buf = frame.buffer_mut();
