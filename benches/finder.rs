@@ -1,112 +1,57 @@
 //! Figure finder latency per keystroke over a generated library of 1,000
 //! briefs and 100,000 figures. Run with `cargo bench --bench finder`.
 //!
-//! Prints the median and worst time of one keystroke (re-ranking the whole
-//! library, or narrowing the previous hits) for a few typed queries.
+//! For a few queries typed one character at a time it prints:
+//!
+//! - the keystroke as the reader lives it: the key handled by the app (on
+//!   a library this size the query goes to the ranking thread), finished
+//!   rankings taken in, and one 120×40 frame drawn;
+//! - the ranking itself for one keystroke (the whole library, or the
+//!   previous hits when the query only grew), which the reader runs off
+//!   the keystroke's path, and how long after the last key the final
+//!   hits are on screen.
 
-use std::fmt::Write as _;
+#[path = "gen/mod.rs"]
+mod generate;
+
 use std::time::{Duration, Instant};
 
 use briefing::library::Library;
 use briefing::lookup::{Finder, Index};
 use briefing::model::{Origin, SourceFile};
+use briefing::tui::app::{App, Msg};
+use briefing::tui::keymap::Keymap;
+use briefing::tui::theme::Theme;
+use briefing::tui::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
 
-const WORDS: &[&str] = &[
-    "semiconductor",
-    "exports",
-    "china",
-    "alliance",
-    "poll",
-    "koreans",
-    "tariff",
-    "supply",
-    "chain",
-    "battery",
-    "visa",
-    "troops",
-    "cost",
-    "share",
-    "investment",
-    "energy",
-    "cyber",
-    "space",
-    "quantum",
-    "standards",
-    "survey",
-    "trade",
-    "growth",
-    "imports",
-    "workers",
-    "students",
-    "deterrence",
-    "nuclear",
-];
-const TAGS: &[&str] = &[
-    "semiconductors",
-    "trade",
-    "china",
-    "public-opinion",
-    "defense",
-    "energy",
-    "cyber",
-];
-
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) as usize
-    }
-    fn word(&mut self) -> &'static str {
-        WORDS[self.next() % WORDS.len()]
-    }
-}
-
-/// One brief with `n` figures, all mentioned in one section.
-fn brief(i: usize, n: usize, rng: &mut Lcg) -> String {
-    let mut front = format!(
-        "+++\nid = \"brief-{i}\"\ntitle = \"Generated brief {i}\"\nshort_title = \"Brief {i}\"\n"
-    );
-    let mut body = String::from("## Figures\n\n");
-    for f in 0..n {
-        let label: Vec<&str> = (0..8).map(|_| rng.word()).collect();
-        let tag = TAGS[rng.next() % TAGS.len()];
-        let value = format!("{}.{} percent", rng.next() % 100, rng.next() % 10);
-        let _ = write!(
-            front,
-            "\n[[figures]]\nid = \"f{f}\"\nvalue = \"{value}\"\nlabel = \"{}\"\nsection = \"figures\"\nsource = \"{} survey\"\ntags = [\"{tag}\"]\n",
-            label.join(" "),
-            rng.word()
-        );
-        let _ = writeln!(body, "Value [{value}](fig:f{f}).");
-    }
-    format!("{front}+++\n{body}")
+fn median(mut v: Vec<Duration>) -> (Duration, Duration) {
+    v.sort();
+    (v[v.len() / 2], v[v.len() - 1])
 }
 
 fn main() {
-    let mut rng = Lcg(42);
-    let files = (0..1000)
-        .map(|i| {
-            Ok(SourceFile::new(
-                format!("brief-{i}.md"),
-                Origin::Embedded,
-                brief(i, 100, &mut rng),
-            ))
-        })
-        .collect();
+    let files = generate::library(1000, 100)
+        .into_iter()
+        .map(|(name, text)| Ok(SourceFile::new(name, Origin::Embedded, text)))
+        .collect::<Vec<_>>();
     let t = Instant::now();
-    let lib = Library::from_files(files);
+    let lib = Library::from_files(files.clone());
     let load = t.elapsed();
     let t = Instant::now();
     let index = Index::new(&lib);
+    if let Some(d) = lib.diagnostics.first() {
+        println!("first problem: {d}");
+    }
     let build = t.elapsed();
     println!(
-        "library: {} briefs, {} figures; parsed in {load:?}, finder index built in {build:?}",
+        "library: {} briefs, {} figures, {} errors; parsed in {load:?}, finder index built in {build:?}",
         lib.briefs.len(),
-        index.entries.len()
+        index.entries.len(),
+        lib.error_count(),
     );
     for query in [
         "semiconductor exports china",
@@ -115,22 +60,81 @@ fn main() {
         "cyber poll koreans",
     ] {
         let mut per_key: Vec<Duration> = Vec::new();
+        let mut first: Vec<Duration> = Vec::new();
         for _ in 0..5 {
             let mut finder = Finder::default();
             for end in 1..=query.len() {
                 let typed = &query[..end];
                 let t = Instant::now();
                 let hits = finder.rank(&index, typed);
-                per_key.push(t.elapsed());
+                let took = t.elapsed();
+                per_key.push(took);
+                if end == 1 {
+                    first.push(took);
+                }
                 std::hint::black_box(hits);
             }
         }
-        per_key.sort();
-        let median = per_key[per_key.len() / 2];
-        let worst = per_key[per_key.len() - 1];
+        let (med, worst) = median(per_key);
+        let (first, _) = median(first);
         println!(
-            "query {query:?}: {} keystrokes, median {median:?}, worst {worst:?}",
+            "query {query:?}: {} keystrokes, median {med:?}, worst {worst:?}, first key {first:?}",
             query.len()
+        );
+    }
+    keystrokes(Library::from_files(files));
+}
+
+fn key(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+/// The reader's side of a keystroke, measured through the app itself.
+fn keystrokes(lib: Library) {
+    let mut app = App::new(
+        lib,
+        Keymap::default_keys(),
+        Theme::default_theme(),
+        Rect::new(0, 0, 120, 40),
+    );
+    let Ok(mut term) = Terminal::new(TestBackend::new(120, 40));
+    let t = Instant::now();
+    app.update(key('f'));
+    let _ = term.draw(|f| ui::draw(f, &app));
+    println!("finder opened (index built) in {:?}", t.elapsed());
+    for query in ["semiconductor exports china", "cyber poll koreans"] {
+        let mut per_key = Vec::new();
+        let mut handle = Vec::new();
+        let mut settle = Vec::new();
+        for _ in 0..5 {
+            // Clear the query.
+            while !app.finder.query.is_empty() {
+                app.update(Msg::Key(KeyEvent::new(
+                    KeyCode::Backspace,
+                    KeyModifiers::NONE,
+                )));
+            }
+            app.finder.settle();
+            for c in query.chars() {
+                let t = Instant::now();
+                app.update(key(c));
+                app.tick();
+                handle.push(t.elapsed());
+                let _ = term.draw(|f| ui::draw(f, &app));
+                per_key.push(t.elapsed());
+                // A fast typist: 80 ms between keys.
+                std::thread::sleep(Duration::from_millis(80));
+                app.tick();
+            }
+            let t = Instant::now();
+            app.finder.settle();
+            settle.push(t.elapsed());
+        }
+        let (med, worst) = median(per_key);
+        let (key_med, key_worst) = median(handle);
+        let (settled, _) = median(settle);
+        println!(
+            "reader keystroke {query:?}: key handled in median {key_med:?} (worst {key_worst:?}); key + 120x40 frame median {med:?} (worst {worst:?}); final hits {settled:?} after the last key"
         );
     }
 }

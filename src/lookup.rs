@@ -8,6 +8,9 @@
 //! own words (id, label) count most, then tags, source, brief and section.
 
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
 use crate::library::Library;
@@ -17,6 +20,8 @@ use crate::model::FigureRef;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub figure: FigureRef,
+    /// Where the figure sits in the index it was ranked in.
+    pub entry: usize,
     pub score: u32,
 }
 
@@ -29,7 +34,10 @@ pub const FIELD_LABEL: usize = 2;
 /// A figure prepared for matching.
 pub struct Entry {
     pub figure: FigureRef,
-    fields: [Utf32String; FIELDS],
+    /// Each field as an index into [`Index::strings`]: figures of one brief
+    /// share their brief title, section and often tags and source, and a
+    /// string shared by many is scored once per word.
+    fields: [u32; FIELDS],
     /// Which of a-z and 0-9 occur anywhere: a word needing a character the
     /// figure lacks cannot match, and costs one AND to rule out.
     mask: u64,
@@ -39,14 +47,24 @@ pub struct Entry {
     brief_title: String,
 }
 
+/// Hands out index ids.
+static NEXT_INDEX_ID: AtomicU64 = AtomicU64::new(0);
+
 /// Every figure of a library, prepared once.
 pub struct Index {
+    /// Tells indexes apart, so a finder never reuses what it learnt from
+    /// another (a reloaded library gets a new index).
+    id: u64,
     pub entries: Vec<Entry>,
+    /// The distinct field texts, with the characters each holds.
+    strings: Vec<(Utf32String, u64)>,
 }
 
 impl Index {
     pub fn new(lib: &Library) -> Self {
         let mut entries = Vec::new();
+        let mut strings = Vec::new();
+        let mut ids: HashMap<String, u32> = HashMap::new();
         for r in lib.figures() {
             let (Some(b), Some(f)) = (
                 lib.brief(r.brief),
@@ -67,9 +85,16 @@ impl Index {
                 b.meta.short_title.clone(),
                 section.to_owned(),
             ];
-            let joined = texts.join(" | ");
-            let mask = char_mask(&joined);
-            let fields = texts.map(|t| Utf32String::from(t.as_str()));
+            let mut mask = 0;
+            let fields = texts.map(|t| {
+                let m = char_mask(&t);
+                mask |= m;
+                let next = u32::try_from(strings.len()).unwrap_or(u32::MAX);
+                *ids.entry(t).or_insert_with_key(|t| {
+                    strings.push((Utf32String::from(t.as_str()), m));
+                    next
+                })
+            });
             entries.push(Entry {
                 figure: r,
                 fields,
@@ -80,7 +105,26 @@ impl Index {
                 brief_title: b.meta.short_title.to_lowercase(),
             });
         }
-        Self { entries }
+        Self {
+            id: NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed),
+            entries,
+            strings,
+        }
+    }
+
+    pub fn entry(&self, r: FigureRef) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.figure == r)
+    }
+
+    /// The entry a hit came from.
+    pub fn hit(&self, h: &Hit) -> Option<&Entry> {
+        self.entries.get(h.entry).filter(|e| e.figure == h.figure)
+    }
+
+    /// The text of one field of an entry.
+    pub fn field(&self, e: &Entry, field: usize) -> Option<&Utf32String> {
+        let id = *e.fields.get(field)?;
+        self.strings.get(id as usize).map(|(s, _)| s)
     }
 }
 
@@ -108,6 +152,9 @@ fn char_mask(s: &str) -> u64 {
 
 /// How many of the best hits are returned in sorted order.
 pub const SORTED: usize = 500;
+
+/// How many entries are ranked between two looks at the cancel flag.
+const CANCEL_EVERY: usize = 2048;
 
 fn parse_query(q: &str) -> Query {
     let mut tags = Vec::new();
@@ -149,48 +196,115 @@ fn parse_query(q: &str) -> Query {
     }
 }
 
-/// A reusable searcher. It remembers the last query so that typing more
-/// only re-scores the figures that still matched.
-pub struct Finder {
-    matcher: Matcher,
-    last: Option<(String, Vec<usize>)>,
+/// Not yet scored, in a word's memo of string scores.
+const UNSCORED: u32 = u32::MAX;
+/// Scored, and the word does not match.
+const NO_MATCH: u32 = u32::MAX - 1;
+
+/// One word's scores against the index's distinct strings, filled in as
+/// they are needed.
+struct Memo {
+    word: String,
+    scores: Vec<u32>,
 }
 
-impl Default for Finder {
-    fn default() -> Self {
-        Self {
-            matcher: Matcher::new(Config::DEFAULT),
-            last: None,
-        }
-    }
+/// A reusable searcher. It remembers the last query so that typing more
+/// only re-scores the figures that still matched, and each word's scores
+/// so that the words already typed cost a table look-up.
+#[derive(Default)]
+pub struct Finder {
+    matcher: Option<Matcher>,
+    /// The index `last` and `memos` belong to.
+    index: Option<u64>,
+    last: Option<(String, Vec<usize>)>,
+    memos: Vec<Memo>,
 }
 
 impl Finder {
     /// Ranks the index by `query`, best first; ties keep library order.
     pub fn rank(&mut self, index: &Index, query: &str) -> Vec<Hit> {
+        self.rank_until(index, query, &|| false).unwrap_or_default()
+    }
+
+    /// Like [`Finder::rank`], but gives up (returning `None`, and
+    /// forgetting nothing it knew) as soon as `cancel` says so; it asks
+    /// every couple of thousand figures.
+    pub fn rank_until(
+        &mut self,
+        index: &Index,
+        query: &str,
+        cancel: &dyn Fn() -> bool,
+    ) -> Option<Vec<Hit>> {
         let q = parse_query(query);
+        if self.index != Some(index.id) {
+            self.index = Some(index.id);
+            self.last = None;
+            self.memos.clear();
+        }
         // A query that only extends the last one can only match fewer.
         // Filters match whole tags and prefixes of briefs, so only plain
         // words narrow safely.
-        let pool: Vec<usize> = match &self.last {
-            Some((prev, hits))
-                if !prev.is_empty()
+        let narrowing = match &self.last {
+            Some((prev, _)) => {
+                !prev.is_empty()
                     && query.starts_with(prev.as_str())
                     && !prev.contains(['#', '@'])
-                    && !query[prev.len()..].contains(['#', '@']) =>
-            {
-                hits.clone()
+                    && !query[prev.len()..].contains(['#', '@'])
             }
-            _ => (0..index.entries.len()).collect(),
+            None => false,
         };
+        let all;
+        let pool: &[usize] = match &self.last {
+            Some((_, hits)) if narrowing => hits,
+            _ => {
+                all = (0..index.entries.len()).collect::<Vec<_>>();
+                &all
+            }
+        };
+        // Keep the memos of the words still in the query; start the rest.
+        self.memos.retain(|m| q.words.contains(&m.word));
+        let slots: Vec<usize> = q
+            .words
+            .iter()
+            .map(|w| {
+                self.memos
+                    .iter()
+                    .position(|m| &m.word == w)
+                    .unwrap_or_else(|| {
+                        self.memos.push(Memo {
+                            word: w.clone(),
+                            scores: vec![UNSCORED; index.strings.len()],
+                        });
+                        self.memos.len() - 1
+                    })
+            })
+            .collect();
+        let matcher = self
+            .matcher
+            .get_or_insert_with(|| Matcher::new(Config::DEFAULT));
         let mut hits: Vec<(usize, u32)> = Vec::with_capacity(pool.len());
-        for i in pool {
-            let e = &index.entries[i];
+        for (n, &i) in pool.iter().enumerate() {
+            if n % CANCEL_EVERY == CANCEL_EVERY - 1 && cancel() {
+                return None;
+            }
+            let Some(e) = index.entries.get(i) else {
+                continue;
+            };
             if !passes_filters(e, &q) || q.masks.iter().any(|m| e.mask & m != *m) {
                 continue;
             }
-            if let Some(score) = self.score(e, &q) {
-                hits.push((i, score));
+            let mut total = 0u32;
+            let mut all_words = true;
+            for (w, &slot) in slots.iter().enumerate() {
+                let memo = &mut self.memos[slot];
+                let Some(best) = best_field(index, e, &q, w, memo, matcher) else {
+                    all_words = false;
+                    break;
+                };
+                total += best + value_bonus(e, &q.words[w]);
+            }
+            if all_words {
+                hits.push((i, total));
             }
         }
         self.last = Some((query.to_owned(), hits.iter().map(|(i, _)| *i).collect()));
@@ -202,49 +316,80 @@ impl Finder {
         }
         let head = hits.len().min(SORTED);
         hits[..head].sort_by(order);
-        hits.into_iter()
-            .map(|(i, score)| Hit {
-                figure: index.entries[i].figure,
-                score,
-            })
-            .collect()
-    }
-
-    fn score(&mut self, e: &Entry, q: &Query) -> Option<u32> {
-        let mut total = 0u32;
-        for (atom, word) in q.atoms.iter().zip(&q.words) {
-            let mut best = None;
-            for (f, field) in e.fields.iter().enumerate() {
-                if let Some(s) = atom.score(field.slice(..), &mut self.matcher) {
-                    let s = u32::from(s) * WEIGHTS[f];
-                    best = Some(best.map_or(s, |b: u32| b.max(s)));
-                }
-            }
-            total += best?;
-            // A number that is the value itself beats one inside it.
-            if e.value_lower.starts_with(word.as_str()) {
-                let rest = &e.value_lower[word.len()..];
-                if !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
-                    total += 200;
-                }
-            }
-        }
-        Some(total)
+        Some(
+            hits.into_iter()
+                .map(|(i, score)| Hit {
+                    figure: index.entries[i].figure,
+                    entry: i,
+                    score,
+                })
+                .collect(),
+        )
     }
 
     /// Character indices of `field` (one of the entry's fields) matched by
     /// the query's words, for highlighting.
-    pub fn indices(&mut self, e: &Entry, field: usize, query: &str) -> Vec<u32> {
+    pub fn indices(&mut self, index: &Index, e: &Entry, field: usize, query: &str) -> Vec<u32> {
         let q = parse_query(query);
         let mut out = Vec::new();
-        if let Some(f) = e.fields.get(field) {
+        let matcher = self
+            .matcher
+            .get_or_insert_with(|| Matcher::new(Config::DEFAULT));
+        if let Some(f) = index.field(e, field) {
             for atom in &q.atoms {
-                atom.indices(f.slice(..), &mut self.matcher, &mut out);
+                atom.indices(f.slice(..), matcher, &mut out);
             }
         }
         out.sort_unstable();
         out.dedup();
         out
+    }
+}
+
+/// The best weighted score of word `w` over the entry's fields, or `None`
+/// if it matches none. Scores of shared strings come from the memo.
+fn best_field(
+    index: &Index,
+    e: &Entry,
+    q: &Query,
+    w: usize,
+    memo: &mut Memo,
+    matcher: &mut Matcher,
+) -> Option<u32> {
+    let need = q.masks[w];
+    let mut best = None;
+    for (f, &id) in e.fields.iter().enumerate() {
+        let id = id as usize;
+        let Some(cached) = memo.scores.get(id).copied() else {
+            continue;
+        };
+        let score = if cached == UNSCORED {
+            let (text, mask) = &index.strings[id];
+            let s = if mask & need == need {
+                q.atoms[w]
+                    .score(text.slice(..), matcher)
+                    .map_or(NO_MATCH, u32::from)
+            } else {
+                NO_MATCH
+            };
+            memo.scores[id] = s;
+            s
+        } else {
+            cached
+        };
+        if score != NO_MATCH {
+            let s = score * WEIGHTS[f];
+            best = Some(best.map_or(s, |b: u32| b.max(s)));
+        }
+    }
+    best
+}
+
+/// A number that is the value itself beats one inside it.
+fn value_bonus(e: &Entry, word: &str) -> u32 {
+    match e.value_lower.strip_prefix(word) {
+        Some(rest) if !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.') => 200,
+        _ => 0,
     }
 }
 
@@ -254,12 +399,6 @@ fn passes_filters(e: &Entry, q: &Query) -> bool {
             || q.briefs.iter().any(|b| {
                 e.brief_id.starts_with(b.as_str()) || e.brief_title.starts_with(b.as_str())
             }))
-}
-
-impl Index {
-    pub fn entry(&self, r: FigureRef) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.figure == r)
-    }
 }
 
 /// Convenience: rank the whole library once.
@@ -337,6 +476,55 @@ mod tests {
         assert!(a.len() >= b.len() && b.len() >= c.len());
         let fresh = Finder::default().rank(&index, "chi");
         assert_eq!(c, fresh);
+    }
+
+    #[test]
+    fn a_finder_forgets_what_it_learnt_from_another_index() {
+        let lib = Library::embedded();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
+        let other = Library::from_paths(&[dir]);
+        let (a, b) = (Index::new(&lib), Index::new(&other));
+        let mut f = Finder::default();
+        let _ = f.rank(&a, "c");
+        let narrowed = f.rank(&b, "ch");
+        assert_eq!(narrowed, Finder::default().rank(&b, "ch"));
+        for h in &narrowed {
+            assert!(
+                b.hit(h).is_some(),
+                "every hit is an entry of the index ranked"
+            );
+        }
+    }
+
+    #[test]
+    fn cancelling_gives_up_and_keeps_what_was_known() {
+        let lib = Library::embedded();
+        let index = Index::new(&lib);
+        let before = Finder::default().rank(&index, "chi");
+        // An always-cancelled run over more than one cancel period gives up.
+        let big = Index {
+            id: u64::MAX,
+            entries: (0..CANCEL_EVERY * 2)
+                .map(|i| {
+                    let e = &index.entries[i % index.entries.len()];
+                    Entry {
+                        figure: e.figure,
+                        fields: e.fields,
+                        mask: e.mask,
+                        value_lower: e.value_lower.clone(),
+                        tags: e.tags.clone(),
+                        brief_id: e.brief_id.clone(),
+                        brief_title: e.brief_title.clone(),
+                    }
+                })
+                .collect(),
+            strings: index.strings.clone(),
+        };
+        let mut g = Finder::default();
+        assert!(g.rank_until(&big, "chi", &|| true).is_none());
+        let after = g.rank(&big, "chi");
+        assert_eq!(after, Finder::default().rank(&big, "chi"));
+        assert!(after.len() >= before.len());
     }
 
     #[test]

@@ -92,11 +92,15 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
         if area != app.geometry.area {
             app.update(Msg::Resize(area));
         }
+        app.tick();
         guard.terminal.draw(|f| ui::draw(f, &app))?;
         if guard.stopped() {
             break;
         }
-        if !event::poll(Duration::from_millis(250))? {
+        // Background work reports through a channel, not the terminal:
+        // look for it often while it runs.
+        let wait = if app.busy() { 5 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         // Drain what is queued so a burst of keys or resizes costs one frame.

@@ -174,6 +174,18 @@ impl App {
         }
     }
 
+    /// Takes in work finished in the background; true if the screen
+    /// changed.
+    pub fn tick(&mut self) -> bool {
+        self.finder.receive()
+    }
+
+    /// True while background work is under way, so the loop should look
+    /// for its results soon.
+    pub fn busy(&self) -> bool {
+        self.finder.worker.is_some() && self.finder.pending()
+    }
+
     pub fn update(&mut self, msg: Msg) -> Effect {
         let effect = match msg {
             Msg::Key(k) => self.key(k),

@@ -1,17 +1,168 @@
 //! State of the finding overlays: the figure finder, text search, the
 //! timeline and the tag comparison.
 
+use std::cell::RefCell;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+use std::time::{Duration, Instant};
+
 use crate::lookup::{Finder, Hit, Index};
 use crate::model::{BriefIdx, SectionRef};
 use crate::search::{BlockHit, LineMatch};
 
-#[derive(Default)]
+/// From this many figures on, ranking runs on a worker thread: a keystroke
+/// only hands the query over, and the hits arrive when they are ready.
+pub const BACKGROUND_FROM: usize = 20_000;
+
+/// The longest Enter waits for hits still being ranked.
+const SETTLE_LIMIT: Duration = Duration::from_secs(2);
+
 pub struct FinderState {
     pub query: String,
+    /// The query `hits` were ranked for; behind `query` while the worker
+    /// is ranking.
+    pub shown: String,
     pub hits: Vec<Hit>,
     pub cursor: usize,
-    pub index: Option<Index>,
+    pub index: Option<Arc<Index>>,
     pub engine: Finder,
+    /// Finds the characters to highlight while drawing (which only
+    /// borrows the app); kept so a frame does not allocate one.
+    pub highlighter: RefCell<Finder>,
+    pub worker: Option<RankWorker>,
+    /// Index size from which the worker is used.
+    pub background_from: usize,
+}
+
+impl Default for FinderState {
+    fn default() -> Self {
+        Self {
+            query: String::new(),
+            shown: String::new(),
+            hits: Vec::new(),
+            cursor: 0,
+            index: None,
+            engine: Finder::default(),
+            highlighter: RefCell::new(Finder::default()),
+            worker: None,
+            background_from: BACKGROUND_FROM,
+        }
+    }
+}
+
+impl FinderState {
+    /// True while hits for the current query are still being ranked.
+    pub fn pending(&self) -> bool {
+        self.shown != self.query
+    }
+
+    /// Ranks the current query: at once for a small index, on the worker
+    /// for a large one.
+    pub fn refresh(&mut self) {
+        let Some(index) = self.index.clone() else {
+            return;
+        };
+        if index.entries.len() >= self.background_from && self.worker.is_none() {
+            self.worker = RankWorker::spawn(Arc::clone(&index));
+        }
+        if let Some(w) = &self.worker
+            && w.post(&self.query)
+        {
+            return;
+        }
+        // No worker (small index, or the thread could not start).
+        self.worker = None;
+        self.hits = self.engine.rank(&index, &self.query);
+        self.shown.clone_from(&self.query);
+        self.cursor = 0;
+    }
+
+    /// Waits (briefly) for the worker to catch up with the query, so that
+    /// Enter right after typing opens the hit for what was typed.
+    pub fn settle(&mut self) {
+        let start = Instant::now();
+        while self.pending() && self.worker.is_some() && start.elapsed() < SETTLE_LIMIT {
+            if !self.receive() {
+                thread::sleep(Duration::from_millis(1));
+            }
+        }
+    }
+
+    /// Takes the worker's newest hits; true if the list changed.
+    pub fn receive(&mut self) -> bool {
+        let Some(w) = &self.worker else {
+            return false;
+        };
+        let mut changed = false;
+        while let Some((query, hits)) = w.try_recv() {
+            if query == self.query {
+                self.hits = hits;
+                self.shown = query;
+                self.cursor = 0;
+                changed = true;
+            }
+        }
+        changed
+    }
+}
+
+/// A thread that ranks queries against one index. A newer query cancels
+/// the one being ranked, so fast typing never queues work.
+pub struct RankWorker {
+    jobs: Sender<String>,
+    results: Receiver<(String, Vec<Hit>)>,
+    latest: Arc<AtomicU64>,
+}
+
+impl RankWorker {
+    pub fn spawn(index: Arc<Index>) -> Option<Self> {
+        let (jobs, job_rx) = mpsc::channel::<String>();
+        let (result_tx, results) = mpsc::channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let seen = Arc::clone(&latest);
+        thread::Builder::new()
+            .name("briefing-finder".into())
+            .spawn(move || {
+                let mut finder = Finder::default();
+                while let Ok(mut query) = job_rx.recv() {
+                    while let Ok(newer) = job_rx.try_recv() {
+                        query = newer;
+                    }
+                    let started = seen.load(Ordering::Acquire);
+                    let cancel = || seen.load(Ordering::Acquire) != started;
+                    if let Some(hits) = finder.rank_until(&index, &query, &cancel)
+                        && result_tx.send((query, hits)).is_err()
+                    {
+                        break;
+                    }
+                }
+            })
+            .ok()?;
+        Some(Self {
+            jobs,
+            results,
+            latest,
+        })
+    }
+
+    /// Hands a query over; false if the worker is gone.
+    pub fn post(&self, query: &str) -> bool {
+        self.latest.fetch_add(1, Ordering::AcqRel);
+        self.jobs.send(query.to_owned()).is_ok()
+    }
+
+    pub fn try_recv(&self) -> Option<(String, Vec<Hit>)> {
+        self.results.try_recv().ok()
+    }
+}
+
+impl Drop for RankWorker {
+    fn drop(&mut self) {
+        // Cancels the ranking in progress; the closed channel ends the thread.
+        self.latest.fetch_add(1, Ordering::AcqRel);
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,4 +203,49 @@ pub struct CompareState {
 pub enum TimelineRow {
     Year(u16),
     Event { index: usize, to: SectionRef },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Library;
+
+    fn wait(state: &mut FinderState) {
+        state.settle();
+    }
+
+    #[test]
+    fn the_worker_ranks_the_latest_query_like_the_inline_finder() {
+        let lib = Library::embedded();
+        let index = Arc::new(Index::new(&lib));
+        let mut state = FinderState {
+            index: Some(Arc::clone(&index)),
+            background_from: 0,
+            ..FinderState::default()
+        };
+        for q in ["c", "ch", "chi", "chip", "chip exp", "chip exp china"] {
+            state.query = q.to_owned();
+            state.refresh();
+        }
+        assert!(state.worker.is_some(), "large indexes rank on the worker");
+        wait(&mut state);
+        assert_eq!(state.shown, "chip exp china");
+        let inline = Finder::default().rank(&index, "chip exp china");
+        assert_eq!(state.hits, inline);
+        assert!(!state.hits.is_empty());
+    }
+
+    #[test]
+    fn small_indexes_rank_at_once() {
+        let lib = Library::embedded();
+        let mut state = FinderState {
+            index: Some(Arc::new(Index::new(&lib))),
+            ..FinderState::default()
+        };
+        state.query = "77".into();
+        state.refresh();
+        assert!(state.worker.is_none());
+        assert!(!state.pending());
+        assert!(!state.hits.is_empty());
+    }
 }

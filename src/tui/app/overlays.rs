@@ -1,5 +1,7 @@
 //! The finding overlays: figure finder, search, timeline, compare, help.
 
+use std::sync::Arc;
+
 use super::{App, Effect, Focus, Overlay};
 use crate::lookup::Index;
 use crate::model::{BriefIdx, FigureRef, SectionIdx, SectionRef};
@@ -105,18 +107,14 @@ impl App {
 
     pub(super) fn open_finder(&mut self) {
         if self.finder.index.is_none() {
-            self.finder.index = Some(Index::new(&self.lib));
+            self.finder.index = Some(Arc::new(Index::new(&self.lib)));
         }
         self.overlay = Some(Overlay::Finder);
         self.refresh_finder();
     }
 
     fn refresh_finder(&mut self) {
-        let f = &mut self.finder;
-        if let Some(index) = &f.index {
-            f.hits = f.engine.rank(index, &f.query);
-        }
-        f.cursor = 0;
+        self.finder.refresh();
     }
 
     fn finder_act(&mut self, a: Action) {
@@ -128,6 +126,7 @@ impl App {
         match a {
             Action::Close => self.overlay = None,
             Action::Open => {
+                self.finder.settle();
                 if let Some(hit) = self.finder.hits.get(self.finder.cursor).copied() {
                     self.overlay = None;
                     self.jump_to_figure(hit.figure);

@@ -7,7 +7,7 @@ use ratatui::symbols;
 use ratatui::widgets::{Clear, LineGauge};
 
 use super::cells;
-use crate::lookup::{FIELD_LABEL, FIELD_VALUE, Finder};
+use crate::lookup::{FIELD_LABEL, FIELD_VALUE};
 use crate::sanitize;
 use crate::tui::app::App;
 use crate::tui::app::overlays::CompareRow;
@@ -88,11 +88,12 @@ pub fn finder(frame: &mut Frame<'_>, app: &App, area: Rect) {
     };
     let theme = &app.theme;
     let f = &app.finder;
-    let count = format!(
-        "{}/{}",
-        f.hits.len(),
-        f.index.as_ref().map_or(0, |i| i.entries.len())
-    );
+    let total = f.index.as_ref().map_or(0, |i| i.entries.len());
+    let count = if f.pending() {
+        format!("… {}/{total}", f.hits.len())
+    } else {
+        format!("{}/{total}", f.hits.len())
+    };
     {
         let buf = frame.buffer_mut();
         let x = cells::put(
@@ -112,7 +113,7 @@ pub fn finder(frame: &mut Frame<'_>, app: &App, area: Rect) {
             theme.get(Slot::Body),
         );
         cells::put(buf, x, inner.y, inner.right(), "▏", theme.get(Slot::Marker));
-        let cw = u16::try_from(count.len()).unwrap_or(0);
+        let cw = u16::try_from(unicode_width::UnicodeWidthStr::width(count.as_str())).unwrap_or(0);
         cells::put(
             buf,
             inner.right().saturating_sub(cw),
@@ -124,7 +125,7 @@ pub fn finder(frame: &mut Frame<'_>, app: &App, area: Rect) {
     }
     let list_h = usize::from(inner.height.saturating_sub(2));
     let first = window(f.cursor, list_h);
-    let mut engine = Finder::default();
+    let mut engine = f.highlighter.borrow_mut();
     let mark = theme.get(Slot::SearchMatch);
     for (row, hit) in f.hits.iter().enumerate().skip(first).take(list_h) {
         let y = inner.y + 2 + u16::try_from(row - first).unwrap_or(0);
@@ -136,13 +137,16 @@ pub fn finder(frame: &mut Frame<'_>, app: &App, area: Rect) {
         ) else {
             continue;
         };
-        let entry = f.index.as_ref().and_then(|i| i.entry(hit.figure));
-        let (hv, hl) = entry.map_or((Vec::new(), Vec::new()), |e| {
-            (
-                engine.indices(e, FIELD_VALUE, &f.query),
-                engine.indices(e, FIELD_LABEL, &f.query),
-            )
-        });
+        let (hv, hl) = f
+            .index
+            .as_deref()
+            .and_then(|i| Some((i, i.hit(hit)?)))
+            .map_or((Vec::new(), Vec::new()), |(i, e)| {
+                (
+                    engine.indices(i, e, FIELD_VALUE, &f.shown),
+                    engine.indices(i, e, FIELD_LABEL, &f.shown),
+                )
+            });
         let vw = 16u16.min(inner.width / 4);
         let value = sanitize::line(&fig.value);
         put_marked(
