@@ -6,6 +6,7 @@ mod list;
 mod out;
 mod read;
 mod show;
+mod themes;
 mod timeline;
 
 use std::path::PathBuf;
@@ -35,9 +36,12 @@ pub struct Cli {
     /// Config file instead of the default location
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// When to use colour
+    /// When to use colour (`NO_COLOR` set counts as never)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Start at the top, ignoring (and not saving) the saved reading place
+    #[arg(long, global = true)]
+    pub fresh: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -84,6 +88,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the themes: built-in ones and those in the config folder
+    Themes,
     /// Validate briefs; exit 1 on any error
     Check {
         /// Files or folders to check (default: the library)
@@ -131,6 +137,7 @@ pub fn run() -> ExitCode {
             verbose,
         }) => check::run(&cli, paths, sources.as_deref(), *verbose),
         Some(Command::Read { target }) => read::run(&cli, target.as_deref()),
+        Some(Command::Themes) => themes::run(&cli),
         None => read::run(&cli, None),
     };
     match result {

@@ -4,6 +4,7 @@
 //! dependencies; `tui` draws it with ratatui and `cli` prints it.
 
 pub mod cli;
+pub mod config;
 pub mod date;
 pub mod diag;
 pub mod doc;
@@ -17,6 +18,7 @@ pub mod parse;
 pub mod sanitize;
 pub mod search;
 pub mod slug;
+pub mod state;
 pub mod trace;
 pub mod tui;
 pub mod validate;

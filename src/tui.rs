@@ -11,8 +11,10 @@ pub mod reader;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod watch;
 
 use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -31,7 +33,18 @@ pub struct Setup {
     pub lib: Library,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// The themes `t` cycles through.
+    pub themes: Vec<Theme>,
+    pub sizes: geometry::Sizes,
+    pub mouse: bool,
+    /// Where to open; `None` opens where the saved state says.
     pub start: Option<SectionRef>,
+    pub saved: app::saved::Saved,
+    /// Files and folders to reload from when they change (none for the
+    /// embedded library).
+    pub watch: Vec<PathBuf>,
+    /// Said in the status bar at start (e.g. a warning about saved state).
+    pub message: Option<String>,
 }
 
 /// Turns a crossterm event into a message for the app.
@@ -68,7 +81,21 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
-    let mut guard = terminal::enter(true)?;
+    let mut watcher = if setup.watch.is_empty() {
+        None
+    } else {
+        match watch::Watcher::new(&setup.watch) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                eprintln!(
+                    "briefing: {}; live reload is off",
+                    crate::sanitize::line(&e)
+                );
+                None
+            }
+        }
+    };
+    let mut guard = terminal::enter(setup.mouse)?;
     let size = guard.terminal.size()?;
     let mut app = App::new(
         setup.lib,
@@ -76,16 +103,50 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
         setup.theme,
         Rect::new(0, 0, size.width, size.height),
     );
+    app.themes = setup.themes;
+    app.mouse = setup.mouse;
+    app.saved = setup.saved;
+    app.sizes = setup.sizes;
+    app.resize(app.geometry.area);
     if let Some(start) = setup.start {
         app.go(start);
-        app.history = app::History::default();
+    } else {
+        app.restore_last();
     }
-    if app.lib.error_count() > 0 {
+    app.history = app::History::default();
+    if app
+        .lib
+        .diagnostics
+        .iter()
+        .any(crate::diag::Diagnostic::is_error)
+    {
+        let key = app
+            .keymap
+            .key_for(app.mode(), action::Action::Diagnostics)
+            .map_or_else(String::new, |k| format!(" ({k} lists them)"));
         app.message = Some(format!(
-            "{} problem(s) while loading; run `briefing check` for details",
+            "{} problem(s) while loading{key}",
             app.lib.error_count()
         ));
     }
+    if setup.message.is_some() {
+        app.message = setup.message;
+    }
+    let result = event_loop(&mut guard, &mut app, watcher.as_mut(), &setup.watch);
+    let saved = app.save_state();
+    drop(guard);
+    if let Err(e) = saved {
+        eprintln!("briefing: {}", crate::sanitize::line(&e));
+    }
+    result
+}
+
+fn event_loop(
+    guard: &mut terminal::Guard,
+    app: &mut App,
+    mut watcher: Option<&mut watch::Watcher>,
+    paths: &[PathBuf],
+) -> io::Result<ExitCode> {
     loop {
         let size = guard.terminal.size()?;
         let area = Rect::new(0, 0, size.width, size.height);
@@ -93,13 +154,19 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
             app.update(Msg::Resize(area));
         }
         app.tick();
-        guard.terminal.draw(|f| ui::draw(f, &app))?;
-        if guard.stopped() {
-            break;
+        if let Some(w) = watcher.as_deref_mut()
+            && w.poll()
+        {
+            app.reload(Library::from_paths(paths));
         }
-        // Background work reports through a channel, not the terminal:
-        // look for it often while it runs.
-        let wait = if app.busy() { 5 } else { 250 };
+        guard.terminal.draw(|f| ui::draw(f, app))?;
+        if guard.stopped() {
+            return Ok(ExitCode::SUCCESS);
+        }
+        // Background work reports through channels, not the terminal: look
+        // for it often while it runs.
+        let reloading = watcher.as_deref().is_some_and(watch::Watcher::pending);
+        let wait = if app.busy() || reloading { 5 } else { 100 };
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
@@ -118,6 +185,4 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
             }
         }
     }
-    drop(guard);
-    Ok(ExitCode::SUCCESS)
 }

@@ -13,6 +13,8 @@ struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _pair: portable_pty::PtyPair,
+    /// Config and saved state go here, never to the real home.
+    _home: tempfile::TempDir,
 }
 
 impl Session {
@@ -30,6 +32,9 @@ impl Session {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        let home = tempfile::tempdir().expect("home");
+        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+        cmd.env("XDG_STATE_HOME", home.path().join("state"));
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let writer = pair.master.take_writer().expect("writer");
@@ -49,6 +54,7 @@ impl Session {
             writer,
             child,
             _pair: pair,
+            _home: home,
         }
     }
 

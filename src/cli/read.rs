@@ -4,13 +4,49 @@ use std::io;
 use std::process::ExitCode;
 
 use super::{Cli, ColorChoice, report_load_problems};
+use crate::config::{Config, Dirs};
 use crate::sanitize::line as clean;
+use crate::state::State;
+use crate::tui::app::saved::Saved;
+use crate::tui::geometry::Sizes;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 
 /// Loads everything, then opens the reader: the terminal is touched last, so
-/// every error is printed on a normal screen.
+/// every error is printed on a normal screen and a broken config never
+/// starts the reader.
 pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
+    let dirs = Dirs::xdg();
+    let config = match Config::load(cli.config.as_deref(), &dirs) {
+        Ok(c) => c,
+        Err(e) => return Ok(fail(&e)),
+    };
+    let mut keymap = Keymap::default_keys();
+    if let Err(errors) = keymap.apply(&config.keys) {
+        for e in &errors {
+            eprintln!("briefing: {}", clean(e));
+        }
+        return Ok(ExitCode::from(2));
+    }
+    let user_themes = dirs.themes();
+    let name = cli
+        .theme
+        .as_deref()
+        .or(config.theme.as_deref())
+        .unwrap_or("dark");
+    let mut theme = match Theme::load(name, user_themes.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return Ok(fail(&e)),
+    };
+    theme.monochrome = monochrome(cli.color);
+    let mut themes: Vec<Theme> = Theme::available(user_themes.as_deref())
+        .into_iter()
+        .filter_map(|(_, t)| t.ok())
+        .collect();
+    if !themes.iter().any(|t| t.name == theme.name) {
+        themes.push(theme.clone());
+    }
+
     let lib = cli.load_library(&[]);
     if lib.briefs.is_empty() {
         report_load_problems(&lib);
@@ -20,30 +56,53 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     let start = match target.map(|t| lib.target(t)) {
         None => None,
         Some(Ok(r)) => Some(r),
-        Some(Err(e)) => {
-            eprintln!("briefing: {}", clean(&e));
-            return Ok(ExitCode::from(2));
+        Some(Err(e)) => return Ok(fail(&e)),
+    };
+    let (saved, message) = if cli.fresh {
+        (Saved::default(), None)
+    } else {
+        let path = dirs.state_file();
+        let (state, warning) = path
+            .as_deref()
+            .map_or((State::default(), None), State::load);
+        if let Some(w) = &warning {
+            eprintln!("briefing: {}", clean(w));
         }
+        (Saved { state, path }, warning)
     };
-    let mut theme = match &cli.theme {
-        None => Theme::default_theme(),
-        Some(name) => match Theme::builtin(name) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("briefing: {}", clean(&e));
-                return Ok(ExitCode::from(2));
-            }
-        },
-    };
-    theme.monochrome = match cli.color {
-        ColorChoice::Never => true,
-        ColorChoice::Always => false,
-        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    let watch = if lib.embedded {
+        Vec::new()
+    } else {
+        cli.library.iter().chain(&cli.paths).cloned().collect()
     };
     crate::tui::run(crate::tui::Setup {
         lib,
-        keymap: Keymap::default_keys(),
+        keymap,
         theme,
+        themes,
+        sizes: Sizes {
+            measure: config.measure.unwrap_or(Sizes::default().measure),
+            panel: config.panel_width,
+        },
+        mouse: config.mouse.unwrap_or(true),
         start,
+        saved,
+        watch,
+        message,
     })
+}
+
+fn fail(e: &str) -> ExitCode {
+    eprintln!("briefing: {}", clean(e));
+    ExitCode::from(2)
+}
+
+/// Colours off with `--color never`, or with `NO_COLOR` set (non-empty)
+/// unless `--color always`.
+fn monochrome(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Never => true,
+        ColorChoice::Always => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    }
 }

@@ -1,7 +1,24 @@
 //! The one action vocabulary: keys, the config file and the help overlay
 //! all speak it.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
+
+/// What each action does, from the `[actions]` table of the shipped keymap.
+fn descriptions() -> &'static HashMap<String, String> {
+    static DESCRIPTIONS: OnceLock<HashMap<String, String>> = OnceLock::new();
+    DESCRIPTIONS.get_or_init(|| {
+        #[derive(serde::Deserialize)]
+        struct Shipped {
+            #[serde(default)]
+            actions: HashMap<String, String>,
+        }
+        toml::from_str::<Shipped>(super::keymap::DEFAULT_TOML)
+            .map(|s| s.actions)
+            .unwrap_or_default()
+    })
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -38,94 +55,53 @@ pub enum Action {
     ToggleScope,
     Timeline,
     Compare,
+    CycleTheme,
+    Bookmark,
+    Bookmarks,
+    Delete,
+    Diagnostics,
 }
 
-/// Name and description of every action (`pillar_N` stands for nine).
-const TABLE: &[(Action, &str, &str)] = &[
-    (Action::Quit, "quit", "Quit briefing"),
-    (Action::Help, "help", "Show the keys"),
-    (
-        Action::FocusNext,
-        "focus_next",
-        "Next pane: outline, reader, panel",
-    ),
-    (Action::FocusPrev, "focus_prev", "Previous pane"),
-    (Action::Down, "down", "Move or scroll down"),
-    (Action::Up, "up", "Move or scroll up"),
-    (Action::PageDown, "page_down", "Page down"),
-    (Action::PageUp, "page_up", "Page up"),
-    (Action::HalfPageDown, "half_page_down", "Half a page down"),
-    (Action::HalfPageUp, "half_page_up", "Half a page up"),
-    (Action::Top, "top", "Go to the top"),
-    (Action::Bottom, "bottom", "Go to the bottom"),
-    (
-        Action::NextPillar,
-        "next_pillar",
-        "Next pillar (across briefs at the end)",
-    ),
-    (Action::PrevPillar, "prev_pillar", "Previous pillar"),
-    (
-        Action::Open,
-        "open",
-        "Open the node, follow the link, or jump to the figure",
-    ),
-    (
-        Action::NextLink,
-        "next_link",
-        "Select the next link or figure in the text",
-    ),
-    (
-        Action::PrevLink,
-        "prev_link",
-        "Select the previous link or figure in the text",
-    ),
-    (Action::Expand, "expand", "Expand the outline node"),
-    (Action::Collapse, "collapse", "Collapse the outline node"),
-    (Action::Back, "back", "Back to where you were"),
-    (Action::Forward, "forward", "Forward again"),
-    (
-        Action::TogglePanel,
-        "toggle_panel",
-        "Show or hide the figures panel",
-    ),
-    (
-        Action::ToggleOutline,
-        "toggle_outline",
-        "Show or hide the outline",
-    ),
-    (
-        Action::ToggleMouse,
-        "toggle_mouse",
-        "Mouse on/off (off lets you select text)",
-    ),
-    (Action::Close, "close", "Close the overlay"),
-    (
-        Action::FindFigure,
-        "find_figure",
-        "Find a figure anywhere in the library",
-    ),
-    (
-        Action::Search,
-        "search",
-        "Search the text (tab: this brief / the library)",
-    ),
-    (Action::NextMatch, "next_match", "Next search match"),
-    (Action::PrevMatch, "prev_match", "Previous search match"),
-    (
-        Action::ToggleScope,
-        "toggle_scope",
-        "Search this brief or the whole library",
-    ),
-    (
-        Action::Timeline,
-        "timeline",
-        "Timeline of every dated event",
-    ),
-    (
-        Action::Compare,
-        "compare",
-        "Compare the figures that share a tag",
-    ),
+/// The name of every action (`pillar_N` stands for nine). What each does
+/// is said in the shipped keymap file, `[actions]`.
+const TABLE: &[(Action, &str)] = &[
+    (Action::Quit, "quit"),
+    (Action::Help, "help"),
+    (Action::FocusNext, "focus_next"),
+    (Action::FocusPrev, "focus_prev"),
+    (Action::Down, "down"),
+    (Action::Up, "up"),
+    (Action::PageDown, "page_down"),
+    (Action::PageUp, "page_up"),
+    (Action::HalfPageDown, "half_page_down"),
+    (Action::HalfPageUp, "half_page_up"),
+    (Action::Top, "top"),
+    (Action::Bottom, "bottom"),
+    (Action::NextPillar, "next_pillar"),
+    (Action::PrevPillar, "prev_pillar"),
+    (Action::Open, "open"),
+    (Action::NextLink, "next_link"),
+    (Action::PrevLink, "prev_link"),
+    (Action::Expand, "expand"),
+    (Action::Collapse, "collapse"),
+    (Action::Back, "back"),
+    (Action::Forward, "forward"),
+    (Action::TogglePanel, "toggle_panel"),
+    (Action::ToggleOutline, "toggle_outline"),
+    (Action::ToggleMouse, "toggle_mouse"),
+    (Action::Close, "close"),
+    (Action::FindFigure, "find_figure"),
+    (Action::Search, "search"),
+    (Action::NextMatch, "next_match"),
+    (Action::PrevMatch, "prev_match"),
+    (Action::ToggleScope, "toggle_scope"),
+    (Action::Timeline, "timeline"),
+    (Action::Compare, "compare"),
+    (Action::CycleTheme, "cycle_theme"),
+    (Action::Bookmark, "bookmark"),
+    (Action::Bookmarks, "bookmarks"),
+    (Action::Delete, "delete"),
+    (Action::Diagnostics, "diagnostics"),
 ];
 
 impl Action {
@@ -134,18 +110,18 @@ impl Action {
             Self::Pillar(n) => format!("pillar_{n}"),
             _ => TABLE
                 .iter()
-                .find(|(a, _, _)| *a == self)
-                .map_or_else(String::new, |(_, n, _)| (*n).to_owned()),
+                .find(|(a, _)| *a == self)
+                .map_or_else(String::new, |(_, n)| (*n).to_owned()),
         }
     }
 
     pub fn description(self) -> String {
         match self {
             Self::Pillar(n) => format!("Jump to pillar {n}"),
-            _ => TABLE
-                .iter()
-                .find(|(a, _, _)| *a == self)
-                .map_or_else(String::new, |(_, _, d)| (*d).to_owned()),
+            _ => descriptions()
+                .get(self.name().as_str())
+                .cloned()
+                .unwrap_or_default(),
         }
     }
 
@@ -157,10 +133,7 @@ impl Action {
                 .filter(|n| (1..=9).contains(n))
                 .map(Self::Pillar);
         }
-        TABLE
-            .iter()
-            .find(|(_, n, _)| *n == name)
-            .map(|(a, _, _)| *a)
+        TABLE.iter().find(|(_, n)| *n == name).map(|(a, _)| *a)
     }
 }
 
@@ -175,11 +148,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_round_trip() {
-        for (a, name, desc) in TABLE {
+    fn names_round_trip_and_the_shipped_file_describes_each() {
+        for (a, name) in TABLE {
             assert_eq!(Action::parse(name), Some(*a));
             assert_eq!(a.name(), *name);
-            assert!(!desc.is_empty());
+            assert!(!a.description().is_empty(), "{name} has no description");
+        }
+        for name in descriptions().keys() {
+            assert!(
+                Action::parse(name).is_some(),
+                "[actions] {name} is no action"
+            );
         }
         assert_eq!(Action::parse("pillar_3"), Some(Action::Pillar(3)));
         assert_eq!(Action::parse("pillar_0"), None);

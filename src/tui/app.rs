@@ -5,6 +5,7 @@
 mod mouse;
 mod nav;
 pub mod overlays;
+pub mod saved;
 
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -39,6 +40,16 @@ pub enum Overlay {
     Results,
     Timeline,
     Compare,
+    Bookmarks,
+    /// The problems found in the briefs.
+    Diagnostics,
+}
+
+/// Cursors of the simple lists.
+#[derive(Debug, Default)]
+pub struct ListCursors {
+    pub bookmarks: usize,
+    pub diagnostics: usize,
 }
 
 /// What the event loop must do after an update.
@@ -65,6 +76,23 @@ pub struct History {
     forward: Vec<Place>,
 }
 
+impl History {
+    /// Renumbers the briefs after a reload, forgetting places whose brief
+    /// is gone.
+    pub fn remap(&mut self, brief: &dyn Fn(BriefIdx) -> Option<BriefIdx>) {
+        for list in [&mut self.back, &mut self.forward] {
+            list.retain_mut(|p| match brief(p.brief) {
+                Some(b) => {
+                    p.brief = b;
+                    p.section = None;
+                    true
+                }
+                None => false,
+            });
+        }
+    }
+}
+
 pub struct App {
     pub lib: Library,
     pub keymap: Keymap,
@@ -77,6 +105,12 @@ pub struct App {
     pub history: History,
     pub geometry: Geometry,
     pub mouse: bool,
+    /// Measure and panel width from the config.
+    pub sizes: geometry::Sizes,
+    /// The themes `t` cycles through.
+    pub themes: Vec<Theme>,
+    pub saved: saved::Saved,
+    pub lists: ListCursors,
     /// The reader's own choice of panes; `None` follows the width.
     pub show_outline: Option<bool>,
     pub show_panel: Option<bool>,
@@ -104,6 +138,10 @@ impl App {
             history: History::default(),
             geometry: Geometry::default(),
             mouse: true,
+            sizes: geometry::Sizes::default(),
+            themes: Vec::new(),
+            saved: saved::Saved::default(),
+            lists: ListCursors::default(),
             show_outline: None,
             show_panel: None,
             finder: FinderState::default(),
@@ -138,7 +176,12 @@ impl App {
     /// Recomputes the panes for `area` and lays the brief out to fit.
     pub fn resize(&mut self, area: Rect) {
         self.geometry.area = area;
-        self.geometry = geometry::compute(area, self.outline_visible(), self.panel_visible());
+        self.geometry = geometry::compute(
+            area,
+            self.outline_visible(),
+            self.panel_visible(),
+            self.sizes,
+        );
         let text = self.geometry.text;
         self.reader.height = usize::from(text.height);
         if text.width > 0 {
@@ -167,7 +210,16 @@ impl App {
             (Some(Overlay::Help { .. }), _) => Mode::Help,
             (Some(Overlay::Finder), _) => Mode::Finder,
             (Some(Overlay::Search), _) => Mode::Search,
-            (Some(Overlay::Results | Overlay::Timeline | Overlay::Compare), _) => Mode::List,
+            (
+                Some(
+                    Overlay::Results
+                    | Overlay::Timeline
+                    | Overlay::Compare
+                    | Overlay::Bookmarks
+                    | Overlay::Diagnostics,
+                ),
+                _,
+            ) => Mode::List,
             (None, Focus::Outline) => Mode::Outline,
             (None, Focus::Reader) => Mode::Reader,
             (None, Focus::Panel) => Mode::Panel,
@@ -275,6 +327,10 @@ impl App {
             Action::PrevMatch => self.next_match(false),
             Action::Timeline => self.open_timeline(),
             Action::Compare => self.open_compare(),
+            Action::CycleTheme => self.cycle_theme(),
+            Action::Bookmark => self.toggle_bookmark(),
+            Action::Bookmarks => self.open_list(Overlay::Bookmarks),
+            Action::Diagnostics => self.open_list(Overlay::Diagnostics),
             _ => match self.focus {
                 Focus::Reader => self.reader_act(a),
                 Focus::Outline => self.outline_act(a),
@@ -352,6 +408,7 @@ impl App {
     }
 
     pub(super) fn remember(&mut self) {
+        self.note_place();
         self.history.back.push(self.reader.place());
         self.history.forward.clear();
     }

@@ -13,6 +13,24 @@ pub const WIDE: u16 = 110;
 /// Below this width only one pane shows at a time.
 pub const NARROW: u16 = 70;
 
+/// The sizes a reader may set in the config.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sizes {
+    /// The widest the text runs.
+    pub measure: u16,
+    /// The figures panel's width; `None` sizes it to the terminal.
+    pub panel: Option<u16>,
+}
+
+impl Default for Sizes {
+    fn default() -> Self {
+        Self {
+            measure: MEASURE,
+            panel: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Geometry {
     pub area: Rect,
@@ -30,7 +48,7 @@ pub fn defaults(width: u16) -> (bool, bool) {
     (width >= NARROW, width >= WIDE)
 }
 
-pub fn compute(area: Rect, outline: bool, panel: bool) -> Geometry {
+pub fn compute(area: Rect, outline: bool, panel: bool, sizes: Sizes) -> Geometry {
     let mut g = Geometry {
         area,
         ..Geometry::default()
@@ -63,10 +81,12 @@ pub fn compute(area: Rect, outline: bool, panel: bool) -> Geometry {
         } else {
             0
         };
-        let pw = if panel {
-            if area.width >= 140 { 42 } else { 36 }
-        } else {
-            0
+        let pw = match (panel, sizes.panel) {
+            (false, _) => 0,
+            // The reader keeps at least half the screen.
+            (true, Some(w)) => w.min((area.width - ow) / 2),
+            (true, None) if area.width >= 140 => 42,
+            (true, None) => 36,
         };
         let rw = area.width.saturating_sub(ow + pw);
         if outline {
@@ -87,7 +107,7 @@ pub fn compute(area: Rect, outline: bool, panel: bool) -> Geometry {
     }
     if let Some(r) = g.reader {
         let inner_w = r.width.saturating_sub(4);
-        let w = inner_w.min(MEASURE);
+        let w = inner_w.min(sizes.measure);
         g.text = Rect {
             x: r.x + 2 + (inner_w - w) / 2,
             y: r.y + 1,
@@ -104,16 +124,38 @@ mod tests {
 
     #[test]
     fn panes_by_width() {
-        let g = compute(Rect::new(0, 0, 160, 48), true, true);
+        let g = compute(Rect::new(0, 0, 160, 48), true, true, Sizes::default());
         assert_eq!(g.outline.map(|r| r.width), Some(32));
         assert_eq!(g.panel.map(|r| r.width), Some(42));
         assert_eq!(g.text.width, 82);
-        let g = compute(Rect::new(0, 0, 60, 20), true, false);
+        let g = compute(Rect::new(0, 0, 60, 20), true, false, Sizes::default());
         assert!(g.reader.is_none());
         assert_eq!(g.outline.map(|r| r.width), Some(60));
-        assert!(compute(Rect::new(0, 0, 20, 5), false, false).too_small);
-        let g = compute(Rect::new(0, 0, 300, 50), false, false);
+        assert!(compute(Rect::new(0, 0, 20, 5), false, false, Sizes::default()).too_small);
+        let g = compute(Rect::new(0, 0, 300, 50), false, false, Sizes::default());
         assert_eq!(g.text.width, MEASURE);
         assert_eq!(g.text.x, (296 - 100) / 2 + 2);
+    }
+
+    #[test]
+    fn the_config_sets_measure_and_panel_width() {
+        let sizes = Sizes {
+            measure: 60,
+            panel: Some(50),
+        };
+        let g = compute(Rect::new(0, 0, 300, 50), false, true, sizes);
+        assert_eq!(g.text.width, 60);
+        assert_eq!(g.panel.map(|r| r.width), Some(50));
+        // A panel never takes more than half of what the outline leaves.
+        let g = compute(
+            Rect::new(0, 0, 120, 40),
+            true,
+            true,
+            Sizes {
+                measure: 60,
+                panel: Some(100),
+            },
+        );
+        assert_eq!(g.panel.map(|r| r.width), Some((120 - 32) / 2));
     }
 }

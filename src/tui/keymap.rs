@@ -6,6 +6,7 @@ use std::fmt;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use crate::config::KeyLine;
 
 /// Where keys are looked up: the focused pane or an overlay, then `Global`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -244,6 +245,10 @@ impl Keymap {
         let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, path, &e))?;
         let doc = text;
         for (mode_name, bindings) in &table {
+            if mode_name == "actions" && path == "keymap.toml" {
+                // The shipped file's descriptions, not bindings.
+                continue;
+            }
             let mode = Mode::parse(mode_name).ok_or_else(|| {
                 format!(
                     "{}: error: unknown mode [{mode_name}]",
@@ -271,6 +276,55 @@ impl Keymap {
             }
         }
         Ok(())
+    }
+
+    /// Applies the `[keys.MODE]` lines of a config file over these
+    /// bindings. The action `none` unbinds a key. Every mistake is
+    /// reported, each naming the file, line and offending key.
+    pub fn apply(&mut self, lines: &[KeyLine]) -> Result<(), Vec<String>> {
+        let mut errors = Vec::new();
+        for l in lines {
+            let Some(mode) = Mode::parse(&l.mode) else {
+                let e = format!(
+                    "{}: error: unknown mode [keys.{}] (modes: {})",
+                    l.mode_at,
+                    l.mode,
+                    Mode::ALL.map(Mode::name).join(", ")
+                );
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+                continue;
+            };
+            let keys = match parse_keys(&l.keys) {
+                Ok(k) => k,
+                Err(e) => {
+                    errors.push(format!("{}: error: {e} in [keys.{}]", l.at, l.mode));
+                    continue;
+                }
+            };
+            if l.action == "none" {
+                self.unbind(mode, &keys);
+            } else if let Some(action) = Action::parse(&l.action) {
+                self.bind(mode, keys, action);
+            } else {
+                errors.push(format!(
+                    "{}: error: unknown action \"{}\" for key \"{}\" in [keys.{}]",
+                    l.action_at, l.action, l.keys, l.mode
+                ));
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn unbind(&mut self, mode: Mode, keys: &[Chord]) {
+        if let Some(list) = self.modes.get_mut(&mode) {
+            list.retain(|(k, _)| k != keys);
+        }
     }
 
     pub fn bind(&mut self, mode: Mode, keys: Keys, action: Action) {
@@ -428,6 +482,37 @@ mod tests {
         assert_eq!(
             k.lookup(Mode::Reader, &key("g g")),
             Lookup::Action(Action::Top)
+        );
+    }
+
+    #[test]
+    fn config_lines_remap_unbind_and_report_every_mistake() {
+        let config = crate::config::Config::parse(
+            "[keys.reader]\n\"ctrl-f\" = \"find_figure\"\n\"f\" = \"none\"\n\"x\" = \"fly\"\n\"hyper-x\" = \"down\"\n[keys.nowhere]\n\"a\" = \"up\"\n",
+            "c.toml",
+        )
+        .unwrap();
+        let mut k = Keymap::default_keys();
+        let errors = k.apply(&config.keys).unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                "c.toml:4:7: error: unknown action \"fly\" for key \"x\" in [keys.reader]",
+                "c.toml:5:1: error: unknown key \"hyper-x\" in [keys.reader]",
+                "c.toml:6:7: error: unknown mode [keys.nowhere] (modes: global, reader, outline, panel, finder, search, list, help)",
+            ]
+        );
+        let key = |s: &str| parse_keys(s).unwrap();
+        assert_eq!(
+            k.lookup(Mode::Reader, &key("ctrl-f")),
+            Lookup::Action(Action::FindFigure)
+        );
+        // Unbound in the reader; the global binding still answers elsewhere.
+        k.unbind(Mode::Global, &key("f"));
+        assert_eq!(k.lookup(Mode::Reader, &key("f")), Lookup::None);
+        assert_eq!(
+            k.key_for(Mode::Reader, Action::FindFigure).as_deref(),
+            Some("ctrl-f")
         );
     }
 

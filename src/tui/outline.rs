@@ -121,6 +121,35 @@ impl OutlineState {
         }
     }
 
+    /// The same expansion over a reloaded library: briefs are matched by id
+    /// and sections by anchor, so edits that renumber them keep what was
+    /// open open.
+    #[must_use]
+    pub fn remap(&self, old: &Library, new: &Library) -> Self {
+        let brief = |b: &BriefIdx| {
+            let id = &old.brief(*b)?.meta.id;
+            new.briefs
+                .iter()
+                .position(|x| &x.meta.id == id)
+                .map(BriefIdx)
+        };
+        let section = |s: &SectionRef| {
+            let anchor = &old.brief(s.brief)?.section(s.section)?.anchor;
+            let b = brief(&s.brief)?;
+            Some(SectionRef {
+                brief: b,
+                section: new.brief(b)?.section_by_anchor(anchor)?,
+            })
+        };
+        Self {
+            expanded_briefs: self.expanded_briefs.iter().filter_map(brief).collect(),
+            expanded_sections: self.expanded_sections.iter().filter_map(section).collect(),
+            collapsed_briefs: self.collapsed_briefs.iter().filter_map(brief).collect(),
+            cursor: self.cursor,
+            offset: self.offset,
+        }
+    }
+
     /// Keeps `row` within the `height` rows shown.
     pub fn scroll_to(&mut self, row: usize, height: usize) {
         let height = height.max(1);

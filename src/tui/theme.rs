@@ -2,15 +2,19 @@
 //! read from TOML. Widgets ask for a slot, never for a colour.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
+use toml::Spanned;
 
 /// Every place a style is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Slot {
     Body,
+    /// The whole screen, drawn first; its `bg` is the theme's paper.
+    Background,
     Heading1,
     Heading2,
     Heading3,
@@ -46,8 +50,9 @@ pub enum Slot {
     Warning,
 }
 
-const SLOTS: [(Slot, &str); 34] = [
+const SLOTS: [(Slot, &str); 35] = [
     (Slot::Body, "body"),
+    (Slot::Background, "background"),
     (Slot::Heading1, "heading1"),
     (Slot::Heading2, "heading2"),
     (Slot::Heading3, "heading3"),
@@ -97,12 +102,31 @@ struct StyleSpec {
 struct ThemeFile {
     name: Option<String>,
     description: Option<String>,
-    inherits: Option<String>,
+    inherits: Option<Spanned<String>>,
     #[serde(default)]
-    palette: BTreeMap<String, String>,
+    palette: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
-    styles: BTreeMap<String, StyleSpec>,
+    styles: BTreeMap<Spanned<String>, Spanned<StyleSpec>>,
 }
+
+/// A theme before its colours are resolved: what inheritance merges. Each
+/// entry remembers where it was written, for error messages.
+#[derive(Debug, Clone, Default)]
+struct Spec {
+    name: String,
+    description: String,
+    palette: BTreeMap<String, (String, String)>,
+    styles: BTreeMap<String, (StyleSpec, String)>,
+}
+
+/// Loads the spec of the theme a theme `inherits` from.
+type Parent<'a> = &'a dyn Fn(&str, usize) -> Result<Spec, String>;
+
+/// How deep `inherits` may chain (which also ends cycles).
+const MAX_INHERIT: usize = 8;
+
+/// Theme files larger than this are refused.
+const MAX_THEME_BYTES: u64 = 1 << 20;
 
 #[derive(Debug, Clone)]
 pub struct Theme {
@@ -113,10 +137,19 @@ pub struct Theme {
     pub monochrome: bool,
 }
 
+/// Where a theme comes from, for `briefing themes`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    User(PathBuf),
+}
+
 impl Theme {
     pub fn get(&self, slot: Slot) -> Style {
         let s = self.styles.get(slot as usize).copied().unwrap_or_default();
-        if self.monochrome {
+        if self.monochrome && slot == Slot::Background {
+            Style::default()
+        } else if self.monochrome {
             // Without colour, what had a background (selections, matches, bars)
             // is shown reversed so it still stands out.
             let m = Style::default().add_modifier(s.add_modifier);
@@ -141,11 +174,7 @@ impl Theme {
 
     /// The built-in theme named `name`.
     pub fn builtin(name: &str) -> Result<Self, String> {
-        let (file, text) = crate::embedded::THEMES
-            .iter()
-            .find(|(f, _)| f.trim_end_matches(".toml") == name)
-            .ok_or_else(|| format!("no built-in theme \"{name}\" (try `briefing themes`)"))?;
-        Self::parse(text, file, &|n| Self::builtin(n))
+        Self::load(name, None)
     }
 
     /// The default theme, which the embedded files always provide.
@@ -166,62 +195,174 @@ impl Theme {
             .collect()
     }
 
-    /// Parses a theme file; `parent` loads the theme it inherits from.
-    pub fn parse(
-        text: &str,
-        path: &str,
-        parent: &dyn Fn(&str) -> Result<Self, String>,
-    ) -> Result<Self, String> {
-        let at = |offset: Option<usize>| {
-            let off = offset.unwrap_or(0).min(text.len());
-            let pos = crate::diag::LineIndex::new(text).pos(text, off);
-            format!("{path}:{}:{}", pos.line, pos.col)
+    /// A theme by name (built-in, then `user_dir/NAME.toml`) or by path
+    /// (anything with a `/` or ending in `.toml`).
+    pub fn load(name_or_path: &str, user_dir: Option<&Path>) -> Result<Self, String> {
+        let spec = load_spec(name_or_path, user_dir, 0)?;
+        build(spec)
+    }
+
+    /// Every theme there is: the built-in ones, then the user's
+    /// `themes/*.toml`, by name. A user theme that does not load is
+    /// returned as its error.
+    pub fn available(user_dir: Option<&Path>) -> Vec<(Origin, Result<Self, String>)> {
+        let mut out: Vec<(Origin, Result<Self, String>)> = Self::builtin_names()
+            .into_iter()
+            .map(|n| (Origin::BuiltIn, Self::builtin(n)))
+            .collect();
+        let Some(dir) = user_dir else {
+            return out;
         };
-        let file: ThemeFile = toml::from_str(text).map_err(|e| {
-            format!(
-                "{}: error: {}",
-                at(e.span().map(|s| s.start)),
-                e.message().lines().next().unwrap_or("invalid TOML")
-            )
-        })?;
-        let base = match &file.inherits {
-            Some(p) => parent(p)?,
-            None => Self {
-                name: String::new(),
-                description: String::new(),
-                styles: vec![Style::default(); SLOTS.len()],
-                monochrome: false,
-            },
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return out;
         };
-        let mut styles = base.styles;
-        for (key, spec) in &file.styles {
-            let Some((slot, _)) = SLOTS.iter().find(|(_, n)| n == key) else {
-                return Err(format!("{path}: error: unknown style slot `{key}`"));
-            };
-            styles[*slot as usize] = build_style(spec, &file.palette)
-                .map_err(|e| format!("{path}: error: style `{key}`: {e}"))?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        for p in files {
+            let theme = Self::load(&p.to_string_lossy(), user_dir);
+            out.push((Origin::User(p), theme));
         }
-        Ok(Self {
-            name: file.name.unwrap_or_else(|| {
-                path.rsplit('/')
-                    .next()
-                    .unwrap_or(path)
-                    .trim_end_matches(".toml")
-                    .to_owned()
-            }),
-            description: file.description.unwrap_or(base.description),
-            styles,
-            monochrome: false,
-        })
+        out
+    }
+
+    /// Parses theme text; `parent` loads the theme it inherits from.
+    #[cfg(test)]
+    fn parse(text: &str, path: &str, parent: Parent<'_>, depth: usize) -> Result<Self, String> {
+        build(parse_spec(text, path, parent, depth)?)
     }
 }
 
-fn color(name: &str, palette: &BTreeMap<String, String>) -> Result<Color, String> {
-    let raw = palette.get(name).map_or(name, String::as_str);
+/// `path:line:col` of a byte offset.
+fn at(text: &str, path: &str, offset: usize) -> String {
+    let off = offset.min(text.len());
+    let pos = crate::diag::LineIndex::new(text).pos(text, off);
+    format!("{path}:{}:{}", pos.line, pos.col)
+}
+
+fn parse_spec(text: &str, path: &str, parent: Parent<'_>, depth: usize) -> Result<Spec, String> {
+    let file: ThemeFile = toml::from_str(text).map_err(|e| {
+        format!(
+            "{}: error: {}",
+            at(text, path, e.span().map_or(0, |s| s.start)),
+            e.message().lines().next().unwrap_or("invalid TOML")
+        )
+    })?;
+    let mut spec = match &file.inherits {
+        Some(p) => parent(p.get_ref(), depth + 1).map_err(|e| {
+            format!(
+                "{}: error: cannot inherit from \"{}\": {e}",
+                at(text, path, p.span().start),
+                p.get_ref()
+            )
+        })?,
+        None => Spec::default(),
+    };
+    for (key, value) in file.palette {
+        let place = at(text, path, value.span().start);
+        spec.palette
+            .insert(key.into_inner(), (value.into_inner(), place));
+    }
+    for (key, value) in file.styles {
+        let place = at(text, path, key.span().start);
+        let key = key.into_inner();
+        if !SLOTS.iter().any(|(_, n)| *n == key) {
+            return Err(format!("{place}: error: unknown style slot `{key}`"));
+        }
+        spec.styles.insert(key, (value.into_inner(), place));
+    }
+    spec.name = file.name.unwrap_or_else(|| {
+        Path::new(path)
+            .file_stem()
+            .map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned())
+    });
+    if let Some(d) = file.description {
+        spec.description = d;
+    }
+    Ok(spec)
+}
+
+/// Resolves a spec's colours into styles.
+fn build(spec: Spec) -> Result<Theme, String> {
+    for (name, (raw, place)) in &spec.palette {
+        Color::from_str(raw)
+            .map_err(|_| format!("{place}: error: palette `{name}`: unknown colour \"{raw}\""))?;
+    }
+    let mut styles = vec![Style::default(); SLOTS.len()];
+    for (key, (style, place)) in &spec.styles {
+        if let Some((slot, _)) = SLOTS.iter().find(|(_, n)| n == key) {
+            styles[*slot as usize] = build_style(style, &spec.palette)
+                .map_err(|e| format!("{place}: error: style `{key}`: {e}"))?;
+        }
+    }
+    Ok(Theme {
+        name: spec.name,
+        description: spec.description,
+        styles,
+        monochrome: false,
+    })
+}
+
+/// True if `s` names a file rather than a theme.
+fn is_path(s: &str) -> bool {
+    s.contains(['/', '\\'])
+        || Path::new(s)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+fn load_spec(name_or_path: &str, user_dir: Option<&Path>, depth: usize) -> Result<Spec, String> {
+    if depth > MAX_INHERIT {
+        return Err(format!(
+            "themes inherit more than {MAX_INHERIT} deep (is there a cycle?)"
+        ));
+    }
+    let parent = |n: &str, d: usize| load_spec(n, user_dir, d);
+    if !is_path(name_or_path) {
+        if let Some((file, text)) = crate::embedded::THEMES
+            .iter()
+            .find(|(f, _)| f.trim_end_matches(".toml") == name_or_path)
+        {
+            return parse_spec(text, file, &parent, depth);
+        }
+        let user = user_dir.map(|d| d.join(format!("{name_or_path}.toml")));
+        return match user.filter(|p| p.is_file()) {
+            Some(p) => load_spec(&p.to_string_lossy(), user_dir, depth),
+            None => Err(format!(
+                "no theme named \"{name_or_path}\" (see `briefing themes`)"
+            )),
+        };
+    }
+    let path = Path::new(name_or_path);
+    let text = read_small(path).map_err(|e| format!("{name_or_path}: error: {e}"))?;
+    parse_spec(&text, name_or_path, &parent, depth)
+}
+
+/// Reads a small text file: a regular file, at most [`MAX_THEME_BYTES`].
+fn read_small(path: &Path) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.len() > MAX_THEME_BYTES {
+        return Err(format!("larger than {MAX_THEME_BYTES} bytes"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|_| "not UTF-8".to_owned())
+}
+
+fn color(name: &str, palette: &BTreeMap<String, (String, String)>) -> Result<Color, String> {
+    let raw = palette.get(name).map_or(name, |(c, _)| c.as_str());
     Color::from_str(raw).map_err(|_| format!("unknown colour \"{raw}\""))
 }
 
-fn build_style(spec: &StyleSpec, palette: &BTreeMap<String, String>) -> Result<Style, String> {
+fn build_style(
+    spec: &StyleSpec,
+    palette: &BTreeMap<String, (String, String)>,
+) -> Result<Style, String> {
     let mut s = Style::default();
     if let Some(fg) = &spec.fg {
         s = s.fg(color(fg, palette)?);
@@ -258,7 +399,10 @@ mod tests {
             let parsed: ThemeFile = toml::from_str(file).expect("toml");
             if parsed.inherits.is_none() {
                 for (_, slot) in SLOTS {
-                    assert!(parsed.styles.contains_key(slot), "{name} lacks {slot}");
+                    assert!(
+                        parsed.styles.keys().any(|k| k.get_ref() == slot),
+                        "{name} lacks {slot}"
+                    );
                 }
             }
             let t = Theme::builtin(name).expect("theme");
@@ -266,22 +410,81 @@ mod tests {
         }
     }
 
+    fn parse(text: &str) -> Result<Theme, String> {
+        let parent = |n: &str, d: usize| load_spec(n, None, d);
+        Theme::parse(text, "t.toml", &parent, 0)
+    }
+
     #[test]
-    fn bad_themes_name_the_problem() {
-        let no = |_: &str| Err("none".to_owned());
-        let e =
-            Theme::parse("[styles]\nbody = { fg = \"nocolour\" }\n", "t.toml", &no).unwrap_err();
+    fn bad_themes_name_the_file_line_and_problem() {
+        let e = parse("[styles]\nbody = { fg = \"nocolour\" }\n").unwrap_err();
         assert_eq!(
             e,
-            "t.toml: error: style `body`: unknown colour \"nocolour\""
+            "t.toml:2:1: error: style `body`: unknown colour \"nocolour\""
         );
-        let e = Theme::parse("[styles]\nbodyy = {}\n", "t.toml", &no).unwrap_err();
-        assert_eq!(e, "t.toml: error: unknown style slot `bodyy`");
-        let e = Theme::parse("colour = 1\n", "t.toml", &no).unwrap_err();
+        let e = parse("[styles]\nbody = {}\nbodyy = {}\n").unwrap_err();
+        assert_eq!(e, "t.toml:3:1: error: unknown style slot `bodyy`");
+        let e = parse("colour = 1\n").unwrap_err();
         assert!(
             e.starts_with("t.toml:1:1: error: unknown field `colour`"),
             "{e}"
         );
+        let e = parse("[palette]\nink = \"#12345\"\n").unwrap_err();
+        assert_eq!(
+            e,
+            "t.toml:2:7: error: palette `ink`: unknown colour \"#12345\""
+        );
+        let e = parse("[styles.body]\nmodifiers = [\"blink-fast\"]\n").unwrap_err();
+        assert_eq!(
+            e,
+            "t.toml:1:9: error: style `body`: unknown modifier \"blink-fast\""
+        );
+        let e = parse("inherits = \"sparkly\"\n").unwrap_err();
+        assert_eq!(
+            e,
+            "t.toml:1:12: error: cannot inherit from \"sparkly\": no theme named \"sparkly\" (see `briefing themes`)"
+        );
+    }
+
+    #[test]
+    fn a_user_theme_inherits_and_overrides_a_few_slots() {
+        let dark = Theme::builtin("dark").unwrap();
+        let t = parse(
+            "inherits = \"dark\"\n[palette]\namber = \"#ff0000\"\n[styles]\nlink = { fg = \"#00ff00\" }\n",
+        )
+        .unwrap();
+        assert_eq!(t.name, "t");
+        // A palette override recolours every inherited slot that uses it.
+        assert_eq!(t.get(Slot::Heading1).fg, Some(Color::Rgb(255, 0, 0)));
+        assert_eq!(t.get(Slot::Link).fg, Some(Color::Rgb(0, 255, 0)));
+        // What it does not touch stays the parent's.
+        assert_eq!(t.get(Slot::Heading2), dark.get(Slot::Heading2));
+        assert_eq!(t.description, dark.description);
+    }
+
+    #[test]
+    fn themes_load_by_path_and_from_the_user_folder_and_cycles_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("mine.toml");
+        std::fs::write(&a, "inherits = \"light\"\nname = \"mine\"\n").unwrap();
+        let by_path = Theme::load(&a.to_string_lossy(), None).unwrap();
+        assert_eq!(by_path.name, "mine");
+        let by_name = Theme::load("mine", Some(dir.path())).unwrap();
+        assert_eq!(
+            by_name.get(Slot::Body),
+            Theme::builtin("light").unwrap().get(Slot::Body)
+        );
+        std::fs::write(dir.path().join("loop.toml"), "inherits = \"loop\"\n").unwrap();
+        let e = Theme::load("loop", Some(dir.path())).unwrap_err();
+        assert!(e.contains("inherit more than 8 deep"), "{e}");
+        let names: Vec<String> = Theme::available(Some(dir.path()))
+            .into_iter()
+            .map(|(_, t)| t.map_or_else(|e| e, |t| t.name))
+            .collect();
+        assert!(names.contains(&"mine".to_owned()), "{names:?}");
+        assert!(names.iter().any(|n| n.contains("loop.toml")), "{names:?}");
+        let e = Theme::load("/nonexistent/x.toml", None).unwrap_err();
+        assert!(e.starts_with("/nonexistent/x.toml: error: "), "{e}");
     }
 
     #[test]

@@ -20,6 +20,9 @@ use super::theme::Slot;
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
     let g = app.geometry;
+    frame
+        .buffer_mut()
+        .set_style(area, app.theme.get(Slot::Background));
     if g.too_small || g.area != area {
         too_small(frame, app, area);
         return;
@@ -40,6 +43,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Some(Overlay::Results) => lists::results(frame, app, area),
         Some(Overlay::Timeline) => lists::timeline(frame, app, area),
         Some(Overlay::Compare) => lists::compare(frame, app, area),
+        Some(Overlay::Bookmarks) => lists::bookmarks(frame, app, area),
+        Some(Overlay::Diagnostics) => lists::diagnostics(frame, app, area),
         Some(Overlay::Search) | None => {}
     }
 }

@@ -17,6 +17,9 @@ pub fn run(args: &[&str]) -> Output {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
         .env_remove("BRIEFING_CONFIG")
+        // Nothing from the real home: no config, no saved state.
+        .env("XDG_CONFIG_HOME", "/nonexistent/briefing-test/config")
+        .env("XDG_STATE_HOME", "/nonexistent/briefing-test/state")
         .output()
         .expect("the binary runs")
 }

@@ -121,15 +121,19 @@ impl App {
             }
             Action::Open => {
                 if let Some(r) = row {
-                    let to = match r.node {
-                        Node::Brief(b) => SectionRef {
+                    self.outline.set_expanded(r.node, true);
+                    match r.node {
+                        // Another brief opens where it was left.
+                        Node::Brief(b) if b != self.reader.brief => {
+                            self.remember();
+                            self.open_saved(b);
+                        }
+                        Node::Brief(b) => self.go(SectionRef {
                             brief: b,
                             section: SectionIdx(0),
-                        },
-                        Node::Section(s) => s,
-                    };
-                    self.outline.set_expanded(r.node, true);
-                    self.go(to);
+                        }),
+                        Node::Section(s) => self.go(s),
+                    }
                     self.outline.cursor = cursor;
                     if self.geometry.area.width < crate::tui::geometry::NARROW {
                         self.show_outline = Some(false);

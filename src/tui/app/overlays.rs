@@ -34,6 +34,8 @@ impl App {
             Overlay::Results => self.results_act(a),
             Overlay::Timeline => self.timeline_act(a),
             Overlay::Compare => self.compare_act(a),
+            Overlay::Bookmarks => self.bookmarks_act(a),
+            Overlay::Diagnostics => self.diagnostics_act(a),
         }
         Effect::None
     }
@@ -56,12 +58,12 @@ impl App {
         };
     }
 
-    fn list_page(&self) -> usize {
+    pub(super) fn list_page(&self) -> usize {
         usize::from(self.geometry.area.height.saturating_sub(6)).max(1)
     }
 
     /// Moves a list cursor for a list action; true if it was one.
-    fn move_cursor(cursor: &mut usize, len: usize, a: Action, page: usize) -> bool {
+    pub(super) fn move_cursor(cursor: &mut usize, len: usize, a: Action, page: usize) -> bool {
         let last = len.saturating_sub(1);
         *cursor = match a {
             Action::Down => (*cursor + 1).min(last),

@@ -131,8 +131,12 @@ fn the_outline_opens_sections() {
     assert_eq!(section_title(&a), "Opinion");
     press(&mut a, "j enter");
     assert_eq!(a.reader.brief, BriefIdx(1));
+    // Another brief opens where it was left...
     press(&mut a, "g enter");
     assert_eq!(a.reader.brief, BriefIdx(0));
+    assert_eq!(section_title(&a), "Opinion");
+    // ...and the brief being read opens at its top.
+    press(&mut a, "g enter");
     assert_eq!(a.current().section, SectionIdx(0));
 }
 

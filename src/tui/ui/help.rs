@@ -78,6 +78,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
         height,
     };
     frame.render_widget(Clear, r);
+    frame
+        .buffer_mut()
+        .set_style(r, app.theme.get(Slot::Background));
     super::pane(frame, app, r, "Keys — esc to close", true);
     let lines = help_lines(app);
     let inner_h = usize::from(height.saturating_sub(2));

@@ -9,9 +9,11 @@ use ratatui::widgets::{Clear, LineGauge};
 use super::cells;
 use crate::lookup::{FIELD_LABEL, FIELD_VALUE};
 use crate::sanitize;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::app::overlays::CompareRow;
 use crate::tui::find::TimelineRow;
+use crate::tui::keymap::Mode;
 use crate::tui::theme::Slot;
 
 /// A row of the results list: the hit it shows (none for a brief heading),
@@ -32,6 +34,9 @@ fn popup(frame: &mut Frame<'_>, app: &App, area: Rect, title: &str, max_w: u16) 
         height: h,
     };
     frame.render_widget(Clear, r);
+    frame
+        .buffer_mut()
+        .set_style(r, app.theme.get(Slot::Background));
     super::pane(frame, app, r, title, true);
     Some(Rect {
         x: r.x + 2,
@@ -476,4 +481,124 @@ pub fn compare(frame: &mut Frame<'_>, app: &App, area: Rect) {
             }
         }
     }
+}
+
+/// One row of a simple list: its text in a style, and dim text after it.
+struct SimpleRow {
+    text: String,
+    style: Slot,
+    after: String,
+}
+
+/// A popup list of simple rows with a cursor, or `empty` when there are none.
+fn simple_list(
+    frame: &mut Frame<'_>,
+    app: &App,
+    area: Rect,
+    title: &str,
+    rows: &[SimpleRow],
+    cursor: usize,
+    empty: &str,
+) {
+    let Some(inner) = popup(frame, app, area, title, 110) else {
+        return;
+    };
+    let theme = &app.theme;
+    let buf = frame.buffer_mut();
+    if rows.is_empty() {
+        cells::put_truncated(
+            buf,
+            inner.x,
+            inner.y,
+            inner.right(),
+            empty,
+            theme.get(Slot::Dim),
+        );
+        return;
+    }
+    let h = usize::from(inner.height);
+    let first = window(cursor, h);
+    for (i, row) in rows.iter().enumerate().skip(first).take(h) {
+        let y = inner.y + u16::try_from(i - first).unwrap_or(0);
+        let x = cells::put_truncated(
+            buf,
+            inner.x,
+            y,
+            inner.right(),
+            &sanitize::line(&row.text),
+            theme.get(row.style),
+        );
+        cells::put_truncated(
+            buf,
+            x,
+            y,
+            inner.right(),
+            &sanitize::line(&row.after),
+            theme.get(Slot::Dim),
+        );
+        if i == cursor {
+            cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
+        }
+    }
+}
+
+pub fn bookmarks(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let rows: Vec<SimpleRow> = app
+        .bookmark_rows()
+        .into_iter()
+        .map(|r| SimpleRow {
+            style: if r.to.is_some() {
+                Slot::Body
+            } else {
+                Slot::Dim
+            },
+            after: if r.to.is_some() {
+                String::new()
+            } else {
+                "  (no longer in the library)".into()
+            },
+            text: r.title,
+        })
+        .collect();
+    let hint = |a| app.keymap.key_for(Mode::List, a).unwrap_or_default();
+    let title = format!(
+        "Bookmarks — {} to open, {} to delete, {} to close",
+        hint(Action::Open),
+        hint(Action::Delete),
+        hint(Action::Close)
+    );
+    let empty = format!(
+        "No bookmarks yet: {} marks the section you are reading.",
+        app.keymap
+            .key_for(Mode::Reader, Action::Bookmark)
+            .unwrap_or_else(|| "the bookmark key".into())
+    );
+    simple_list(frame, app, area, &title, &rows, app.lists.bookmarks, &empty);
+}
+
+pub fn diagnostics(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let rows: Vec<SimpleRow> = app
+        .lib
+        .diagnostics
+        .iter()
+        .map(|d| SimpleRow {
+            text: d.to_string(),
+            style: if d.is_error() {
+                Slot::Error
+            } else {
+                Slot::Warning
+            },
+            after: String::new(),
+        })
+        .collect();
+    let title = format!("Problems in the briefs ({}) — esc to close", rows.len());
+    simple_list(
+        frame,
+        app,
+        area,
+        &title,
+        &rows,
+        app.lists.diagnostics,
+        "No problems: every brief loaded cleanly.",
+    );
 }

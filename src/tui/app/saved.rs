@@ -1,0 +1,292 @@
+//! What outlives a session: the saved place, bookmarks and themes; and the
+//! lists of bookmarks and of problems in the briefs.
+
+use std::path::PathBuf;
+
+use super::{App, Overlay};
+use crate::library::Library;
+use crate::model::{BriefIdx, SectionIdx, SectionRef};
+use crate::state::{self, Bookmark, State};
+use crate::tui::action::Action;
+use crate::tui::find::FinderState;
+use crate::tui::panel::PanelState;
+use crate::tui::reader::ReaderState;
+
+/// The saved state and where it goes.
+#[derive(Debug, Default)]
+pub struct Saved {
+    pub state: State,
+    /// `None`: nothing is written (`--fresh`, or no state folder).
+    pub path: Option<PathBuf>,
+}
+
+/// A row of the bookmarks list, resolved against the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BookmarkRow {
+    pub title: String,
+    /// Where it leads; `None` if its brief or section is gone.
+    pub to: Option<SectionRef>,
+}
+
+impl App {
+    /// The saved place of the reader in the current brief.
+    fn state_place(&self) -> Option<(String, state::Place)> {
+        let b = self.lib.brief(self.reader.brief)?;
+        let p = self.reader.place();
+        let section = p
+            .section
+            .or_else(|| Some(self.reader.section()))
+            .and_then(|s| b.section(s))
+            .map(|s| s.anchor.clone())
+            .unwrap_or_default();
+        Some((
+            b.meta.id.clone(),
+            state::Place {
+                section,
+                block: p.block,
+            },
+        ))
+    }
+
+    /// Notes the place in the current brief in the saved state.
+    pub fn note_place(&mut self) {
+        if let Some((id, place)) = self.state_place() {
+            self.saved.state.set_place(&id, place);
+        }
+    }
+
+    /// Writes the saved state (if it is kept); the error, if any, is for
+    /// the user.
+    pub fn save_state(&mut self) -> Result<(), String> {
+        self.note_place();
+        let Some(path) = &self.saved.path else {
+            return Ok(());
+        };
+        self.saved.state.save(path).map_err(|e| {
+            format!(
+                "could not save the reading place to {}: {e}",
+                path.display()
+            )
+        })
+    }
+
+    /// Goes where the saved state says the reader was: the last brief read,
+    /// at its place. False if there is nowhere to go.
+    pub fn restore_last(&mut self) -> bool {
+        let Some(id) = self.saved.state.last.clone() else {
+            return false;
+        };
+        let Some(b) = self.lib.briefs.iter().position(|x| x.meta.id == id) else {
+            return false;
+        };
+        self.open_saved(BriefIdx(b));
+        true
+    }
+
+    /// Opens a brief at its saved place, or at its top.
+    pub(super) fn open_saved(&mut self, brief: BriefIdx) {
+        let saved = self
+            .lib
+            .brief(brief)
+            .and_then(|b| Some((b, self.saved.state.places.get(&b.meta.id)?.clone())));
+        let Some((b, place)) = saved else {
+            self.reader.go_section(
+                &self.lib,
+                SectionRef {
+                    brief,
+                    section: SectionIdx(0),
+                },
+            );
+            self.outline_follow();
+            return;
+        };
+        let section = b.section_by_anchor(&place.section).unwrap_or(SectionIdx(0));
+        self.reader
+            .go_section(&self.lib, SectionRef { brief, section });
+        // The block is trusted only while it still lies in its section
+        // (the brief may have been edited since).
+        let line = self.reader.layout.block_line(place.block);
+        if self.reader.layout.section_of(line) == section {
+            self.reader.top = line;
+            self.reader.clamp();
+        }
+        self.outline_follow();
+    }
+
+    /// Swaps in a reloaded library, keeping the reading place (by brief id
+    /// and section anchor), the outline's expansion and the history.
+    pub fn reload(&mut self, lib: Library) {
+        let here = self.state_place();
+        self.note_place();
+        let outline = self.outline.remap(&self.lib, &lib);
+        let old = std::mem::replace(&mut self.lib, lib);
+        let brief_of = |b: BriefIdx| {
+            let id = &old.brief(b)?.meta.id;
+            self.lib
+                .briefs
+                .iter()
+                .position(|x| &x.meta.id == id)
+                .map(BriefIdx)
+        };
+        self.history.remap(&brief_of);
+        let width = self.reader.width();
+        let height = self.reader.height;
+        let brief = self.reader.place().brief;
+        let brief = brief_of(brief).unwrap_or(BriefIdx(0));
+        self.reader = ReaderState::new(&self.lib, brief, width);
+        self.reader.height = height;
+        if here.is_some() {
+            self.open_saved(brief);
+        }
+        self.outline = outline;
+        self.panel = PanelState::default();
+        self.finder = FinderState::default();
+        self.search.computed_for = None;
+        self.search.lib_hits.clear();
+        if matches!(self.overlay, Some(Overlay::Finder)) {
+            self.open_finder();
+        }
+        let problems = self.lib.diagnostics.len();
+        self.message = Some(if problems == 0 {
+            "reloaded".into()
+        } else {
+            let key = self
+                .keymap
+                .key_for(self.mode(), Action::Diagnostics)
+                .map_or_else(String::new, |k| format!(" ({k} lists them)"));
+            format!("reloaded with {problems} problem(s){key}")
+        });
+    }
+
+    // ----- bookmarks -----
+
+    pub(super) fn toggle_bookmark(&mut self) {
+        let cur = self.current();
+        let Some(b) = self.lib.brief(cur.brief) else {
+            return;
+        };
+        let section = b.section(cur.section);
+        let title = match section {
+            Some(s) if cur.section.0 > 0 => format!("{} › {}", b.meta.short_title, s.title),
+            _ => b.meta.short_title.clone(),
+        };
+        let mark = Bookmark {
+            brief: b.meta.id.clone(),
+            section: section.map(|s| s.anchor.clone()).unwrap_or_default(),
+            title: title.clone(),
+        };
+        let added = self.saved.state.toggle_bookmark(mark);
+        let verb = if added {
+            "bookmarked"
+        } else {
+            "bookmark removed"
+        };
+        self.message = Some(match self.save_state() {
+            Ok(()) => format!("{verb}: {title}"),
+            Err(e) => format!("{verb}: {title}; {e}"),
+        });
+    }
+
+    pub fn bookmark_rows(&self) -> Vec<BookmarkRow> {
+        self.saved
+            .state
+            .bookmarks
+            .iter()
+            .map(|m| {
+                let to = self
+                    .lib
+                    .briefs
+                    .iter()
+                    .position(|b| b.meta.id == m.brief)
+                    .and_then(|bi| {
+                        let b = &self.lib.briefs[bi];
+                        let section = if m.section.is_empty() {
+                            Some(SectionIdx(0))
+                        } else {
+                            b.section_by_anchor(&m.section)
+                        };
+                        Some(SectionRef {
+                            brief: BriefIdx(bi),
+                            section: section?,
+                        })
+                    });
+                BookmarkRow {
+                    title: m.title.clone(),
+                    to,
+                }
+            })
+            .collect()
+    }
+
+    pub(super) fn bookmarks_act(&mut self, a: Action) {
+        let rows = self.bookmark_rows();
+        let page = self.list_page();
+        if Self::move_cursor(&mut self.lists.bookmarks, rows.len(), a, page) {
+            return;
+        }
+        match a {
+            Action::Close | Action::Collapse => self.overlay = None,
+            Action::Open => match rows.get(self.lists.bookmarks) {
+                Some(BookmarkRow { to: Some(to), .. }) => {
+                    self.overlay = None;
+                    self.go(*to);
+                }
+                Some(_) => {
+                    self.message = Some("that brief or section is no longer in the library".into());
+                }
+                None => {}
+            },
+            Action::Delete if self.lists.bookmarks < rows.len() => {
+                self.saved.state.bookmarks.remove(self.lists.bookmarks);
+                self.lists.bookmarks = self
+                    .lists
+                    .bookmarks
+                    .min(self.saved.state.bookmarks.len().saturating_sub(1));
+                if let Err(e) = self.save_state() {
+                    self.message = Some(e);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // ----- problems -----
+
+    pub(super) fn diagnostics_act(&mut self, a: Action) {
+        let len = self.lib.diagnostics.len();
+        let page = self.list_page();
+        if Self::move_cursor(&mut self.lists.diagnostics, len, a, page) {
+            return;
+        }
+        if matches!(a, Action::Close | Action::Collapse | Action::Open) {
+            self.overlay = None;
+        }
+    }
+
+    pub(super) fn open_list(&mut self, o: Overlay) {
+        match o {
+            Overlay::Bookmarks => self.lists.bookmarks = 0,
+            Overlay::Diagnostics => self.lists.diagnostics = 0,
+            _ => {}
+        }
+        self.overlay = Some(o);
+    }
+
+    // ----- themes -----
+
+    pub(super) fn cycle_theme(&mut self) {
+        if self.themes.is_empty() {
+            self.message = Some("no other theme".into());
+            return;
+        }
+        let next = self
+            .themes
+            .iter()
+            .position(|t| t.name == self.theme.name)
+            .map_or(0, |i| (i + 1) % self.themes.len());
+        let monochrome = self.theme.monochrome;
+        self.theme = self.themes[next].clone();
+        self.theme.monochrome = monochrome;
+        self.message = Some(format!("theme: {}", self.theme.name));
+    }
+}
