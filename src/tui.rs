@@ -157,7 +157,8 @@ fn event_loop(
         if let Some(w) = watcher.as_deref_mut()
             && w.poll()
         {
-            app.reload(Library::from_paths(paths));
+            let (lib, kept) = app.lib.reload(paths);
+            app.reload(lib, &kept);
         }
         guard.terminal.draw(|f| ui::draw(f, app))?;
         if guard.stopped() {

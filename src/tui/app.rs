@@ -239,6 +239,8 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) -> Effect {
+        // The place in a brief is kept whenever the reader leaves it.
+        let (brief, place) = (self.reader.brief, self.state_place());
         let effect = match msg {
             Msg::Key(k) => self.key(k),
             Msg::Act(a) => self.act(a),
@@ -257,6 +259,11 @@ impl App {
             }
         };
         self.refresh_search();
+        if self.reader.brief != brief
+            && let Some((id, place)) = place
+        {
+            self.saved.state.set_place(&id, place);
+        }
         effect
     }
 
@@ -408,7 +415,6 @@ impl App {
     }
 
     pub(super) fn remember(&mut self) {
-        self.note_place();
         self.history.back.push(self.reader.place());
         self.history.forward.clear();
     }
@@ -437,5 +443,7 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod settings_tests;
 #[cfg(test)]
 mod tests;

@@ -113,6 +113,12 @@ impl ReaderState {
         self.anchor = Some(to.section);
     }
 
+    /// Forgets the section a jump landed on: the current section is again
+    /// the one at the top of the pane.
+    pub fn unanchor(&mut self) {
+        self.anchor = None;
+    }
+
     pub fn max_top(&self) -> usize {
         self.layout.len().saturating_sub(self.height.max(1))
     }

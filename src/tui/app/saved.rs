@@ -30,7 +30,7 @@ pub struct BookmarkRow {
 
 impl App {
     /// The saved place of the reader in the current brief.
-    fn state_place(&self) -> Option<(String, state::Place)> {
+    pub(super) fn state_place(&self) -> Option<(String, state::Place)> {
         let b = self.lib.brief(self.reader.brief)?;
         let p = self.reader.place();
         let section = p
@@ -100,22 +100,25 @@ impl App {
             self.outline_follow();
             return;
         };
-        let section = b.section_by_anchor(&place.section).unwrap_or(SectionIdx(0));
+        let found = b.section_by_anchor(&place.section);
+        let section = found.unwrap_or(SectionIdx(0));
         self.reader
             .go_section(&self.lib, SectionRef { brief, section });
-        // The block is trusted only while it still lies in its section
-        // (the brief may have been edited since).
+        // The block is trusted while it still lies in its section; if the
+        // section is gone (its heading was renamed), the block alone says
+        // where the reader was.
         let line = self.reader.layout.block_line(place.block);
-        if self.reader.layout.section_of(line) == section {
+        if found.is_none() || self.reader.layout.section_of(line) == section {
             self.reader.top = line;
             self.reader.clamp();
+            self.reader.unanchor();
         }
         self.outline_follow();
     }
 
     /// Swaps in a reloaded library, keeping the reading place (by brief id
     /// and section anchor), the outline's expansion and the history.
-    pub fn reload(&mut self, lib: Library) {
+    pub fn reload(&mut self, lib: Library, kept: &[String]) {
         let here = self.state_place();
         self.note_place();
         let outline = self.outline.remap(&self.lib, &lib);
@@ -147,14 +150,21 @@ impl App {
             self.open_finder();
         }
         let problems = self.lib.diagnostics.len();
-        self.message = Some(if problems == 0 {
-            "reloaded".into()
-        } else {
-            let key = self
-                .keymap
-                .key_for(self.mode(), Action::Diagnostics)
-                .map_or_else(String::new, |k| format!(" ({k} lists them)"));
-            format!("reloaded with {problems} problem(s){key}")
+        let key = self
+            .keymap
+            .key_for(self.mode(), Action::Diagnostics)
+            .map_or_else(String::new, |k| format!(" ({k} lists them)"));
+        self.message = Some(match (problems, kept) {
+            (0, _) => "reloaded".into(),
+            (_, []) => format!("reloaded with {problems} problem(s){key}"),
+            (_, [one]) => format!(
+                "{problems} problem(s){key}; showing the last good version of {}",
+                file_name(one)
+            ),
+            (_, many) => format!(
+                "{problems} problem(s){key}; showing the last good version of {} briefs",
+                many.len()
+            ),
         });
     }
 
@@ -289,4 +299,9 @@ impl App {
         self.theme.monochrome = monochrome;
         self.message = Some(format!("theme: {}", self.theme.name));
     }
+}
+
+/// The last part of a path, for short messages.
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }

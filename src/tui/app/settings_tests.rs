@@ -1,0 +1,341 @@
+//! The reader made the user's own: remapped keys, themes, colour off, the
+//! saved place, bookmarks, live reload and the problems list.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::style::{Color, Modifier};
+
+use super::*;
+use crate::config::Config;
+use crate::state::{self, State};
+use crate::tui::keymap::parse_keys;
+use crate::tui::theme::Slot;
+use crate::tui::ui;
+
+fn app_with(lib: Library, keymap: Keymap, theme: Theme) -> App {
+    App::new(lib, keymap, theme, Rect::new(0, 0, 140, 40))
+}
+
+fn app() -> App {
+    app_with(
+        Library::embedded(),
+        Keymap::default_keys(),
+        Theme::default_theme(),
+    )
+}
+
+fn press(app: &mut App, keys: &str) {
+    for k in keys.split_whitespace() {
+        let chord = parse_keys(k).expect("key")[0];
+        app.update(Msg::Key(KeyEvent::new(chord.code, chord.mods)));
+    }
+}
+
+fn render(app: &App) -> Buffer {
+    let area = app.geometry.area;
+    let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
+    t.draw(|f| ui::draw(f, app)).expect("draw");
+    t.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf.cell((x, y)).map_or(" ", |c| c.symbol()));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The first cell (x, y) in `area` where `needle` starts.
+fn find(buf: &Buffer, area: Rect, needle: &str) -> Option<(u16, u16)> {
+    let first = needle.chars().next()?.to_string();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let hit = needle.chars().enumerate().all(|(i, c)| {
+                let x = x + u16::try_from(i).unwrap_or(u16::MAX);
+                buf.cell((x, y))
+                    .is_some_and(|cell| cell.symbol() == c.to_string())
+            });
+            if hit && buf.cell((x, y)).is_some_and(|c| c.symbol() == first) {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+fn section_title(app: &App) -> String {
+    let c = app.current();
+    app.lib
+        .brief(c.brief)
+        .and_then(|b| b.section(c.section))
+        .map_or_else(String::new, |s| s.title.clone())
+}
+
+#[test]
+fn a_remapped_key_drives_its_action_and_the_help_shows_it() {
+    let config = Config::parse(
+        "[keys.global]\n\"z\" = \"timeline\"\n\"T\" = \"none\"\n\"ctrl-k\" = \"find_figure\"\n",
+        "config.toml",
+    )
+    .expect("config");
+    let mut keys = Keymap::default_keys();
+    keys.apply(&config.keys).expect("valid keys");
+    let mut a = app_with(Library::embedded(), keys, Theme::default_theme());
+    press(&mut a, "T");
+    assert_eq!(a.overlay, None, "T is unbound");
+    press(&mut a, "z");
+    assert_eq!(a.overlay, Some(Overlay::Timeline));
+    press(&mut a, "esc ctrl-k");
+    assert_eq!(a.overlay, Some(Overlay::Finder));
+    press(&mut a, "esc ?");
+    let help = text(&render(&a));
+    let line = help
+        .lines()
+        .find(|l| l.contains("Timeline of every dated event"))
+        .expect("the timeline action is listed");
+    assert!(line.contains(" z "), "{line}");
+    assert!(!line.contains(" T "), "{line}");
+    assert!(help.contains("ctrl-k"), "{help}");
+}
+
+#[test]
+fn t_cycles_through_the_themes_and_every_theme_renders() {
+    let mut a = app();
+    a.themes = Theme::builtin_names()
+        .into_iter()
+        .map(|n| Theme::builtin(n).expect("theme"))
+        .collect();
+    assert!(
+        a.themes.len() >= 4,
+        "dark, light, high-contrast and one more"
+    );
+    let mut seen = Vec::new();
+    let mut screens = Vec::new();
+    for _ in 0..a.themes.len() {
+        let buf = render(&a);
+        // The brief's title is drawn in the theme's first heading style,
+        // on the theme's own paper.
+        let (x, y) = find(&buf, a.geometry.text, "Digital Allies").expect("title on screen");
+        let cell = buf.cell((x + 3, y)).expect("cell");
+        let want = a.theme.heading(1);
+        assert_eq!(cell.fg, want.fg.unwrap_or(Color::Reset), "{}", a.theme.name);
+        assert!(cell.modifier.contains(Modifier::BOLD), "{}", a.theme.name);
+        let paper = a.theme.get(Slot::Background).bg.unwrap_or(Color::Reset);
+        let corner = buf
+            .cell((a.geometry.text.x + 1, a.geometry.text.bottom() - 1))
+            .expect("cell");
+        assert_eq!(corner.bg, paper, "{}", a.theme.name);
+        seen.push(a.theme.name.clone());
+        screens.push(buf);
+        press(&mut a, "t");
+        assert_eq!(
+            a.message.as_deref(),
+            Some(&*format!("theme: {}", a.theme.name))
+        );
+    }
+    assert_eq!(a.theme.name, seen[0], "cycling comes round");
+    for name in ["dark", "light", "high-contrast", "harbor"] {
+        assert!(seen.iter().any(|s| s == name), "{name} in {seen:?}");
+    }
+    for (i, s) in screens.iter().enumerate().skip(1) {
+        assert_ne!(*s, screens[0], "{} looks like {}", seen[i], seen[0]);
+    }
+}
+
+#[test]
+fn without_colour_nothing_is_coloured_and_emphasis_still_shows() {
+    for name in Theme::builtin_names() {
+        let mut theme = Theme::builtin(name).expect("theme");
+        theme.monochrome = true;
+        let mut a = app_with(Library::embedded(), Keymap::default_keys(), theme);
+        // A figure mention on screen, a selected link, a search match.
+        press(&mut a, "3 l");
+        let buf = render(&a);
+        for cell in buf.content() {
+            assert_eq!(cell.fg, Color::Reset, "{name}: a coloured cell");
+            assert_eq!(cell.bg, Color::Reset, "{name}: a coloured background");
+        }
+        let reversed = buf
+            .content()
+            .iter()
+            .filter(|c| c.modifier.contains(Modifier::REVERSED))
+            .count();
+        assert!(reversed > 0, "{name}: the selection stands out by reverse");
+        let heading = section_title(&a);
+        let (x, y) = find(&buf, a.geometry.text, &heading).expect("heading");
+        let title = buf.cell((x, y)).expect("cell");
+        assert!(
+            title.modifier.contains(Modifier::BOLD),
+            "{name}: headings bold"
+        );
+        let link = a.theme.get(Slot::Link);
+        assert!(
+            link.add_modifier.contains(Modifier::UNDERLINED),
+            "{name}: links underlined"
+        );
+        let value = a.theme.get(Slot::Mention);
+        assert!(
+            !value.add_modifier.is_empty(),
+            "{name}: figure mentions have a modifier"
+        );
+    }
+}
+
+fn saved_app(dir: &Path) -> App {
+    let mut a = app();
+    a.saved = saved::Saved {
+        state: State::default(),
+        path: Some(dir.join("state.json")),
+    };
+    a
+}
+
+#[test]
+fn bookmarks_are_marked_listed_opened_and_deleted_and_saved_at_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut a = saved_app(dir.path());
+    press(&mut a, "3 m");
+    let marked = section_title(&a);
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("bookmarked: Digital Allies › ")),
+        "{:?}",
+        a.message
+    );
+    let (on_disk, warning) = State::load(&dir.path().join("state.json"));
+    assert_eq!(warning, None);
+    assert_eq!(on_disk.bookmarks.len(), 1);
+    press(&mut a, "] ] ] m");
+    assert_eq!(a.saved.state.bookmarks.len(), 2);
+    press(&mut a, "'");
+    assert_eq!(a.overlay, Some(Overlay::Bookmarks));
+    let screen = text(&render(&a));
+    assert!(
+        screen.contains(&format!("Digital Allies › {marked}")),
+        "{screen}"
+    );
+    press(&mut a, "enter");
+    assert_eq!(a.overlay, None);
+    assert_eq!(section_title(&a), marked);
+    press(&mut a, "' j d");
+    assert_eq!(a.saved.state.bookmarks.len(), 1);
+    let (on_disk, _) = State::load(&dir.path().join("state.json"));
+    assert_eq!(on_disk.bookmarks.len(), 1);
+    press(&mut a, "d esc");
+    let screen = text(&render(&a));
+    assert!(a.saved.state.bookmarks.is_empty());
+    press(&mut a, "'");
+    let screen_empty = text(&render(&a));
+    assert!(
+        screen_empty.contains("No bookmarks yet: m marks"),
+        "{screen_empty}\n{screen}"
+    );
+}
+
+#[test]
+fn the_reader_reopens_where_it_was_and_each_brief_at_its_own_place() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut a = saved_app(dir.path());
+    press(&mut a, "] ] ] ] ] ]");
+    press(&mut a, "j j j");
+    let (brief, section, top) = (a.reader.brief, section_title(&a), a.reader.top);
+    assert_ne!(brief, BriefIdx(0), "moved on to another brief");
+    a.save_state().expect("saved");
+
+    let mut b = saved_app(dir.path());
+    let (state, warning) = State::load(&dir.path().join("state.json"));
+    assert_eq!(warning, None);
+    b.saved.state = state;
+    assert!(b.restore_last());
+    assert_eq!(b.reader.brief, brief);
+    assert_eq!(section_title(&b), section);
+    assert_eq!(b.reader.top, top);
+    // The first brief was left at its pillar 3.
+    let first = b.saved.state.places.get(&b.lib.briefs[0].meta.id).cloned();
+    assert!(first.is_some_and(|p| p.block > 0));
+
+    // A place in a section that is gone falls back to the block.
+    let mut c = saved_app(dir.path());
+    c.saved.state.set_place(
+        "peninsula-plus",
+        state::Place {
+            section: "no-such-section".into(),
+            block: 3,
+        },
+    );
+    assert!(c.restore_last());
+    assert_eq!(c.lib.briefs[c.reader.brief.0].meta.id, "peninsula-plus");
+    // And a brief that is gone opens nothing.
+    c.saved.state.last = Some("gone".into());
+    assert!(!c.restore_last());
+}
+
+fn copy_fixture_library(to: &Path) -> PathBuf {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
+    for f in ["alpha.md", "beta.md", "notes.md"] {
+        std::fs::copy(from.join(f), to.join(f)).expect("copy");
+    }
+    to.to_path_buf()
+}
+
+#[test]
+fn a_reload_keeps_the_place_the_outline_and_lists_new_problems() {
+    let dir = tempfile::tempdir().expect("dir");
+    let root = copy_fixture_library(dir.path());
+    let paths = vec![root.clone()];
+    let mut a = app_with(
+        Library::from_paths(&paths),
+        Keymap::default_keys(),
+        Theme::default_theme(),
+    );
+    press(&mut a, "] ]");
+    assert_eq!(section_title(&a), "Opinion");
+    // Open Beta in the outline as well.
+    press(&mut a, "shift-tab G l tab");
+    let rows_before = a.outline.rows(&a.lib, a.current()).len();
+
+    // A paragraph added above: the reader stays in its section.
+    let alpha = root.join("alpha.md");
+    let original = std::fs::read_to_string(&alpha).expect("read");
+    let edited = original.replacen("## Economy", "A new opening paragraph.\n\n## Economy", 1);
+    std::fs::write(&alpha, &edited).expect("write");
+    let (lib, kept) = a.lib.reload(&paths);
+    assert!(kept.is_empty());
+    a.reload(lib, &kept);
+    assert_eq!(section_title(&a), "Opinion");
+    assert_eq!(a.outline.rows(&a.lib, a.current()).len(), rows_before);
+    assert_eq!(a.message.as_deref(), Some("reloaded"));
+    assert!(text(&render(&a)).contains("Opinion"));
+
+    // A broken link: the problem is reported and listed, the reader stays.
+    std::fs::write(
+        &alpha,
+        edited.replacen("## Opinion", "See [x](#nowhere).\n\n## Opinion", 1),
+    )
+    .expect("write");
+    let (lib, kept) = a.lib.reload(&paths);
+    a.reload(lib, &kept);
+    let msg = a.message.clone().unwrap_or_default();
+    assert_eq!(
+        msg,
+        "1 problem(s) (D lists them); showing the last good version of alpha.md"
+    );
+    // The brief being edited stays, as it was last good.
+    assert_eq!(section_title(&a), "Opinion");
+    assert!(text(&render(&a)).contains("Opinion"));
+    press(&mut a, "D");
+    assert_eq!(a.overlay, Some(Overlay::Diagnostics));
+    let screen = text(&render(&a));
+    assert!(screen.contains("Problems in the briefs (1)"), "{screen}");
+    assert!(screen.contains("alpha.md:"), "{screen}");
+    assert!(screen.contains("#nowhere"), "{screen}");
+}

@@ -1,0 +1,171 @@
+//! Config, themes, saved place and live reload, through the real binary.
+#![allow(clippy::expect_used)]
+
+mod common;
+
+use std::fs;
+use std::process::Command;
+
+use common::pty::{Home, Session};
+
+/// Runs the binary with `home` as its XDG folders; returns (code, out, err).
+fn run(home: &Home, args: &[&str]) -> (i32, String, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("XDG_CONFIG_HOME", home.config())
+        .env("XDG_STATE_HOME", home.state())
+        .output()
+        .expect("runs");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn write_config(home: &Home, text: &str) -> std::path::PathBuf {
+    let dir = home.config().join("briefing");
+    fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("config.toml");
+    fs::write(&path, text).expect("write");
+    path
+}
+
+#[test]
+fn a_broken_config_stops_the_reader_before_the_terminal_is_touched() {
+    let home = Home::new();
+    let path = write_config(
+        &home,
+        "theme = \"dark\"\n[keys.reader]\n\"x\" = \"fly\"\n\"hyper-q\" = \"quit\"\n",
+    );
+    let (code, out, err) = run(&home, &[]);
+    assert_eq!(code, 2);
+    assert_eq!(out, "");
+    let shown = path.display();
+    assert_eq!(
+        err,
+        format!(
+            "briefing: {shown}:3:7: error: unknown action \"fly\" for key \"x\" in [keys.reader]\n\
+             briefing: {shown}:4:1: error: unknown key \"hyper-q\" in [keys.reader]\n"
+        )
+    );
+    let path = write_config(&home, "thme = \"dark\"\n");
+    let (code, _, err) = run(&home, &[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(&format!(
+            "briefing: {}:1:1: error: unknown field `thme`",
+            path.display()
+        )),
+        "{err}"
+    );
+    let (code, _, err) = run(&home, &["--config", "/nonexistent/briefing.toml"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("briefing: /nonexistent/briefing.toml: error: "),
+        "{err}"
+    );
+    let (code, _, err) = run(&home, &["--theme", "sparkly", "--config", "/dev/null"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn briefing_themes_lists_built_in_and_user_themes() {
+    let home = Home::new();
+    let themes = home.config().join("briefing/themes");
+    fs::create_dir_all(&themes).expect("dir");
+    fs::write(
+        themes.join("night-owl.toml"),
+        "inherits = \"dark\"\ndescription = \"Mine\"\n[palette]\namber = \"#ffcc00\"\n",
+    )
+    .expect("write");
+    write_config(&home, "theme = \"night-owl\"\n");
+    let (code, out, err) = run(&home, &["themes"]);
+    assert_eq!(code, 0, "{err}");
+    for name in ["dark", "light", "high-contrast", "harbor"] {
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with(&format!("  {name} ")) && l.contains("(built-in)")),
+            "{name}:\n{out}"
+        );
+    }
+    assert!(
+        out.lines().any(|l| l.starts_with("* night-owl")
+            && l.contains("Mine")
+            && l.contains("night-owl.toml")),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_reader_reopens_where_it_was_unless_fresh() {
+    let home = Home::new();
+    let mut s = Session::start(&home, &[]);
+    s.wait_for("Digital Allies");
+    // Pillar 3 of the first brief.
+    s.keys("3");
+    s.wait_for("The Indo-Pacific Dimension ─");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    let state = fs::read_to_string(home.state().join("briefing/state.json")).expect("saved");
+    assert!(state.contains("\"the-indo-pacific-dimension\""), "{state}");
+
+    let mut s = Session::start(&home, &[]);
+    s.wait_for("╭─ The Indo-Pacific Dimension ─");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    let mut s = Session::start(&home, &["--fresh"]);
+    s.wait_for("No figures or cross-references");
+    assert!(
+        !s.screen().contains("╭─ The Indo-Pacific Dimension ─"),
+        "{}",
+        s.screen()
+    );
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn editing_a_brief_reloads_it_in_place() {
+    let home = Home::new();
+    let lib = home.path().join("lib");
+    fs::create_dir_all(&lib).expect("dir");
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
+    for f in ["alpha.md", "beta.md", "notes.md"] {
+        fs::copy(fixtures.join(f), lib.join(f)).expect("copy");
+    }
+    let lib_arg = lib.to_string_lossy().into_owned();
+    let mut s = Session::start(&home, &[&lib_arg]);
+    s.wait_for("Alpha");
+    s.keys("2");
+    s.wait_for("╭─ Opinion ─");
+
+    // Save an edit the way editors do: write a new file, rename it over.
+    let alpha = lib.join("alpha.md");
+    let text = fs::read_to_string(&alpha).expect("read");
+    let edited = text.replacen("In one poll,", "In one fresh poll,", 1);
+    let tmp = lib.join(".alpha.md.swp");
+    fs::write(&tmp, &edited).expect("write");
+    fs::rename(&tmp, &alpha).expect("rename");
+    s.wait_for("reloaded");
+    s.wait_for("In one fresh poll");
+    assert!(s.screen().contains("╭─ Opinion ─"), "{}", s.screen());
+
+    // A broken link: the reader stays, says so, and lists it.
+    fs::write(
+        &alpha,
+        edited.replacen("## Opinion", "[x](beta.md#nowhere)\n\n## Opinion", 1),
+    )
+    .expect("write");
+    s.wait_for("1 problem(s) (D lists them); showing the last good version of alpha.md");
+    assert!(s.screen().contains("╭─ Opinion ─"), "{}", s.screen());
+    s.keys("D");
+    s.wait_for("Problems in the briefs (1)");
+    s.wait_for("#nowhere");
+    s.keys("\x1b");
+    s.wait_gone("Problems in the briefs");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}
