@@ -169,3 +169,65 @@ fn editing_a_brief_reloads_it_in_place() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn the_config_sets_theme_measure_and_mouse() {
+    let home = Home::new();
+    write_config(&home, "theme = \"light\"\nmeasure = 40\nmouse = false\n");
+    let mut s = Session::start(&home, &[]);
+    s.wait_for("Digital Allies");
+    s.with_screen(|screen| {
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture is off"
+        );
+        // The light theme's heading ink on its own paper.
+        let cell = screen.cell(1, 3).expect("cell");
+        assert_eq!(cell.contents(), "D");
+        assert_eq!(cell.fgcolor(), vt100::Color::Rgb(0x9a, 0x3b, 0x12));
+        assert_eq!(cell.bgcolor(), vt100::Color::Rgb(0xfb, 0xfa, 0xf6));
+    });
+    // No line of the text runs wider than the measure.
+    let longest = s
+        .screen()
+        .lines()
+        // The reader pane: between the outline (32 wide) and the panel,
+        // inside its borders.
+        .skip(1)
+        .take(37)
+        .map(|l| l.chars().skip(33).take(47).collect::<String>())
+        .map(|t| t.trim().chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(longest > 30 && longest <= 40, "longest text line {longest}");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn no_color_draws_without_colour() {
+    let home = Home::new();
+    let mut s = Session::start(&home, &["--color", "never", "--theme", "harbor"]);
+    s.wait_for("Digital Allies");
+    s.keys("l");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    s.with_screen(|screen| {
+        let (rows, cols) = screen.size();
+        let mut inverse = 0;
+        for r in 0..rows {
+            for c in 0..cols {
+                let cell = screen.cell(r, c).expect("cell");
+                assert_eq!(cell.fgcolor(), vt100::Color::Default, "at {r},{c}");
+                assert_eq!(cell.bgcolor(), vt100::Color::Default, "at {r},{c}");
+                inverse += usize::from(cell.inverse());
+            }
+        }
+        assert!(
+            inverse > 0,
+            "the selected link and status bar show in reverse"
+        );
+    });
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}

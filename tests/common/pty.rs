@@ -96,6 +96,11 @@ impl Session {
         panic!("screen never showed {text:?}:\n{}", self.screen());
     }
 
+    /// Runs `f` on the emulated screen (colours, modes).
+    pub fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
+        f(self.parser.lock().expect("parser").screen())
+    }
+
     /// Waits until the screen no longer shows `text`.
     pub fn wait_gone(&self, text: &str) {
         let deadline = Instant::now() + Duration::from_secs(10);
