@@ -51,7 +51,8 @@ fn window(cursor: usize, height: usize) -> usize {
     cursor.saturating_sub(height.saturating_sub(1))
 }
 
-/// Writes `text` with the characters at `hl` (char indices) highlighted.
+/// Writes `text` with the characters at `hl` (char indices) highlighted,
+/// ending with `…` if it does not fit before `max_x`.
 #[allow(clippy::too_many_arguments)]
 fn put_marked(
     frame: &mut Frame<'_>,
@@ -64,6 +65,10 @@ fn put_marked(
     mark: Style,
 ) -> u16 {
     let buf = frame.buffer_mut();
+    let max_x = max_x.min(buf.area.right());
+    let fits = x as usize + unicode_width::UnicodeWidthStr::width(text) <= max_x as usize;
+    // Without room for all of it, stop one cell early for the ellipsis.
+    let stop = if fits { max_x } else { max_x.saturating_sub(1) };
     let mut x = x;
     for (i, c) in text.chars().enumerate() {
         let st = if hl.binary_search(&(i as u32)).is_ok() {
@@ -72,13 +77,17 @@ fn put_marked(
             base
         };
         let mut tmp = [0u8; 4];
-        let nx = cells::put(buf, x, y, max_x, c.encode_utf8(&mut tmp), st);
+        let nx = cells::put(buf, x, y, stop, c.encode_utf8(&mut tmp), st);
         if nx == x && unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 0 {
             break;
         }
         x = nx;
     }
-    x
+    if fits {
+        x
+    } else {
+        cells::put(buf, x, y, max_x, "…", base)
+    }
 }
 
 pub fn finder(frame: &mut Frame<'_>, app: &App, area: Rect) {
