@@ -6,9 +6,19 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::doc::{BlockKind, Doc};
 
-/// A match on one line, in display columns.
+/// A match in laid-out lines, in display columns. A phrase the wrapping
+/// split goes on at the start of the next line: that part is the `tail`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineMatch {
+    pub line: usize,
+    pub col: usize,
+    pub width: usize,
+    pub tail: Option<Segment>,
+}
+
+/// Part of a match on one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
     pub line: usize,
     pub col: usize,
     pub width: usize,
@@ -49,17 +59,62 @@ pub fn find_chars(text: &str, query: &str) -> Vec<(usize, usize)> {
 
 /// Matches in one line of text, converted to display columns.
 pub fn line_matches(line: usize, text: &str, query: &str) -> Vec<LineMatch> {
-    let found = find_chars(text, query);
-    if found.is_empty() {
-        return Vec::new();
+    block_matches(&[(line, text.to_owned())], query)
+}
+
+/// Matches in the wrapped lines of one block, (line number, text) in order:
+/// the lines are read as one text, so a phrase split by the wrapping is
+/// found. A continuation line's indent is not part of the text; a line
+/// that ends in `-` joins the next without a space.
+pub fn block_matches(lines: &[(usize, String)], query: &str) -> Vec<LineMatch> {
+    // The joined text, and where each of its chars sits on screen.
+    let mut joined = String::new();
+    let mut at: Vec<(usize, usize, usize)> = Vec::new();
+    for (n, (line, text)) in lines.iter().enumerate() {
+        let mut col = 0;
+        let mut chars = text.chars().peekable();
+        if n > 0 {
+            while let Some(c) = chars.next_if(|c| c.is_whitespace()) {
+                col += c.width().unwrap_or(0);
+            }
+            if !joined.ends_with('-') {
+                joined.push(' ');
+                at.push((*line, col, 0));
+            }
+        }
+        for c in chars {
+            let w = c.width().unwrap_or(0);
+            joined.push(c);
+            at.push((*line, col, w));
+            col += w;
+        }
     }
-    let widths: Vec<usize> = text.chars().map(|c| c.width().unwrap_or(0)).collect();
-    found
+    find_chars(&joined, query)
         .into_iter()
-        .map(|(start, len)| LineMatch {
-            line,
-            col: widths[..start].iter().sum(),
-            width: widths[start..start + len].iter().sum(),
+        .filter_map(|(start, len)| {
+            let chars = at.get(start..start + len)?;
+            let (line, col, _) = *chars.first()?;
+            let width = |l: usize| {
+                chars
+                    .iter()
+                    .filter(|(cl, _, _)| *cl == l)
+                    .map(|(_, _, w)| w)
+                    .sum()
+            };
+            let tail = chars
+                .iter()
+                .find(|(l, _, w)| *l != line && *w > 0)
+                .map(|&(l, c, _)| Segment {
+                    line: l,
+                    col: c,
+                    width: width(l),
+                });
+            Some(LineMatch {
+                line,
+                col,
+                width: width(line),
+                tail,
+            })
         })
         .collect()
 }
@@ -129,6 +184,50 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_phrase_split_by_the_wrapping_is_found_on_both_lines() {
+        let lines = [
+            (4, "• Chips, networks and".to_owned()),
+            (5, "  semiconductor exports to".to_owned()),
+            (6, "  China, and U.S.-".to_owned()),
+            (7, "  South Korea ties".to_owned()),
+        ];
+        let m = block_matches(&lines, "and semiconductor");
+        assert_eq!(
+            m,
+            [LineMatch {
+                line: 4,
+                col: 18,
+                width: 3,
+                tail: Some(Segment {
+                    line: 5,
+                    col: 2,
+                    width: 13
+                }),
+            }]
+        );
+        // A break after a hyphen joins without a space.
+        let m = block_matches(&lines, "u.s.-south");
+        assert_eq!(m.len(), 1);
+        assert_eq!((m[0].line, m[0].col, m[0].width), (6, 13, 5));
+        assert_eq!(
+            m[0].tail,
+            Some(Segment {
+                line: 7,
+                col: 2,
+                width: 5
+            })
+        );
+        // Within one line: no tail; the indent is never matched.
+        let m = block_matches(&lines, "exports");
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            (m[0].line, m[0].col, m[0].width, m[0].tail),
+            (5, 16, 7, None)
+        );
+        assert!(block_matches(&lines, "to  china").is_empty());
+    }
+
+    #[test]
     fn smart_case() {
         assert_eq!(find_chars("Chip chip CHIP", "chip").len(), 3);
         assert_eq!(find_chars("Chip chip CHIP", "Chip"), [(0, 4)]);
@@ -142,7 +241,8 @@ mod tests {
             [LineMatch {
                 line: 3,
                 col: 5,
-                width: 5
+                width: 5,
+                tail: None,
             }]
         );
     }

@@ -199,9 +199,22 @@ impl App {
         }
         let mut matches = Vec::new();
         if !self.search.query.is_empty() {
-            for i in 0..self.reader.layout.len() {
-                if let Some(line) = self.reader.layout.line(i) {
-                    matches.extend(search::line_matches(i, &line.plain(), &self.search.query));
+            // Each block's lines are searched together, so a phrase the
+            // wrapping split is still found.
+            let layout = &self.reader.layout;
+            let mut block: Vec<(usize, String)> = Vec::new();
+            for i in 0..=layout.len() {
+                let line = layout.line(i);
+                let same = line.is_some()
+                    && block
+                        .first()
+                        .is_some_and(|(first, _)| layout.block_of(*first) == layout.block_of(i));
+                if !same && !block.is_empty() {
+                    matches.extend(search::block_matches(&block, &self.search.query));
+                    block.clear();
+                }
+                if let Some(line) = line {
+                    block.push((i, line.plain()));
                 }
             }
         }

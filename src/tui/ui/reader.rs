@@ -68,19 +68,26 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     // Search matches on screen; the current one stands out.
     let search = &app.search;
     for (i, m) in search.matches.iter().enumerate() {
-        if m.line < r.top || m.line >= r.top + usize::from(text.height) {
-            continue;
-        }
-        let y = text.y + u16::try_from(m.line - r.top).unwrap_or(0);
-        let x = text.x + u16::try_from(m.col).unwrap_or(u16::MAX);
-        let end = x
-            .saturating_add(u16::try_from(m.width).unwrap_or(0))
-            .min(text.right());
         let mut st = theme.get(Slot::SearchMatch);
         if Some(i) == search.current {
             st = st.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         }
-        cells::paint(buf, x, y, end, st);
+        let head = crate::search::Segment {
+            line: m.line,
+            col: m.col,
+            width: m.width,
+        };
+        for seg in std::iter::once(head).chain(m.tail) {
+            if seg.line < r.top || seg.line >= r.top + usize::from(text.height) {
+                continue;
+            }
+            let y = text.y + u16::try_from(seg.line - r.top).unwrap_or(0);
+            let x = text.x + u16::try_from(seg.col).unwrap_or(u16::MAX);
+            let end = x
+                .saturating_add(u16::try_from(seg.width).unwrap_or(0))
+                .min(text.right());
+            cells::paint(buf, x, y, end, st);
+        }
     }
     let total = r.layout.len();
     if total > r.height && area.height > 2 {
