@@ -175,7 +175,8 @@ fn the_config_sets_theme_measure_and_mouse() {
     let home = Home::new();
     write_config(&home, "theme = \"light\"\nmeasure = 40\nmouse = false\n");
     let mut s = Session::start(&home, &[]);
-    s.wait_for("Digital Allies");
+    // The status bar's hints are the last row drawn: the frame is whole.
+    s.wait_for("q quit");
     s.with_screen(|screen| {
         assert_eq!(
             screen.mouse_protocol_mode(),
@@ -209,7 +210,7 @@ fn the_config_sets_theme_measure_and_mouse() {
 fn no_color_draws_without_colour() {
     let home = Home::new();
     let mut s = Session::start(&home, &["--color", "never", "--theme", "harbor"]);
-    s.wait_for("Digital Allies");
+    s.wait_for("q quit");
     s.keys("l");
     std::thread::sleep(std::time::Duration::from_millis(200));
     s.with_screen(|screen| {
