@@ -6,13 +6,12 @@ use std::path::{Path, PathBuf};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Color, Modifier};
 
+use super::tests::{press, section_title};
 use super::*;
 use crate::config::Config;
 use crate::state::{self, State};
-use crate::tui::keymap::parse_keys;
 use crate::tui::theme::Slot;
 use crate::tui::ui;
 
@@ -26,13 +25,6 @@ fn app() -> App {
         Keymap::default_keys(),
         Theme::default_theme(),
     )
-}
-
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        let chord = parse_keys(k).expect("key")[0];
-        app.update(Msg::Key(KeyEvent::new(chord.code, chord.mods)));
-    }
 }
 
 fn render(app: &App) -> Buffer {
@@ -69,14 +61,6 @@ fn find(buf: &Buffer, area: Rect, needle: &str) -> Option<(u16, u16)> {
         }
     }
     None
-}
-
-fn section_title(app: &App) -> String {
-    let c = app.current();
-    app.lib
-        .brief(c.brief)
-        .and_then(|b| b.section(c.section))
-        .map_or_else(String::new, |s| s.title.clone())
 }
 
 #[test]

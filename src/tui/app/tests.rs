@@ -27,7 +27,7 @@ fn fixture_app(w: u16, h: u16) -> App {
 }
 
 /// Drives the real update loop with keys written as in the config file.
-fn press(app: &mut App, keys: &str) -> Effect {
+pub(super) fn press(app: &mut App, keys: &str) -> Effect {
     let mut last = Effect::None;
     for k in keys.split_whitespace() {
         let chord = parse_keys(k).expect("key")[0];
@@ -58,7 +58,7 @@ fn screen(app: &App) -> String {
     out
 }
 
-fn section_title(app: &App) -> String {
+pub(super) fn section_title(app: &App) -> String {
     let c = app.current();
     app.lib
         .brief(c.brief)
