@@ -414,10 +414,12 @@ pub fn percent(value: &str) -> Option<f64> {
         .find('%')
         .or_else(|| lower.find("percent").or_else(|| lower.find("per cent")))?;
     let head = lower[..at].trim_end();
-    let start = head
-        .rfind(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .map_or(0, |i| i + 1);
-    head[start..]
+    let digits = head
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
+        .count();
+    head[head.len() - digits..]
         .replace(',', "")
         .parse::<f64>()
         .ok()
@@ -534,6 +536,9 @@ mod tests {
         assert_eq!(percent("more than 80 percent"), Some(80.0));
         assert_eq!(percent("approximately 40 per cent"), Some(40.0));
         assert_eq!(percent("$133 billion"), None);
+        // A wide character just before the number or the sign.
+        assert_eq!(percent("한%"), None);
+        assert_eq!(percent("약40%"), Some(40.0));
         assert_eq!(percent("15,000"), None);
     }
 }

@@ -78,12 +78,14 @@ pub fn line(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Expands tabs to spaces at tab stops of `width`, counting display columns,
-/// then sanitizes. Used for code blocks, where columns matter.
+/// Expands tabs to spaces at tab stops of `width`, counting display columns
+/// of the sanitized text (so `^[` takes its two columns), and sanitizes. Used
+/// for code blocks, where columns matter.
 pub fn expand_tabs(s: &str, width: usize) -> Cow<'_, str> {
     if !s.contains('\t') {
         return text(s);
     }
+    let width = width.max(1);
     let mut out = String::with_capacity(s.len() + 16);
     let mut col = 0usize;
     for c in s.chars() {
@@ -97,16 +99,18 @@ pub fn expand_tabs(s: &str, width: usize) -> Cow<'_, str> {
                 out.push('\n');
                 col = 0;
             }
+            _ if is_unsafe(c) => {
+                let before = out.len();
+                push_visible(&mut out, c);
+                col += out.len() - before;
+            }
             _ => {
                 out.push(c);
                 col += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
             }
         }
     }
-    match text(&out) {
-        Cow::Borrowed(_) => Cow::Owned(out),
-        Cow::Owned(o) => Cow::Owned(o),
-    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -139,6 +143,8 @@ mod tests {
     fn tabs_expand_to_stops() {
         assert_eq!(expand_tabs("a\tb\n\tc", 4), "a   b\n    c");
         assert_eq!(expand_tabs("한\tx", 4), "한  x");
+        // A control shown as `^[` takes two columns before the tab stop.
+        assert_eq!(expand_tabs("\x1b\tx\u{202e}\ty", 4), "^[  x<U+202E>   y");
     }
 
     #[test]
@@ -150,5 +156,128 @@ mod tests {
         let once = text(&nasty).into_owned();
         assert_eq!(text(&once), once.as_str());
         assert!(!once.chars().any(is_unsafe));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Characters a hostile or merely unusual brief may hold: printable
+    /// ASCII, CJK, emoji with ZWJ and VS16, combining marks, every C0 and C1
+    /// control, DEL, bidi controls, zero-width characters, and anything else.
+    fn any_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            4 => proptest::char::range(' ', '~'),
+            1 => proptest::char::range('\0', '\u{1f}'),
+            1 => Just('\u{7f}'),
+            1 => proptest::char::range('\u{80}', '\u{9f}'),
+            1 => prop::sample::select(vec![
+                '\u{200b}', '\u{200d}', '\u{200e}', '\u{202a}', '\u{202e}', '\u{2066}',
+                '\u{2069}', '\u{061c}', '\u{feff}', '\u{2060}', '\u{fe0f}',
+            ]),
+            1 => prop::sample::select(vec!['한', '国', '🌞', '👩', '\u{301}', '\u{20dd}', 'é', '\t']),
+            1 => any::<char>(),
+        ]
+    }
+
+    fn any_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(any_char(), 0..64).prop_map(|v| v.into_iter().collect())
+    }
+
+    /// Text with no character the sanitizer rewrites.
+    fn printable() -> impl Strategy<Value = String> {
+        any_text().prop_map(|s| s.chars().filter(|&c| !is_unsafe(c)).collect())
+    }
+
+    fn is_control(c: char) -> bool {
+        let u = u32::from(c);
+        u < 0x20 || u == 0x7f || (0x80..=0x9f).contains(&u)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn sanitizing_is_idempotent(s in any_text()) {
+            let once = text(&s).into_owned();
+            prop_assert_eq!(text(&once).into_owned(), once);
+            let once = line(&s).into_owned();
+            prop_assert_eq!(line(&once).into_owned(), once);
+            let once = expand_tabs(&s, 4).into_owned();
+            prop_assert_eq!(expand_tabs(&once, 4).into_owned(), once);
+        }
+
+        #[test]
+        fn sanitized_text_holds_no_control_character(s in any_text()) {
+            let t = text(&s);
+            prop_assert!(!t.chars().any(|c| is_control(c) && c != '\n'), "{:?}", t);
+            prop_assert!(!t.chars().any(is_unsafe), "{:?}", t);
+            let l = line(&s);
+            prop_assert!(!l.chars().any(is_control), "{:?}", l);
+            let e = expand_tabs(&s, 4);
+            prop_assert!(!e.chars().any(|c| is_control(c) && c != '\n'), "{:?}", e);
+        }
+
+        #[test]
+        fn printable_text_passes_through(
+            parts in prop::collection::vec((printable(), any_char()), 0..8),
+            tail in printable(),
+        ) {
+            let mut whole = String::new();
+            for (p, c) in &parts {
+                whole.push_str(p);
+                whole.push(*c);
+            }
+            whole.push_str(&tail);
+            let clean: String = parts.iter().map(|(p, _)| p.as_str()).chain([tail.as_str()]).collect();
+            prop_assert!(matches!(text(&clean), Cow::Borrowed(_)));
+            prop_assert!(matches!(line(&tail.replace('\n', "")), Cow::Borrowed(_)));
+            // Every printable run survives, in order.
+            let out = text(&whole);
+            let mut rest = out.as_ref();
+            for p in parts.iter().map(|(p, _)| p).chain([&tail]) {
+                let at = rest.find(p.as_str());
+                prop_assert!(at.is_some(), "{:?} lost from {:?}", p, out);
+                rest = &rest[at.unwrap_or(0) + p.len()..];
+            }
+        }
+
+        #[test]
+        fn tabs_land_on_tab_stops(
+            v in prop::collection::vec(prop::sample::select(vec!['a', 'z', '\t', '한', '🌞', '\x1b', '\u{202e}', '\n']), 0..40),
+        ) {
+            let s: String = v.into_iter().collect();
+            let out = expand_tabs(&s, 4);
+            prop_assert!(!out.contains('\t'));
+            // Each tab ends its run of spaces at a multiple of four columns.
+            let mut col = 0usize;
+            let mut out_chars = out.chars();
+            for c in s.chars() {
+                if c == '\t' {
+                    let mut n = 0;
+                    loop {
+                        n += 1;
+                        out_chars.next();
+                        col += 1;
+                        if col.is_multiple_of(4) {
+                            break;
+                        }
+                    }
+                    prop_assert!((1..=4).contains(&n));
+                } else if c == '\n' {
+                    prop_assert_eq!(out_chars.next(), Some(c));
+                    col = 0;
+                } else {
+                    for shown in text(&c.to_string()).chars() {
+                        prop_assert_eq!(out_chars.next(), Some(shown));
+                        col += unicode_width::UnicodeWidthChar::width(shown).unwrap_or(0);
+                    }
+                }
+            }
+            prop_assert_eq!(out_chars.next(), None);
+        }
     }
 }

@@ -4,8 +4,6 @@
 use std::ops::Range;
 
 use textwrap::WordSeparator;
-use textwrap::core::{Word, break_words};
-use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -30,27 +28,64 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// First-fit wrapping at textwrap's break opportunities, measured here with
+/// unicode-width per string (textwrap sums per-character widths, which
+/// undercounts emoji with VS16 and so overfills lines). Words wider than the
+/// line are split between graphemes.
 fn wrap_segment(seg: &str, base: usize, width: usize, out: &mut Vec<Range<usize>>) {
     if display_width(seg) <= width {
         let t = seg.trim_end();
         out.push(base..base + t.len());
         return;
     }
-    let words: Vec<Word<'_>> = WordSeparator::UnicodeBreakProperties
-        .find_words(seg)
-        .collect();
-    let words = break_words(words, width);
-    if words.is_empty() {
-        out.push(base..base);
-        return;
+    let mut fill = Fill {
+        base,
+        width,
+        line: None,
+        line_w: 0,
+        out,
+    };
+    for word in WordSeparator::UnicodeBreakProperties.find_words(seg) {
+        let start = offset_in(seg, word.word);
+        let ww = display_width(word.word);
+        if ww > width {
+            for r in hard_wrap(word.word, width) {
+                let w = display_width(&word.word[r.clone()]);
+                fill.place(start + r.start..start + r.end, w);
+            }
+        } else {
+            fill.place(start..start + word.word.len(), ww);
+        }
+        fill.line_w += display_width(word.whitespace);
     }
-    for line in wrap_first_fit(&words, &[width as f64]) {
-        let (Some(first), Some(last)) = (line.first(), line.last()) else {
-            continue;
-        };
-        let start = offset_in(seg, first.word);
-        let end = offset_in(seg, last.word) + last.word.len();
-        out.push(base + start..base + end.max(start));
+    let last = fill.line.take().unwrap_or(0..0);
+    out.push(base + last.start..base + last.end);
+}
+
+/// The line being filled, first fit.
+struct Fill<'a> {
+    base: usize,
+    width: usize,
+    line: Option<Range<usize>>,
+    line_w: usize,
+    out: &'a mut Vec<Range<usize>>,
+}
+
+impl Fill<'_> {
+    fn place(&mut self, piece: Range<usize>, w: usize) {
+        match self.line.as_mut() {
+            Some(l) if self.line_w + w <= self.width => {
+                l.end = piece.end;
+                self.line_w += w;
+            }
+            _ => {
+                if let Some(l) = self.line.take() {
+                    self.out.push(self.base + l.start..self.base + l.end);
+                }
+                self.line = Some(piece);
+                self.line_w = w;
+            }
+        }
     }
 }
 
@@ -111,5 +146,25 @@ mod tests {
         let parts: Vec<&str> = hard_wrap(t, 2).into_iter().map(|r| &t[r]).collect();
         assert_eq!(parts.concat(), t);
         assert!(parts.contains(&"👨‍👩‍👧"));
+    }
+
+    #[test]
+    fn emoji_with_vs16_count_two_columns() {
+        // textwrap counts `❤️` as one column; the terminal shows two.
+        let t = "❤\u{fe0f}❤\u{fe0f}❤\u{fe0f} ❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}";
+        let got = lines(t, 7);
+        assert_eq!(got.len(), 2, "{got:?}");
+        for l in got {
+            assert!(display_width(l) <= 7, "{l}");
+        }
+    }
+
+    #[test]
+    fn long_words_break_between_graphemes() {
+        let t = "e\u{301}e\u{301}e\u{301}e\u{301}e\u{301} x";
+        assert_eq!(
+            lines(t, 2),
+            ["e\u{301}e\u{301}", "e\u{301}e\u{301}", "e\u{301}", "x"]
+        );
     }
 }
