@@ -36,9 +36,12 @@ fn wrap_segment(seg: &str, base: usize, width: usize, out: &mut Vec<Range<usize>
         out.push(base..base + t.len());
         return;
     }
-    let words: Vec<Word<'_>> = WordSeparator::UnicodeBreakProperties
-        .find_words(seg)
-        .collect();
+    let separator = if only_breaks_at_spaces(seg) {
+        WordSeparator::AsciiSpace
+    } else {
+        WordSeparator::UnicodeBreakProperties
+    };
+    let words: Vec<Word<'_>> = separator.find_words(seg).collect();
     let words = break_words(words, width);
     if words.is_empty() {
         out.push(base..base);
@@ -52,6 +55,22 @@ fn wrap_segment(seg: &str, base: usize, width: usize, out: &mut Vec<Range<usize>
         let end = offset_in(seg, last.word) + last.word.len();
         out.push(base + start..base + end.max(start));
     }
+}
+
+/// True when the Unicode line-breaking rules (UAX #14) allow a break only
+/// after spaces in `seg`: ASCII letters, digits, spaces, and `.,:;` not
+/// after a space (they allow no break after them before a letter or digit,
+/// and none before them). Such text is split by the much cheaper space
+/// separator with the same result.
+fn only_breaks_at_spaces(seg: &str) -> bool {
+    let mut prev = b'a';
+    seg.bytes().all(|b| {
+        let ok = b.is_ascii_alphanumeric()
+            || b == b' '
+            || (matches!(b, b'.' | b',' | b':' | b';') && prev != b' ');
+        prev = b;
+        ok
+    })
 }
 
 /// Splits `text` into pieces of at most `width` columns, never inside a
@@ -103,6 +122,36 @@ mod tests {
         for l in lines(t, 6) {
             assert!(display_width(l) <= 6, "{l}");
         }
+    }
+
+    #[test]
+    fn plain_ascii_breaks_as_the_unicode_rules_do() {
+        const ALPHABET: &[u8] = b"ab1 .,:;Zz9xyqcdef ";
+        let mut seed = 7u64;
+        let mut checked = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let len = (seed >> 58) as usize + 1;
+            for _ in 0..len {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push(char::from(ALPHABET[(seed >> 33) as usize % ALPHABET.len()]));
+            }
+            if !only_breaks_at_spaces(&text) {
+                continue;
+            }
+            checked += 1;
+            let unicode: Vec<_> = WordSeparator::UnicodeBreakProperties
+                .find_words(&text)
+                .collect();
+            let ascii: Vec<_> = WordSeparator::AsciiSpace.find_words(&text).collect();
+            assert_eq!(unicode, ascii, "{text:?}");
+        }
+        assert!(checked > 500, "only {checked} samples");
+        assert!(!only_breaks_at_spaces("supply-chain"));
+        assert!(!only_breaks_at_spaces("wow!yes"));
+        assert!(!only_breaks_at_spaces("a : b"));
+        assert!(!only_breaks_at_spaces("한국"));
     }
 
     #[test]
