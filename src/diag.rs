@@ -75,7 +75,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(memchr_newlines(text.as_bytes()));
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Self { starts }
     }
 
@@ -106,14 +106,6 @@ impl LineIndex {
             col,
         }
     }
-}
-
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'\n')
-        .map(|(i, _)| i + 1)
 }
 
 /// Prints diagnostics to stderr, errors and warnings alike, sanitized.

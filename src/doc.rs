@@ -4,9 +4,48 @@
 
 mod build;
 
-pub use build::build;
+pub use build::{build, build_text, section_starts};
 
-use crate::model::SectionIdx;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::model::{Brief, SectionIdx};
+
+/// How far a long job has got, in thousandths; shared with the thread
+/// that shows it.
+#[derive(Debug, Default)]
+pub struct Progress(AtomicUsize);
+
+impl Progress {
+    pub fn set(&self, done: usize, total: usize) {
+        let permille = done.saturating_mul(1000) / total.max(1);
+        self.0.store(permille.min(1000), Ordering::Relaxed);
+    }
+
+    /// Thousandths done.
+    pub fn get(&self) -> usize {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// Where to cut `brief`'s body so that the part before holds at least
+/// `min_bytes`: the start of the first section after that point whose
+/// heading opens a line, relative to the body. `None` when no section
+/// starts after it. The blocks of the part before are the first blocks of
+/// the whole body, so the first screen can be shown from them while the
+/// rest is built.
+pub fn prefix_cut(brief: &Brief, min_bytes: usize) -> Option<usize> {
+    let base = brief.source.body_start;
+    let text = &brief.source.text;
+    brief
+        .sections
+        .iter()
+        .skip(1)
+        .map(|s| s.range.start)
+        .find(|&start| {
+            start >= base + min_bytes && text.as_bytes().get(start.wrapping_sub(1)) == Some(&b'\n')
+        })
+        .map(|start| start - base)
+}
 
 /// Flags on inline text.
 pub mod flags {

@@ -4,7 +4,7 @@
 mod blocks;
 mod wrap;
 
-use crate::doc::{Doc, Role, Style};
+use crate::doc::{Doc, Progress, Role, Style};
 use crate::model::SectionIdx;
 
 pub use wrap::{display_width, wrap_ranges};
@@ -82,7 +82,12 @@ impl<'a> Line<'a> {
 impl Layout {
     /// Lays out `doc` at `width` columns (at least 8).
     pub fn new(doc: &Doc, sections: usize, width: usize, notes: Option<&Notes>) -> Self {
-        blocks::lay_out(doc, sections, width.max(8), notes)
+        blocks::lay_out(doc, sections, width.max(8), notes, None)
+    }
+
+    /// Like [`Self::new`], telling `progress` how far it has got.
+    pub fn with_progress(doc: &Doc, sections: usize, width: usize, progress: &Progress) -> Self {
+        blocks::lay_out(doc, sections, width.max(8), None, Some(progress))
     }
 
     pub fn len(&self) -> usize {

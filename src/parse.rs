@@ -1,13 +1,16 @@
 //! Turns one file into a [`Brief`]: front matter, then a single offset-keeping
 //! walk over the Markdown collecting headings, figure mentions and links.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::diag::Diagnostic;
 use crate::frontmatter::{self, SplitError};
-use crate::model::{Brief, Link, LinkTarget, Mention, Meta, Section, SectionIdx, SourceFile};
+use crate::model::{
+    Brief, FigureIdx, Link, LinkTarget, Mention, Meta, Section, SectionIdx, SourceFile,
+};
 use crate::slug::{Slugger, slugify};
 
 /// The Markdown dialect every brief is read with: `CommonMark` plus GFM tables,
@@ -209,18 +212,28 @@ fn build_sections(file: &SourceFile, meta: &Meta, headings: &[Heading]) -> Vec<S
 
 /// Classifies links, records mentions, and ties figures and events to sections.
 fn attach(brief: &mut Brief, scan: Scan) {
+    let mut figures: HashMap<&str, FigureIdx> = HashMap::new();
+    for (i, f) in brief.figures.iter().enumerate() {
+        figures.entry(f.id.as_str()).or_insert(FigureIdx(i));
+    }
+    let mut anchors: HashMap<&str, SectionIdx> = HashMap::new();
+    for (i, s) in brief.sections.iter().enumerate() {
+        anchors.entry(s.anchor.as_str()).or_insert(SectionIdx(i));
+    }
+    let mut mentions = Vec::new();
+    let mut links = Vec::new();
     for raw in scan.links {
         let section = brief.section_at(raw.range.start);
         if let Some(id) = raw.dest.strip_prefix("fig:") {
-            brief.mentions.push(Mention {
+            mentions.push(Mention {
                 figure_id: id.to_owned(),
-                figure: brief.figure_by_id(id),
+                figure: figures.get(id).copied(),
                 range: raw.range,
                 section,
             });
             continue;
         }
-        brief.links.push(Link {
+        links.push(Link {
             target: classify(&raw.dest),
             text: raw.text,
             range: raw.range,
@@ -228,20 +241,22 @@ fn attach(brief: &mut Brief, scan: Scan) {
             resolved: None,
         });
     }
-    let anchors: Vec<Option<SectionIdx>> = brief
+    let figure_sections: Vec<Option<SectionIdx>> = brief
         .figures
         .iter()
-        .map(|f| brief.section_by_anchor(&f.section_anchor))
+        .map(|f| anchors.get(f.section_anchor.as_str()).copied())
         .collect();
-    for (f, s) in brief.figures.iter_mut().zip(anchors) {
-        f.section = s;
-    }
-    let anchors: Vec<Option<SectionIdx>> = brief
+    let event_sections: Vec<Option<SectionIdx>> = brief
         .events
         .iter()
-        .map(|e| brief.section_by_anchor(&e.section_anchor))
+        .map(|e| anchors.get(e.section_anchor.as_str()).copied())
         .collect();
-    for (e, s) in brief.events.iter_mut().zip(anchors) {
+    brief.mentions = mentions;
+    brief.links = links;
+    for (f, s) in brief.figures.iter_mut().zip(figure_sections) {
+        f.section = s;
+    }
+    for (e, s) in brief.events.iter_mut().zip(event_sections) {
         e.section = s;
     }
 }

@@ -1,7 +1,7 @@
 //! Checks a brief can make on its own: figures, mentions, sections, ids.
 //! Checks that need the whole library live in [`crate::library`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diag::Diagnostic;
 use crate::model::Brief;
@@ -16,6 +16,7 @@ pub fn brief(b: &Brief, diags: &mut Vec<Diagnostic>) {
             format!("brief id \"{id}\" is not a slug (lower-case letters, digits and `-`)"),
         ));
     }
+    let mentioned: HashSet<&str> = b.mentions.iter().map(|m| m.figure_id.as_str()).collect();
     let mut first: HashMap<&str, usize> = HashMap::new();
     for f in &b.figures {
         if let Some(line) = first.get(f.id.as_str()) {
@@ -40,7 +41,7 @@ pub fn brief(b: &Brief, diags: &mut Vec<Diagnostic>) {
                 ),
             ));
         }
-        if !b.mentions.iter().any(|m| m.figure_id == f.id) {
+        if !mentioned.contains(f.id.as_str()) {
             diags.push(Diagnostic::error(
                 name,
                 Some(f.decl),

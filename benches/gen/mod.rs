@@ -241,7 +241,9 @@ pub fn document(bytes: usize) -> String {
         let start = body.len();
         let mut s = 0usize;
         while body.len() - start < per_pillar {
-            let _ = writeln!(body, "### Section {p}.{s}: {}\n", rng.words(4));
+            let title = format!("Section {p}.{s}: {}", rng.words(4));
+            let anchor = slug(&title);
+            let _ = writeln!(body, "### {title}\n");
             for _ in 0..3 {
                 paragraph(&mut rng, 90, &mut body);
             }
@@ -264,7 +266,7 @@ pub fn document(bytes: usize) -> String {
             let id = format!("fig-{fig}");
             let _ = write!(
                 front,
-                "\n[[figures]]\nid = \"{id}\"\nvalue = \"{value}\"\nlabel = \"{}\"\nsource = \"Generated\"\n",
+                "\n[[figures]]\nid = \"{id}\"\nvalue = \"{value}\"\nlabel = \"{}\"\nsection = \"{anchor}\"\nsource = \"Generated\"\n",
                 rng.words(6)
             );
             let _ = writeln!(body, "The figure is [{value}](fig:{id}).\n");
@@ -319,4 +321,42 @@ pub fn pathological(n: usize) -> Vec<(&'static str, String)> {
         ("entities", "&#x".repeat(n)),
         ("underscores", "_a".repeat(n)),
     ]
+}
+
+/// Writes every generated input under `dir`: `doc-120k.md`, `doc-10m.md`,
+/// `pathological/*.md` and `library/brief-*.md` (1,000 briefs of 100
+/// figures). Files already there with the same bytes are kept.
+pub fn write_inputs(dir: &std::path::Path) -> std::io::Result<()> {
+    let write = |path: std::path::PathBuf, text: &str| -> std::io::Result<()> {
+        let same = std::fs::read(&path).is_ok_and(|b| b == text.as_bytes());
+        if same {
+            Ok(())
+        } else {
+            std::fs::write(path, text)
+        }
+    };
+    std::fs::create_dir_all(dir.join("pathological"))?;
+    std::fs::create_dir_all(dir.join("library"))?;
+    write(dir.join("doc-120k.md"), &document(120_000))?;
+    write(dir.join("doc-10m.md"), &document(10_000_000))?;
+    for (name, body) in pathological(50_000) {
+        write(
+            dir.join("pathological")
+                .join(format!("{}.md", name.replace(' ', "-"))),
+            &body,
+        )?;
+    }
+    for (name, text) in library(1000, 100) {
+        write(dir.join("library").join(name), &text)?;
+    }
+    Ok(())
+}
+
+/// Where the benchmarks keep their generated inputs: `BENCH_INPUTS`, else
+/// `target/bench-inputs`.
+pub fn inputs_dir() -> std::path::PathBuf {
+    std::env::var_os("BENCH_INPUTS").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-inputs"),
+        std::path::PathBuf::from,
+    )
 }

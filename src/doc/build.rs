@@ -3,9 +3,10 @@
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 use super::{
-    Align, Block, BlockKind, Container, Doc, Inline, MAX_VISUAL_DEPTH, Role, Style, Table, flags,
+    Align, Block, BlockKind, Container, Doc, Inline, MAX_VISUAL_DEPTH, Progress, Role, Style,
+    Table, flags,
 };
-use crate::model::Brief;
+use crate::model::{Brief, SectionIdx};
 use crate::parse::markdown_options;
 use crate::sanitize;
 
@@ -17,7 +18,8 @@ enum Open {
 }
 
 struct Builder<'b> {
-    brief: &'b Brief,
+    /// Where each section starts, in file coordinates.
+    starts: &'b [usize],
     base: usize,
     doc: Doc,
     containers: Vec<Container>,
@@ -35,9 +37,26 @@ struct Builder<'b> {
 
 /// Builds the IR of `brief` from its source.
 pub fn build(brief: &Brief) -> Doc {
+    build_text(
+        brief.source.body(),
+        brief.source.body_start,
+        &section_starts(brief),
+        None,
+    )
+}
+
+/// Where each of `brief`'s sections starts, in file coordinates.
+pub fn section_starts(brief: &Brief) -> Vec<usize> {
+    brief.sections.iter().map(|s| s.range.start).collect()
+}
+
+/// Builds the IR of Markdown `body`, which starts at byte `base` of its
+/// file and holds sections starting at `starts`. `progress`, when given,
+/// follows the bytes read.
+pub fn build_text(body: &str, base: usize, starts: &[usize], progress: Option<&Progress>) -> Doc {
     let mut b = Builder {
-        brief,
-        base: brief.source.body_start,
+        starts,
+        base,
         doc: Doc::default(),
         containers: Vec::new(),
         lists: Vec::new(),
@@ -50,8 +69,13 @@ pub fn build(brief: &Brief) -> Doc {
         mentions: 0,
         item_fresh: false,
     };
-    let parser = Parser::new_ext(brief.source.body(), markdown_options());
-    for (event, range) in parser.into_offset_iter() {
+    let parser = Parser::new_ext(body, markdown_options());
+    for (i, (event, range)) in parser.into_offset_iter().enumerate() {
+        if i % 4096 == 0
+            && let Some(p) = progress
+        {
+            p.set(range.start, body.len());
+        }
         b.event(event, b.base + range.start);
     }
     b.close_open();
@@ -88,7 +112,11 @@ impl Builder<'_> {
             hidden_depth: (depth - shown) as u32,
             gap_before,
             offset,
-            section: self.brief.section_at(offset),
+            section: SectionIdx(
+                self.starts
+                    .partition_point(|s| *s <= offset)
+                    .saturating_sub(1),
+            ),
         });
         for c in &mut self.containers {
             if let Container::Item { first, .. } = c {

@@ -4,7 +4,9 @@ use std::ops::Range;
 
 use super::wrap::{display_width, hard_wrap, wrap_ranges};
 use super::{Layout, LineRec, Notes, Span, Target};
-use crate::doc::{Align, Block, BlockKind, Container, Doc, Inline, Role, Style, Table, flags};
+use crate::doc::{
+    Align, Block, BlockKind, Container, Doc, Inline, Progress, Role, Style, Table, flags,
+};
 use crate::model::SectionIdx;
 
 /// Narrowest a table column may get before the table is shown row by row.
@@ -21,7 +23,13 @@ struct Out<'n> {
     pending: Vec<(usize, String)>,
 }
 
-pub fn lay_out(doc: &Doc, sections: usize, width: usize, notes: Option<&Notes>) -> Layout {
+pub fn lay_out(
+    doc: &Doc,
+    sections: usize,
+    width: usize,
+    notes: Option<&Notes>,
+    progress: Option<&Progress>,
+) -> Layout {
     let mut out = Out {
         layout: Layout {
             width,
@@ -35,6 +43,11 @@ pub fn lay_out(doc: &Doc, sections: usize, width: usize, notes: Option<&Notes>) 
         pending: Vec::new(),
     };
     for (bi, block) in doc.blocks.iter().enumerate() {
+        if bi % 1024 == 0
+            && let Some(p) = progress
+        {
+            p.set(bi, doc.blocks.len());
+        }
         let section_changes = doc
             .blocks
             .get(bi.wrapping_sub(1))

@@ -1,3 +1,5 @@
+use std::fmt::Write as _;
+
 use super::*;
 use crate::model::{Origin, SourceFile};
 
@@ -72,4 +74,55 @@ fn sections_and_targets_are_tracked() {
 fn hard_breaks_and_rules() {
     let l = layout("one  \ntwo\n\n---\n", 12);
     assert_eq!(text(&l), ["one", "two", "", "────────────"]);
+}
+
+/// A long body of pillars with lists, tables, quotes, code and links.
+fn long_body(sections: usize) -> String {
+    let mut md = String::from("Lead paragraph with a [link](#pillar-1).\n\n");
+    for i in 0..sections {
+        let _ = write!(
+            md,
+            "## Pillar {i}\n\nSome *text* that runs long enough to wrap over more than one line of the pane, with `code` and **strong** words.\n\n- one\n- two\n  - deep\n\n> quoted text\n\n| a | b |\n|---|---|\n| {i} | x |\n\n```\ncode {i}\n```\n\n"
+        );
+    }
+    md
+}
+
+#[test]
+fn a_preview_of_the_first_sections_lays_out_as_the_whole_does() {
+    let md = long_body(60);
+    let mut d = Vec::new();
+    let file = SourceFile::new("t.md".into(), Origin::Embedded, md);
+    let brief = crate::parse::parse_brief(file, &mut d).expect("brief");
+    let full = crate::doc::build(&brief);
+    let cut = crate::doc::prefix_cut(&brief, 2_000).expect("a cut");
+    assert!(cut < brief.source.body().len() / 2);
+    let starts = crate::doc::section_starts(&brief);
+    let preview = crate::doc::build_text(
+        &brief.source.body()[..cut],
+        brief.source.body_start,
+        &starts,
+        None,
+    );
+    assert_eq!(preview.blocks[..], full.blocks[..preview.blocks.len()]);
+    for width in [20, 80, 120] {
+        let whole = Layout::new(&full, brief.sections.len(), width, None);
+        let part = Layout::new(&preview, brief.sections.len(), width, None);
+        assert!(part.len() > 40 && part.len() < whole.len());
+        assert_eq!(text(&part)[..], text(&whole)[..part.len()]);
+        assert_eq!(part.targets()[..], whole.targets()[..part.targets().len()]);
+        let progress = crate::doc::Progress::default();
+        let tracked = Layout::with_progress(&full, brief.sections.len(), width, &progress);
+        assert_eq!(text(&tracked), text(&whole));
+    }
+}
+
+#[test]
+fn no_cut_when_no_section_starts_late_enough() {
+    let mut d = Vec::new();
+    let file = SourceFile::new("t.md".into(), Origin::Embedded, long_body(3));
+    let brief = crate::parse::parse_brief(file, &mut d).expect("brief");
+    assert_eq!(crate::doc::prefix_cut(&brief, 100_000), None);
+    let first = crate::doc::prefix_cut(&brief, 1).expect("a cut");
+    assert!(brief.source.body()[first..].starts_with("## Pillar 0"));
 }

@@ -45,7 +45,12 @@ fn wrap_segment(seg: &str, base: usize, width: usize, out: &mut Vec<Range<usize>
         line_w: 0,
         out,
     };
-    for word in WordSeparator::UnicodeBreakProperties.find_words(seg) {
+    let separator = if only_breaks_at_spaces(seg) {
+        WordSeparator::AsciiSpace
+    } else {
+        WordSeparator::UnicodeBreakProperties
+    };
+    for word in separator.find_words(seg) {
         let start = offset_in(seg, word.word);
         let ww = display_width(word.word);
         if ww > width {
@@ -60,6 +65,22 @@ fn wrap_segment(seg: &str, base: usize, width: usize, out: &mut Vec<Range<usize>
     }
     let last = fill.line.take().unwrap_or(0..0);
     out.push(base + last.start..base + last.end);
+}
+
+/// True when the Unicode line-breaking rules (UAX #14) allow a break only
+/// after spaces in `seg`: ASCII letters, digits, spaces, and `.,:;` not
+/// after a space (they allow no break after them before a letter or digit,
+/// and none before them). Such text is split by the much cheaper space
+/// separator with the same result.
+fn only_breaks_at_spaces(seg: &str) -> bool {
+    let mut prev = b'a';
+    seg.bytes().all(|b| {
+        let ok = b.is_ascii_alphanumeric()
+            || b == b' '
+            || (matches!(b, b'.' | b',' | b':' | b';') && prev != b' ');
+        prev = b;
+        ok
+    })
 }
 
 /// The line being filled, first fit.
@@ -146,6 +167,36 @@ mod tests {
         let parts: Vec<&str> = hard_wrap(t, 2).into_iter().map(|r| &t[r]).collect();
         assert_eq!(parts.concat(), t);
         assert!(parts.contains(&"👨‍👩‍👧"));
+    }
+
+    #[test]
+    fn plain_ascii_breaks_as_the_unicode_rules_do() {
+        const ALPHABET: &[u8] = b"ab1 .,:;Zz9xyqcdef ";
+        let mut seed = 7u64;
+        let mut checked = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let len = (seed >> 58) as usize + 1;
+            for _ in 0..len {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push(char::from(ALPHABET[(seed >> 33) as usize % ALPHABET.len()]));
+            }
+            if !only_breaks_at_spaces(&text) {
+                continue;
+            }
+            checked += 1;
+            let unicode: Vec<_> = WordSeparator::UnicodeBreakProperties
+                .find_words(&text)
+                .collect();
+            let ascii: Vec<_> = WordSeparator::AsciiSpace.find_words(&text).collect();
+            assert_eq!(unicode, ascii, "{text:?}");
+        }
+        assert!(checked > 500, "only {checked} samples");
+        assert!(!only_breaks_at_spaces("supply-chain"));
+        assert!(!only_breaks_at_spaces("wow!yes"));
+        assert!(!only_breaks_at_spaces("a : b"));
+        assert!(!only_breaks_at_spaces("한국"));
     }
 
     #[test]

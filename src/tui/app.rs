@@ -125,7 +125,7 @@ pub struct App {
 
 impl App {
     pub fn new(lib: Library, keymap: Keymap, theme: Theme, area: Rect) -> Self {
-        let reader = ReaderState::new(&lib, BriefIdx(0), 80);
+        let reader = ReaderState::new(BriefIdx(0));
         let mut app = Self {
             lib,
             keymap,
@@ -152,6 +152,10 @@ impl App {
             message: None,
         };
         app.resize(area);
+        if app.reader.width() == 0 {
+            // No room for text yet: lay out at a usual width meanwhile.
+            app.reader.relayout(&app.lib, 80);
+        }
         app
     }
 
@@ -229,16 +233,21 @@ impl App {
     /// Takes in work finished in the background; true if the screen
     /// changed.
     pub fn tick(&mut self) -> bool {
-        self.finder.receive()
+        let found = self.finder.receive();
+        self.reader.receive() || found
     }
 
     /// True while background work is under way, so the loop should look
     /// for its results soon.
     pub fn busy(&self) -> bool {
-        self.finder.worker.is_some() && self.finder.pending()
+        self.finder.worker.is_some() && self.finder.pending() || self.reader.progress().is_some()
     }
 
     pub fn update(&mut self, msg: Msg) -> Effect {
+        if !matches!(msg, Msg::Resize(_)) {
+            // Input acts on the whole brief, not on its preview.
+            self.reader.finish();
+        }
         // The place in a brief is kept whenever the reader leaves it.
         let (brief, place) = (self.reader.brief, self.state_place());
         let effect = match msg {

@@ -1,7 +1,11 @@
 //! The reading pane's state: which brief, laid out at which width, scrolled
 //! where, with which link selected.
 
+mod job;
+
 use std::collections::HashMap;
+
+use job::Job;
 
 use crate::doc::{self, Doc, Role};
 use crate::layout::Layout;
@@ -32,20 +36,25 @@ pub struct ReaderState {
     /// The section a jump landed on, which counts as current even when the
     /// end of the brief keeps its heading from reaching the top.
     anchor: Option<SectionIdx>,
+    /// A long brief being laid out in the background; `layout` holds its
+    /// first sections meanwhile.
+    job: Option<Job>,
 }
 
 impl ReaderState {
-    pub fn new(lib: &Library, brief: BriefIdx, width: usize) -> Self {
-        let mut r = Self {
+    /// A pane on `brief`, laid out by the first [`Self::relayout`].
+    pub fn new(brief: BriefIdx) -> Self {
+        Self {
             brief,
             ..Self::default()
-        };
-        r.relayout(lib, width);
-        r
+        }
     }
 
     /// The document of brief `b`, built once and kept.
     pub fn doc(&mut self, lib: &Library, b: BriefIdx) -> &Doc {
+        if self.job.as_ref().is_some_and(|j| j.brief == b) {
+            self.finish();
+        }
         self.docs
             .entry(b)
             .or_insert_with(|| lib.brief(b).map(doc::build).unwrap_or_default())
@@ -60,12 +69,68 @@ impl ReaderState {
         let keep = (self.laid_out.map(|(b, _)| b) == Some(self.brief))
             .then(|| self.layout.block_of(self.top));
         let b = self.brief;
+        self.job = None;
         let sections = lib.brief(b).map_or(1, |x| x.sections.len());
-        let layout = Layout::new(self.doc(lib, b), sections, width, None);
+        let background = if self.docs.contains_key(&b) {
+            None
+        } else {
+            lib.brief(b).and_then(|brief| Job::start(b, brief, width))
+        };
+        let layout = match background {
+            Some((job, preview)) => {
+                self.job = Some(job);
+                preview
+            }
+            None => Layout::new(self.doc(lib, b), sections, width, None),
+        };
         self.layout = layout;
         self.laid_out = Some((b, width));
         self.top = keep.map_or(0, |block| self.layout.block_line(block));
         self.clamp();
+    }
+
+    /// Takes in the brief laid out in the background, if it is ready;
+    /// true if it was.
+    pub fn receive(&mut self) -> bool {
+        let Some(done) = self.job.as_ref().and_then(Job::try_take) else {
+            return false;
+        };
+        if let Some(job) = self.job.take() {
+            self.install(&job, done);
+        }
+        true
+    }
+
+    /// Waits for the brief being laid out in the background, so what
+    /// follows sees all of it.
+    pub fn finish(&mut self) {
+        let Some(job) = self.job.take() else {
+            return;
+        };
+        let (brief, width) = (job.brief, job.width);
+        if let Some(done) = job.wait() {
+            self.install_parts(brief, width, done);
+        }
+    }
+
+    fn install(&mut self, job: &Job, done: (Doc, Layout)) {
+        self.install_parts(job.brief, job.width, done);
+    }
+
+    /// The whole layout continues the preview line for line, so the
+    /// position, selection and highlight stay as they are.
+    fn install_parts(&mut self, brief: BriefIdx, width: usize, (doc, layout): (Doc, Layout)) {
+        self.docs.insert(brief, doc);
+        if self.laid_out == Some((brief, width)) {
+            self.layout = layout;
+            self.clamp();
+        }
+    }
+
+    /// How much of the brief is laid out, in percent, while that goes on
+    /// in the background.
+    pub fn progress(&self) -> Option<usize> {
+        self.job.as_ref().map(Job::percent)
     }
 
     pub fn width(&self) -> usize {
@@ -94,6 +159,9 @@ impl ReaderState {
 
     pub fn go_place(&mut self, lib: &Library, p: Place) {
         self.open_brief(lib, p.brief);
+        if p.block > 0 {
+            self.finish();
+        }
         self.top = self.layout.block_line(p.block);
         self.anchor = p.section;
         self.highlight = None;
@@ -103,6 +171,9 @@ impl ReaderState {
 
     pub fn go_section(&mut self, lib: &Library, to: SectionRef) {
         self.open_brief(lib, to.brief);
+        if to.section.0 > 0 {
+            self.finish();
+        }
         self.top = if to.section.0 == 0 {
             0
         } else {
@@ -206,6 +277,7 @@ impl ReaderState {
     /// Puts the mention `m` on screen (a third of the way down) and
     /// highlights it.
     pub fn show_mention(&mut self, m: u32) {
+        self.finish();
         let role = Role::Mention(m);
         if let Some(t) = self.layout.targets().iter().find(|t| t.role == role) {
             self.top = t.line.saturating_sub(self.height / 3);

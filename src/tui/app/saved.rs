@@ -136,8 +136,11 @@ impl App {
         let height = self.reader.height;
         let brief = self.reader.place().brief;
         let brief = brief_of(brief).unwrap_or(BriefIdx(0));
-        self.reader = ReaderState::new(&self.lib, brief, width);
+        self.reader = ReaderState::new(brief);
         self.reader.height = height;
+        self.reader.relayout(&self.lib, width);
+        // A reload is shown whole at once, never as a preview.
+        self.reader.finish();
         if here.is_some() {
             self.open_saved(brief);
         }

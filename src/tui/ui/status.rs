@@ -60,6 +60,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
         (None, _) => format!(" {}  [{focus}]", breadcrumb(app)),
     };
+    let left = match app.reader.progress() {
+        Some(pct) => format!("{left}  · laying out {pct}%"),
+        None => left,
+    };
     let left_w = unicode_width::UnicodeWidthStr::width(left.as_str()) + 1;
     let width_of = |h: &[(String, &str)]| -> usize {
         h.iter().map(|(k, l)| k.chars().count() + l.len() + 3).sum()

@@ -1,0 +1,123 @@
+//! Each stage of opening a brief, timed apart on the generated inputs:
+//! reading and parsing, building the document, laying it out at 120
+//! columns, drawing one 120×40 frame at the top, middle and end, and
+//! loading a library of 1,000 briefs. Prints the median of several runs.
+//! Run with `cargo bench --bench pipeline`.
+
+#[path = "gen/mod.rs"]
+mod generate;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use briefing::doc;
+use briefing::layout::Layout;
+use briefing::library::Library;
+use briefing::lookup::Index;
+use briefing::model::BriefIdx;
+use briefing::tui::app::App;
+use briefing::tui::keymap::Keymap;
+use briefing::tui::theme::Theme;
+use briefing::tui::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+/// Runs `f` `runs` times; prints and returns the median.
+fn time<T>(name: &str, runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    let mut v: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .collect();
+    v.sort();
+    let med = v[v.len() / 2];
+    println!("{name:<44} {:>10.2} ms", med.as_secs_f64() * 1e3);
+    med
+}
+
+fn main() {
+    let dir = generate::inputs_dir();
+    if let Err(e) = generate::write_inputs(&dir) {
+        eprintln!("cannot write inputs to {}: {e}", dir.display());
+        std::process::exit(1);
+    }
+    for (name, runs) in [("doc-120k.md", 21), ("doc-10m.md", 5)] {
+        document(&dir.join(name), name, runs);
+    }
+    let lib_dir = dir.join("library");
+    let lib = time("library of 1,000: read and parse", 5, || {
+        Library::from_paths(std::slice::from_ref(&lib_dir))
+    });
+    let loaded = Library::from_paths(std::slice::from_ref(&lib_dir));
+    let index = time("library of 1,000: finder index", 5, || Index::new(&loaded));
+    println!(
+        "{:<44} {:>10.2} ms  ({} briefs, {} errors)",
+        "library of 1,000: fully indexed",
+        (lib + index).as_secs_f64() * 1e3,
+        loaded.briefs.len(),
+        loaded.error_count()
+    );
+    time("embedded library: load and first frame", 21, || {
+        frame_at(Library::embedded(), false)
+    });
+}
+
+fn document(path: &PathBuf, name: &str, runs: usize) {
+    let paths = std::slice::from_ref(path);
+    time(&format!("{name}: read and parse"), runs, || {
+        Library::from_paths(paths)
+    });
+    let lib = Library::from_paths(paths);
+    let Some(brief) = lib.brief(BriefIdx(0)) else {
+        eprintln!("{name} did not load: {:?}", lib.diagnostics.first());
+        return;
+    };
+    time(&format!("{name}: build the document"), runs, || {
+        doc::build(brief)
+    });
+    let d = doc::build(brief);
+    let sections = brief.sections.len();
+    time(&format!("{name}: lay out at 120 columns"), runs, || {
+        Layout::new(&d, sections, 120, None)
+    });
+    for (at, num, den) in [("top", 0, 1), ("middle", 1, 2), ("end", 1, 1)] {
+        let lib = Library::from_paths(paths);
+        let mut app = App::new(
+            lib,
+            Keymap::default_keys(),
+            Theme::default_theme(),
+            Rect::new(0, 0, 120, 40),
+        );
+        app.reader.finish();
+        app.reader.top = app.reader.max_top() * num / den;
+        let Ok(mut term) = Terminal::new(TestBackend::new(120, 40));
+        time(&format!("{name}: one frame at the {at}"), runs * 4, || {
+            term.draw(|f| ui::draw(f, &app)).map(|_| ())
+        });
+    }
+    time(&format!("{name}: open to first frame"), runs, || {
+        frame_at(Library::from_paths(paths), false)
+    });
+    time(&format!("{name}: open and lay out the whole"), runs, || {
+        frame_at(Library::from_paths(paths), true)
+    });
+}
+
+/// Opens the reader on `lib` and draws its first frame, after the whole
+/// brief is laid out if `whole`.
+fn frame_at(lib: Library, whole: bool) -> Option<()> {
+    let mut app = App::new(
+        lib,
+        Keymap::default_keys(),
+        Theme::default_theme(),
+        Rect::new(0, 0, 120, 40),
+    );
+    if whole {
+        app.reader.finish();
+    }
+    let mut term = Terminal::new(TestBackend::new(120, 40)).ok()?;
+    term.draw(|f| ui::draw(f, &app)).ok().map(|_| ())
+}

@@ -1,0 +1,187 @@
+//! Building and laying out a long brief on a worker thread, so its first
+//! screen shows (from a preview of its first sections) before the whole
+//! brief is laid out.
+
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+
+use crate::doc::{self, Doc, Progress};
+use crate::layout::Layout;
+use crate::model::{Brief, BriefIdx};
+
+/// Bodies longer than this open from a preview while the rest is laid out.
+pub const BACKGROUND_BYTES: usize = 256 * 1024;
+
+/// How much of the body the preview holds, at least.
+const PREVIEW_BYTES: usize = 48 * 1024;
+
+/// The whole brief, being built and laid out.
+#[derive(Debug)]
+pub struct Job {
+    pub brief: BriefIdx,
+    pub width: usize,
+    rx: Receiver<(Doc, Layout)>,
+    build: Arc<Progress>,
+    lay: Arc<Progress>,
+}
+
+impl Job {
+    /// Starts building and laying out `brief` at `width`, and returns the
+    /// job with a layout of its first sections to show meanwhile; `None`
+    /// when the brief is short or no worker can be started.
+    pub fn start(b: BriefIdx, brief: &Brief, width: usize) -> Option<(Self, Layout)> {
+        let body = brief.source.body();
+        if body.len() < BACKGROUND_BYTES {
+            return None;
+        }
+        let cut = doc::prefix_cut(brief, PREVIEW_BYTES)?;
+        let base = brief.source.body_start;
+        let starts = doc::section_starts(brief);
+        let sections = brief.sections.len();
+        let preview_doc = doc::build_text(body.get(..cut)?, base, &starts, None);
+        let preview = Layout::new(&preview_doc, sections, width, None);
+        let (tx, rx) = mpsc::channel();
+        let build = Arc::new(Progress::default());
+        let lay = Arc::new(Progress::default());
+        let (b_progress, l_progress) = (Arc::clone(&build), Arc::clone(&lay));
+        let body = body.to_owned();
+        std::thread::Builder::new()
+            .name("layout".into())
+            .spawn(move || {
+                let doc = doc::build_text(&body, base, &starts, Some(&b_progress));
+                drop(body);
+                b_progress.set(1, 1);
+                let layout = Layout::with_progress(&doc, sections, width, &l_progress);
+                let _ = tx.send((doc, layout));
+            })
+            .ok()?;
+        let job = Self {
+            brief: b,
+            width,
+            rx,
+            build,
+            lay,
+        };
+        Some((job, preview))
+    }
+
+    /// The finished brief, if it is ready.
+    pub fn try_take(&self) -> Option<(Doc, Layout)> {
+        self.rx.try_recv().ok()
+    }
+
+    /// Waits for the finished brief.
+    pub fn wait(self) -> Option<(Doc, Layout)> {
+        self.rx.recv().ok()
+    }
+
+    /// Percent done: building the document counts for two fifths, laying
+    /// it out for the rest.
+    pub fn percent(&self) -> usize {
+        (self.build.get() * 2 + self.lay.get() * 3) / 50
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::library::Library;
+    use crate::model::{Origin, SourceFile};
+    use crate::tui::reader::ReaderState;
+
+    fn long_library() -> Library {
+        let mut md = String::new();
+        let mut i = 0;
+        while md.len() < BACKGROUND_BYTES * 2 {
+            let _ = write!(
+                md,
+                "## Pillar {i}\n\nA paragraph about pillar {i} that is long enough to wrap at the widths the reader uses, with [a link](#pillar-0).\n\n- a list\n- of items\n\n"
+            );
+            i += 1;
+        }
+        md.push_str("## The end\n\nLAST-LINE-MARKER\n");
+        Library::from_files(vec![Ok(SourceFile::new(
+            "long.md".into(),
+            Origin::Embedded,
+            md,
+        ))])
+    }
+
+    fn lines(l: &Layout) -> Vec<String> {
+        (0..l.len())
+            .filter_map(|i| l.line(i))
+            .map(|l| l.plain())
+            .collect()
+    }
+
+    fn whole(lib: &Library, width: usize) -> Vec<String> {
+        let brief = lib.brief(BriefIdx(0)).expect("brief");
+        let d = doc::build(brief);
+        lines(&Layout::new(&d, brief.sections.len(), width, None))
+    }
+
+    #[test]
+    fn a_long_brief_shows_its_preview_then_the_whole() {
+        let lib = long_library();
+        let mut r = ReaderState::new(BriefIdx(0));
+        r.height = 40;
+        r.relayout(&lib, 100);
+        assert!(r.progress().is_some(), "laid out in the background");
+        let preview = lines(&r.layout);
+        let expected = whole(&lib, 100);
+        assert!(preview.len() > 40 && preview.len() < expected.len());
+        assert_eq!(preview[..], expected[..preview.len()]);
+        r.top = 10;
+        r.finish();
+        assert_eq!(r.progress(), None);
+        assert_eq!(lines(&r.layout), expected);
+        assert_eq!(r.top, 10, "the position survives");
+        r.scroll(isize::MAX);
+        let last = r.layout.line(r.layout.len() - 1).map(|l| l.plain());
+        assert_eq!(last.as_deref(), Some("LAST-LINE-MARKER"));
+    }
+
+    #[test]
+    fn the_whole_arrives_without_waiting_for_it() {
+        let lib = long_library();
+        let mut r = ReaderState::new(BriefIdx(0));
+        r.relayout(&lib, 60);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !r.receive() {
+            assert!(Instant::now() < deadline, "the worker never finished");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(lines(&r.layout), whole(&lib, 60));
+        // Laid out again at another width, from the document it kept.
+        r.relayout(&lib, 80);
+        assert_eq!(r.progress(), None);
+        assert_eq!(lines(&r.layout), whole(&lib, 80));
+    }
+
+    #[test]
+    fn jumping_into_a_section_waits_for_the_whole() {
+        let lib = long_library();
+        let brief = lib.brief(BriefIdx(0)).expect("brief");
+        let last = crate::model::SectionIdx(brief.sections.len() - 1);
+        let mut r = ReaderState::new(BriefIdx(1));
+        r.height = 20;
+        r.relayout(&lib, 100);
+        r.go_section(
+            &lib,
+            crate::model::SectionRef {
+                brief: BriefIdx(0),
+                section: last,
+            },
+        );
+        assert_eq!(r.progress(), None);
+        assert_eq!(r.section(), last);
+        assert!(
+            (r.top..r.layout.len())
+                .filter_map(|i| r.layout.line(i))
+                .any(|l| l.plain() == "LAST-LINE-MARKER")
+        );
+    }
+}
