@@ -232,3 +232,75 @@ fn no_color_draws_without_colour() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn closing_the_terminal_ends_the_reader() {
+    // A window closed under the reader: `script` holds the terminal and is
+    // killed, so the terminal hangs up and its input ends. The reader must
+    // leave, not spin on the dead terminal.
+    use std::io::Read as _;
+    let home = Home::new();
+    let mut script = Command::new("script")
+        .args([
+            "-q",
+            "-e",
+            "-c",
+            env!("CARGO_BIN_EXE_briefing"),
+            "/dev/null",
+        ])
+        .env("XDG_CONFIG_HOME", home.config())
+        .env("XDG_STATE_HOME", home.state())
+        .env("TERM", "xterm-256color")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("script runs");
+    let mut out = script.stdout.take().expect("stdout");
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = std::sync::Arc::clone(&seen);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = out.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().expect("lock").extend_from_slice(&buf[..n]);
+        }
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    // Inside `script` the terminal has no size; the reader has started
+    // once it has switched to the alternate screen.
+    while !String::from_utf8_lossy(&seen.lock().expect("lock")).contains("\x1b[?1049h") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the reader never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let children = format!("/proc/{0}/task/{0}/children", script.id());
+    let reader: u32 = fs::read_to_string(&children)
+        .expect("children")
+        .split_whitespace()
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("the reader runs under script");
+    script.kill().expect("kill script");
+    let _ = script.wait();
+    let alive = || {
+        std::path::Path::new(&format!("/proc/{reader}/stat")).exists()
+            && !fs::read_to_string(format!("/proc/{reader}/stat"))
+                .unwrap_or_default()
+                .contains(") Z ")
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while alive() {
+        if std::time::Instant::now() > deadline {
+            let _ = Command::new("kill")
+                .args(["-9", &reader.to_string()])
+                .status();
+            panic!("the reader kept running after its terminal closed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}

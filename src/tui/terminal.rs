@@ -5,6 +5,7 @@
 use std::io::{self, Write, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
@@ -63,6 +64,7 @@ pub fn enter(mouse: bool) -> io::Result<Guard> {
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    watchdog(Arc::clone(&stop));
     enable_raw_mode()?;
     let mut out = stdout();
     let entered = execute!(out, EnterAlternateScreen, EnableBracketedPaste).and_then(|()| {
@@ -92,6 +94,27 @@ pub fn enter(mouse: bool) -> io::Result<Guard> {
             Err(e)
         }
     }
+}
+
+/// How long the event loop has to leave after a stop signal before the
+/// watchdog leaves for it.
+const STOP_GRACE: Duration = Duration::from_secs(1);
+
+/// After SIGTERM or SIGHUP the event loop sees the flag and returns. A
+/// terminal that vanished can wedge it inside a read that never ends, so a
+/// thread waits for the flag and, if the loop has not left within
+/// [`STOP_GRACE`], restores what it can and exits.
+fn watchdog(stop: Arc<AtomicBool>) {
+    let _ = std::thread::Builder::new()
+        .name("briefing-stop".into())
+        .spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            std::thread::sleep(STOP_GRACE);
+            restore();
+            std::process::exit(1);
+        });
 }
 
 pub fn set_mouse(on: bool) {
