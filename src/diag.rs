@@ -70,13 +70,41 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, characters before it) about every [`MARK_BYTES`], so
+    /// a column on a very long line costs a short count, not the whole line.
+    marks: Vec<(usize, usize)>,
 }
+
+const MARK_BYTES: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { starts }
+        let mut marks = vec![(0, 0)];
+        let (mut at, mut chars) = (0, 0);
+        let mut next = MARK_BYTES;
+        while next < text.len() {
+            let mut b = next;
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            chars += text.get(at..b).map_or(0, |s| s.chars().count());
+            marks.push((b, chars));
+            at = b;
+            next += MARK_BYTES;
+        }
+        Self { starts, marks }
+    }
+
+    /// Characters before byte `offset` of `text`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let i = self.marks.partition_point(|&(b, _)| b <= offset);
+        let (b, chars) = self.marks.get(i.wrapping_sub(1)).copied().unwrap_or((0, 0));
+        chars
+            + text
+                .get(b..offset)
+                .map_or(offset - b, |s| s.chars().count())
     }
 
     /// The 0-based line holding `offset`.
@@ -97,10 +125,12 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_of(offset);
         let start = self.starts[line];
-        let col = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
-            + 1;
+        let col = if offset - start <= MARK_BYTES || self.marks.len() < 2 {
+            text.get(start..offset)
+                .map_or(offset - start, |s| s.chars().count())
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        } + 1;
         Pos {
             line: line + 1,
             col,
@@ -131,6 +161,25 @@ mod tests {
         assert_eq!(idx.pos(text, 7), Pos { line: 2, col: 4 });
         assert_eq!(idx.pos(text, 9), Pos { line: 3, col: 1 });
         assert_eq!(idx.pos(text, text.len()), Pos { line: 4, col: 2 });
+    }
+
+    #[test]
+    fn columns_on_a_very_long_line_count_chars() {
+        let text = format!("first\n{}end\nlast", "aé한🌞".repeat(5_000));
+        let idx = LineIndex::new(&text);
+        for (offset, _) in text.char_indices().step_by(997) {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let naive = text[start..offset].chars().count() + 1;
+            assert_eq!(idx.pos(&text, offset).col, naive, "at {offset}");
+        }
+        let end = text.find("end").unwrap_or(0);
+        assert_eq!(
+            idx.pos(&text, end),
+            Pos {
+                line: 2,
+                col: 20_001
+            }
+        );
     }
 
     #[test]

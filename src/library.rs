@@ -107,7 +107,7 @@ impl Library {
                 Err(d) => diagnostics.push(d),
                 Ok(file) => {
                     let mut d = Vec::new();
-                    if let Some(b) = parse_brief(file, &mut d) {
+                    if let Some(b) = parse_guarded(file, &mut d) {
                         let bad = d.iter().any(Diagnostic::is_error);
                         parsed.push((b, bad));
                     }
@@ -207,6 +207,32 @@ impl Library {
             .flatten()
             .filter(move |b| b.to == to)
     }
+}
+
+/// Parses one brief, turning a panic inside the Markdown parser (crafted
+/// input has panicked pulldown-cmark before: #521, #1097, #1112) into that
+/// brief's error, so the rest of the library still opens.
+fn parse_guarded(file: SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Brief> {
+    let name = file.name.clone();
+    guarded(&name, diags, |d| parse_brief(file, d))
+}
+
+fn guarded<T>(
+    name: &str,
+    diags: &mut Vec<Diagnostic>,
+    f: impl FnOnce(&mut Vec<Diagnostic>) -> Option<T>,
+) -> Option<T> {
+    let mut local = Vec::new();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut local)));
+    diags.extend(local);
+    result.unwrap_or_else(|_| {
+        diags.push(Diagnostic::error(
+            name,
+            None,
+            "the Markdown parser failed on this file; it is left out",
+        ));
+        None
+    })
 }
 
 #[cfg(test)]

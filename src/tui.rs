@@ -73,6 +73,22 @@ pub fn to_msg(e: &Event) -> Option<Msg> {
     }
 }
 
+/// A fault to raise once the screen is up, so tests can check the terminal
+/// is restored: `BRIEFING_TEST_FAULT=panic` or `=error` (for tests only).
+#[derive(Clone, Copy)]
+enum Fault {
+    Panic,
+    Error,
+}
+
+fn test_fault() -> Option<Fault> {
+    match std::env::var("BRIEFING_TEST_FAULT").ok()?.as_str() {
+        "panic" => Some(Fault::Panic),
+        "error" => Some(Fault::Error),
+        _ => None,
+    }
+}
+
 /// Runs the reader until the user quits or a signal arrives.
 pub fn run(setup: Setup) -> io::Result<ExitCode> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -147,6 +163,7 @@ fn event_loop(
     mut watcher: Option<&mut watch::Watcher>,
     paths: &[PathBuf],
 ) -> io::Result<ExitCode> {
+    let fault = test_fault();
     loop {
         let size = guard.terminal.size()?;
         let area = Rect::new(0, 0, size.width, size.height);
@@ -161,6 +178,11 @@ fn event_loop(
             app.reload(lib, &kept);
         }
         guard.terminal.draw(|f| ui::draw(f, app))?;
+        match fault {
+            Some(Fault::Panic) => panic!("BRIEFING_TEST_FAULT=panic: failing on purpose"),
+            Some(Fault::Error) => return Err(io::Error::other("BRIEFING_TEST_FAULT=error")),
+            None => {}
+        }
         if guard.stopped() {
             return Ok(ExitCode::SUCCESS);
         }

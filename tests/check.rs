@@ -29,12 +29,14 @@ fn every_invalid_fixture_is_reported_exactly() {
         "15-invalid-utf8.md:5:10: error: invalid UTF-8 (is this a text file?)",
         "16-bad-id.md:2:6: error: brief id \"Not A Slug\" is not a slug (lower-case letters, digits and `-`)",
         "17-duplicate-id.md:2:6: error: duplicate brief id \"valid\" (also used by tests/fixtures/invalid/00-valid.md)",
+        "18-duplicate-key.md:4:1: error: front matter: duplicate key",
+        "19-deep-nesting.md:4:88: error: front matter: cannot recurse further; max recursion depth met",
     ];
     let got: Vec<String> = stderr(&o).lines().map(str::to_owned).collect();
     let want: Vec<String> = expected
         .iter()
         .map(|l| format!("{p}{l}"))
-        .chain(["checked 1 brief: 20 errors, 0 warnings".to_owned()])
+        .chain(["checked 1 brief: 22 errors, 0 warnings".to_owned()])
         .collect();
     assert_eq!(got, want);
 }

@@ -12,13 +12,19 @@ struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
-    _pair: portable_pty::PtyPair,
+    pair: portable_pty::PtyPair,
+    /// The terminal's settings before briefing started.
+    before: String,
     /// Config and saved state go here, never to the real home.
     _home: tempfile::TempDir,
 }
 
 impl Session {
     fn start(args: &[&str]) -> Self {
+        Self::start_with(args, &[])
+    }
+
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 40,
@@ -35,6 +41,10 @@ impl Session {
         let home = tempfile::tempdir().expect("home");
         cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
         cmd.env("XDG_STATE_HOME", home.path().join("state"));
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let before = termios(&pair);
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let writer = pair.master.take_writer().expect("writer");
@@ -53,9 +63,31 @@ impl Session {
             parser,
             writer,
             child,
-            _pair: pair,
+            pair,
+            before,
             _home: home,
         }
+    }
+
+    /// The terminal's settings now.
+    fn termios(&self) -> String {
+        termios(&self.pair)
+    }
+
+    /// Waits until the reader is up: the screen shows `text` and raw mode
+    /// has changed the terminal's settings.
+    fn wait_for_ui(&self, text: &str) {
+        self.wait_for(text);
+        assert_ne!(self.termios(), self.before, "raw mode never entered");
+    }
+
+    fn signal(&self, sig: &str) {
+        let pid = self.child.process_id().expect("pid");
+        let ok = std::process::Command::new("kill")
+            .args([sig, &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(ok.success());
     }
 
     fn screen(&self) -> String {
@@ -94,6 +126,11 @@ impl Session {
     }
 
     fn assert_restored(&self) {
+        assert_eq!(
+            self.termios(),
+            self.before,
+            "terminal settings not restored"
+        );
         let p = self.parser.lock().expect("parser");
         let s = p.screen();
         assert!(!s.alternate_screen(), "still on the alternate screen");
@@ -105,6 +142,15 @@ impl Session {
         );
         assert!(!s.bracketed_paste(), "bracketed paste left on");
     }
+}
+
+/// Every setting of the terminal: modes and control characters.
+fn termios(pair: &portable_pty::PtyPair) -> String {
+    let t = pair.master.get_termios().expect("termios");
+    format!(
+        "{:?} {:?} {:?} {:?} {:?}",
+        t.input_flags, t.output_flags, t.control_flags, t.local_flags, t.control_chars
+    )
 }
 
 #[test]
@@ -161,5 +207,50 @@ fn find_a_figure_and_open_its_passage() {
     s.wait_for("Strategic Tech Cooperation › Economic Security");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+// Case 12: the terminal comes back as it was however the reader ends.
+
+#[test]
+fn terminal_restored_after_an_error() {
+    let mut s = Session::start_with(&[], &[("BRIEFING_TEST_FAULT", "error")]);
+    assert_eq!(s.wait_exit(), 1);
+    s.assert_restored();
+    s.wait_for("briefing: BRIEFING_TEST_FAULT=error");
+}
+
+#[test]
+fn terminal_untouched_by_an_error_before_the_reader_starts() {
+    let mut s = Session::start(&["read", "no-such-brief"]);
+    assert_eq!(s.wait_exit(), 2);
+    s.assert_restored();
+    s.wait_for("no brief with id \"no-such-brief\"");
+}
+
+#[test]
+fn terminal_restored_after_a_panic_and_the_message_shown() {
+    let mut s = Session::start_with(&[], &[("BRIEFING_TEST_FAULT", "panic")]);
+    assert_eq!(s.wait_exit(), 101);
+    s.assert_restored();
+    // Printed after leaving the alternate screen, so it is still there.
+    s.wait_for("BRIEFING_TEST_FAULT=panic: failing on purpose");
+}
+
+#[test]
+fn terminal_restored_after_sigterm() {
+    let mut s = Session::start(&[]);
+    s.wait_for_ui("? help");
+    s.signal("-TERM");
+    s.wait_exit();
+    s.assert_restored();
+}
+
+#[test]
+fn terminal_restored_after_sighup() {
+    let mut s = Session::start(&[]);
+    s.wait_for_ui("? help");
+    s.signal("-HUP");
+    s.wait_exit();
     s.assert_restored();
 }

@@ -127,3 +127,24 @@ fn events_are_ordered_by_date_then_brief() {
     }
     assert_eq!(events[0].1.date.year, 1910);
 }
+
+#[test]
+fn a_panic_while_parsing_is_that_briefs_error() {
+    let mut d = Vec::new();
+    let got: Option<()> = super::guarded("crafted.md", &mut d, |_| panic!("parser bug"));
+    assert!(got.is_none());
+    assert_eq!(
+        d[0].to_string(),
+        "crafted.md: error: the Markdown parser failed on this file; it is left out"
+    );
+    let got = super::guarded("fine.md", &mut d, |d| {
+        d.push(Diagnostic::warning("fine.md", None, "kept"));
+        Some(1)
+    });
+    assert_eq!(got, Some(1));
+    assert_eq!(
+        d.len(),
+        2,
+        "diagnostics from a parse that succeeds are kept"
+    );
+}

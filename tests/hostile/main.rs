@@ -7,6 +7,8 @@
 mod common;
 
 mod files;
+#[path = "../../benches/gen/mod.rs"]
+mod generate;
 mod injection;
 mod pathological;
 mod plain;
