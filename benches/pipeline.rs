@@ -65,8 +65,49 @@ fn main() {
     });
 }
 
+/// The process's resident memory now, in MB.
+fn rss_mb() -> f64 {
+    status_mb("VmRSS:")
+}
+
+/// A memory figure of this process from `/proc/self/status`, in MB.
+fn status_mb(key: &str) -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with(key))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+/// What the library, the document and the layout of one file hold in
+/// memory, measured as growth of the resident set.
+fn memory(paths: &[PathBuf], name: &str) {
+    let before = rss_mb();
+    let lib = Library::from_paths(paths);
+    let loaded = rss_mb();
+    let Some(brief) = lib.brief(BriefIdx(0)) else {
+        return;
+    };
+    let d = doc::build(brief);
+    let built = rss_mb();
+    let layout = Layout::new(&d, brief.sections.len(), 120, None);
+    let laid = rss_mb();
+    println!(
+        "{name}: memory: library {:.1} MB, document {:.1} MB, layout {:.1} MB ({} lines); peak so far {:.1} MB",
+        loaded - before,
+        built - loaded,
+        laid - built,
+        layout.len(),
+        status_mb("VmHWM:")
+    );
+}
+
 fn document(path: &PathBuf, name: &str, runs: usize) {
     let paths = std::slice::from_ref(path);
+    memory(paths, name);
     time(&format!("{name}: read and parse"), runs, || {
         Library::from_paths(paths)
     });

@@ -4,7 +4,7 @@
 
 mod build;
 
-pub use build::{build, build_text, section_starts};
+pub use build::{build, build_in_chunks, build_text, section_starts};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -109,6 +109,12 @@ impl Inline {
         }
     }
 
+    /// Gives back the room grown while the text was built.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.runs.shrink_to_fit();
+    }
+
     pub fn plain(s: &str, style: Style) -> Self {
         let mut i = Self::default();
         i.push(s, style);
@@ -151,6 +157,25 @@ pub enum BlockKind {
     Rule,
     Table(Table),
     Html(String),
+}
+
+impl BlockKind {
+    /// Gives back the room grown while the block was built: a long
+    /// brief keeps tens of thousands of blocks.
+    pub fn shrink_to_fit(&mut self) {
+        match self {
+            Self::Heading { text, .. } | Self::Paragraph(text) => text.shrink_to_fit(),
+            Self::Code { text } | Self::Html(text) => text.shrink_to_fit(),
+            Self::Table(t) => {
+                for row in &mut t.rows {
+                    row.iter_mut().for_each(Inline::shrink_to_fit);
+                    row.shrink_to_fit();
+                }
+                t.rows.shrink_to_fit();
+            }
+            Self::Rule => {}
+        }
+    }
 }
 
 /// A container a block sits in; its prefix is drawn on every line.

@@ -86,7 +86,7 @@ impl Library {
                         SourceFile::new(
                             old.source.name.clone(),
                             old.source.origin.clone(),
-                            old.source.text.clone(),
+                            old.source.text.to_string(),
                         )
                     })),
                 Err(d) => Err(d),

@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::date::PartialDate;
 use crate::diag::{LineIndex, Pos};
@@ -136,7 +137,8 @@ pub struct SourceFile {
     /// The path as shown to users.
     pub name: String,
     pub origin: Origin,
-    pub text: String,
+    /// Shared, so a worker can read a long brief while the reader shows it.
+    pub text: Arc<str>,
     /// Byte offset in `text` where the Markdown body starts.
     pub body_start: usize,
     pub lines: LineIndex,
@@ -148,7 +150,7 @@ impl SourceFile {
         Self {
             name,
             origin,
-            text,
+            text: Arc::from(text),
             body_start: 0,
             lines,
         }

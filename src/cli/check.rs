@@ -79,8 +79,7 @@ fn trace_all(lib: &Library, dir: &Path, diags: &mut Vec<Diagnostic>, found: &mut
             ));
             continue;
         };
-        let text = file.text;
-        let source = SourceText::new(text);
+        let source = SourceText::new(file.text.to_string());
         for f in &b.figures {
             match source.find(&f.value) {
                 Some(line) => found.push(format!(

@@ -20,7 +20,6 @@ enum Open {
 struct Builder<'b> {
     /// Where each section starts, in file coordinates.
     starts: &'b [usize],
-    base: usize,
     doc: Doc,
     containers: Vec<Container>,
     /// Per open list: the next number (ordered lists) and items seen so far.
@@ -50,13 +49,30 @@ pub fn section_starts(brief: &Brief) -> Vec<usize> {
     brief.sections.iter().map(|s| s.range.start).collect()
 }
 
+/// Pieces a long body is parsed in, at least this long.
+const CHUNK_BYTES: usize = 512 * 1024;
+
 /// Builds the IR of Markdown `body`, which starts at byte `base` of its
 /// file and holds sections starting at `starts`. `progress`, when given,
 /// follows the bytes read.
 pub fn build_text(body: &str, base: usize, starts: &[usize], progress: Option<&Progress>) -> Doc {
+    build_in_chunks(body, base, starts, progress, CHUNK_BYTES)
+}
+
+/// [`build_text`], parsing a long body a piece of at least `chunk` bytes
+/// at a time, so the parser's tree never holds the whole of it. Pieces
+/// end where a section's heading opens a line, which closes every block
+/// before it; a body with link reference definitions or footnotes, which
+/// refer across pieces, is parsed whole.
+pub fn build_in_chunks(
+    body: &str,
+    base: usize,
+    starts: &[usize],
+    progress: Option<&Progress>,
+    chunk: usize,
+) -> Doc {
     let mut b = Builder {
         starts,
-        base,
         doc: Doc::default(),
         containers: Vec::new(),
         lists: Vec::new(),
@@ -69,17 +85,48 @@ pub fn build_text(body: &str, base: usize, starts: &[usize], progress: Option<&P
         mentions: 0,
         item_fresh: false,
     };
-    let parser = Parser::new_ext(body, markdown_options());
-    for (i, (event, range)) in parser.into_offset_iter().enumerate() {
-        if i % 4096 == 0
-            && let Some(p) = progress
-        {
-            p.set(range.start, body.len());
+    let mut from = 0;
+    for to in chunk_cuts(body, base, starts, chunk)
+        .into_iter()
+        .chain([body.len()])
+    {
+        let Some(part) = body.get(from..to) else {
+            continue;
+        };
+        let parser = Parser::new_ext(part, markdown_options());
+        for (i, (event, range)) in parser.into_offset_iter().enumerate() {
+            if i % 4096 == 0
+                && let Some(p) = progress
+            {
+                p.set(from + range.start, body.len());
+            }
+            b.event(event, base + from + range.start);
         }
-        b.event(event, b.base + range.start);
+        from = to;
     }
     b.close_open();
     b.doc
+}
+
+/// Where to cut `body` into pieces of at least `chunk` bytes: section
+/// starts (in file coordinates, the body starting at `base`) whose heading
+/// opens a line. None when something in the body may refer across pieces.
+fn chunk_cuts(body: &str, base: usize, starts: &[usize], chunk: usize) -> Vec<usize> {
+    if body.len() <= chunk || body.contains("]:") || body.contains("[^") {
+        return Vec::new();
+    }
+    let mut cuts = Vec::new();
+    let mut last = 0;
+    for rel in starts.iter().filter_map(|s| s.checked_sub(base)) {
+        if rel >= last + chunk
+            && rel < body.len()
+            && body.as_bytes().get(rel.wrapping_sub(1)) == Some(&b'\n')
+        {
+            cuts.push(rel);
+            last = rel;
+        }
+    }
+    cuts
 }
 
 impl Builder<'_> {
@@ -99,7 +146,8 @@ impl Builder<'_> {
         self.style.push(s);
     }
 
-    fn emit(&mut self, kind: BlockKind, offset: usize, implicit: bool) {
+    fn emit(&mut self, mut kind: BlockKind, offset: usize, implicit: bool) {
+        kind.shrink_to_fit();
         let nested_list = self.lists.len() > 1;
         let first_item = self.lists.last().is_some_and(|(_, n)| *n <= 1);
         let gap_before = !(implicit && self.item_fresh && (!first_item || nested_list))

@@ -126,3 +126,27 @@ fn no_cut_when_no_section_starts_late_enough() {
     let first = crate::doc::prefix_cut(&brief, 1).expect("a cut");
     assert!(brief.source.body()[first..].starts_with("## Pillar 0"));
 }
+
+#[test]
+fn a_body_parsed_in_pieces_gives_the_same_blocks() {
+    let mut d = Vec::new();
+    let file = SourceFile::new("t.md".into(), Origin::Embedded, long_body(40));
+    let brief = crate::parse::parse_brief(file, &mut d).expect("brief");
+    let starts = crate::doc::section_starts(&brief);
+    let (body, base) = (brief.source.body(), brief.source.body_start);
+    let whole = crate::doc::build_in_chunks(body, base, &starts, None, usize::MAX);
+    for chunk in [1, 500, 3_000] {
+        let pieces = crate::doc::build_in_chunks(body, base, &starts, None, chunk);
+        assert_eq!(pieces.blocks, whole.blocks, "pieces of {chunk}");
+    }
+    // Footnotes refer across pieces: such a body is parsed whole.
+    let md = format!("{}See[^n].\n\n[^n]: The note.\n", long_body(10));
+    let file = SourceFile::new("n.md".into(), Origin::Embedded, md);
+    let brief = crate::parse::parse_brief(file, &mut d).expect("brief");
+    let starts = crate::doc::section_starts(&brief);
+    let (body, base) = (brief.source.body(), brief.source.body_start);
+    assert_eq!(
+        crate::doc::build_in_chunks(body, base, &starts, None, 1).blocks,
+        crate::doc::build_in_chunks(body, base, &starts, None, usize::MAX).blocks
+    );
+}

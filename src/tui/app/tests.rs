@@ -286,7 +286,7 @@ fn lib_clone(lib: &Library) -> Library {
                 Ok(crate::model::SourceFile::new(
                     b.source.name.clone(),
                     b.source.origin.clone(),
-                    b.source.text.clone(),
+                    b.source.text.to_string(),
                 ))
             })
             .collect(),

@@ -44,12 +44,12 @@ impl Job {
         let build = Arc::new(Progress::default());
         let lay = Arc::new(Progress::default());
         let (b_progress, l_progress) = (Arc::clone(&build), Arc::clone(&lay));
-        let body = body.to_owned();
+        let text = Arc::clone(&brief.source.text);
         std::thread::Builder::new()
             .name("layout".into())
             .spawn(move || {
-                let doc = doc::build_text(&body, base, &starts, Some(&b_progress));
-                drop(body);
+                let body = text.get(base..).unwrap_or("");
+                let doc = doc::build_text(body, base, &starts, Some(&b_progress));
                 b_progress.set(1, 1);
                 let layout = Layout::with_progress(&doc, sections, width, &l_progress);
                 let _ = tx.send((doc, layout));
