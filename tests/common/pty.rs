@@ -9,13 +9,6 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
-pub struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    _pair: portable_pty::PtyPair,
-}
-
 /// A home for one test: `config/` and `state/` as the XDG folders.
 pub struct Home {
     pub dir: tempfile::TempDir,
@@ -41,8 +34,22 @@ impl Home {
     }
 }
 
+pub struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    pair: portable_pty::PtyPair,
+    /// The terminal's settings before briefing started.
+    before: String,
+}
+
 impl Session {
+    /// Starts briefing with `args`, with `home` as its XDG folders.
     pub fn start(home: &Home, args: &[&str]) -> Self {
+        Self::start_with(home, args, &[])
+    }
+
+    pub fn start_with(home: &Home, args: &[&str], env: &[(&str, &str)]) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 40,
@@ -58,6 +65,10 @@ impl Session {
         cmd.env_remove("NO_COLOR");
         cmd.env("XDG_CONFIG_HOME", home.config());
         cmd.env("XDG_STATE_HOME", home.state());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let before = termios(&pair);
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let writer = pair.master.take_writer().expect("writer");
@@ -76,8 +87,30 @@ impl Session {
             parser,
             writer,
             child,
-            _pair: pair,
+            pair,
+            before,
         }
+    }
+
+    /// The terminal's settings now.
+    pub fn termios(&self) -> String {
+        termios(&self.pair)
+    }
+
+    /// Waits until the reader is up: the screen shows `text` and raw mode
+    /// has changed the terminal's settings.
+    pub fn wait_for_ui(&self, text: &str) {
+        self.wait_for(text);
+        assert_ne!(self.termios(), self.before, "raw mode never entered");
+    }
+
+    pub fn signal(&self, sig: &str) {
+        let pid = self.child.process_id().expect("pid");
+        let ok = std::process::Command::new("kill")
+            .args([sig, &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(ok.success());
     }
 
     pub fn screen(&self) -> String {
@@ -122,6 +155,7 @@ impl Session {
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
             if let Ok(Some(status)) = self.child.try_wait() {
+                // Let the reader thread drain the last bytes.
                 std::thread::sleep(Duration::from_millis(100));
                 return status.exit_code();
             }
@@ -130,4 +164,31 @@ impl Session {
         let _ = self.child.kill();
         panic!("briefing did not exit:\n{}", self.screen());
     }
+
+    pub fn assert_restored(&self) {
+        assert_eq!(
+            self.termios(),
+            self.before,
+            "terminal settings not restored"
+        );
+        let p = self.parser.lock().expect("parser");
+        let s = p.screen();
+        assert!(!s.alternate_screen(), "still on the alternate screen");
+        assert!(!s.hide_cursor(), "cursor still hidden");
+        assert_eq!(
+            s.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture left on"
+        );
+        assert!(!s.bracketed_paste(), "bracketed paste left on");
+    }
+}
+
+/// Every setting of the terminal: modes and control characters.
+fn termios(pair: &portable_pty::PtyPair) -> String {
+    let t = pair.master.get_termios().expect("termios");
+    format!(
+        "{:?} {:?} {:?} {:?} {:?}",
+        t.input_flags, t.output_flags, t.control_flags, t.local_flags, t.control_chars
+    )
 }
