@@ -11,7 +11,11 @@ use crate::tui::theme::{Origin, Theme};
 pub fn run(cli: &Cli) -> io::Result<ExitCode> {
     let dirs = Dirs::xdg();
     // The theme in use: --theme, else the config's, else the default.
-    let config = Config::load(cli.config.as_deref(), &dirs).unwrap_or_default();
+    // A broken config is reported, but the list is still worth showing.
+    let config = Config::load(cli.config.as_deref(), &dirs).unwrap_or_else(|e| {
+        eprintln!("briefing: {}", clean(&e));
+        Config::default()
+    });
     let current = cli
         .theme
         .clone()

@@ -248,8 +248,9 @@ impl App {
             // Input acts on the whole brief, not on its preview.
             self.reader.finish();
         }
-        // The place in a brief is kept whenever the reader leaves it.
-        let (brief, place) = (self.reader.brief, self.state_place());
+        // The place in a brief is kept whenever the reader leaves it; only
+        // then is it turned into ids (taken here, it costs two copies).
+        let (before, section) = (self.reader.place(), self.reader.section());
         let effect = match msg {
             Msg::Key(k) => self.key(k),
             Msg::Act(a) => self.act(a),
@@ -268,8 +269,8 @@ impl App {
             }
         };
         self.refresh_search();
-        if self.reader.brief != brief
-            && let Some((id, place)) = place
+        if self.reader.brief != before.brief
+            && let Some((id, place)) = self.place_in_state(before, section)
         {
             self.saved.state.set_place(&id, place);
         }

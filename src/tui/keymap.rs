@@ -235,7 +235,12 @@ impl Keymap {
         let mut k = Self::default();
         // The embedded file is tested to parse; fall back to nothing rather
         // than panic if it ever did not.
-        let _ = k.merge_toml(DEFAULT_TOML, "keymap.toml");
+        if let Ok(mut table) = toml::from_str::<toml::Table>(DEFAULT_TOML) {
+            // The shipped file also describes the actions; those are not
+            // bindings.
+            table.remove("actions");
+            let _ = k.merge_table(&table, DEFAULT_TOML, "keymap.toml");
+        }
         k
     }
 
@@ -243,12 +248,12 @@ impl Keymap {
     /// `"chord" = "action"`. Errors name the file, line and offending key.
     pub fn merge_toml(&mut self, text: &str, path: &str) -> Result<(), String> {
         let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, path, &e))?;
-        let doc = text;
-        for (mode_name, bindings) in &table {
-            if mode_name == "actions" && path == "keymap.toml" {
-                // The shipped file's descriptions, not bindings.
-                continue;
-            }
+        self.merge_table(&table, text, path)
+    }
+
+    /// Adds the bindings of a parsed keymap file; `doc` is its text.
+    fn merge_table(&mut self, table: &toml::Table, doc: &str, path: &str) -> Result<(), String> {
+        for (mode_name, bindings) in table {
             let mode = Mode::parse(mode_name).ok_or_else(|| {
                 format!(
                     "{}: error: unknown mode [{mode_name}]",
@@ -447,7 +452,12 @@ mod tests {
     #[test]
     fn default_keys_parse_and_resolve() {
         let mut k = Keymap::default();
-        k.merge_toml(DEFAULT_TOML, "keymap.toml").unwrap();
+        let mut table: toml::Table = toml::from_str(DEFAULT_TOML).unwrap();
+        assert!(
+            table.remove("actions").is_some(),
+            "the actions are described"
+        );
+        k.merge_table(&table, DEFAULT_TOML, "keymap.toml").unwrap();
         let key = |s: &str| parse_keys(s).unwrap();
         assert_eq!(
             k.lookup(Mode::Reader, &key("j")),

@@ -10,7 +10,7 @@ use crate::state::{self, Bookmark, State};
 use crate::tui::action::Action;
 use crate::tui::find::FinderState;
 use crate::tui::panel::PanelState;
-use crate::tui::reader::ReaderState;
+use crate::tui::reader::{Place, ReaderState};
 
 /// The saved state and where it goes.
 #[derive(Debug, Default)]
@@ -31,18 +31,24 @@ pub struct BookmarkRow {
 impl App {
     /// The saved place of the reader in the current brief.
     pub(super) fn state_place(&self) -> Option<(String, state::Place)> {
-        let b = self.lib.brief(self.reader.brief)?;
-        let p = self.reader.place();
-        let section = p
-            .section
-            .or_else(|| Some(self.reader.section()))
-            .and_then(|s| b.section(s))
-            .map(|s| s.anchor.clone())
-            .unwrap_or_default();
+        self.place_in_state(self.reader.place(), self.reader.section())
+    }
+
+    /// A reader's place (with the section it was in) as the saved state
+    /// keeps it: by brief id and section anchor.
+    pub(super) fn place_in_state(
+        &self,
+        p: Place,
+        section: SectionIdx,
+    ) -> Option<(String, state::Place)> {
+        let b = self.lib.brief(p.brief)?;
         Some((
             b.meta.id.clone(),
             state::Place {
-                section,
+                section: b
+                    .section(section)
+                    .map(|s| s.anchor.clone())
+                    .unwrap_or_default(),
                 block: p.block,
             },
         ))

@@ -3,17 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-use super::tests::{press, section_title};
+use super::tests::{press, render, screen, section_title};
 use super::*;
 use crate::config::Config;
 use crate::state::{self, State};
 use crate::tui::theme::Slot;
-use crate::tui::ui;
 
 fn app_with(lib: Library, keymap: Keymap, theme: Theme) -> App {
     App::new(lib, keymap, theme, Rect::new(0, 0, 140, 40))
@@ -25,24 +22,6 @@ fn app() -> App {
         Keymap::default_keys(),
         Theme::default_theme(),
     )
-}
-
-fn render(app: &App) -> Buffer {
-    let area = app.geometry.area;
-    let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
-    t.draw(|f| ui::draw(f, app)).expect("draw");
-    t.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf.cell((x, y)).map_or(" ", |c| c.symbol()));
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// The first cell (x, y) in `area` where `needle` starts.
@@ -80,7 +59,7 @@ fn a_remapped_key_drives_its_action_and_the_help_shows_it() {
     press(&mut a, "esc ctrl-k");
     assert_eq!(a.overlay, Some(Overlay::Finder));
     press(&mut a, "esc ?");
-    let help = text(&render(&a));
+    let help = screen(&a);
     let line = help
         .lines()
         .find(|l| l.contains("Timeline of every dated event"))
@@ -202,10 +181,10 @@ fn bookmarks_are_marked_listed_opened_and_deleted_and_saved_at_once() {
     assert_eq!(a.saved.state.bookmarks.len(), 2);
     press(&mut a, "'");
     assert_eq!(a.overlay, Some(Overlay::Bookmarks));
-    let screen = text(&render(&a));
+    let listed = screen(&a);
     assert!(
-        screen.contains(&format!("Digital Allies › {marked}")),
-        "{screen}"
+        listed.contains(&format!("Digital Allies › {marked}")),
+        "{listed}"
     );
     press(&mut a, "enter");
     assert_eq!(a.overlay, None);
@@ -215,13 +194,13 @@ fn bookmarks_are_marked_listed_opened_and_deleted_and_saved_at_once() {
     let (on_disk, _) = State::load(&dir.path().join("state.json"));
     assert_eq!(on_disk.bookmarks.len(), 1);
     press(&mut a, "d esc");
-    let screen = text(&render(&a));
+    let closed = screen(&a);
     assert!(a.saved.state.bookmarks.is_empty());
     press(&mut a, "'");
-    let screen_empty = text(&render(&a));
+    let screen_empty = screen(&a);
     assert!(
         screen_empty.contains("No bookmarks yet: m marks"),
-        "{screen_empty}\n{screen}"
+        "{screen_empty}\n{closed}"
     );
 }
 
@@ -298,7 +277,7 @@ fn a_reload_keeps_the_place_the_outline_and_lists_new_problems() {
     assert_eq!(section_title(&a), "Opinion");
     assert_eq!(a.outline.rows(&a.lib, a.current()).len(), rows_before);
     assert_eq!(a.message.as_deref(), Some("reloaded"));
-    assert!(text(&render(&a)).contains("Opinion"));
+    assert!(screen(&a).contains("Opinion"));
 
     // A broken link: the problem is reported and listed, the reader stays.
     std::fs::write(
@@ -315,11 +294,14 @@ fn a_reload_keeps_the_place_the_outline_and_lists_new_problems() {
     );
     // The brief being edited stays, as it was last good.
     assert_eq!(section_title(&a), "Opinion");
-    assert!(text(&render(&a)).contains("Opinion"));
+    assert!(screen(&a).contains("Opinion"));
     press(&mut a, "D");
     assert_eq!(a.overlay, Some(Overlay::Diagnostics));
-    let screen = text(&render(&a));
-    assert!(screen.contains("Problems in the briefs (1)"), "{screen}");
-    assert!(screen.contains("alpha.md:"), "{screen}");
-    assert!(screen.contains("#nowhere"), "{screen}");
+    let problems = screen(&a);
+    assert!(
+        problems.contains("Problems in the briefs (1)"),
+        "{problems}"
+    );
+    assert!(problems.contains("alpha.md:"), "{problems}");
+    assert!(problems.contains("#nowhere"), "{problems}");
 }

@@ -36,11 +36,17 @@ pub(super) fn press(app: &mut App, keys: &str) -> Effect {
     last
 }
 
-fn screen(app: &App) -> String {
+/// One frame the size of the app's area.
+pub(super) fn render(app: &App) -> ratatui::buffer::Buffer {
     let area = app.geometry.area;
     let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     t.draw(|f| ui::draw(f, app)).expect("draw");
-    let buf = t.backend().buffer().clone();
+    t.backend().buffer().clone()
+}
+
+/// The screen as text, wide characters counted once.
+pub(super) fn screen(app: &App) -> String {
+    let buf = render(app);
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut skip = 0;
