@@ -274,6 +274,22 @@ fn run_once(spec: &Spec) -> Run {
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env("LESS", "");
+    // A fresh home per run: no saved reading place, config or history from
+    // an earlier run (briefing would reopen where the last run's key left
+    // it, and a peer might too).
+    let Ok(home) = tempfile::tempdir() else {
+        out.note = Some("cannot make a temporary home".into());
+        return out;
+    };
+    for (var, sub) in [
+        ("HOME", ""),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+    ] {
+        cmd.env(var, home.path().join(sub));
+    }
     let (Ok(mut reader), Ok(mut writer)) =
         (pty.master.try_clone_reader(), pty.master.take_writer())
     else {
