@@ -4,7 +4,7 @@
 
 mod build;
 
-pub use build::{build, build_in_chunks, build_text, section_starts};
+pub use build::{CHUNK_BYTES, build, build_in_chunks, build_pieces, build_text, section_starts};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -7,6 +7,7 @@ mod wrap;
 use crate::doc::{Doc, Progress, Role, Style};
 use crate::model::SectionIdx;
 
+pub use blocks::Stream;
 pub use wrap::{display_width, wrap_ranges};
 
 /// Per-link and per-mention note texts: when given, links and figure
@@ -121,6 +122,11 @@ impl Layout {
     /// The block a line was laid out from.
     pub fn block_of(&self, line: usize) -> usize {
         self.lines.get(line).map_or(0, |l| l.block as usize)
+    }
+
+    /// How many blocks are laid out.
+    pub fn blocks(&self) -> usize {
+        self.block_lines.len()
     }
 
     /// The first line of a block.

@@ -1,10 +1,10 @@
-//! Turns one file into a [`Brief`]: front matter, then a single offset-keeping
+//! Turns one file into a [`Brief`]: front matter, then an offset-keeping
 //! walk over the Markdown collecting headings, figure mentions and links.
 
-use std::collections::HashMap;
-use std::ops::Range;
+mod scan;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::Options;
+use std::collections::HashMap;
 
 use crate::diag::Diagnostic;
 use crate::frontmatter::{self, SplitError};
@@ -12,6 +12,7 @@ use crate::model::{
     Brief, FigureIdx, Link, LinkTarget, Mention, Meta, Section, SectionIdx, SourceFile,
 };
 use crate::slug::{Slugger, slugify};
+use scan::{Heading, Scan};
 
 /// The Markdown dialect every brief is read with: `CommonMark` plus GFM tables,
 /// footnotes, strikethrough and task lists. Front matter is split by us, never
@@ -46,7 +47,7 @@ pub fn parse_brief(mut file: SourceFile, diags: &mut Vec<Diagnostic>) -> Option<
             return None;
         }
     };
-    let scan = scan_body(&file);
+    let scan = scan::scan(file.body(), file.body_start);
     let (meta, figures, events) = match front {
         Some(f) => (f.meta, f.figures, f.events),
         None => (plain_meta(&file, &scan), Vec::new(), Vec::new()),
@@ -63,78 +64,6 @@ pub fn parse_brief(mut file: SourceFile, diags: &mut Vec<Diagnostic>) -> Option<
     attach(&mut brief, scan);
     crate::validate::brief(&brief, diags);
     Some(brief)
-}
-
-struct Heading {
-    level: u8,
-    title: String,
-    range: Range<usize>,
-}
-
-struct RawLink {
-    dest: String,
-    text: String,
-    range: Range<usize>,
-}
-
-#[derive(Default)]
-struct Scan {
-    headings: Vec<Heading>,
-    links: Vec<RawLink>,
-}
-
-/// One pass over the body. Ranges are in file coordinates.
-fn scan_body(file: &SourceFile) -> Scan {
-    let base = file.body_start;
-    let mut scan = Scan::default();
-    let mut heading: Option<(u8, String, usize)> = None;
-    let mut links: Vec<(String, String, usize)> = Vec::new();
-    for (event, range) in Parser::new_ext(file.body(), markdown_options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                heading = Some((level as u8, String::new(), range.start));
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, title, start)) = heading.take() {
-                    scan.headings.push(Heading {
-                        level,
-                        title: title.trim().to_owned(),
-                        range: base + start..base + range.end,
-                    });
-                }
-            }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                links.push((dest_url.into_string(), String::new(), range.start));
-            }
-            Event::End(TagEnd::Link) => {
-                if let Some((dest, text, start)) = links.pop() {
-                    scan.links.push(RawLink {
-                        dest,
-                        text,
-                        range: base + start..base + range.end,
-                    });
-                }
-            }
-            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                if let Some((_, title, _)) = heading.as_mut() {
-                    title.push_str(&t);
-                }
-                if let Some((_, text, _)) = links.last_mut() {
-                    text.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some((_, title, _)) = heading.as_mut() {
-                    title.push(' ');
-                }
-                if let Some((_, text, _)) = links.last_mut() {
-                    text.push(' ');
-                }
-            }
-            _ => {}
-        }
-    }
-    scan
 }
 
 /// Metadata for a Markdown file without front matter.

@@ -1,5 +1,7 @@
 //! Builds the [`Doc`] of a brief in one pass over pulldown-cmark's events.
 
+use std::ops::ControlFlow;
+
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 use super::{
@@ -20,7 +22,10 @@ enum Open {
 struct Builder<'b> {
     /// Where each section starts, in file coordinates.
     starts: &'b [usize],
+    /// Blocks of the current piece.
     doc: Doc,
+    /// Blocks emitted so far, in every piece.
+    emitted: usize,
     containers: Vec<Container>,
     /// Per open list: the next number (ordered lists) and items seen so far.
     lists: Vec<(Option<u64>, usize)>,
@@ -50,7 +55,7 @@ pub fn section_starts(brief: &Brief) -> Vec<usize> {
 }
 
 /// Pieces a long body is parsed in, at least this long.
-const CHUNK_BYTES: usize = 512 * 1024;
+pub const CHUNK_BYTES: usize = 512 * 1024;
 
 /// Builds the IR of Markdown `body`, which starts at byte `base` of its
 /// file and holds sections starting at `starts`. `progress`, when given,
@@ -60,10 +65,7 @@ pub fn build_text(body: &str, base: usize, starts: &[usize], progress: Option<&P
 }
 
 /// [`build_text`], parsing a long body a piece of at least `chunk` bytes
-/// at a time, so the parser's tree never holds the whole of it. Pieces
-/// end where a section's heading opens a line, which closes every block
-/// before it; a body with link reference definitions or footnotes, which
-/// refer across pieces, is parsed whole.
+/// at a time, so the parser's tree never holds the whole of it.
 pub fn build_in_chunks(
     body: &str,
     base: usize,
@@ -71,9 +73,32 @@ pub fn build_in_chunks(
     progress: Option<&Progress>,
     chunk: usize,
 ) -> Doc {
+    let mut doc = Doc::default();
+    build_pieces(body, base, starts, progress, chunk, |piece| {
+        doc.blocks.extend(piece.blocks);
+        ControlFlow::Continue(())
+    });
+    doc
+}
+
+/// Builds the IR of `body` a piece at a time and hands each piece's blocks
+/// to `sink` in order, so a caller that lays them out at once never holds
+/// the whole document. Pieces end where a section's heading opens a line,
+/// which closes every block before it; a body with link reference
+/// definitions or footnotes, which refer across pieces, is one piece.
+/// `sink` may stop the build after any piece.
+pub fn build_pieces(
+    body: &str,
+    base: usize,
+    starts: &[usize],
+    progress: Option<&Progress>,
+    chunk: usize,
+    mut sink: impl FnMut(Doc) -> ControlFlow<()>,
+) {
     let mut b = Builder {
         starts,
         doc: Doc::default(),
+        emitted: 0,
         containers: Vec::new(),
         lists: Vec::new(),
         open: None,
@@ -103,9 +128,12 @@ pub fn build_in_chunks(
             b.event(event, base + from + range.start);
         }
         from = to;
+        if to < body.len() && sink(std::mem::take(&mut b.doc)).is_break() {
+            return;
+        }
     }
     b.close_open();
-    b.doc
+    let _ = sink(b.doc);
 }
 
 /// Where to cut `body` into pieces of at least `chunk` bytes: section
@@ -150,10 +178,11 @@ impl Builder<'_> {
         kind.shrink_to_fit();
         let nested_list = self.lists.len() > 1;
         let first_item = self.lists.last().is_some_and(|(_, n)| *n <= 1);
-        let gap_before = !(implicit && self.item_fresh && (!first_item || nested_list))
-            && !self.doc.blocks.is_empty();
+        let gap_before =
+            !(implicit && self.item_fresh && (!first_item || nested_list)) && self.emitted > 0;
         let depth = self.containers.len();
         let shown = depth.min(MAX_VISUAL_DEPTH);
+        self.emitted += 1;
         self.doc.blocks.push(Block {
             kind,
             containers: self.containers[..shown].to_vec(),

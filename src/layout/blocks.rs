@@ -30,37 +30,79 @@ pub fn lay_out(
     notes: Option<&Notes>,
     progress: Option<&Progress>,
 ) -> Layout {
-    let mut out = Out {
-        layout: Layout {
+    let mut stream = Stream::new(sections, width, notes);
+    let total = doc.blocks.len();
+    for (i, blocks) in doc.blocks.chunks(1024).enumerate() {
+        if let Some(p) = progress {
+            p.set(i * 1024, total);
+        }
+        stream.add(blocks);
+    }
+    stream.finish()
+}
+
+/// A layout built from blocks handed over a piece at a time, in order, so
+/// the blocks need not all be held at once.
+pub struct Stream<'n> {
+    out: Out<'n>,
+    width: usize,
+    /// The number of the next block.
+    next: u32,
+    /// The section of the block before it.
+    last: Option<SectionIdx>,
+}
+
+impl<'n> Stream<'n> {
+    /// A layout `width` columns wide (at least 8) of a document with
+    /// `sections` sections.
+    pub fn new(sections: usize, width: usize, notes: Option<&'n Notes>) -> Self {
+        let width = width.max(8);
+        Self {
+            out: Out {
+                layout: Layout {
+                    width,
+                    section_lines: vec![0; sections.max(1)],
+                    ..Layout::default()
+                },
+                notes,
+                link_no: notes.map_or_else(Vec::new, |n| vec![None; n.links.len()]),
+                mention_no: notes.map_or_else(Vec::new, |n| vec![None; n.mentions.len()]),
+                next_no: 1,
+                pending: Vec::new(),
+            },
             width,
-            section_lines: vec![0; sections.max(1)],
-            ..Layout::default()
-        },
-        notes,
-        link_no: notes.map_or_else(Vec::new, |n| vec![None; n.links.len()]),
-        mention_no: notes.map_or_else(Vec::new, |n| vec![None; n.mentions.len()]),
-        next_no: 1,
-        pending: Vec::new(),
-    };
-    for (bi, block) in doc.blocks.iter().enumerate() {
-        if bi % 1024 == 0
-            && let Some(p) = progress
-        {
-            p.set(bi, doc.blocks.len());
+            next: 0,
+            last: None,
         }
-        let section_changes = doc
-            .blocks
-            .get(bi.wrapping_sub(1))
-            .is_some_and(|prev| prev.section != block.section);
-        if section_changes {
-            out.flush_notes(bi as u32 - 1, doc.blocks[bi - 1].section, width);
+    }
+
+    /// Lays out the next `blocks`.
+    pub fn add(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            if let Some(prev) = self.last
+                && prev != block.section
+            {
+                self.out.flush_notes(self.next - 1, prev, self.width);
+            }
+            self.out.block(self.next, block, self.width);
+            self.last = Some(block.section);
+            self.next += 1;
         }
-        out.block(bi as u32, block, width);
     }
-    if let Some(last) = doc.blocks.last() {
-        out.flush_notes(doc.blocks.len() as u32 - 1, last.section, width);
+
+    /// The layout of every block added; its buffers hold no growth room.
+    pub fn finish(mut self) -> Layout {
+        if let Some(last) = self.last {
+            self.out.flush_notes(self.next - 1, last, self.width);
+        }
+        let mut l = self.out.layout;
+        l.text.shrink_to_fit();
+        l.spans.shrink_to_fit();
+        l.lines.shrink_to_fit();
+        l.targets.shrink_to_fit();
+        l.block_lines.shrink_to_fit();
+        l
     }
-    out.layout
 }
 
 /// Prefix pieces for the first line of a block and for the lines after it.
@@ -149,8 +191,15 @@ impl Out<'_> {
             self.blank(bi, block.section);
         }
         self.layout.block_lines.push(self.layout.lines.len());
-        let (first, rest) = prefixes(block);
-        let avail = width.saturating_sub(prefix_width(&rest)).max(10);
+        let (mut first, mut rest) = prefixes(block);
+        // Text keeps at least ten columns (or the whole width, if less):
+        // nesting too deep for that is not drawn.
+        let floor = width.min(10);
+        if width.saturating_sub(prefix_width(&first).max(prefix_width(&rest))) < floor {
+            first.clear();
+            rest.clear();
+        }
+        let avail = width.saturating_sub(prefix_width(&rest)).max(floor);
         match &block.kind {
             BlockKind::Heading { level, text } => {
                 let line = self.layout.lines.len();

@@ -150,3 +150,49 @@ fn a_body_parsed_in_pieces_gives_the_same_blocks() {
         crate::doc::build_in_chunks(body, base, &starts, None, usize::MAX).blocks
     );
 }
+
+#[test]
+fn a_layout_streamed_piece_by_piece_equals_the_whole() {
+    let mut d = Vec::new();
+    let md = format!("{}Closing [note](#pillar-0).\n", long_body(40));
+    let file = SourceFile::new("t.md".into(), Origin::Embedded, md);
+    let brief = crate::parse::parse_brief(file, &mut d).expect("brief");
+    let starts = crate::doc::section_starts(&brief);
+    let (body, base) = (brief.source.body(), brief.source.body_start);
+    let full = crate::doc::build(&brief);
+    for width in [20, 120] {
+        let whole = Layout::new(&full, brief.sections.len(), width, None);
+        let mut pieces = 0;
+        let mut stream = super::Stream::new(brief.sections.len(), width, None);
+        crate::doc::build_pieces(body, base, &starts, None, 2_000, |piece| {
+            pieces += 1;
+            stream.add(&piece.blocks);
+            std::ops::ControlFlow::Continue(())
+        });
+        assert!(pieces > 3, "{pieces} pieces");
+        let streamed = stream.finish();
+        assert_eq!(text(&streamed), text(&whole), "at {width}");
+        assert_eq!(streamed.targets(), whole.targets());
+        assert_eq!(streamed.blocks(), full.blocks.len());
+        for s in 0..brief.sections.len() {
+            let s = crate::model::SectionIdx(s);
+            assert_eq!(streamed.section_line(s), whole.section_line(s));
+        }
+    }
+}
+
+#[test]
+fn a_build_stops_when_its_sink_says_so() {
+    let mut d = Vec::new();
+    let file = SourceFile::new("t.md".into(), Origin::Embedded, long_body(40));
+    let brief = crate::parse::parse_brief(file, &mut d).expect("brief");
+    let starts = crate::doc::section_starts(&brief);
+    let (body, base) = (brief.source.body(), brief.source.body_start);
+    let mut seen = Vec::new();
+    crate::doc::build_pieces(body, base, &starts, None, 2_000, |piece| {
+        seen.push(piece.blocks.len());
+        std::ops::ControlFlow::Break(())
+    });
+    assert_eq!(seen.len(), 1, "one piece, then it stopped");
+    assert!(seen[0] > 0 && seen[0] < crate::doc::build(&brief).blocks.len());
+}

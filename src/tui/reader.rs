@@ -3,6 +3,7 @@
 
 mod job;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use job::Job;
@@ -50,14 +51,17 @@ impl ReaderState {
         }
     }
 
-    /// The document of brief `b`, built once and kept.
-    pub fn doc(&mut self, lib: &Library, b: BriefIdx) -> &Doc {
-        if self.job.as_ref().is_some_and(|j| j.brief == b) {
-            self.finish();
+    /// The document of brief `b`: built once and kept for a short brief,
+    /// built afresh for a long one (whose document would take several
+    /// times its text's memory).
+    pub fn doc(&mut self, lib: &Library, b: BriefIdx) -> Cow<'_, Doc> {
+        let Some(brief) = lib.brief(b) else {
+            return Cow::Owned(Doc::default());
+        };
+        if job::is_long(brief) {
+            return Cow::Owned(doc::build(brief));
         }
-        self.docs
-            .entry(b)
-            .or_insert_with(|| lib.brief(b).map(doc::build).unwrap_or_default())
+        Cow::Borrowed(self.docs.entry(b).or_insert_with(|| doc::build(brief)))
     }
 
     /// Lays the current brief out at `width` if it is not already; keeps the
@@ -71,20 +75,21 @@ impl ReaderState {
         let b = self.brief;
         self.job = None;
         let sections = lib.brief(b).map_or(1, |x| x.sections.len());
-        let background = if self.docs.contains_key(&b) {
-            None
-        } else {
-            lib.brief(b).and_then(|brief| Job::start(b, brief, width))
-        };
+        let background = lib.brief(b).and_then(|brief| Job::start(b, brief, width));
         let layout = match background {
             Some((job, preview)) => {
                 self.job = Some(job);
                 preview
             }
-            None => Layout::new(self.doc(lib, b), sections, width, None),
+            None => Layout::new(&self.doc(lib, b), sections, width, None),
         };
         self.layout = layout;
         self.laid_out = Some((b, width));
+        // A place past the preview (the pane was resized deep in a long
+        // brief) waits for the whole, so the reader stays where it was.
+        if keep.is_some_and(|block| block >= self.layout.blocks()) {
+            self.finish();
+        }
         self.top = keep.map_or(0, |block| self.layout.block_line(block));
         self.clamp();
     }
@@ -96,7 +101,7 @@ impl ReaderState {
             return false;
         };
         if let Some(job) = self.job.take() {
-            self.install(&job, done);
+            self.install(job.brief, job.width, done);
         }
         true
     }
@@ -109,18 +114,13 @@ impl ReaderState {
         };
         let (brief, width) = (job.brief, job.width);
         if let Some(done) = job.wait() {
-            self.install_parts(brief, width, done);
+            self.install(brief, width, done);
         }
-    }
-
-    fn install(&mut self, job: &Job, done: (Doc, Layout)) {
-        self.install_parts(job.brief, job.width, done);
     }
 
     /// The whole layout continues the preview line for line, so the
     /// position, selection and highlight stay as they are.
-    fn install_parts(&mut self, brief: BriefIdx, width: usize, (doc, layout): (Doc, Layout)) {
-        self.docs.insert(brief, doc);
+    fn install(&mut self, brief: BriefIdx, width: usize, layout: Layout) {
         if self.laid_out == Some((brief, width)) {
             self.layout = layout;
             self.clamp();

@@ -7,6 +7,7 @@
 mod common;
 
 mod files;
+mod fuzzed;
 #[path = "../../benches/gen/mod.rs"]
 mod generate;
 mod injection;

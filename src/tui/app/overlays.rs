@@ -273,7 +273,7 @@ impl App {
         if !self.search.query.is_empty() {
             for bi in 0..self.lib.briefs.len() {
                 let doc = self.reader.doc(&self.lib, BriefIdx(bi));
-                for h in search::doc_hits(doc, &self.search.query, MAX_HITS - hits.len()) {
+                for h in search::doc_hits(&doc, &self.search.query, MAX_HITS - hits.len()) {
                     hits.push((BriefIdx(bi), h));
                 }
                 if hits.len() >= MAX_HITS {

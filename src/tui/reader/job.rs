@@ -1,15 +1,20 @@
 //! Building and laying out a long brief on a worker thread, so its first
 //! screen shows (from a preview of its first sections) before the whole
-//! brief is laid out.
+//! brief is laid out. The worker lays out each piece of the document as
+//! soon as it is built and drops it, so the whole document is never held:
+//! only the layout is kept.
 
+use std::ops::ControlFlow;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 
-use crate::doc::{self, Doc, Progress};
-use crate::layout::Layout;
+use crate::doc::{self, Progress};
+use crate::layout::{Layout, Stream};
 use crate::model::{Brief, BriefIdx};
 
-/// Bodies longer than this open from a preview while the rest is laid out.
+/// Bodies longer than this open from a preview while the rest is laid
+/// out, and their documents are not kept once laid out.
 pub const BACKGROUND_BYTES: usize = 256 * 1024;
 
 /// How much of the body the preview holds, at least.
@@ -20,9 +25,22 @@ const PREVIEW_BYTES: usize = 48 * 1024;
 pub struct Job {
     pub brief: BriefIdx,
     pub width: usize,
-    rx: Receiver<(Doc, Layout)>,
-    build: Arc<Progress>,
-    lay: Arc<Progress>,
+    rx: Receiver<Layout>,
+    progress: Arc<Progress>,
+    /// Set when the job is dropped: the worker stops after its piece, so
+    /// a burst of resizes does not leave a worker per size running.
+    cancel: Arc<AtomicBool>,
+}
+
+impl Drop for Job {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Whether `brief` is long enough to be laid out in the background.
+pub fn is_long(brief: &Brief) -> bool {
+    brief.source.body().len() >= BACKGROUND_BYTES
 }
 
 impl Job {
@@ -30,10 +48,10 @@ impl Job {
     /// job with a layout of its first sections to show meanwhile; `None`
     /// when the brief is short or no worker can be started.
     pub fn start(b: BriefIdx, brief: &Brief, width: usize) -> Option<(Self, Layout)> {
-        let body = brief.source.body();
-        if body.len() < BACKGROUND_BYTES {
+        if !is_long(brief) {
             return None;
         }
+        let body = brief.source.body();
         let cut = doc::prefix_cut(brief, PREVIEW_BYTES)?;
         let base = brief.source.body_start;
         let starts = doc::section_starts(brief);
@@ -41,44 +59,60 @@ impl Job {
         let preview_doc = doc::build_text(body.get(..cut)?, base, &starts, None);
         let preview = Layout::new(&preview_doc, sections, width, None);
         let (tx, rx) = mpsc::channel();
-        let build = Arc::new(Progress::default());
-        let lay = Arc::new(Progress::default());
-        let (b_progress, l_progress) = (Arc::clone(&build), Arc::clone(&lay));
+        let progress = Arc::new(Progress::default());
+        let seen = Arc::clone(&progress);
+        let cancel = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&cancel);
         let text = Arc::clone(&brief.source.text);
         std::thread::Builder::new()
             .name("layout".into())
             .spawn(move || {
                 let body = text.get(base..).unwrap_or("");
-                let doc = doc::build_text(body, base, &starts, Some(&b_progress));
-                b_progress.set(1, 1);
-                let layout = Layout::with_progress(&doc, sections, width, &l_progress);
-                let _ = tx.send((doc, layout));
+                let mut stream = Stream::new(sections, width.max(8), None);
+                let mut cancelled = false;
+                doc::build_pieces(
+                    body,
+                    base,
+                    &starts,
+                    Some(&seen),
+                    doc::CHUNK_BYTES,
+                    |piece| {
+                        cancelled = stop.load(Ordering::Relaxed);
+                        if cancelled {
+                            return ControlFlow::Break(());
+                        }
+                        stream.add(&piece.blocks);
+                        ControlFlow::Continue(())
+                    },
+                );
+                if !cancelled {
+                    let _ = tx.send(stream.finish());
+                }
             })
             .ok()?;
         let job = Self {
             brief: b,
             width,
             rx,
-            build,
-            lay,
+            progress,
+            cancel,
         };
         Some((job, preview))
     }
 
-    /// The finished brief, if it is ready.
-    pub fn try_take(&self) -> Option<(Doc, Layout)> {
+    /// The finished layout, if it is ready.
+    pub fn try_take(&self) -> Option<Layout> {
         self.rx.try_recv().ok()
     }
 
-    /// Waits for the finished brief.
-    pub fn wait(self) -> Option<(Doc, Layout)> {
+    /// Waits for the finished layout.
+    pub fn wait(self) -> Option<Layout> {
         self.rx.recv().ok()
     }
 
-    /// Percent done: building the document counts for two fifths, laying
-    /// it out for the rest.
+    /// Percent of the body built and laid out.
     pub fn percent(&self) -> usize {
-        (self.build.get() * 2 + self.lay.get() * 3) / 50
+        self.progress.get() / 10
     }
 }
 
@@ -155,9 +189,11 @@ mod tests {
             std::thread::sleep(Duration::from_millis(5));
         }
         assert_eq!(lines(&r.layout), whole(&lib, 60));
-        // Laid out again at another width, from the document it kept.
+        // Laid out again at another width, in the background again: the
+        // document of a long brief is not kept.
         r.relayout(&lib, 80);
-        assert_eq!(r.progress(), None);
+        assert!(r.progress().is_some());
+        r.finish();
         assert_eq!(lines(&r.layout), whole(&lib, 80));
     }
 
