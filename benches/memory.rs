@@ -50,9 +50,11 @@ fn document(path: &Path, name: &str) {
     };
     let text = brief.source.text.len();
     let (d, doc_live, doc_peak) = heap(|| doc::build(brief));
-    let (layout, lay_live, lay_peak) =
-        heap(|| Layout::new(&d, brief.sections.len(), 120, None));
-    println!("{name} ({:.1} MB of text), heap held (peak while built):", mb(text));
+    let (layout, lay_live, lay_peak) = heap(|| Layout::new(&d, brief.sections.len(), 120, None));
+    println!(
+        "{name} ({:.1} MB of text), heap held (peak while built):",
+        mb(text)
+    );
     println!("  library   {lib_live:>7.1} MB ({lib_peak:.1})");
     println!("  document  {doc_live:>7.1} MB ({doc_peak:.1})");
     println!(
