@@ -79,8 +79,7 @@ const MARK_BYTES: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let starts = line_starts(text.as_bytes());
         let mut marks = vec![(0, 0)];
         let (mut at, mut chars) = (0, 0);
         let mut next = MARK_BYTES;
@@ -138,6 +137,36 @@ impl LineIndex {
     }
 }
 
+/// Where each line of `b` starts: 0 and after every `\n`. Eight bytes are
+/// looked at a time, as lines are short and briefs long.
+fn line_starts(b: &[u8]) -> Vec<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut starts = Vec::with_capacity(b.len() / 48 + 1);
+    starts.push(0);
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_ne_bytes(word) ^ (ONES * u64::from(b'\n'));
+        // High bits of the zero bytes (no false ones before the first).
+        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
+            for (j, &c) in chunk.iter().enumerate() {
+                if c == b'\n' {
+                    starts.push(i + j + 1);
+                }
+            }
+        }
+        i += 8;
+    }
+    for (j, &c) in b[i..].iter().enumerate() {
+        if c == b'\n' {
+            starts.push(i + j + 1);
+        }
+    }
+    starts
+}
+
 /// Prints diagnostics to stderr, errors and warnings alike, sanitized.
 pub fn print_all(diags: &[Diagnostic]) {
     use std::io::Write;
@@ -180,6 +209,28 @@ mod tests {
                 col: 20_001
             }
         );
+    }
+
+    #[test]
+    fn line_starts_are_found_eight_bytes_at_a_time() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "abcdefgh\n",
+            "\n\n\n\n\n\n\n\n\n",
+            "ab\ncdefghijklmnop\nq\n한\n",
+        ] {
+            let mut naive = vec![0];
+            naive.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+            assert_eq!(line_starts(text.as_bytes()), naive, "{text:?}");
+        }
+        let long: String = (0..500)
+            .map(|i| if i % 7 == 0 || i % 11 == 0 { '\n' } else { 'x' })
+            .collect();
+        let mut naive = vec![0];
+        naive.extend(long.match_indices('\n').map(|(i, _)| i + 1));
+        assert_eq!(line_starts(long.as_bytes()), naive);
     }
 
     #[test]

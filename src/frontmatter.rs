@@ -10,6 +10,8 @@ use crate::diag::{Diagnostic, Pos};
 use crate::model::{Event, Figure, Meta, SourceFile};
 use crate::sanitize;
 
+mod quick;
+
 /// Where the front matter lies in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split {
@@ -37,14 +39,17 @@ pub fn split(text: &str) -> Result<Option<Split>, SplitError> {
     let toml_start = start + first_len;
     let mut pos = toml_start;
     while pos < text.len() {
-        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
         if let Some(len) = fence_line_len(&text[pos..]) {
             return Ok(Some(Split {
                 toml: toml_start..pos,
                 body_start: pos + len,
             }));
         }
-        pos = line_end;
+        // Only a line that starts with `+++` can close: go to the next.
+        match text[pos..].find("\n+++") {
+            Some(i) => pos += i + 1,
+            None => break,
+        }
     }
     Err(SplitError::Unclosed(start))
 }
@@ -128,7 +133,8 @@ impl Ctx<'_> {
     fn text(&mut self, what: &str, s: Spanned<String>) -> String {
         let span = s.span();
         let value = s.into_inner();
-        if value.chars().any(|c| sanitize::is_unsafe(c) && c != '\t') {
+        // Printable ASCII, the usual case, is checked eight bytes at a time.
+        if !quick::is_plain(&value) && value.chars().any(|c| sanitize::is_unsafe(c) && c != '\t') {
             let shown = sanitize::line(&value).into_owned();
             self.error(
                 span,
@@ -163,7 +169,11 @@ impl Ctx<'_> {
 /// file's own line and column.
 pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> Option<Front> {
     let toml_text = &file.text[split.toml.clone()];
-    let raw: RawFront = match toml::from_str(toml_text) {
+    let decoded = match quick::read(toml_text) {
+        Some(raw) => Ok(raw),
+        None => toml::from_str(toml_text),
+    };
+    let raw: RawFront = match decoded {
         Ok(raw) => raw,
         Err(e) => {
             let offset = split.toml.start + e.span().map_or(0, |s| s.start);

@@ -4,6 +4,8 @@ mod load;
 mod resolve;
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 pub use load::{MAX_FILE_BYTES, read_source};
 
@@ -47,9 +49,13 @@ impl Library {
         lib
     }
 
-    /// Briefs from files and folders on disk.
+    /// Briefs from files and folders on disk. A large library is read and
+    /// parsed on every core.
     pub fn from_paths(paths: &[PathBuf]) -> Self {
-        Self::from_files(load::collect(paths))
+        let found = load::find(paths);
+        let bytes = found.iter().map(load::Found::len).sum();
+        let workers = workers(found.len(), bytes);
+        Self::assemble(parse_all(found, workers, load::Found::read))
     }
 
     /// Reads `paths` again after a change. A brief that loaded before but
@@ -98,22 +104,30 @@ impl Library {
         (kept, names)
     }
 
-    /// Parses every file, resolves links, drops briefs with errors.
+    /// Parses every file, resolves links, drops briefs with errors. A
+    /// large library is parsed on every core.
     pub fn from_files(files: Vec<Result<SourceFile, Diagnostic>>) -> Self {
+        let bytes = files
+            .iter()
+            .map(|f| f.as_ref().map_or(0, |f| f.text.len() as u64))
+            .sum();
+        let workers = workers(files.len(), bytes);
+        Self::from_files_on(files, workers)
+    }
+
+    /// [`Library::from_files`] on `workers` threads (the caller's among
+    /// them).
+    fn from_files_on(files: Vec<Result<SourceFile, Diagnostic>>, workers: usize) -> Self {
+        Self::assemble(parse_all(files, workers, |f| f))
+    }
+
+    /// The library from each file's brief and problems, in file order.
+    fn assemble(each: Vec<Parsed>) -> Self {
         let mut diagnostics = Vec::new();
-        let mut parsed: Vec<(Brief, bool)> = Vec::new();
-        for file in files {
-            match file {
-                Err(d) => diagnostics.push(d),
-                Ok(file) => {
-                    let mut d = Vec::new();
-                    if let Some(b) = parse_guarded(file, &mut d) {
-                        let bad = d.iter().any(Diagnostic::is_error);
-                        parsed.push((b, bad));
-                    }
-                    diagnostics.extend(d);
-                }
-            }
+        let mut parsed: Vec<(Brief, bool)> = Vec::with_capacity(each.len());
+        for p in each {
+            diagnostics.extend(p.diags);
+            parsed.extend(p.brief);
         }
         resolve::duplicate_ids(&mut parsed, &mut diagnostics);
         resolve::links(&mut parsed, &mut diagnostics);
@@ -207,6 +221,105 @@ impl Library {
             .flatten()
             .filter(move |b| b.to == to)
     }
+}
+
+/// Below this many files, or this many bytes, a library is parsed on the
+/// caller's thread alone: starting threads would cost more than it saves
+/// (the embedded library opens in about a millisecond).
+const PARALLEL_FILES: usize = 8;
+const PARALLEL_BYTES: u64 = 256 * 1024;
+/// More threads than this gain little: reading and the allocator share.
+const MAX_WORKERS: usize = 8;
+
+/// How many threads parse a library of `files` files and `bytes` bytes.
+fn workers(files: usize, bytes: u64) -> usize {
+    if files < PARALLEL_FILES || bytes < PARALLEL_BYTES {
+        return 1;
+    }
+    std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(MAX_WORKERS)
+        .min(files)
+}
+
+/// What one file gave: its problems, and its brief (with whether it has
+/// errors) if it parsed.
+#[derive(Default)]
+struct Parsed {
+    diags: Vec<Diagnostic>,
+    brief: Option<(Brief, bool)>,
+}
+
+fn parse_one(file: Result<SourceFile, Diagnostic>) -> Parsed {
+    let mut out = Parsed::default();
+    match file {
+        Err(d) => out.diags.push(d),
+        Ok(file) => {
+            if let Some(b) = parse_guarded(file, &mut out.diags) {
+                let bad = out.diags.iter().any(Diagnostic::is_error);
+                out.brief = Some((b, bad));
+            }
+        }
+    }
+    out
+}
+
+/// Loads (with `load`) and parses every item on `workers` threads, the
+/// caller's among them; the results come back in the items' order, so the
+/// library and its diagnostics are the same however many threads ran.
+/// Each thread takes the next item not yet taken, so one long file does
+/// not hold up a share of the others.
+fn parse_all<T: Send>(
+    items: Vec<T>,
+    workers: usize,
+    load: impl Fn(T) -> Result<SourceFile, Diagnostic> + Sync,
+) -> Vec<Parsed> {
+    if workers <= 1 || items.len() <= 1 {
+        return items.into_iter().map(|i| parse_one(load(i))).collect();
+    }
+    let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|i| Mutex::new(Some(i))).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let n = next.fetch_add(1, Ordering::Relaxed);
+            let Some(slot) = slots.get(n) else {
+                break;
+            };
+            let item = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+            if let Some(item) = item {
+                done.push((n, parse_one(load(item))));
+            }
+        }
+        done
+    };
+    let mut results: Vec<Parsed> = Vec::new();
+    results.resize_with(slots.len(), Parsed::default);
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..workers)
+            .filter_map(|i| {
+                std::thread::Builder::new()
+                    .name(format!("briefing-parse-{i}"))
+                    .spawn_scoped(scope, work)
+                    .ok()
+            })
+            .collect();
+        // If no thread could start, this one does it all.
+        for (n, p) in work() {
+            results[n] = p;
+        }
+        for h in helpers {
+            match h.join() {
+                Ok(done) => {
+                    for (n, p) in done {
+                        results[n] = p;
+                    }
+                }
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    results
 }
 
 /// Parses one brief, turning a panic inside the Markdown parser (crafted

@@ -8,10 +8,13 @@
 //! own words (id, label) count most, then tags, source, brief and section.
 
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use nucleo_matcher::{Config, Matcher, Utf32String};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use crate::library::Library;
 use crate::model::FigureRef;
@@ -31,20 +34,35 @@ const WEIGHTS: [u32; FIELDS] = [3, 2, 2, 1, 1, 1, 1];
 pub const FIELD_VALUE: usize = 0;
 pub const FIELD_LABEL: usize = 2;
 
-/// A figure prepared for matching.
+/// A figure prepared for matching. What it holds lies in its index's
+/// shared buffers, so a library of a hundred thousand figures costs a
+/// handful of allocations, not a dozen per figure.
+#[derive(Clone)]
 pub struct Entry {
     pub figure: FigureRef,
-    /// Each field as an index into [`Index::strings`]: figures of one brief
+    /// Each field as an index into [`Index::texts`]: figures of one brief
     /// share their brief title, section and often tags and source, and a
     /// string shared by many is scored once per word.
     fields: [u32; FIELDS],
     /// Which of a-z and 0-9 occur anywhere: a word needing a character the
     /// figure lacks cannot match, and costs one AND to rule out.
     mask: u64,
-    value_lower: String,
-    tags: Vec<String>,
-    brief_id: String,
-    brief_title: String,
+    /// The value, lower-cased, in [`Index::lower`].
+    value_lower: Range<usize>,
+    /// The tags, as indices into [`Index::tag_names`], in
+    /// [`Index::entry_tags`].
+    tags: Range<usize>,
+}
+
+/// One distinct field text.
+#[derive(Clone)]
+struct Text {
+    /// Where its bytes lie in [`Index::ascii`] (ASCII text) or its
+    /// characters in [`Index::wide`] (the rest).
+    at: Range<usize>,
+    ascii: bool,
+    /// The characters it holds (see [`char_mask`]).
+    mask: u64,
 }
 
 /// Hands out index ids.
@@ -56,60 +74,246 @@ pub struct Index {
     /// another (a reloaded library gets a new index).
     id: u64,
     pub entries: Vec<Entry>,
-    /// The distinct field texts, with the characters each holds.
-    strings: Vec<(Utf32String, u64)>,
+    /// The distinct field texts.
+    texts: Vec<Text>,
+    ascii: Vec<u8>,
+    /// Non-ASCII texts as nucleo matches them: a character per grapheme.
+    wide: Vec<char>,
+    /// Every entry's value, lower-cased, end to end.
+    lower: String,
+    entry_tags: Vec<u32>,
+    /// The distinct tags, lower-cased.
+    tag_names: Vec<String>,
+    /// Per brief: its id and its short title lower-cased, for `@brief`.
+    briefs: Vec<(String, String)>,
+}
+
+/// A quick hash for the index's own tables (`FxHash`, as rustc uses). Its
+/// keys come from the briefs being read, not from a network.
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut b = [0; 8];
+            b.copy_from_slice(w);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in words.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+}
+
+type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<QuickHasher>>;
+
+/// Gathers the field texts while an index is built. Texts that figures
+/// share (values, tags, sources) are kept once each; ids and labels, which
+/// are nearly always a figure's own, are kept without looking for an equal
+/// one: a table of every text would be as large as the library, and
+/// looking in it costs a cache miss or three per field.
+#[derive(Default)]
+struct Texts<'a> {
+    values: QuickMap<&'a str, u32>,
+    tags: QuickMap<Cow<'a, str>, u32>,
+    others: QuickMap<&'a str, u32>,
+    list: Vec<Text>,
+    ascii: Vec<u8>,
+    wide: Vec<char>,
+    /// A figure's tags joined, before it is known to be new.
+    joined: String,
+}
+
+/// Which shared table a text goes in.
+#[derive(Clone, Copy)]
+enum Shared {
+    Value,
+    Other,
+}
+
+impl<'a> Texts<'a> {
+    /// Adds `t` as a new text, with `-` and `_` read as spaces if
+    /// `spaced`.
+    fn push(&mut self, t: &str, spaced: bool) -> (u32, u64) {
+        let mask = char_mask(t);
+        let ascii = t.is_ascii();
+        let at = if ascii {
+            let start = self.ascii.len();
+            if spaced {
+                self.ascii.extend(
+                    t.bytes()
+                        .map(|c| if matches!(c, b'-' | b'_') { b' ' } else { c }),
+                );
+            } else {
+                self.ascii.extend_from_slice(t.as_bytes());
+            }
+            start..self.ascii.len()
+        } else {
+            let start = self.wide.len();
+            if spaced {
+                self.wide.extend(nucleo_matcher::chars::graphemes(
+                    &t.replace(['-', '_'], " "),
+                ));
+            } else {
+                self.wide.extend(nucleo_matcher::chars::graphemes(t));
+            }
+            start..self.wide.len()
+        };
+        let id = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
+        self.list.push(Text { at, ascii, mask });
+        (id, mask)
+    }
+
+    fn known(&self, id: u32) -> (u32, u64) {
+        (id, self.list.get(id as usize).map_or(0, |t| t.mask))
+    }
+
+    /// The id of a text figures share, adding it if it is new.
+    fn shared(&mut self, which: Shared, t: &'a str) -> (u32, u64) {
+        let table = match which {
+            Shared::Value => &self.values,
+            Shared::Other => &self.others,
+        };
+        if let Some(&id) = table.get(t) {
+            return self.known(id);
+        }
+        let added = self.push(t, false);
+        match which {
+            Shared::Value => self.values.insert(t, added.0),
+            Shared::Other => self.others.insert(t, added.0),
+        };
+        added
+    }
+
+    /// The id of a figure's tags, joined by spaces.
+    fn tags(&mut self, tags: &'a [String]) -> (u32, u64) {
+        let key = match tags {
+            [] => Cow::Borrowed(""),
+            [one] => Cow::Borrowed(one.as_str()),
+            many => {
+                self.joined.clear();
+                for (i, t) in many.iter().enumerate() {
+                    if i > 0 {
+                        self.joined.push(' ');
+                    }
+                    self.joined.push_str(t);
+                }
+                if let Some(&id) = self.tags.get(self.joined.as_str()) {
+                    return self.known(id);
+                }
+                Cow::Owned(self.joined.clone())
+            }
+        };
+        if let Some(&id) = self.tags.get(key.as_ref()) {
+            return self.known(id);
+        }
+        let added = self.push(&key, false);
+        self.tags.insert(key, added.0);
+        added
+    }
 }
 
 impl Index {
     pub fn new(lib: &Library) -> Self {
-        let mut entries = Vec::new();
-        let mut strings = Vec::new();
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        for r in lib.figures() {
-            let (Some(b), Some(f)) = (
-                lib.brief(r.brief),
-                lib.brief(r.brief).and_then(|b| b.figure(r.figure)),
-            ) else {
-                continue;
-            };
-            let section = f
-                .section
-                .and_then(|s| b.section(s))
-                .map_or("", |s| s.title.as_str());
-            let texts = [
-                f.value.clone(),
-                f.id.replace(['-', '_'], " "),
-                f.label.clone(),
-                f.tags.join(" "),
-                f.source.clone(),
-                b.meta.short_title.clone(),
-                section.to_owned(),
-            ];
-            let mut mask = 0;
-            let fields = texts.map(|t| {
-                let m = char_mask(&t);
-                mask |= m;
-                let next = u32::try_from(strings.len()).unwrap_or(u32::MAX);
-                *ids.entry(t).or_insert_with_key(|t| {
-                    strings.push((Utf32String::from(t.as_str()), m));
-                    next
-                })
-            });
-            entries.push(Entry {
-                figure: r,
-                fields,
-                mask,
-                value_lower: f.value.to_lowercase(),
-                tags: f.tags.iter().map(|t| t.to_lowercase()).collect(),
-                brief_id: b.meta.id.clone(),
-                brief_title: b.meta.short_title.to_lowercase(),
-            });
-        }
+        Self::build_until(lib, &|| false).unwrap_or_else(Self::empty)
+    }
+
+    fn empty() -> Self {
         Self {
             id: NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed),
-            entries,
-            strings,
+            entries: Vec::new(),
+            texts: Vec::new(),
+            ascii: Vec::new(),
+            wide: Vec::new(),
+            lower: String::new(),
+            entry_tags: Vec::new(),
+            tag_names: Vec::new(),
+            briefs: Vec::new(),
         }
+    }
+
+    /// Like [`Index::new`], but gives up (`None`) as soon as `cancel`
+    /// says so; it asks once per brief.
+    pub fn build_until(lib: &Library, cancel: &dyn Fn() -> bool) -> Option<Self> {
+        let mut texts = Texts::default();
+        let mut entries = Vec::with_capacity(lib.briefs.iter().map(|b| b.figures.len()).sum());
+        let mut lower = String::new();
+        let mut entry_tags = Vec::new();
+        let mut tag_ids: QuickMap<&str, u32> = QuickMap::default();
+        let mut tag_names = Vec::new();
+        let mut briefs = Vec::with_capacity(lib.briefs.len());
+        for (bi, b) in lib.briefs.iter().enumerate() {
+            if cancel() {
+                return None;
+            }
+            briefs.push((b.meta.id.clone(), b.meta.short_title.to_lowercase()));
+            let title = texts.shared(Shared::Other, &b.meta.short_title);
+            // Each section's title, added when a figure first names it.
+            let mut sections: Vec<Option<(u32, u64)>> = vec![None; b.sections.len()];
+            let no_section = texts.shared(Shared::Other, "");
+            for (fi, f) in b.figures.iter().enumerate() {
+                let section = match f.section.and_then(|s| Some((s.0, b.sections.get(s.0)?))) {
+                    Some((s, sec)) => {
+                        *sections[s].get_or_insert_with(|| texts.shared(Shared::Other, &sec.title))
+                    }
+                    None => no_section,
+                };
+                let parts = [
+                    texts.shared(Shared::Value, &f.value),
+                    texts.push(&f.id, true),
+                    texts.push(&f.label, false),
+                    texts.tags(&f.tags),
+                    texts.shared(Shared::Other, &f.source),
+                    title,
+                    section,
+                ];
+                let start = lower.len();
+                if f.value.is_ascii() {
+                    lower.extend(f.value.bytes().map(|c| char::from(c.to_ascii_lowercase())));
+                } else {
+                    lower.push_str(&f.value.to_lowercase());
+                }
+                let value_lower = start..lower.len();
+                let start = entry_tags.len();
+                for t in &f.tags {
+                    let next = u32::try_from(tag_names.len()).unwrap_or(u32::MAX);
+                    entry_tags.push(*tag_ids.entry(t.as_str()).or_insert_with(|| {
+                        tag_names.push(t.to_lowercase());
+                        next
+                    }));
+                }
+                entries.push(Entry {
+                    figure: FigureRef {
+                        brief: crate::model::BriefIdx(bi),
+                        figure: crate::model::FigureIdx(fi),
+                    },
+                    fields: parts.map(|(id, _)| id),
+                    mask: parts.iter().fold(0, |m, (_, part)| m | part),
+                    value_lower,
+                    tags: start..entry_tags.len(),
+                });
+            }
+        }
+        Some(Self {
+            id: NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed),
+            entries,
+            texts: texts.list,
+            ascii: texts.ascii,
+            wide: texts.wide,
+            lower,
+            entry_tags,
+            tag_names,
+            briefs,
+        })
     }
 
     pub fn entry(&self, r: FigureRef) -> Option<&Entry> {
@@ -122,12 +326,33 @@ impl Index {
     }
 
     /// The text of one field of an entry.
-    pub fn field(&self, e: &Entry, field: usize) -> Option<&Utf32String> {
+    pub fn field(&self, e: &Entry, field: usize) -> Option<Utf32Str<'_>> {
         let id = *e.fields.get(field)?;
-        self.strings.get(id as usize).map(|(s, _)| s)
+        self.texts.get(id as usize).and_then(|t| self.text(t))
+    }
+
+    fn text(&self, t: &Text) -> Option<Utf32Str<'_>> {
+        if t.ascii {
+            self.ascii.get(t.at.clone()).map(Utf32Str::Ascii)
+        } else {
+            self.wide.get(t.at.clone()).map(Utf32Str::Unicode)
+        }
+    }
+
+    /// The entry's value, lower-cased.
+    fn value_lower(&self, e: &Entry) -> &str {
+        self.lower.get(e.value_lower.clone()).unwrap_or("")
+    }
+
+    /// The entry's tags, lower-cased.
+    fn tags(&self, e: &Entry) -> impl Iterator<Item = &str> {
+        self.entry_tags
+            .get(e.tags.clone())
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&t| self.tag_names.get(t as usize).map(String::as_str))
     }
 }
-
 struct Query {
     tags: Vec<String>,
     briefs: Vec<String>,
@@ -273,7 +498,7 @@ impl Finder {
                     .unwrap_or_else(|| {
                         self.memos.push(Memo {
                             word: w.clone(),
-                            scores: vec![UNSCORED; index.strings.len()],
+                            scores: vec![UNSCORED; index.texts.len()],
                         });
                         self.memos.len() - 1
                     })
@@ -290,7 +515,7 @@ impl Finder {
             let Some(e) = index.entries.get(i) else {
                 continue;
             };
-            if !passes_filters(e, &q) || q.masks.iter().any(|m| e.mask & m != *m) {
+            if !passes_filters(index, e, &q) || q.masks.iter().any(|m| e.mask & m != *m) {
                 continue;
             }
             let mut total = 0u32;
@@ -301,7 +526,7 @@ impl Finder {
                     all_words = false;
                     break;
                 };
-                total += best + value_bonus(e, &q.words[w]);
+                total += best + value_bonus(index, e, &q.words[w]);
             }
             if all_words {
                 hits.push((i, total));
@@ -337,7 +562,7 @@ impl Finder {
             .get_or_insert_with(|| Matcher::new(Config::DEFAULT));
         if let Some(f) = index.field(e, field) {
             for atom in &q.atoms {
-                atom.indices(f.slice(..), matcher, &mut out);
+                atom.indices(f, matcher, &mut out);
             }
         }
         out.sort_unstable();
@@ -364,14 +589,14 @@ fn best_field(
             continue;
         };
         let score = if cached == UNSCORED {
-            let (text, mask) = &index.strings[id];
-            let s = if mask & need == need {
-                q.atoms[w]
-                    .score(text.slice(..), matcher)
-                    .map_or(NO_MATCH, u32::from)
-            } else {
-                NO_MATCH
-            };
+            let text = index
+                .texts
+                .get(id)
+                .filter(|t| t.mask & need == need)
+                .and_then(|t| index.text(t));
+            let s = text.map_or(NO_MATCH, |text| {
+                q.atoms[w].score(text, matcher).map_or(NO_MATCH, u32::from)
+            });
             memo.scores[id] = s;
             s
         } else {
@@ -386,19 +611,24 @@ fn best_field(
 }
 
 /// A number that is the value itself beats one inside it.
-fn value_bonus(e: &Entry, word: &str) -> u32 {
-    match e.value_lower.strip_prefix(word) {
+fn value_bonus(index: &Index, e: &Entry, word: &str) -> u32 {
+    match index.value_lower(e).strip_prefix(word) {
         Some(rest) if !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.') => 200,
         _ => 0,
     }
 }
 
-fn passes_filters(e: &Entry, q: &Query) -> bool {
-    q.tags.iter().all(|t| e.tags.iter().any(|ft| ft == t))
+fn passes_filters(index: &Index, e: &Entry, q: &Query) -> bool {
+    q.tags.iter().all(|t| index.tags(e).any(|ft| ft == t))
         && (q.briefs.is_empty()
-            || q.briefs.iter().any(|b| {
-                e.brief_id.starts_with(b.as_str()) || e.brief_title.starts_with(b.as_str())
-            }))
+            || index
+                .briefs
+                .get(e.figure.brief.0)
+                .is_some_and(|(id, title)| {
+                    q.briefs
+                        .iter()
+                        .any(|b| id.starts_with(b.as_str()) || title.starts_with(b.as_str()))
+                }))
 }
 
 /// Convenience: rank the whole library once.
@@ -507,20 +737,15 @@ mod tests {
         let big = Index {
             id: u64::MAX,
             entries: (0..CANCEL_EVERY * 2)
-                .map(|i| {
-                    let e = &index.entries[i % index.entries.len()];
-                    Entry {
-                        figure: e.figure,
-                        fields: e.fields,
-                        mask: e.mask,
-                        value_lower: e.value_lower.clone(),
-                        tags: e.tags.clone(),
-                        brief_id: e.brief_id.clone(),
-                        brief_title: e.brief_title.clone(),
-                    }
-                })
+                .map(|i| index.entries[i % index.entries.len()].clone())
                 .collect(),
-            strings: index.strings.clone(),
+            texts: index.texts.clone(),
+            ascii: index.ascii.clone(),
+            wide: index.wide.clone(),
+            lower: index.lower.clone(),
+            entry_tags: index.entry_tags.clone(),
+            tag_names: index.tag_names.clone(),
+            briefs: index.briefs.clone(),
         };
         let mut g = Finder::default();
         assert!(g.rank_until(&big, "chi", &|| true).is_none());

@@ -164,6 +164,7 @@ fn event_loop(
     paths: &[PathBuf],
 ) -> io::Result<ExitCode> {
     let fault = test_fault();
+    let mut first_frame = true;
     loop {
         let size = guard.terminal.size()?;
         let area = Rect::new(0, 0, size.width, size.height);
@@ -178,6 +179,11 @@ fn event_loop(
             app.reload(lib, &kept);
         }
         guard.terminal.draw(|f| ui::draw(f, app))?;
+        if first_frame {
+            // The first screen is up: the finder's index can take a core.
+            app.index_in_background();
+            first_frame = false;
+        }
         match fault {
             Some(Fault::Panic) => panic!("BRIEFING_TEST_FAULT=panic: failing on purpose"),
             Some(Fault::Error) => return Err(io::Error::other("BRIEFING_TEST_FAULT=error")),

@@ -1,8 +1,6 @@
 //! Checks a brief can make on its own: figures, mentions, sections, ids.
 //! Checks that need the whole library live in [`crate::library`].
 
-use std::collections::{HashMap, HashSet};
-
 use crate::diag::Diagnostic;
 use crate::model::Brief;
 
@@ -16,10 +14,27 @@ pub fn brief(b: &Brief, diags: &mut Vec<Diagnostic>) {
             format!("brief id \"{id}\" is not a slug (lower-case letters, digits and `-`)"),
         ));
     }
-    let mentioned: HashSet<&str> = b.mentions.iter().map(|m| m.figure_id.as_str()).collect();
-    let mut first: HashMap<&str, usize> = HashMap::new();
-    for f in &b.figures {
-        if let Some(line) = first.get(f.id.as_str()) {
+    // Sorted lists rather than hash sets: a brief has a few hundred
+    // figures at most, and this runs for every brief of a library.
+    let mut mentioned: Vec<&str> = b.mentions.iter().map(|m| m.figure_id.as_str()).collect();
+    mentioned.sort_unstable();
+    let mut by_id: Vec<(&str, usize)> = b
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id.as_str(), i))
+        .collect();
+    by_id.sort_unstable();
+    // For each figure, the one that first declared its id.
+    let mut first = vec![0; b.figures.len()];
+    for group in by_id.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, i) in group {
+            first[i] = group[0].1;
+        }
+    }
+    for (i, f) in b.figures.iter().enumerate() {
+        if first[i] != i {
+            let line = b.figures[first[i]].decl.line;
             diags.push(Diagnostic::error(
                 name,
                 Some(f.decl),
@@ -30,7 +45,6 @@ pub fn brief(b: &Brief, diags: &mut Vec<Diagnostic>) {
             ));
             continue;
         }
-        first.insert(&f.id, f.decl.line);
         if f.section.is_none() {
             diags.push(Diagnostic::error(
                 name,
@@ -41,7 +55,7 @@ pub fn brief(b: &Brief, diags: &mut Vec<Diagnostic>) {
                 ),
             ));
         }
-        if !mentioned.contains(f.id.as_str()) {
+        if mentioned.binary_search(&f.id.as_str()).is_err() {
             diags.push(Diagnostic::error(
                 name,
                 Some(f.decl),

@@ -15,24 +15,83 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// Expands paths into source files: a file is read as given; a folder yields
 /// every `*.md` below it (sorted, hidden entries and `README.md` skipped).
 pub fn collect(paths: &[PathBuf]) -> Vec<Result<SourceFile, Diagnostic>> {
+    find(paths).into_iter().map(Found::read).collect()
+}
+
+/// A file to read, or what became of a path already.
+pub enum Found {
+    Done(Result<SourceFile, Diagnostic>),
+    File {
+        path: PathBuf,
+        shown: String,
+        root: PathBuf,
+        /// Its canonical path, when it is known already.
+        canon: Option<PathBuf>,
+        /// Its size when it was found.
+        len: u64,
+    },
+}
+
+impl Found {
+    /// Reads the file, if there is one to read.
+    pub fn read(self) -> Result<SourceFile, Diagnostic> {
+        match self {
+            Self::Done(r) => r,
+            Self::File {
+                path,
+                shown,
+                root,
+                canon,
+                ..
+            } => read_file(&path, &shown, &root, canon),
+        }
+    }
+
+    /// About how many bytes there are to read.
+    pub fn len(&self) -> u64 {
+        match self {
+            Self::Done(Ok(f)) => f.text.len() as u64,
+            Self::Done(Err(_)) => 0,
+            Self::File { len, .. } => *len,
+        }
+    }
+}
+
+/// [`collect`] without the reading: what to read, in order, so that the
+/// files can be read where they are parsed.
+pub fn find(paths: &[PathBuf]) -> Vec<Found> {
     let mut out = Vec::new();
     for path in paths {
         let shown = path.display().to_string();
         match fs::metadata(path) {
-            Err(e) => out.push(Err(Diagnostic::error(shown, None, io_message(&e)))),
+            Err(e) => out.push(Found::Done(Err(Diagnostic::error(
+                shown,
+                None,
+                io_message(&e),
+            )))),
             Ok(m) if m.is_dir() => match fs::canonicalize(path) {
                 Ok(root) => {
                     let mut seen = HashSet::new();
                     walk(path, &root, &root, &mut seen, &mut out);
                 }
-                Err(e) => out.push(Err(Diagnostic::error(shown, None, io_message(&e)))),
+                Err(e) => out.push(Found::Done(Err(Diagnostic::error(
+                    shown,
+                    None,
+                    io_message(&e),
+                )))),
             },
-            Ok(_) => {
+            Ok(m) => {
                 let root = fs::canonicalize(path)
                     .ok()
                     .and_then(|p| p.parent().map(Path::to_path_buf))
                     .unwrap_or_default();
-                out.push(read_source(path, &shown, &root));
+                out.push(Found::File {
+                    path: path.clone(),
+                    shown,
+                    root,
+                    canon: None,
+                    len: m.len(),
+                });
             }
         }
     }
@@ -44,7 +103,7 @@ fn walk(
     canon_dir: &Path,
     root: &Path,
     seen: &mut HashSet<PathBuf>,
-    out: &mut Vec<Result<SourceFile, Diagnostic>>,
+    out: &mut Vec<Found>,
 ) {
     if !seen.insert(canon_dir.to_path_buf()) {
         return;
@@ -52,11 +111,11 @@ fn walk(
     let entries = match fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            out.push(Err(Diagnostic::error(
+            out.push(Found::Done(Err(Diagnostic::error(
                 dir.display().to_string(),
                 None,
                 io_message(&e),
-            )));
+            ))));
             return;
         }
     };
@@ -71,27 +130,34 @@ fn walk(
         }
         let shown = path.display().to_string();
         let Ok(canon) = fs::canonicalize(&path) else {
-            out.push(Err(Diagnostic::error(
+            out.push(Found::Done(Err(Diagnostic::error(
                 shown,
                 None,
                 "cannot resolve path (broken symlink or loop)",
-            )));
+            ))));
             continue;
         };
         if !canon.starts_with(root) {
             if is_markdown(name) {
-                out.push(Err(Diagnostic::warning(
+                out.push(Found::Done(Err(Diagnostic::warning(
                     shown,
                     None,
                     "skipped: symlink points outside the library folder",
-                )));
+                ))));
             }
             continue;
         }
-        if canon.is_dir() {
+        let meta = fs::metadata(&canon);
+        if meta.as_ref().is_ok_and(fs::Metadata::is_dir) {
             walk(&path, &canon, root, seen, out);
         } else if is_markdown(name) && !name.eq_ignore_ascii_case("README.md") {
-            out.push(read_source(&path, &shown, root));
+            out.push(Found::File {
+                path,
+                shown,
+                root: root.to_path_buf(),
+                canon: Some(canon),
+                len: meta.map_or(0, |m| m.len()),
+            });
         }
     }
 }
@@ -103,6 +169,16 @@ fn is_markdown(name: &str) -> bool {
 
 /// Reads one brief: regular file, at most [`MAX_FILE_BYTES`], valid UTF-8.
 pub fn read_source(path: &Path, shown: &str, root: &Path) -> Result<SourceFile, Diagnostic> {
+    read_file(path, shown, root, None)
+}
+
+/// [`read_source`], with the canonical path if the caller has it already.
+fn read_file(
+    path: &Path,
+    shown: &str,
+    root: &Path,
+    canon: Option<PathBuf>,
+) -> Result<SourceFile, Diagnostic> {
     let err = |msg: String| Diagnostic::error(shown, None, msg);
     let meta = fs::metadata(path).map_err(|e| err(io_message(&e)))?;
     if !meta.is_file() {
@@ -125,7 +201,9 @@ pub fn read_source(path: &Path, shown: &str, root: &Path) -> Result<SourceFile, 
         let pos = LineIndex::new(&prefix).pos(&prefix, prefix.len());
         Diagnostic::error(shown, Some(pos), "invalid UTF-8 (is this a text file?)")
     })?;
-    let canon = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let canon = canon
+        .or_else(|| fs::canonicalize(path).ok())
+        .unwrap_or_else(|| path.to_path_buf());
     Ok(SourceFile::new(
         shown.to_owned(),
         Origin::File {

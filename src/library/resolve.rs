@@ -1,7 +1,8 @@
 //! Cross-brief work: duplicate ids, link resolution, backlinks.
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::ffi::OsStr;
+use std::path::{Component, Path};
 
 use super::Backlink;
 use crate::diag::Diagnostic;
@@ -40,70 +41,120 @@ fn file_key(b: &Brief) -> String {
     }
 }
 
-/// Lexically joins `rel` onto the brief's folder; never reads the filesystem.
-fn landing(origin: &Origin, rel: &str) -> Landing {
-    let rel_path = Path::new(rel);
-    if rel_path.is_absolute() || rel.starts_with('/') || rel.starts_with('\\') {
-        return Landing::Escapes;
-    }
-    let (mut stack, root): (Vec<PathBuf>, PathBuf) = match origin {
-        Origin::Embedded => (Vec::new(), PathBuf::new()),
-        Origin::File { path, root } => {
-            let dir = path.parent().unwrap_or(root);
-            let inner = dir.strip_prefix(root).unwrap_or(Path::new(""));
-            (
-                inner
-                    .components()
-                    .map(|c| PathBuf::from(c.as_os_str()))
-                    .collect(),
-                root.clone(),
-            )
-        }
-    };
-    for c in rel_path.components() {
-        match c {
-            Component::ParentDir => {
-                if stack.pop().is_none() {
-                    return Landing::Escapes;
+/// Where a brief's links start from: its library's root, and its folder
+/// below that root, worked out once for all of its links.
+struct Base<'a> {
+    root: &'a Path,
+    folder: Vec<&'a OsStr>,
+}
+
+impl<'a> Base<'a> {
+    fn of(origin: &'a Origin) -> Self {
+        match origin {
+            Origin::Embedded => Self {
+                root: Path::new(""),
+                folder: Vec::new(),
+            },
+            Origin::File { path, root } => {
+                let dir = path.parent().unwrap_or(root);
+                let inner = dir.strip_prefix(root).unwrap_or(Path::new(""));
+                Self {
+                    root,
+                    folder: inner.components().map(Component::as_os_str).collect(),
                 }
             }
-            Component::Normal(n) => stack.push(PathBuf::from(n)),
-            Component::CurDir => {}
-            Component::RootDir | Component::Prefix(_) => return Landing::Escapes,
         }
     }
-    let mut full = root;
-    for part in stack {
-        full.push(part);
+
+    /// Lexically joins `rel` onto the brief's folder; never reads the
+    /// filesystem.
+    fn landing(&self, rel: &str) -> Landing {
+        let rel_path = Path::new(rel);
+        if rel_path.is_absolute() || rel.starts_with('/') || rel.starts_with('\\') {
+            return Landing::Escapes;
+        }
+        let mut stack = self.folder.clone();
+        for c in rel_path.components() {
+            match c {
+                Component::ParentDir => {
+                    if stack.pop().is_none() {
+                        return Landing::Escapes;
+                    }
+                }
+                Component::Normal(n) => stack.push(n),
+                Component::CurDir => {}
+                Component::RootDir | Component::Prefix(_) => return Landing::Escapes,
+            }
+        }
+        let mut full = self.root.to_path_buf();
+        for part in stack {
+            full.push(part);
+        }
+        Landing::Key(full.display().to_string())
     }
-    Landing::Key(full.display().to_string())
 }
+
+/// What became of one link: where it lands, or the problem to report
+/// (and whether that problem is only ever a warning).
+type Outcome = Result<SectionRef, (String, bool)>;
 
 /// Resolves every link to a section, reporting the ones that go nowhere.
 pub fn links(parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagnostic>) {
+    let outcomes = resolve_all(parsed);
+    for ((brief, bad), outcomes) in parsed.iter_mut().zip(outcomes) {
+        let strict = brief.meta.has_front_matter;
+        let mut found = Vec::new();
+        for (link, outcome) in brief.links.iter_mut().zip(outcomes) {
+            match outcome {
+                Some(Ok(r)) => link.resolved = Some(r),
+                Some(Err((msg, soft))) => found.push((link.range.start, msg, soft)),
+                None => {}
+            }
+        }
+        for (offset, msg, soft) in found {
+            let pos = Some(brief.source.pos(offset));
+            if strict && !soft {
+                diags.push(Diagnostic::error(&brief.source.name, pos, msg));
+                *bad = true;
+            } else {
+                diags.push(Diagnostic::warning(&brief.source.name, pos, msg));
+            }
+        }
+    }
+}
+
+/// Per brief, per link, what became of it (`None` for an external link).
+fn resolve_all(parsed: &[(Brief, bool)]) -> Vec<Vec<Option<Outcome>>> {
     let keys: HashMap<String, usize> = parsed
         .iter()
         .enumerate()
         .map(|(i, (b, _))| (file_key(b), i))
         .collect();
-    let anchors: Vec<HashMap<String, SectionIdx>> = parsed
-        .iter()
-        .map(|(b, _)| {
-            b.sections
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.anchor.clone(), SectionIdx(i)))
-                .collect()
-        })
-        .collect();
-    for (bi, (brief, bad)) in parsed.iter_mut().enumerate() {
-        let strict = brief.meta.has_front_matter;
-        let mut found = Vec::new();
-        for link in &mut brief.links {
+    // Each brief's anchors, gathered the first time a link needs them.
+    let mut anchors: Vec<Option<HashMap<&str, SectionIdx>>> = vec![None; parsed.len()];
+    let mut anchor_of = |t: usize, a: &str| {
+        anchors[t]
+            .get_or_insert_with(|| {
+                parsed[t]
+                    .0
+                    .sections
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (s.anchor.as_str(), SectionIdx(i)))
+                    .collect()
+            })
+            .get(a)
+            .copied()
+    };
+    let mut out = Vec::with_capacity(parsed.len());
+    for (bi, (brief, _)) in parsed.iter().enumerate() {
+        let base = Base::of(&brief.source.origin);
+        let mut outcomes = Vec::with_capacity(brief.links.len());
+        for link in &brief.links {
             let (target, anchor) = match &link.target {
                 LinkTarget::Anchor(a) => (Ok(bi), Some(a.as_str())),
                 LinkTarget::Brief { path, anchor } => {
-                    let t = match landing(&brief.source.origin, path) {
+                    let t = match base.landing(path) {
                         Landing::Escapes => Err(format!(
                             "link to \"{path}\" leaves the library folder and is refused"
                         )),
@@ -114,7 +165,10 @@ pub fn links(parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagnostic>) {
                     };
                     (t, anchor.as_deref())
                 }
-                LinkTarget::External(_) => continue,
+                LinkTarget::External(_) => {
+                    outcomes.push(None);
+                    continue;
+                }
                 LinkTarget::Refused(dest) => {
                     let msg = if dest.contains(':') {
                         format!(
@@ -123,7 +177,7 @@ pub fn links(parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagnostic>) {
                     } else {
                         format!("link \"{dest}\" is not a brief (.md) and will not be followed")
                     };
-                    found.push((link.range.start, Err(msg), !dest.contains(':')));
+                    outcomes.push(Some(Err((msg, !dest.contains(':')))));
                     continue;
                 }
             };
@@ -132,9 +186,8 @@ pub fn links(parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagnostic>) {
                     brief: BriefIdx(t),
                     section: SectionIdx(0),
                 }),
-                Some(a) => anchors[t]
-                    .get(a)
-                    .map(|&s| SectionRef {
+                Some(a) => anchor_of(t, a)
+                    .map(|s| SectionRef {
                         brief: BriefIdx(t),
                         section: s,
                     })
@@ -146,24 +199,11 @@ pub fn links(parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagnostic>) {
                         }
                     }),
             });
-            match resolved {
-                Ok(r) => link.resolved = Some(r),
-                Err(msg) => found.push((link.range.start, Err(msg), false)),
-            }
+            outcomes.push(Some(resolved.map_err(|msg| (msg, false))));
         }
-        for (offset, msg, soft) in found {
-            let Err(msg): Result<(), String> = msg else {
-                continue;
-            };
-            let pos = Some(brief.source.pos(offset));
-            if strict && !soft {
-                diags.push(Diagnostic::error(&brief.source.name, pos, msg));
-                *bad = true;
-            } else {
-                diags.push(Diagnostic::warning(&brief.source.name, pos, msg));
-            }
-        }
+        out.push(outcomes);
     }
+    out
 }
 
 fn parsed_name(keys: &HashMap<String, usize>, t: usize) -> String {

@@ -148,3 +148,83 @@ fn a_panic_while_parsing_is_that_briefs_error() {
         "diagnostics from a parse that succeeds are kept"
     );
 }
+
+/// A library big enough to be parsed on several threads, with problems
+/// in many of its files: bad front matter, unknown figures, duplicate ids,
+/// links to nowhere, plain Markdown, and files that could not be read.
+fn troubled_files() -> Vec<Result<crate::model::SourceFile, Diagnostic>> {
+    use crate::model::{Origin, SourceFile};
+    let filler = "Words that make the file long enough to matter. ".repeat(200);
+    (0..40)
+        .map(|i| {
+            let name = format!("b{i:02}.md");
+            let text = match i % 8 {
+                0 => format!(
+                    "+++\nid = \"b{i}\"\ntitle = \"B{i}\"\n\n[[figures]]\nid = \"f\"\nvalue = \"1%\"\nlabel = \"l\"\nsection = \"s\"\nsource = \"x\"\n+++\n## S\n\n[one](fig:f) [first](b00.md#s)\n\n{filler}\n"
+                ),
+                1 => format!("+++\nid = \"b{i}\"\ntitle = \"B{i}\"\ncolour = 1\n+++\n{filler}\n"),
+                2 => format!(
+                    "+++\nid = \"b{i}\"\ntitle = \"B{i}\"\n+++\n## S\n\n[ghost](fig:ghost) [gone](nowhere.md)\n{filler}\n"
+                ),
+                3 => format!("+++\nid = \"b0\"\ntitle = \"Again\"\n+++\n## S\n\n{filler}\n"),
+                4 => format!("# Plain {i}\n\n[up](../out.md) [bad](javascript:x)\n\n{filler}\n"),
+                5 => return Err(Diagnostic::error(name, None, "cannot read: test")),
+                6 => format!("+++\nid = \"b{i}\"\ntitle = \"B{i}\"\n"),
+                _ => format!(
+                    "+++\nid = \"b{i}\"\ntitle = \"T\\u0007\"\n+++\n## S\n\n[back](b00.md) [missing](#nope)\n\n{filler}\n"
+                ),
+            };
+            Ok(SourceFile::new(name, Origin::Embedded, text))
+        })
+        .collect()
+}
+
+/// Everything a library holds, as text, for comparing two of them.
+fn everything(lib: &Library) -> String {
+    format!(
+        "{:?}\n{:?}\n{:?}",
+        lib.briefs, lib.diagnostics, lib.backlinks
+    )
+}
+
+#[test]
+fn parsing_on_several_threads_gives_the_same_library() {
+    let files = troubled_files();
+    let alone = Library::from_files_on(files.clone(), 1);
+    assert!(alone.error_count() >= 20, "{:?}", alone.diagnostics);
+    assert!(alone.briefs.len() >= 10, "{}", alone.briefs.len());
+    assert!(alone.backlinks[0].len() >= 4);
+    assert!(alone.diagnostics.iter().any(|d| !d.is_error()));
+    for workers in [2, 3, 4, 7] {
+        let many = Library::from_files_on(files.clone(), workers);
+        assert_eq!(everything(&many), everything(&alone), "{workers} workers");
+    }
+    assert!(super::workers(files.len(), u64::MAX) >= 1);
+    assert_eq!(everything(&Library::from_files(files)), everything(&alone));
+}
+
+#[test]
+fn small_libraries_are_parsed_on_the_callers_thread() {
+    assert_eq!(super::workers(crate::embedded::BRIEFS.len(), u64::MAX), 1);
+    assert_eq!(super::workers(1_000, 1_000), 1);
+}
+
+#[test]
+fn a_folder_read_on_several_threads_gives_the_same_library() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for f in troubled_files().into_iter().flatten() {
+        std::fs::write(dir.path().join(&f.name), &*f.text).expect("write");
+    }
+    std::fs::write(dir.path().join("bad.md"), b"\xff\xfe not text").expect("write");
+    let paths = [dir.path().to_path_buf()];
+    let alone = Library::from_files_on(load::collect(&paths), 1);
+    assert!(alone.error_count() >= 20);
+    assert_eq!(everything(&Library::from_paths(&paths)), everything(&alone));
+    let found = load::find(&paths);
+    assert!(
+        super::workers(found.len(), found.iter().map(load::Found::len).sum()) > 1
+            || std::thread::available_parallelism().map_or(1, std::num::NonZero::get) == 1
+    );
+    let many = Library::assemble(super::parse_all(found, 4, load::Found::read));
+    assert_eq!(everything(&many), everything(&alone));
+}

@@ -7,6 +7,8 @@ mod nav;
 pub mod overlays;
 pub mod saved;
 
+use std::sync::Arc;
+
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
@@ -94,7 +96,8 @@ impl History {
 }
 
 pub struct App {
-    pub lib: Library,
+    /// Shared with the thread that builds the finder's index.
+    pub lib: Arc<Library>,
     pub keymap: Keymap,
     pub theme: Theme,
     pub focus: Focus,
@@ -127,7 +130,7 @@ impl App {
     pub fn new(lib: Library, keymap: Keymap, theme: Theme, area: Rect) -> Self {
         let reader = ReaderState::new(BriefIdx(0));
         let mut app = Self {
-            lib,
+            lib: Arc::new(lib),
             keymap,
             theme,
             focus: Focus::Reader,
@@ -157,6 +160,14 @@ impl App {
             app.reader.relayout(&app.lib, 80);
         }
         app
+    }
+
+    /// Starts building the finder's index in the background if the
+    /// library is large (see [`FinderState::build_in_background`]). The
+    /// reader calls it once its first screen is drawn, so that the two do
+    /// not share a core.
+    pub fn index_in_background(&mut self) {
+        self.finder.build_in_background(&self.lib);
     }
 
     /// The place being read.
@@ -233,14 +244,20 @@ impl App {
     /// Takes in work finished in the background; true if the screen
     /// changed.
     pub fn tick(&mut self) -> bool {
+        let indexed = self.finder.building.is_some() && self.finder.take_index(&self.lib, false);
+        if indexed && matches!(self.overlay, Some(Overlay::Finder)) {
+            self.finder.refresh();
+        }
         let found = self.finder.receive();
-        self.reader.receive() || found
+        self.reader.receive() || found || indexed
     }
 
     /// True while background work is under way, so the loop should look
     /// for its results soon.
     pub fn busy(&self) -> bool {
-        self.finder.worker.is_some() && self.finder.pending() || self.reader.progress().is_some()
+        self.finder.worker.is_some() && self.finder.pending()
+            || self.finder.indexing() && matches!(self.overlay, Some(Overlay::Finder))
+            || self.reader.progress().is_some()
     }
 
     pub fn update(&mut self, msg: Msg) -> Effect {

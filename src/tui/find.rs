@@ -3,11 +3,12 @@
 
 use std::cell::RefCell;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crate::library::Library;
 use crate::lookup::{Finder, Hit, Index};
 use crate::model::{BriefIdx, SectionRef};
 use crate::search::{BlockHit, LineMatch};
@@ -15,6 +16,11 @@ use crate::search::{BlockHit, LineMatch};
 /// From this many figures on, ranking runs on a worker thread: a keystroke
 /// only hands the query over, and the hits arrive when they are ready.
 pub const BACKGROUND_FROM: usize = 20_000;
+
+/// From this many figures on, the index is built on a thread as soon as
+/// the library is loaded, so that the first `f` finds it ready; a smaller
+/// one is built when the finder first opens, in a few milliseconds.
+pub const INDEX_BACKGROUND_FROM: usize = 5_000;
 
 /// The longest Enter waits for hits still being ranked.
 const SETTLE_LIMIT: Duration = Duration::from_secs(2);
@@ -34,6 +40,11 @@ pub struct FinderState {
     pub worker: Option<RankWorker>,
     /// Index size from which the worker is used.
     pub background_from: usize,
+    /// The index being built in the background, while `index` is `None`.
+    pub building: Option<IndexBuild>,
+    /// Library size (in figures) from which the index is built in the
+    /// background.
+    pub index_background_from: usize,
 }
 
 impl Default for FinderState {
@@ -48,11 +59,61 @@ impl Default for FinderState {
             highlighter: RefCell::new(Finder::default()),
             worker: None,
             background_from: BACKGROUND_FROM,
+            building: None,
+            index_background_from: INDEX_BACKGROUND_FROM,
         }
     }
 }
 
 impl FinderState {
+    /// Forgets the index (the library changed) and, for a large library,
+    /// starts building the new one in the background.
+    pub fn prepare(&mut self, lib: &Arc<Library>) {
+        *self = Self {
+            background_from: self.background_from,
+            index_background_from: self.index_background_from,
+            ..Self::default()
+        };
+        self.build_in_background(lib);
+    }
+
+    /// For a large library, starts building its index in the background,
+    /// unless it is built or being built.
+    pub fn build_in_background(&mut self, lib: &Arc<Library>) {
+        if self.index.is_none()
+            && self.building.is_none()
+            && lib.figures().nth(self.index_background_from).is_some()
+        {
+            self.building = IndexBuild::spawn(Arc::clone(lib));
+        }
+    }
+
+    /// Takes the index built in the background if it is ready; with
+    /// `wait`, waits for it. Without a builder (a small library, or its
+    /// thread could not start or failed) the index is built here. True
+    /// if the index came in.
+    pub fn take_index(&mut self, lib: &Library, wait: bool) -> bool {
+        if self.index.is_some() {
+            return false;
+        }
+        let built = match &self.building {
+            Some(b) => match b.poll(wait) {
+                Poll::Ready(index) => Some(index),
+                Poll::Pending => return false,
+                Poll::Failed => None,
+            },
+            None => None,
+        };
+        self.building = None;
+        self.index = Some(Arc::new(built.unwrap_or_else(|| Index::new(lib))));
+        true
+    }
+
+    /// True while the index is being built in the background.
+    pub fn indexing(&self) -> bool {
+        self.index.is_none() && self.building.is_some()
+    }
+
     /// True while hits for the current query are still being ranked.
     pub fn pending(&self) -> bool {
         self.shown != self.query
@@ -105,6 +166,67 @@ impl FinderState {
             }
         }
         changed
+    }
+}
+
+/// What became of an index being built.
+pub enum Poll {
+    Ready(Index),
+    Pending,
+    /// The builder is gone without an index.
+    Failed,
+}
+
+/// A thread building the finder's index for one library. Dropping it
+/// (the library was reloaded) makes the thread give up.
+pub struct IndexBuild {
+    rx: Receiver<Index>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl IndexBuild {
+    pub fn spawn(lib: Arc<Library>) -> Option<Self> {
+        let (tx, rx) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&cancel);
+        thread::Builder::new()
+            .name("briefing-index".into())
+            .spawn(move || {
+                if let Some(index) = Index::build_until(&lib, &|| stop.load(Ordering::Relaxed)) {
+                    let _ = tx.send(index);
+                }
+            })
+            .ok()?;
+        Some(Self { rx, cancel })
+    }
+
+    /// A builder whose index is whatever the test sends, when it sends it.
+    #[cfg(test)]
+    pub fn by_hand() -> (Self, Sender<Index>) {
+        let (tx, rx) = mpsc::channel();
+        let build = Self {
+            rx,
+            cancel: Arc::new(AtomicBool::new(false)),
+        };
+        (build, tx)
+    }
+
+    /// The index if it is ready (or, with `wait`, once it is).
+    pub fn poll(&self, wait: bool) -> Poll {
+        if wait {
+            return self.rx.recv().map_or(Poll::Failed, Poll::Ready);
+        }
+        match self.rx.try_recv() {
+            Ok(index) => Poll::Ready(index),
+            Err(TryRecvError::Empty) => Poll::Pending,
+            Err(TryRecvError::Disconnected) => Poll::Failed,
+        }
+    }
+}
+
+impl Drop for IndexBuild {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
     }
 }
 
@@ -233,6 +355,56 @@ mod tests {
         let inline = Finder::default().rank(&index, "chip exp china");
         assert_eq!(state.hits, inline);
         assert!(!state.hits.is_empty());
+    }
+
+    #[test]
+    fn a_large_library_is_indexed_in_the_background() {
+        let lib = Arc::new(Library::embedded());
+        let mut state = FinderState::default();
+        state.prepare(&lib);
+        assert!(state.building.is_none(), "the embedded library is small");
+        state.index_background_from = 0;
+        state.prepare(&lib);
+        assert!(state.building.is_some());
+        assert!(state.take_index(&lib, true));
+        assert!(state.building.is_none() && !state.indexing());
+        let index = state.index.clone().expect("index");
+        assert_eq!(index.entries.len(), lib.figures().count());
+        state.query = "chip exp china".into();
+        state.refresh();
+        assert_eq!(
+            state.hits,
+            Finder::default().rank(&Index::new(&lib), "chip exp china")
+        );
+        // A new library forgets the index and builds its own.
+        state.prepare(&lib);
+        assert!(state.index.is_none() && state.building.is_some());
+        assert_eq!(state.index_background_from, 0);
+    }
+
+    #[test]
+    fn a_failed_builder_leaves_the_index_to_be_built_at_once() {
+        let lib = Library::embedded();
+        let (build, tx) = IndexBuild::by_hand();
+        let mut state = FinderState {
+            building: Some(build),
+            ..FinderState::default()
+        };
+        assert!(!state.take_index(&lib, false));
+        assert!(state.indexing());
+        drop(tx);
+        assert!(state.take_index(&lib, false));
+        assert!(state.index.is_some() && !state.indexing());
+    }
+
+    #[test]
+    fn a_dropped_builder_gives_up() {
+        let lib = Arc::new(Library::embedded());
+        let build = IndexBuild::spawn(Arc::clone(&lib)).expect("thread");
+        let cancel = Arc::clone(&build.cancel);
+        drop(build);
+        assert!(cancel.load(Ordering::Relaxed));
+        assert!(Index::build_until(&lib, &|| true).is_none());
     }
 
     #[test]

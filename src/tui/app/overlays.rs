@@ -1,9 +1,6 @@
 //! The finding overlays: figure finder, search, timeline, compare, help.
 
-use std::sync::Arc;
-
 use super::{App, Effect, Focus, Overlay};
-use crate::lookup::Index;
 use crate::model::{BriefIdx, FigureRef, SectionIdx, SectionRef};
 use crate::search;
 use crate::tui::action::Action;
@@ -107,10 +104,11 @@ impl App {
 
     // ----- figure finder -----
 
+    /// Opens the finder. An index still being built in the background
+    /// is not waited for: the finder says so, takes what is typed, and
+    /// ranks it when the index comes in (see [`App::tick`]).
     pub(super) fn open_finder(&mut self) {
-        if self.finder.index.is_none() {
-            self.finder.index = Some(Arc::new(Index::new(&self.lib)));
-        }
+        self.finder.take_index(&self.lib, false);
         self.overlay = Some(Overlay::Finder);
         self.refresh_finder();
     }
@@ -128,6 +126,9 @@ impl App {
         match a {
             Action::Close => self.overlay = None,
             Action::Open => {
+                if self.finder.take_index(&self.lib, true) {
+                    self.refresh_finder();
+                }
                 self.finder.settle();
                 if let Some(hit) = self.finder.hits.get(self.finder.cursor).copied() {
                     self.overlay = None;

@@ -2,13 +2,13 @@
 //! lists of bookmarks and of problems in the briefs.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::{App, Overlay};
 use crate::library::Library;
 use crate::model::{BriefIdx, SectionIdx, SectionRef};
 use crate::state::{self, Bookmark, State};
 use crate::tui::action::Action;
-use crate::tui::find::FinderState;
 use crate::tui::panel::PanelState;
 use crate::tui::reader::{Place, ReaderState};
 
@@ -128,7 +128,7 @@ impl App {
         let here = self.state_place();
         self.note_place();
         let outline = self.outline.remap(&self.lib, &lib);
-        let old = std::mem::replace(&mut self.lib, lib);
+        let old = std::mem::replace(&mut self.lib, Arc::new(lib));
         let brief_of = |b: BriefIdx| {
             let id = &old.brief(b)?.meta.id;
             self.lib
@@ -152,7 +152,7 @@ impl App {
         }
         self.outline = outline;
         self.panel = PanelState::default();
-        self.finder = FinderState::default();
+        self.finder.prepare(&self.lib);
         self.search.computed_for = None;
         self.search.lib_hits.clear();
         if matches!(self.overlay, Some(Overlay::Finder)) {

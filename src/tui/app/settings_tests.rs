@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-use super::tests::{press, render, screen, section_title};
+use super::tests::{press, render, screen, section_title, type_text};
 use super::*;
 use crate::config::Config;
 use crate::state::{self, State};
@@ -248,6 +248,63 @@ fn copy_fixture_library(to: &Path) -> PathBuf {
         std::fs::copy(from.join(f), to.join(f)).expect("copy");
     }
     to.to_path_buf()
+}
+
+#[test]
+fn the_finder_works_after_a_reload_with_a_new_index() {
+    let dir = tempfile::tempdir().expect("dir");
+    let root = copy_fixture_library(dir.path());
+    let paths = vec![root.clone()];
+    let mut a = app_with(
+        Library::from_paths(&paths),
+        Keymap::default_keys(),
+        Theme::default_theme(),
+    );
+    // Indexed in the background, as a large library is.
+    a.finder.index_background_from = 0;
+    a.index_in_background();
+    press(&mut a, "f");
+    type_text(&mut a, "s");
+    if a.finder.take_index(&a.lib, true) {
+        a.finder.refresh();
+    }
+    let before = a.finder.hits.len();
+    assert!(before > 0);
+    let old = a.finder.index.clone().expect("index");
+
+    // A figure added: the reload brings a new index, built afresh.
+    let alpha = root.join("alpha.md");
+    let text = std::fs::read_to_string(&alpha).expect("read");
+    let figure = "[[figures]]\nid = \"extra\"\nvalue = \"99 s\"\nlabel = \"an extra\"\nsection = \"economy\"\nsource = \"s\"\n\n+++";
+    let edited = text.replacen("\n+++", &format!("\n{figure}"), 1).replacen(
+        "## Opinion",
+        "See [the extra](fig:extra).\n\n## Opinion",
+        1,
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&alpha, &edited).expect("write");
+    let (lib, kept) = a.lib.reload(&paths);
+    assert!(lib.diagnostics.is_empty(), "{:?}", lib.diagnostics);
+    a.reload(lib, &kept);
+    assert!(a.finder.index.is_none(), "the old index is gone");
+    assert!(a.finder.building.is_some(), "the new one is being built");
+    press(&mut a, "esc f");
+    type_text(&mut a, "s");
+    if a.finder.take_index(&a.lib, true) {
+        a.finder.refresh();
+    }
+    let index = a.finder.index.clone().expect("index");
+    assert!(!std::sync::Arc::ptr_eq(&old, &index));
+    assert_eq!(index.entries.len(), a.lib.figures().count());
+    assert_eq!(a.finder.hits.len(), before + 1);
+    // Every hit is an entry of the new index, ranked as a fresh finder would.
+    assert_eq!(
+        a.finder.hits,
+        crate::lookup::Finder::default().rank(&index, "s")
+    );
+    for h in &a.finder.hits {
+        assert!(index.hit(h).is_some());
+    }
 }
 
 #[test]

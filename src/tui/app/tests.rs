@@ -299,7 +299,7 @@ fn lib_clone(lib: &Library) -> Library {
     )
 }
 
-fn type_text(app: &mut App, text: &str) {
+pub(super) fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Msg::Key(KeyEvent::new(
             ratatui::crossterm::event::KeyCode::Char(c),
@@ -419,4 +419,84 @@ fn compare_shows_bars_for_a_tag() {
     assert_eq!(a.compare.tag, None);
     press(&mut a, "esc");
     assert!(a.overlay.is_none());
+}
+
+/// Ticks until the finder's index, built in the background, comes in.
+fn wait_for_index(a: &mut App) {
+    let start = std::time::Instant::now();
+    while a.finder.index.is_none() && start.elapsed() < std::time::Duration::from_secs(20) {
+        a.tick();
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert!(a.finder.index.is_some(), "the index came in");
+}
+
+#[test]
+fn the_index_is_built_in_the_background_before_the_first_f() {
+    let mut a = app(140, 40);
+    a.index_in_background();
+    assert!(a.finder.building.is_none(), "a small library waits for f");
+    a.finder.index_background_from = 0;
+    a.index_in_background();
+    assert!(a.finder.building.is_some());
+    wait_for_index(&mut a);
+    assert!(!a.busy());
+    press(&mut a, "f");
+    type_text(&mut a, "chip exp china");
+    assert!(!a.finder.hits.is_empty());
+    press(&mut a, "enter");
+    assert!(a.overlay.is_none());
+    assert_eq!(
+        a.reader.brief,
+        a.lib.by_id("strategic-tech-cooperation").expect("brief")
+    );
+}
+
+#[test]
+fn the_finder_opens_while_the_index_is_being_built() {
+    let mut a = app(140, 40);
+    let (build, tx) = crate::tui::find::IndexBuild::by_hand();
+    a.finder.building = Some(build);
+    press(&mut a, "f");
+    assert_eq!(a.overlay, Some(Overlay::Finder));
+    assert!(a.finder.indexing() && a.busy());
+    type_text(&mut a, "chip exp china");
+    let s = screen(&a);
+    assert!(
+        s.contains("› chip exp china") && s.contains("indexing…"),
+        "{s}"
+    );
+    assert!(a.finder.hits.is_empty());
+    assert!(!a.tick(), "nothing came in yet");
+    tx.send(crate::lookup::Index::new(&a.lib)).expect("send");
+    assert!(a.tick(), "the index came in");
+    assert!(!a.finder.indexing());
+    assert!(!a.finder.hits.is_empty(), "what was typed is ranked");
+    assert!(!screen(&a).contains("indexing…"));
+    press(&mut a, "enter");
+    assert_eq!(
+        a.reader.brief,
+        a.lib.by_id("strategic-tech-cooperation").expect("brief")
+    );
+}
+
+#[test]
+fn enter_waits_for_an_index_still_being_built() {
+    let mut a = app(140, 40);
+    let (build, tx) = crate::tui::find::IndexBuild::by_hand();
+    a.finder.building = Some(build);
+    press(&mut a, "f");
+    type_text(&mut a, "chip exp china");
+    let index = crate::lookup::Index::new(&a.lib);
+    let late = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let _ = tx.send(index);
+    });
+    press(&mut a, "enter");
+    late.join().expect("sender");
+    assert!(a.overlay.is_none());
+    assert_eq!(
+        a.reader.brief,
+        a.lib.by_id("strategic-tech-cooperation").expect("brief")
+    );
 }

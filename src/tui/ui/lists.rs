@@ -103,7 +103,9 @@ pub fn finder(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
     let f = &app.finder;
     let total = f.index.as_ref().map_or(0, |i| i.entries.len());
-    let count = if f.pending() {
+    let count = if f.indexing() {
+        "indexing…".to_owned()
+    } else if f.pending() {
         format!("… {}/{total}", f.hits.len())
     } else {
         format!("{}/{total}", f.hits.len())
