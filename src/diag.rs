@@ -137,33 +137,11 @@ impl LineIndex {
     }
 }
 
-/// Where each line of `b` starts: 0 and after every `\n`. Eight bytes are
-/// looked at a time, as lines are short and briefs long.
+/// Where each line of `b` starts: 0 and after every `\n`.
 fn line_starts(b: &[u8]) -> Vec<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     let mut starts = Vec::with_capacity(b.len() / 48 + 1);
     starts.push(0);
-    let mut i = 0;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_ne_bytes(word) ^ (ONES * u64::from(b'\n'));
-        // High bits of the zero bytes (no false ones before the first).
-        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
-            for (j, &c) in chunk.iter().enumerate() {
-                if c == b'\n' {
-                    starts.push(i + j + 1);
-                }
-            }
-        }
-        i += 8;
-    }
-    for (j, &c) in b[i..].iter().enumerate() {
-        if c == b'\n' {
-            starts.push(i + j + 1);
-        }
-    }
+    starts.extend(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
     starts
 }
 
@@ -212,7 +190,7 @@ mod tests {
     }
 
     #[test]
-    fn line_starts_are_found_eight_bytes_at_a_time() {
+    fn line_starts_follow_every_newline() {
         for text in [
             "",
             "\n",

@@ -10,8 +10,6 @@ use crate::diag::{Diagnostic, Pos};
 use crate::model::{Event, Figure, Meta, SourceFile};
 use crate::sanitize;
 
-mod quick;
-
 /// Where the front matter lies in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split {
@@ -133,8 +131,8 @@ impl Ctx<'_> {
     fn text(&mut self, what: &str, s: Spanned<String>) -> String {
         let span = s.span();
         let value = s.into_inner();
-        // Printable ASCII, the usual case, is checked eight bytes at a time.
-        if !quick::is_plain(&value) && value.chars().any(|c| sanitize::is_unsafe(c) && c != '\t') {
+        // Printable ASCII, the usual case, needs no look at characters.
+        if !is_plain(&value) && value.chars().any(|c| sanitize::is_unsafe(c) && c != '\t') {
             let shown = sanitize::line(&value).into_owned();
             self.error(
                 span,
@@ -165,15 +163,16 @@ impl Ctx<'_> {
     }
 }
 
+/// True if `s` is all printable ASCII and tabs.
+fn is_plain(s: &str) -> bool {
+    s.bytes().all(|b| b == b'\t' || (b' '..0x7f).contains(&b))
+}
+
 /// Parses the TOML of `split` in `file`. Any error is a diagnostic with the
 /// file's own line and column.
 pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> Option<Front> {
     let toml_text = &file.text[split.toml.clone()];
-    let decoded = match quick::read(toml_text) {
-        Some(raw) => Ok(raw),
-        None => toml::from_str(toml_text),
-    };
-    let raw: RawFront = match decoded {
+    let raw: RawFront = match toml::from_str(toml_text) {
         Ok(raw) => raw,
         Err(e) => {
             let offset = split.toml.start + e.span().map_or(0, |s| s.start);

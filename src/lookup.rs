@@ -9,8 +9,6 @@
 
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -88,33 +86,9 @@ pub struct Index {
     briefs: Vec<(String, String)>,
 }
 
-/// A quick hash for the index's own tables (`FxHash`, as rustc uses). Its
-/// keys come from the briefs being read, not from a network.
-#[derive(Default)]
-struct QuickHasher(u64);
-
-impl Hasher for QuickHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let mut b = [0; 8];
-            b.copy_from_slice(w);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        for &b in words.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0.rotate_left(26)
-    }
-}
-
-type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<QuickHasher>>;
+/// The index's own tables hash with `FxHash` (as rustc does): their keys
+/// come from the briefs being read, not from a network.
+type QuickMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Gathers the field texts while an index is built. Texts that figures
 /// share (values, tags, sources) are kept once each; ids and labels, which
