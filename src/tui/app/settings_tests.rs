@@ -250,16 +250,23 @@ fn copy_fixture_library(to: &Path) -> PathBuf {
     to.to_path_buf()
 }
 
-#[test]
-fn the_finder_works_after_a_reload_with_a_new_index() {
-    let dir = tempfile::tempdir().expect("dir");
-    let root = copy_fixture_library(dir.path());
+/// The reader on a copy of the fixture library in `dir`: the app, the
+/// paths it reloads from, and the copy's folder.
+fn reloadable(dir: &Path) -> (App, Vec<PathBuf>, PathBuf) {
+    let root = copy_fixture_library(dir);
     let paths = vec![root.clone()];
-    let mut a = app_with(
+    let a = app_with(
         Library::from_paths(&paths),
         Keymap::default_keys(),
         Theme::default_theme(),
     );
+    (a, paths, root)
+}
+
+#[test]
+fn the_finder_works_after_a_reload_with_a_new_index() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut a, paths, root) = reloadable(dir.path());
     // Indexed in the background, as a large library is.
     a.finder.index_background_from = 0;
     a.index_in_background();
@@ -310,13 +317,7 @@ fn the_finder_works_after_a_reload_with_a_new_index() {
 #[test]
 fn a_reload_keeps_the_place_the_outline_and_lists_new_problems() {
     let dir = tempfile::tempdir().expect("dir");
-    let root = copy_fixture_library(dir.path());
-    let paths = vec![root.clone()];
-    let mut a = app_with(
-        Library::from_paths(&paths),
-        Keymap::default_keys(),
-        Theme::default_theme(),
-    );
+    let (mut a, paths, root) = reloadable(dir.path());
     press(&mut a, "] ]");
     assert_eq!(section_title(&a), "Opinion");
     // Open Beta in the outline as well.
