@@ -155,26 +155,7 @@ impl Config {
                 v => Ok(v.map(Spanned::into_inner)),
             }
         };
-        let mut keys = Vec::new();
-        for (mode, table) in file.keys {
-            let mode_at = at(mode.span().start);
-            for (chord, action) in table {
-                keys.push((
-                    chord.span().start,
-                    KeyLine {
-                        mode: mode.get_ref().clone(),
-                        keys: chord.get_ref().clone(),
-                        action: action.get_ref().clone(),
-                        at: at(chord.span().start),
-                        action_at: at(action.span().start),
-                        mode_at: mode_at.clone(),
-                    },
-                ));
-            }
-        }
-        // In the file's order: a later line overrides an earlier one.
-        keys.sort_by_key(|(start, _)| *start);
-        let keys = keys.into_iter().map(|(_, k)| k).collect();
+        let keys = key_lines(file.keys, &at);
         Ok(Self {
             path: None,
             theme: file.theme,
@@ -184,6 +165,50 @@ impl Config {
             keys,
         })
     }
+}
+
+/// Reads a keymap file of `[MODE]` tables of `"chord" = "action"` (the
+/// shipped `keymap.toml`); tables named in `skip` are not bindings. The
+/// reader applies its lines as it applies a config's `[keys.MODE]` lines.
+pub fn keymap_lines(text: &str, path: &str, skip: &[&str]) -> Result<Vec<KeyLine>, String> {
+    let lines = LineIndex::new(text);
+    let at = |off: usize| {
+        let p = lines.pos(text, off.min(text.len()));
+        format!("{path}:{}:{}", p.line, p.col)
+    };
+    let mut tables: KeyTables = toml::from_str(text).map_err(|e| {
+        format!(
+            "{}: error: {}",
+            at(e.span().map_or(0, |s| s.start)),
+            e.message().lines().next().unwrap_or("invalid TOML")
+        )
+    })?;
+    tables.retain(|mode, _| !skip.contains(&mode.get_ref().as_str()));
+    Ok(key_lines(tables, &at))
+}
+
+/// The lines of `[MODE]` tables in the file's order (a later line
+/// overrides an earlier one); `at` names a byte offset's place.
+fn key_lines(tables: KeyTables, at: &dyn Fn(usize) -> String) -> Vec<KeyLine> {
+    let mut keys = Vec::new();
+    for (mode, table) in tables {
+        let mode_at = at(mode.span().start);
+        for (chord, action) in table {
+            keys.push((
+                chord.span().start,
+                KeyLine {
+                    mode: mode.get_ref().clone(),
+                    keys: chord.get_ref().clone(),
+                    action: action.get_ref().clone(),
+                    at: at(chord.span().start),
+                    action_at: at(action.span().start),
+                    mode_at: mode_at.clone(),
+                },
+            ));
+        }
+    }
+    keys.sort_by_key(|(start, _)| *start);
+    keys.into_iter().map(|(_, k)| k).collect()
 }
 
 /// Reads a small text file: a regular file of at most [`MAX_BYTES`].

@@ -232,55 +232,23 @@ pub const DEFAULT_TOML: &str = include_str!("keymap.toml");
 impl Keymap {
     /// The shipped keymap.
     pub fn default_keys() -> Self {
+        // The embedded file is tested to load; fall back to what did load
+        // rather than panic if it ever did not.
+        Self::shipped().unwrap_or_else(|(k, _)| k)
+    }
+
+    /// The shipped keymap, or what loaded of it and what went wrong. Its
+    /// `[actions]` table describes the actions; those are not bindings.
+    fn shipped() -> Result<Self, (Self, Vec<String>)> {
         let mut k = Self::default();
-        // The embedded file is tested to parse; fall back to nothing rather
-        // than panic if it ever did not.
-        if let Ok(mut table) = toml::from_str::<toml::Table>(DEFAULT_TOML) {
-            // The shipped file also describes the actions; those are not
-            // bindings.
-            table.remove("actions");
-            let _ = k.merge_table(&table, DEFAULT_TOML, "keymap.toml");
+        let lines = match crate::config::keymap_lines(DEFAULT_TOML, "keymap.toml", &["actions"]) {
+            Ok(lines) => lines,
+            Err(e) => return Err((k, vec![e])),
+        };
+        match k.apply(&lines) {
+            Ok(()) => Ok(k),
+            Err(errors) => Err((k, errors)),
         }
-        k
-    }
-
-    /// Adds (or overrides) bindings from TOML text: `[mode]` tables of
-    /// `"chord" = "action"`. Errors name the file, line and offending key.
-    pub fn merge_toml(&mut self, text: &str, path: &str) -> Result<(), String> {
-        let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, path, &e))?;
-        self.merge_table(&table, text, path)
-    }
-
-    /// Adds the bindings of a parsed keymap file; `doc` is its text.
-    fn merge_table(&mut self, table: &toml::Table, doc: &str, path: &str) -> Result<(), String> {
-        for (mode_name, bindings) in table {
-            let mode = Mode::parse(mode_name).ok_or_else(|| {
-                format!(
-                    "{}: error: unknown mode [{mode_name}]",
-                    locate(doc, path, mode_name)
-                )
-            })?;
-            let Some(bindings) = bindings.as_table() else {
-                return Err(format!(
-                    "{}: error: [{mode_name}] must be a table",
-                    locate(doc, path, mode_name)
-                ));
-            };
-            for (key, value) in bindings {
-                let keys = parse_keys(key).map_err(|e| {
-                    format!("{}: error: {e} in [{mode_name}]", locate(doc, path, key))
-                })?;
-                let name = value.as_str().unwrap_or_default();
-                let action = Action::parse(name).ok_or_else(|| {
-                    format!(
-                        "{}: error: unknown action \"{name}\" for key \"{key}\"",
-                        locate(doc, path, key)
-                    )
-                })?;
-                self.bind(mode, keys, action);
-            }
-        }
-        Ok(())
     }
 
     /// Applies the `[keys.MODE]` lines of a config file over these
@@ -388,29 +356,6 @@ impl Keymap {
     }
 }
 
-fn toml_error(text: &str, path: &str, e: &toml::de::Error) -> String {
-    let off = e.span().map_or(0, |s| s.start).min(text.len());
-    let pos = crate::diag::LineIndex::new(text).pos(text, off);
-    format!(
-        "{path}:{}:{}: error: {}",
-        pos.line,
-        pos.col,
-        e.message().lines().next().unwrap_or("invalid TOML")
-    )
-}
-
-/// `path:line:col` of the first place `key` is written in `text`.
-fn locate(text: &str, path: &str, key: &str) -> String {
-    let quoted = format!("\"{key}\"");
-    let off = text
-        .find(&quoted)
-        .or_else(|| text.find(&format!("[{key}]")).map(|o| o + 1))
-        .or_else(|| text.find(key))
-        .unwrap_or(0);
-    let pos = crate::diag::LineIndex::new(text).pos(text, off);
-    format!("{path}:{}:{}", pos.line, pos.col)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -451,13 +396,10 @@ mod tests {
 
     #[test]
     fn default_keys_parse_and_resolve() {
-        let mut k = Keymap::default();
-        let mut table: toml::Table = toml::from_str(DEFAULT_TOML).unwrap();
-        assert!(
-            table.remove("actions").is_some(),
-            "the actions are described"
-        );
-        k.merge_table(&table, DEFAULT_TOML, "keymap.toml").unwrap();
+        let k = match Keymap::shipped() {
+            Ok(k) => k,
+            Err((_, errors)) => panic!("the shipped keymap: {errors:?}"),
+        };
         let key = |s: &str| parse_keys(s).unwrap();
         assert_eq!(
             k.lookup(Mode::Reader, &key("j")),
@@ -485,8 +427,8 @@ mod tests {
     #[test]
     fn sequences_wait_for_their_second_key() {
         let mut k = Keymap::default();
-        k.merge_toml("[reader]\n\"g g\" = \"top\"\n", "c.toml")
-            .unwrap();
+        let lines = crate::config::keymap_lines("[reader]\n\"g g\" = \"top\"\n", "c.toml", &[]);
+        k.apply(&lines.unwrap()).unwrap();
         let key = |s: &str| parse_keys(s).unwrap();
         assert_eq!(k.lookup(Mode::Reader, &key("g")), Lookup::Pending);
         assert_eq!(
@@ -527,17 +469,22 @@ mod tests {
     }
 
     #[test]
-    fn errors_name_file_line_and_key() {
+    fn keymap_files_skip_tables_and_name_the_place_of_mistakes() {
+        let text =
+            "[actions]\ndown = \"Scroll down\"\n[reader]\n\"j\" = \"down\"\n\"x\" = \"fly\"\n";
+        let lines = crate::config::keymap_lines(text, "k.toml", &["actions"]).unwrap();
+        assert_eq!(lines.len(), 2, "the descriptions are not bindings");
         let mut k = Keymap::default();
-        let e = k
-            .merge_toml("[reader]\n\"j\" = \"down\"\n\"x\" = \"fly\"\n", "c.toml")
-            .unwrap_err();
-        assert_eq!(e, "c.toml:3:1: error: unknown action \"fly\" for key \"x\"");
-        let e = k
-            .merge_toml("[reader]\n\"hyper-x\" = \"down\"\n", "c.toml")
-            .unwrap_err();
-        assert_eq!(e, "c.toml:2:1: error: unknown key \"hyper-x\" in [reader]");
-        let e = k.merge_toml("[nowhere]\n", "c.toml").unwrap_err();
-        assert_eq!(e, "c.toml:1:2: error: unknown mode [nowhere]");
+        let errors = k.apply(&lines).unwrap_err();
+        assert_eq!(
+            errors,
+            ["k.toml:5:7: error: unknown action \"fly\" for key \"x\" in [keys.reader]"]
+        );
+        assert_eq!(
+            k.lookup(Mode::Reader, &parse_keys("j").unwrap()),
+            Lookup::Action(Action::Down)
+        );
+        let e = crate::config::keymap_lines("[reader\n", "k.toml", &[]).unwrap_err();
+        assert!(e.starts_with("k.toml:1:"), "{e}");
     }
 }
