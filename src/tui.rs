@@ -200,18 +200,31 @@ fn event_loop(
             continue;
         }
         // Drain what is queued so a burst of keys or resizes costs one frame.
+        // Resizes in a row come down to the last (each lays the brief out
+        // again); one is applied before any other event that follows it.
+        let mut resize = None;
         loop {
             let ev = event::read()?;
-            if let Some(msg) = to_msg(&ev) {
-                match app.update(msg) {
-                    Effect::Quit => return Ok(ExitCode::SUCCESS),
-                    Effect::SetMouse(on) => terminal::set_mouse(on),
-                    Effect::None => {}
+            match to_msg(&ev) {
+                Some(Msg::Resize(area)) => resize = Some(area),
+                Some(msg) => {
+                    if let Some(area) = resize.take() {
+                        app.update(Msg::Resize(area));
+                    }
+                    match app.update(msg) {
+                        Effect::Quit => return Ok(ExitCode::SUCCESS),
+                        Effect::SetMouse(on) => terminal::set_mouse(on),
+                        Effect::None => {}
+                    }
                 }
+                None => {}
             }
             if !event::poll(Duration::ZERO)? {
                 break;
             }
+        }
+        if let Some(area) = resize {
+            app.update(Msg::Resize(area));
         }
     }
 }

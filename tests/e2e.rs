@@ -24,6 +24,35 @@ fn open_a_brief_jump_pillars_and_quit_cleanly() {
 }
 
 #[test]
+fn a_burst_of_resizes_ends_in_a_screen_of_the_last_size() {
+    let home = Home::new();
+    let mut s = Session::start(&home, &[]);
+    s.wait_for("? help");
+    for (rows, cols) in [(30, 100), (50, 160), (24, 80), (12, 40), (35, 90), (20, 70)] {
+        s.resize(rows, cols);
+    }
+    s.keys("]");
+    s.wait_for("Technology and the Alliance");
+    // The panes' bottom borders sit on row 19 and the status bar on row
+    // 20, the last of the last size (drawn for another size, rows would
+    // pile up on the emulator's last row instead).
+    let rows: Vec<String> = s.with_screen(|screen| screen.rows(0, 70).collect());
+    assert!(
+        rows[18].starts_with('╰'),
+        "no border on row 19:\n{}",
+        s.screen()
+    );
+    assert!(
+        rows[19].contains("help"),
+        "status bar not on row 20:\n{}",
+        s.screen()
+    );
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
 fn follow_a_cross_reference_and_come_back() {
     let home = Home::new();
     let mut s = Session::start(

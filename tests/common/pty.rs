@@ -92,6 +92,25 @@ impl Session {
         }
     }
 
+    /// Resizes the terminal, as a user dragging its window does: the
+    /// reader gets SIGWINCH, and the emulated screen takes the new size.
+    pub fn resize(&self, rows: u16, cols: u16) {
+        self.parser
+            .lock()
+            .expect("parser")
+            .screen_mut()
+            .set_size(rows, cols);
+        self.pair
+            .master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+    }
+
     /// The terminal's settings now.
     pub fn termios(&self) -> String {
         termios(&self.pair)
