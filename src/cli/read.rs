@@ -10,7 +10,7 @@ use crate::state::State;
 use crate::tui::app::saved::Saved;
 use crate::tui::geometry::Sizes;
 use crate::tui::keymap::Keymap;
-use crate::tui::theme::Theme;
+use crate::tui::theme::{Origin, Theme};
 
 /// Loads everything, then opens the reader: the terminal is touched last, so
 /// every error is printed on a normal screen and a broken config never
@@ -34,18 +34,25 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         .as_deref()
         .or(config.theme.as_deref())
         .unwrap_or("dark");
-    let mut theme = match Theme::load(name, user_themes.as_deref()) {
-        Ok(t) => t,
-        Err(e) => return Ok(fail(&e)),
+    // The themes `t` cycles through. A built-in choice is taken from them,
+    // so it is not read twice; any other is loaded by name or path.
+    let available = Theme::available(user_themes.as_deref());
+    let builtin = available
+        .iter()
+        .find(|(o, t)| *o == Origin::BuiltIn && t.as_ref().is_ok_and(|t| t.name == name))
+        .and_then(|(_, t)| t.as_ref().ok().cloned());
+    let mut themes: Vec<Theme> = available.into_iter().filter_map(|(_, t)| t.ok()).collect();
+    let mut theme = match builtin {
+        Some(t) => t,
+        None => match Theme::load(name, user_themes.as_deref()) {
+            Ok(t) => t,
+            Err(e) => return Ok(fail(&e)),
+        },
     };
-    theme.monochrome = monochrome(cli.color);
-    let mut themes: Vec<Theme> = Theme::available(user_themes.as_deref())
-        .into_iter()
-        .filter_map(|(_, t)| t.ok())
-        .collect();
     if !themes.iter().any(|t| t.name == theme.name) {
         themes.push(theme.clone());
     }
+    theme.monochrome = monochrome(cli.color);
 
     let lib = cli.load_library(&[]);
     if lib.briefs.is_empty() {
