@@ -68,24 +68,40 @@ impl Job {
             .name("layout".into())
             .spawn(move || {
                 let body = text.get(base..).unwrap_or("");
-                let mut stream = Stream::new(sections, width.max(8), None);
-                let mut cancelled = false;
-                doc::build_pieces(
-                    body,
-                    base,
-                    &starts,
-                    Some(&seen),
-                    doc::CHUNK_BYTES,
-                    |piece| {
-                        cancelled = stop.load(Ordering::Relaxed);
-                        if cancelled {
-                            return ControlFlow::Break(());
+                // One thread builds the pieces, this one lays each out as
+                // it comes: the two stages overlap on two cores, and at
+                // most two built pieces wait at a time.
+                let (pieces, built) = mpsc::sync_channel(2);
+                let stream = std::thread::scope(|s| {
+                    s.spawn(|| {
+                        doc::build_pieces(
+                            body,
+                            base,
+                            &starts,
+                            Some(&seen),
+                            doc::CHUNK_BYTES,
+                            |piece| {
+                                if stop.load(Ordering::Relaxed) || pieces.send(piece).is_err() {
+                                    return ControlFlow::Break(());
+                                }
+                                ControlFlow::Continue(())
+                            },
+                        );
+                        drop(pieces);
+                    });
+                    let mut stream = Stream::new(sections, width.max(8), None);
+                    for piece in built {
+                        if stop.load(Ordering::Relaxed) {
+                            // Dropping the receiver stops the builder.
+                            return None;
                         }
                         stream.add(&piece.blocks);
-                        ControlFlow::Continue(())
-                    },
-                );
-                if !cancelled {
+                    }
+                    Some(stream)
+                });
+                if let Some(stream) = stream
+                    && !stop.load(Ordering::Relaxed)
+                {
                     let _ = tx.send(stream.finish());
                 }
             })
