@@ -69,9 +69,10 @@ impl Job {
             .spawn(move || {
                 let body = text.get(base..).unwrap_or("");
                 // One thread builds the pieces, this one lays each out as
-                // it comes: the two stages overlap on two cores, and at
-                // most two built pieces wait at a time.
-                let (pieces, built) = mpsc::sync_channel(2);
+                // it comes: the two stages overlap on two cores, and the
+                // builder hands a piece over only when this one takes it,
+                // so few pieces are held at once.
+                let (pieces, built) = mpsc::sync_channel(0);
                 let stream = std::thread::scope(|s| {
                     s.spawn(|| {
                         doc::build_pieces(
