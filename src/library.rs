@@ -4,7 +4,6 @@ mod load;
 mod resolve;
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 pub use load::{MAX_FILE_BYTES, read_source};
@@ -277,24 +276,21 @@ fn parse_all<T: Send>(
     if workers <= 1 || items.len() <= 1 {
         return items.into_iter().map(|i| parse_one(load(i))).collect();
     }
-    let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|i| Mutex::new(Some(i))).collect();
-    let next = AtomicUsize::new(0);
+    let total = items.len();
+    let queue = Mutex::new(items.into_iter().enumerate());
     let work = || {
         let mut done = Vec::new();
         loop {
-            let n = next.fetch_add(1, Ordering::Relaxed);
-            let Some(slot) = slots.get(n) else {
+            let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+            let Some((n, item)) = next else {
                 break;
             };
-            let item = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
-            if let Some(item) = item {
-                done.push((n, parse_one(load(item))));
-            }
+            done.push((n, parse_one(load(item))));
         }
         done
     };
     let mut results: Vec<Parsed> = Vec::new();
-    results.resize_with(slots.len(), Parsed::default);
+    results.resize_with(total, Parsed::default);
     std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..workers)
             .filter_map(|i| {

@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod outline;
 pub mod panel;
 pub mod reader;
+pub mod task;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

@@ -3,8 +3,8 @@
 
 use std::cell::RefCell;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -12,6 +12,7 @@ use crate::library::Library;
 use crate::lookup::{Finder, Hit, Index};
 use crate::model::{BriefIdx, SectionRef};
 use crate::search::{BlockHit, LineMatch};
+use crate::tui::task::{Poll, Task};
 
 /// From this many figures on, ranking runs on a worker thread: a keystroke
 /// only hands the query over, and the hits arrive when they are ready.
@@ -84,7 +85,7 @@ impl FinderState {
             && self.building.is_none()
             && lib.figures().nth(self.index_background_from).is_some()
         {
-            self.building = IndexBuild::spawn(Arc::clone(lib));
+            self.building = build_index(Arc::clone(lib));
         }
     }
 
@@ -169,65 +170,15 @@ impl FinderState {
     }
 }
 
-/// What became of an index being built.
-pub enum Poll {
-    Ready(Index),
-    Pending,
-    /// The builder is gone without an index.
-    Failed,
-}
+/// The finder's index being built for one library; dropping it (the
+/// library was reloaded) makes the thread give up.
+pub type IndexBuild = Task<Index>;
 
-/// A thread building the finder's index for one library. Dropping it
-/// (the library was reloaded) makes the thread give up.
-pub struct IndexBuild {
-    rx: Receiver<Index>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl IndexBuild {
-    pub fn spawn(lib: Arc<Library>) -> Option<Self> {
-        let (tx, rx) = mpsc::channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let stop = Arc::clone(&cancel);
-        thread::Builder::new()
-            .name("briefing-index".into())
-            .spawn(move || {
-                if let Some(index) = Index::build_until(&lib, &|| stop.load(Ordering::Relaxed)) {
-                    let _ = tx.send(index);
-                }
-            })
-            .ok()?;
-        Some(Self { rx, cancel })
-    }
-
-    /// A builder whose index is whatever the test sends, when it sends it.
-    #[cfg(test)]
-    pub fn by_hand() -> (Self, Sender<Index>) {
-        let (tx, rx) = mpsc::channel();
-        let build = Self {
-            rx,
-            cancel: Arc::new(AtomicBool::new(false)),
-        };
-        (build, tx)
-    }
-
-    /// The index if it is ready (or, with `wait`, once it is).
-    pub fn poll(&self, wait: bool) -> Poll {
-        if wait {
-            return self.rx.recv().map_or(Poll::Failed, Poll::Ready);
-        }
-        match self.rx.try_recv() {
-            Ok(index) => Poll::Ready(index),
-            Err(TryRecvError::Empty) => Poll::Pending,
-            Err(TryRecvError::Disconnected) => Poll::Failed,
-        }
-    }
-}
-
-impl Drop for IndexBuild {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
+/// Starts building `lib`'s index on a thread of its own.
+pub fn build_index(lib: Arc<Library>) -> Option<IndexBuild> {
+    Task::spawn("briefing-index", move |stop| {
+        Index::build_until(&lib, &|| stop.load(Ordering::Relaxed))
+    })
 }
 
 /// A thread that ranks queries against one index. A newer query cancels
@@ -399,12 +350,13 @@ mod tests {
 
     #[test]
     fn a_dropped_builder_gives_up() {
+        // Dropping the task raises the flag (see `task::tests`); the
+        // build gives up when it is raised.
         let lib = Arc::new(Library::embedded());
-        let build = IndexBuild::spawn(Arc::clone(&lib)).expect("thread");
-        let cancel = Arc::clone(&build.cancel);
+        let build = build_index(Arc::clone(&lib)).expect("thread");
         drop(build);
-        assert!(cancel.load(Ordering::Relaxed));
         assert!(Index::build_until(&lib, &|| true).is_none());
+        assert!(Index::build_until(&lib, &|| false).is_some());
     }
 
     #[test]

@@ -6,12 +6,13 @@
 
 use std::ops::ControlFlow;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
 
 use crate::doc::{self, Progress};
 use crate::layout::{Layout, Stream};
 use crate::model::{Brief, BriefIdx};
+use crate::tui::task::{Poll, Task};
 
 /// Bodies longer than this open from a preview while the rest is laid
 /// out, and their documents are not kept once laid out.
@@ -25,17 +26,10 @@ const PREVIEW_BYTES: usize = 48 * 1024;
 pub struct Job {
     pub brief: BriefIdx,
     pub width: usize,
-    rx: Receiver<Layout>,
+    /// Dropped with the job: the worker stops after its piece, so a
+    /// burst of resizes does not leave a worker per size running.
+    task: Task<Layout>,
     progress: Arc<Progress>,
-    /// Set when the job is dropped: the worker stops after its piece, so
-    /// a burst of resizes does not leave a worker per size running.
-    cancel: Arc<AtomicBool>,
-}
-
-impl Drop for Job {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
 }
 
 /// Whether `brief` is long enough to be laid out in the background.
@@ -58,73 +52,67 @@ impl Job {
         let sections = brief.sections.len();
         let preview_doc = doc::build_text(body.get(..cut)?, base, &starts, None);
         let preview = Layout::new(&preview_doc, sections, width, None);
-        let (tx, rx) = mpsc::channel();
         let progress = Arc::new(Progress::default());
         let seen = Arc::clone(&progress);
-        let cancel = Arc::new(AtomicBool::new(false));
-        let stop = Arc::clone(&cancel);
         let text = Arc::clone(&brief.source.text);
-        std::thread::Builder::new()
-            .name("layout".into())
-            .spawn(move || {
-                let body = text.get(base..).unwrap_or("");
-                // One thread builds the pieces, this one lays each out as
-                // it comes: the two stages overlap on two cores, and the
-                // builder hands a piece over only when this one takes it,
-                // so few pieces are held at once.
-                let (pieces, built) = mpsc::sync_channel(0);
-                let stream = std::thread::scope(|s| {
-                    s.spawn(|| {
-                        doc::build_pieces(
-                            body,
-                            base,
-                            &starts,
-                            Some(&seen),
-                            doc::CHUNK_BYTES,
-                            |piece| {
-                                if stop.load(Ordering::Relaxed) || pieces.send(piece).is_err() {
-                                    return ControlFlow::Break(());
-                                }
-                                ControlFlow::Continue(())
-                            },
-                        );
-                        drop(pieces);
-                    });
-                    let mut stream = Stream::new(sections, width.max(8), None);
-                    for piece in built {
-                        if stop.load(Ordering::Relaxed) {
-                            // Dropping the receiver stops the builder.
-                            return None;
-                        }
-                        stream.add(&piece.blocks);
-                    }
-                    Some(stream)
+        let task = Task::spawn("layout", move |stop| {
+            let body = text.get(base..).unwrap_or("");
+            // One thread builds the pieces, this one lays each out as it
+            // comes: the two stages overlap on two cores, and the builder
+            // hands a piece over only when this one takes it, so few
+            // pieces are held at once.
+            let (pieces, built) = mpsc::sync_channel(0);
+            std::thread::scope(|s| {
+                s.spawn(|| {
+                    doc::build_pieces(
+                        body,
+                        base,
+                        &starts,
+                        Some(&seen),
+                        doc::CHUNK_BYTES,
+                        |piece| {
+                            if stop.load(Ordering::Relaxed) || pieces.send(piece).is_err() {
+                                return ControlFlow::Break(());
+                            }
+                            ControlFlow::Continue(())
+                        },
+                    );
+                    drop(pieces);
                 });
-                if let Some(stream) = stream
-                    && !stop.load(Ordering::Relaxed)
-                {
-                    let _ = tx.send(stream.finish());
+                let mut stream = Stream::new(sections, width, None);
+                for piece in built {
+                    if stop.load(Ordering::Relaxed) {
+                        // Dropping the receiver stops the builder.
+                        return None;
+                    }
+                    stream.add(&piece.blocks);
                 }
+                Some(stream.finish())
             })
-            .ok()?;
+        })?;
         let job = Self {
             brief: b,
             width,
-            rx,
+            task,
             progress,
-            cancel,
         };
         Some((job, preview))
     }
 
     /// The finished layout, if it is ready.
     pub fn try_take(&self) -> Option<Layout> {
-        self.rx.try_recv().ok()
+        match self.task.poll(false) {
+            Poll::Ready(l) => Some(l),
+            Poll::Pending | Poll::Failed => None,
+        }
     }
 
     /// Waits for the finished layout.
     pub fn wait(self) -> Option<Layout> {
-        self.rx.recv().ok()
+        match self.task.poll(true) {
+            Poll::Ready(l) => Some(l),
+            Poll::Pending | Poll::Failed => None,
+        }
     }
 
     /// Percent of the body built and laid out.
