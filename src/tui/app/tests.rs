@@ -466,6 +466,7 @@ fn the_finder_opens_while_the_index_is_being_built() {
         s.contains("› chip exp china") && s.contains("indexing…"),
         "{s}"
     );
+    assert!(s.contains("Gathering the library's figures") && !s.contains("No figure matches"));
     assert!(a.finder.hits.is_empty());
     assert!(!a.tick(), "nothing came in yet");
     tx.send(crate::lookup::Index::new(&a.lib)).expect("send");

@@ -208,13 +208,18 @@ pub fn finder(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
     }
     if f.hits.is_empty() {
+        let note = if f.indexing() {
+            "Gathering the library's figures; what you type is kept."
+        } else {
+            "No figure matches."
+        };
         let buf = frame.buffer_mut();
         cells::put(
             buf,
             inner.x,
             inner.y + 2,
             inner.right(),
-            "No figure matches.",
+            note,
             theme.get(Slot::Dim),
         );
     }
