@@ -501,3 +501,46 @@ fn enter_waits_for_an_index_still_being_built() {
         a.lib.by_id("strategic-tech-cooperation").expect("brief")
     );
 }
+
+#[test]
+fn a_long_brief_shows_its_layout_progress_even_in_a_narrow_bar() {
+    use std::fmt::Write as _;
+    // Four times what opens in the background, so the worker is still
+    // going when the first frame is drawn.
+    // Its title and pillars fill a narrow status bar on their own.
+    let mut md = String::from("# A brief whose title is long enough to fill the bar\n\n");
+    let mut i = 0;
+    while md.len() < 1024 * 1024 {
+        let _ = write!(
+            md,
+            "## Pillar {i} and what the alliance means by it\n\nA paragraph about pillar {i}, long enough to wrap in a narrow pane.\n\n"
+        );
+        i += 1;
+    }
+    let mut seen = 0;
+    for width in [150, 50] {
+        let lib = Library::from_files(vec![Ok(crate::model::SourceFile::new(
+            "long.md".into(),
+            crate::model::Origin::Embedded,
+            md.clone(),
+        ))]);
+        let mut a = App::new(
+            lib,
+            Keymap::default_keys(),
+            Theme::default_theme(),
+            Rect::new(0, 0, width, 16),
+        );
+        if a.reader.progress().is_none() {
+            continue;
+        }
+        let last = screen(&a).lines().last().unwrap_or_default().to_owned();
+        assert!(last.contains("laying out"), "at {width}: {last:?}");
+        seen += 1;
+        a.reader.finish();
+        assert!(!screen(&a).contains("laying out"));
+    }
+    assert!(
+        seen > 0,
+        "the layout always finished before the first frame"
+    );
+}

@@ -60,8 +60,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
         (None, _) => format!(" {}  [{focus}]", breadcrumb(app)),
     };
+    // The progress of a long brief comes first, so a narrow bar that
+    // cuts the breadcrumb short still shows it.
     let left = match app.reader.progress() {
-        Some(pct) => format!("{left}  · laying out {pct}%"),
+        Some(pct) => format!(" laying out {pct}% ·{left}"),
         None => left,
     };
     let left_w = unicode_width::UnicodeWidthStr::width(left.as_str()) + 1;
