@@ -3,8 +3,11 @@
 //! (when it is opened), laid out once per width.
 
 mod build;
+pub mod lead;
 
-pub use build::{CHUNK_BYTES, build, build_in_chunks, build_pieces, build_text, section_starts};
+pub use build::{
+    CHUNK_BYTES, build, build_in_chunks, build_pieces, build_text, build_with_lead, section_starts,
+};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

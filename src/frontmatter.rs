@@ -7,8 +7,11 @@ use toml::Spanned;
 
 use crate::date::PartialDate;
 use crate::diag::{Diagnostic, Pos};
-use crate::model::{Event, Figure, Meta, SourceFile};
+use crate::model::{
+    BOTTOM_LINE_WORDS, Event, Figure, FigureKind, Meta, SourceFile, TAKEAWAY_WORDS, TAKEAWAYS,
+};
 use crate::sanitize;
+use crate::validate::is_slug;
 
 /// Where the front matter lies in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +75,8 @@ struct RawFront {
     published: Option<Spanned<String>>,
     url: Option<Spanned<String>>,
     summary: Option<Spanned<String>>,
+    bottom_line: Option<Spanned<String>>,
+    takeaways: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     tags: Vec<Spanned<String>>,
     source_text: Option<Spanned<String>>,
@@ -92,6 +97,10 @@ struct RawFigure {
     as_of: Option<Spanned<String>>,
     #[serde(default)]
     tags: Vec<Spanned<String>>,
+    measure: Option<Spanned<String>>,
+    kind: Option<FigureKind>,
+    #[serde(default)]
+    headline: bool,
 }
 
 #[derive(Deserialize)]
@@ -100,6 +109,7 @@ struct RawEvent {
     date: Spanned<String>,
     label: Spanned<String>,
     section: Spanned<String>,
+    key: Option<Spanned<String>>,
 }
 
 /// What the front matter yields: metadata, figures, events.
@@ -150,6 +160,45 @@ impl Ctx<'_> {
         v.into_iter().map(|s| self.text(what, s)).collect()
     }
 
+    /// The text, with an error if it holds more than `max` words.
+    fn words(&mut self, what: &str, s: Spanned<String>, max: usize) -> String {
+        let span = s.span();
+        let text = self.text(what, s);
+        let n = word_count(&text);
+        if n > max {
+            self.error(span, format!("{what} has {n} words; at most {max}"));
+        }
+        text
+    }
+
+    fn takeaways(&mut self, list: Spanned<Vec<Spanned<String>>>) -> Vec<String> {
+        let span = list.span();
+        let list = list.into_inner();
+        if !TAKEAWAYS.contains(&list.len()) {
+            let (lo, hi) = (TAKEAWAYS.start(), TAKEAWAYS.end());
+            self.error(
+                span.clone(),
+                format!("takeaways has {} lines; give {lo} to {hi}", list.len()),
+            );
+        }
+        list.into_iter()
+            .map(|t| self.words("takeaway", t, TAKEAWAY_WORDS))
+            .collect()
+    }
+
+    /// The text, with an error unless it is a slug.
+    fn slug(&mut self, what: &str, s: Spanned<String>) -> String {
+        let span = s.span();
+        let text = self.text(what, s);
+        if !is_slug(&text) {
+            self.error(
+                span,
+                format!("{what} \"{text}\" is not a slug (lower-case letters, digits and `-`)"),
+            );
+        }
+        text
+    }
+
     fn date(&mut self, what: &str, s: Spanned<String>) -> Option<PartialDate> {
         let span = s.span();
         let text = self.text(what, s);
@@ -161,6 +210,14 @@ impl Ctx<'_> {
             }
         }
     }
+}
+
+/// Words as a reader counts them: runs between blanks that hold a letter
+/// or digit.
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// True if `s` is all printable ASCII and tabs.
@@ -199,6 +256,10 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
         published: raw.published.and_then(|d| cx.date("published", d)),
         url: cx.opt("url", raw.url),
         summary: cx.opt("summary", raw.summary),
+        bottom_line: raw
+            .bottom_line
+            .map(|s| cx.words("bottom_line", s, BOTTOM_LINE_WORDS)),
+        takeaways: raw.takeaways.map(|t| cx.takeaways(t)).unwrap_or_default(),
         tags: cx.list("tags", raw.tags),
         source_text: cx.opt("source_text", raw.source_text),
         has_front_matter: true,
@@ -219,6 +280,9 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
                 source: cx.text("figure source", f.source),
                 as_of: cx.opt("figure as_of", f.as_of),
                 tags: cx.list("figure tags", f.tags),
+                measure: f.measure.map(|m| cx.slug("figure measure", m)),
+                kind: f.kind,
+                headline: f.headline,
                 decl,
             }
         })
@@ -232,9 +296,11 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
             let date = cx.date("event date", e.date);
             let label = cx.text("event label", e.label);
             let section_anchor = cx.text("event section", e.section);
+            let key = e.key.map(|k| cx.slug("event key", k));
             Some(Event {
                 date: date?,
                 label,
+                key,
                 section_anchor,
                 section: None,
                 decl,
@@ -332,6 +398,77 @@ mod tests {
         assert_eq!(
             d[0].to_string(),
             "x.md:3:9: error: title contains control characters: \"T^[[2J\""
+        );
+    }
+
+    #[test]
+    fn second_round_keys_are_read() {
+        let t = "+++\nid = \"a\"\ntitle = \"T\"\nbottom_line = \"Short and clear.\"\ntakeaways = [\"One.\", \"Two.\", \"Three.\"]\n\n[[figures]]\nid = \"f\"\nvalue = \"1%\"\nlabel = \"l\"\nsection = \"s\"\nsource = \"src\"\nmeasure = \"chip-share\"\nkind = \"share\"\nheadline = true\n\n[[events]]\ndate = \"2022-10\"\nlabel = \"NSS\"\nsection = \"s\"\nkey = \"nss-2022\"\n+++\n";
+        let (f, d) = parse_str(t);
+        assert!(d.is_empty(), "{d:?}");
+        let f = f.unwrap();
+        assert_eq!(f.meta.bottom_line.as_deref(), Some("Short and clear."));
+        assert_eq!(f.meta.takeaways, ["One.", "Two.", "Three."]);
+        let fig = &f.figures[0];
+        assert_eq!(fig.measure.as_deref(), Some("chip-share"));
+        assert_eq!(fig.kind, Some(FigureKind::Share));
+        assert!(fig.headline && fig.is_share());
+        assert_eq!(f.events[0].key.as_deref(), Some("nss-2022"));
+    }
+
+    #[test]
+    fn limits_of_the_bottom_line_and_takeaways() {
+        let long = vec!["word"; 61].join(" ");
+        let t = format!(
+            "+++\nid = \"a\"\ntitle = \"T\"\nbottom_line = \"{long}\"\ntakeaways = [\"One.\", \"Two.\"]\n+++\n"
+        );
+        let (_, d) = parse_str(&t);
+        let shown: Vec<String> = d.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "x.md:4:15: error: bottom_line has 61 words; at most 60",
+                "x.md:5:13: error: takeaways has 2 lines; give 3 to 5",
+            ]
+        );
+        let t = format!(
+            "+++\nid = \"a\"\ntitle = \"T\"\ntakeaways = [\"a\", \"b\", \"{}\"]\n+++\n",
+            vec!["w"; 26].join(" ")
+        );
+        let (_, d) = parse_str(&t);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].to_string().starts_with("x.md:4:"), "{}", d[0]);
+        assert!(
+            d[0].to_string()
+                .ends_with("takeaway has 26 words; at most 25")
+        );
+    }
+
+    #[test]
+    fn a_bad_kind_measure_or_key_is_named() {
+        let fig = "[[figures]]\nid = \"f\"\nvalue = \"1%\"\nlabel = \"l\"\nsection = \"s\"\nsource = \"src\"\n";
+        let (f, d) = parse_str(&format!(
+            "+++\nid = \"a\"\ntitle = \"T\"\n{fig}kind = \"ratio\"\n+++\n"
+        ));
+        assert!(f.is_none());
+        let s = d[0].to_string();
+        assert!(
+            s.starts_with("x.md:10:8: error: front matter: unknown variant `ratio`"),
+            "{s}"
+        );
+        let (_, d) = parse_str(&format!(
+            "+++\nid = \"a\"\ntitle = \"T\"\n{fig}measure = \"Chip Share\"\n+++\n"
+        ));
+        assert_eq!(
+            d[0].to_string(),
+            "x.md:10:11: error: figure measure \"Chip Share\" is not a slug (lower-case letters, digits and `-`)"
+        );
+        let ev = "[[events]]\ndate = \"2022\"\nlabel = \"l\"\nsection = \"s\"\nkey = \"a b\"\n";
+        let (_, d) = parse_str(&format!("+++\nid = \"a\"\ntitle = \"T\"\n{ev}+++\n"));
+        assert!(
+            d[0].to_string().contains("event key \"a b\" is not a slug"),
+            "{}",
+            d[0]
         );
     }
 }

@@ -43,6 +43,11 @@ pub struct Meta {
     pub published: Option<PartialDate>,
     pub url: Option<String>,
     pub summary: Option<String>,
+    /// The brief's conclusion, at most [`BOTTOM_LINE_WORDS`] words.
+    pub bottom_line: Option<String>,
+    /// Three to five lines an analyst carries away, each at most
+    /// [`TAKEAWAY_WORDS`] words.
+    pub takeaways: Vec<String>,
     pub tags: Vec<String>,
     pub source_text: Option<String>,
     /// False for plain Markdown files without front matter.
@@ -77,8 +82,56 @@ pub struct Figure {
     pub source: String,
     pub as_of: Option<String>,
     pub tags: Vec<String>,
+    /// The quantity measured, a slug shared by every brief that states it.
+    pub measure: Option<String>,
+    pub kind: Option<FigureKind>,
+    /// Shown first where a brief is summed up (the home screen).
+    pub headline: bool,
     /// Where the `[[figures]]` entry is declared.
     pub decl: Pos,
+}
+
+impl Figure {
+    /// True when the value is a part of a whole, the one kind a bar may show.
+    pub fn is_share(&self) -> bool {
+        self.kind == Some(FigureKind::Share)
+    }
+}
+
+/// Words a brief's `bottom_line` may hold.
+pub const BOTTOM_LINE_WORDS: usize = 60;
+/// Words one takeaway may hold.
+pub const TAKEAWAY_WORDS: usize = 25;
+/// How many takeaways a brief gives, when it gives any.
+pub const TAKEAWAYS: std::ops::RangeInclusive<usize> = 3..=5;
+
+/// What sort of quantity a figure is: only a share is drawn as a bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureKind {
+    /// A part of a whole: a percentage of exports, of people polled.
+    Share,
+    /// Growth or decline, a margin, a multiple.
+    Change,
+    Count,
+    Money,
+    Duration,
+    Rank,
+    Other,
+}
+
+impl FigureKind {
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Share => "share",
+            Self::Change => "change",
+            Self::Count => "count",
+            Self::Money => "money",
+            Self::Duration => "duration",
+            Self::Rank => "rank",
+            Self::Other => "other",
+        }
+    }
 }
 
 /// A `[text](fig:ID)` link in the body.
@@ -119,6 +172,8 @@ pub struct Link {
 pub struct Event {
     pub date: PartialDate,
     pub label: String,
+    /// Shared by the events of other briefs that date the same happening.
+    pub key: Option<String>,
     pub section_anchor: String,
     pub section: Option<SectionIdx>,
     pub decl: Pos,

@@ -11,7 +11,7 @@ fn every_invalid_fixture_is_reported_exactly() {
     let expected = [
         "01-toml-syntax.md:3:16: error: front matter: invalid basic string, expected `\"`",
         "02-toml-type.md:3:9: error: front matter: invalid type: integer `5`, expected a string",
-        "03-unknown-key.md:4:1: error: front matter: unknown field `colour`, expected one of `id`, `title`, `short_title`, `publisher`, `authors`, `published`, `url`, `summary`, `tags`, `source_text`, `figures`, `events`",
+        "03-unknown-key.md:4:1: error: front matter: unknown field `colour`, expected one of `id`, `title`, `short_title`, `publisher`, `authors`, `published`, `url`, `summary`, `bottom_line`, `takeaways`, `tags`, `source_text`, `figures`, `events`",
         "04-unclosed.md:1:1: error: front matter is never closed: no `+++` line ends it",
         "06-duplicate-figure.md:12:1: error: duplicate figure id `share` (first declared on line 5)",
         "07-unmentioned-figure.md:5:1: error: figure `lonely` is never mentioned in the body (link it as [text](fig:lonely))",
@@ -31,12 +31,18 @@ fn every_invalid_fixture_is_reported_exactly() {
         "17-duplicate-id.md:2:6: error: duplicate brief id \"valid\" (also used by tests/fixtures/invalid/00-valid.md)",
         "18-duplicate-key.md:4:1: error: front matter: duplicate key",
         "19-deep-nesting.md:4:88: error: front matter: cannot recurse further; max recursion depth met",
+        "20-bad-kind.md:11:8: error: front matter: unknown variant `ratio`, expected one of `share`, `change`, `count`, `money`, `duration`, `rank`, `other`",
+        "21-lead-limits.md:4:15: error: bottom_line has 61 words; at most 60",
+        "21-lead-limits.md:5:13: error: takeaways has 2 lines; give 3 to 5",
+        "21-lead-limits.md:5:22: error: takeaway has 26 words; at most 25",
+        "21-lead-limits.md:13:11: error: figure measure \"Not_A_Slug\" is not a slug (lower-case letters, digits and `-`)",
+        "21-lead-limits.md:19:7: error: event key \"Bad Key\" is not a slug (lower-case letters, digits and `-`)",
     ];
     let got: Vec<String> = stderr(&o).lines().map(str::to_owned).collect();
     let want: Vec<String> = expected
         .iter()
         .map(|l| format!("{p}{l}"))
-        .chain(["checked 1 brief: 22 errors, 0 warnings".to_owned()])
+        .chain(["checked 1 brief: 28 errors, 0 warnings".to_owned()])
         .collect();
     assert_eq!(got, want);
 }

@@ -27,6 +27,9 @@ fn list_json_has_the_promised_fields() {
     assert_eq!(anchors, ["economy", "detail", "opinion"]);
     assert_eq!(briefs[2]["id"], "notes");
     assert_eq!(briefs[2]["title"], "Plain Notes");
+    assert_eq!(briefs[1]["bottom_line"], "Troops stay; the alliance holds.");
+    assert_eq!(briefs[1]["takeaways"][2], "Costs are shared.");
+    assert_eq!(alpha["bottom_line"], serde_json::Value::Null);
 }
 
 #[test]
@@ -70,11 +73,30 @@ fn figures_csv() {
     let o = run(&["-L", LIB, "figures", "--csv"]);
     assert_eq!(
         stdout(&o),
-        "brief,id,value,label,section,section_title,source,as_of,tags\n\
-         alpha,chip-exports,60 percent,share of chip exports going to China,economy,Economy,Test Survey,2023,semiconductors;trade;china\n\
-         alpha,poll-first,77%,respondents calling the act America First,opinion,Opinion,Daily Poll,,public-opinion;semiconductors\n\
-         beta,troops,\"28,500\",U.S. troops stationed in Korea,outlook,Outlook,Other Institute,,defense\n"
+        "brief,id,value,label,section,section_title,source,as_of,tags,measure,kind,headline\n\
+         alpha,chip-exports,60 percent,share of chip exports going to China,economy,Economy,Test Survey,2023,semiconductors;trade;china,,,false\n\
+         alpha,poll-first,77%,respondents calling the act America First,opinion,Opinion,Daily Poll,,public-opinion;semiconductors,,,false\n\
+         beta,troops,\"28,500\",U.S. troops stationed in Korea,outlook,Outlook,Other Institute,,defense,,,false\n"
     );
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_evaluate_are_neutralised_and_json_stays_exact() {
+    let o = run(&["-L", "tests/fixtures/formula", "figures", "--csv"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let row = out.lines().nth(1).unwrap_or_default();
+    assert_eq!(
+        row,
+        "evil,formula,\"'=HYPERLINK(\"\"http://example.org\"\",\"\"click\"\")\",'+1+2 a label that looks like a sum,data,Data,'@SUM(A1:A2),'-2023,trade,,,false"
+    );
+    let o = run(&["-L", "tests/fixtures/formula", "figures", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        json[0]["value"],
+        "=HYPERLINK(\"http://example.org\",\"click\")"
+    );
+    assert_eq!(json[0]["source"], "@SUM(A1:A2)");
 }
 
 #[test]
@@ -84,6 +106,13 @@ fn show_renders_a_brief_as_plain_text() {
     let expected = "\
 Beta: Another Test Brief
 Other Institute · November 2020
+
+Bottom line. Troops stay; the alliance holds.
+
+Takeaways
+• Forces remain in Korea.
+• The alliance turns seventy.
+• Costs are shared.
 
 The second brief.
 

@@ -22,13 +22,17 @@ struct FigureJson {
     source: String,
     as_of: Option<String>,
     tags: Vec<String>,
+    measure: Option<String>,
+    kind: Option<&'static str>,
+    headline: bool,
 }
 
 impl FigureJson {
-    /// The CSV record: the same fields, tags joined with `;`.
-    fn csv_record(&self) -> [&str; 9] {
+    /// The CSV record: the same fields, tags joined with `;`, every cell
+    /// safe to open in a spreadsheet.
+    fn csv_record(&self) -> Vec<String> {
         [
-            &self.brief,
+            self.brief.as_str(),
             &self.id,
             &self.value,
             &self.label,
@@ -36,8 +40,14 @@ impl FigureJson {
             &self.section_title,
             &self.source,
             self.as_of.as_deref().unwrap_or(""),
-            "",
+            &self.tags.join(";"),
+            self.measure.as_deref().unwrap_or(""),
+            self.kind.unwrap_or(""),
+            if self.headline { "true" } else { "false" },
         ]
+        .into_iter()
+        .map(|cell| crate::csvsafe::cell(cell).into_owned())
+        .collect()
     }
 }
 
@@ -59,6 +69,9 @@ fn row(lib: &Library, r: FigureRef) -> Option<FigureJson> {
         source: c(&f.source),
         as_of: f.as_of.as_deref().map(c),
         tags: f.tags.iter().map(|t| c(t)).collect(),
+        measure: f.measure.as_deref().map(c),
+        kind: f.kind.map(crate::model::FigureKind::name),
+        headline: f.headline,
     })
 }
 
@@ -91,13 +104,13 @@ pub fn run(cli: &Cli, query: &str, json: bool, csv: bool) -> io::Result<ExitCode
             "source",
             "as_of",
             "tags",
+            "measure",
+            "kind",
+            "headline",
         ])
         .map_err(csv_err)?;
         for r in &rows {
-            let tags = r.tags.join(";");
-            let mut rec = r.csv_record();
-            rec[8] = &tags;
-            w.write_record(rec).map_err(csv_err)?;
+            w.write_record(r.csv_record()).map_err(csv_err)?;
         }
         let bytes = w
             .into_inner()

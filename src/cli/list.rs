@@ -26,6 +26,8 @@ struct BriefJson {
     published: Option<String>,
     url: Option<String>,
     summary: Option<String>,
+    bottom_line: Option<String>,
+    takeaways: Vec<String>,
     tags: Vec<String>,
     path: String,
     sections: Vec<SectionJson>,
@@ -44,6 +46,8 @@ fn to_json(b: &Brief) -> BriefJson {
         published: b.meta.published.map(|d| d.to_string()),
         url: b.meta.url.as_deref().map(c),
         summary: b.meta.summary.as_deref().map(c),
+        bottom_line: b.meta.bottom_line.as_deref().map(c),
+        takeaways: b.meta.takeaways.iter().map(|t| c(t)).collect(),
         tags: b.meta.tags.iter().map(|t| c(t)).collect(),
         path: c(&b.source.name),
         sections: b

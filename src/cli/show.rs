@@ -104,6 +104,29 @@ fn header(lib: &Library, b: BriefIdx, width: usize, color: bool) -> Vec<String> 
     if let Some(url) = &m.url {
         lines.push(paint(clean(url).into_owned(), dim));
     }
+    if let Some(b) = &m.bottom_line {
+        lines.push(String::new());
+        let text = format!("Bottom line. {}", clean(b));
+        for (i, l) in textwrap::wrap(&text, width).into_iter().enumerate() {
+            let l = l.into_owned();
+            lines.push(match l.strip_prefix("Bottom line.") {
+                Some(rest) if i == 0 => format!("{}{rest}", paint("Bottom line.".into(), bold)),
+                _ => l,
+            });
+        }
+    }
+    if !m.takeaways.is_empty() {
+        lines.push(String::new());
+        lines.push(paint("Takeaways".into(), bold));
+        let opts = textwrap::Options::new(width)
+            .initial_indent("• ")
+            .subsequent_indent("  ");
+        for t in &m.takeaways {
+            for l in textwrap::wrap(&clean(t), &opts) {
+                lines.push(l.into_owned());
+            }
+        }
+    }
     if let Some(s) = &m.summary {
         lines.push(String::new());
         for l in textwrap::wrap(&clean(s), width) {

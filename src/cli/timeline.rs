@@ -15,6 +15,7 @@ struct EventJson {
     brief: String,
     section: String,
     section_title: String,
+    key: Option<String>,
 }
 
 pub fn run(cli: &Cli, json: bool) -> io::Result<ExitCode> {
@@ -37,6 +38,7 @@ pub fn run(cli: &Cli, json: bool) -> io::Result<ExitCode> {
                     brief: clean(&brief.meta.id).into_owned(),
                     section: clean(&e.section_anchor).into_owned(),
                     section_title: clean(st).into_owned(),
+                    key: e.key.as_deref().map(|k| clean(k).into_owned()),
                 })
             })
             .collect();

@@ -196,3 +196,29 @@ fn a_build_stops_when_its_sink_says_so() {
     assert_eq!(seen.len(), 1, "one piece, then it stopped");
     assert!(seen[0] > 0 && seen[0] < crate::doc::build(&brief).blocks.len());
 }
+
+#[test]
+fn the_lead_stands_under_the_title_as_a_quote() {
+    let md = "+++\nid = \"b\"\ntitle = \"B\"\nbottom_line = \"Chips bind the allies.\"\ntakeaways = [\"One thing.\", \"Another thing.\", \"A third.\"]\n+++\n# B\n\nIntro.\n\n## Pillar\n\nText.\n";
+    let mut d = Vec::new();
+    let file = SourceFile::new("b.md".into(), Origin::Embedded, md.into());
+    let brief = crate::parse::parse_brief(file, &mut d).expect("brief");
+    let doc = crate::doc::build_with_lead(&brief);
+    let l = Layout::new(&doc, brief.sections.len(), 40, None);
+    let lines = text(&l);
+    let at = |s: &str| lines.iter().position(|l| l.contains(s));
+    assert_eq!(lines[0], "B");
+    assert_eq!(
+        at("│ Bottom line. Chips bind the allies."),
+        Some(3),
+        "{lines:#?}"
+    );
+    assert!(at("│ • One thing.").is_some(), "{lines:#?}");
+    assert!(at("│ Takeaways") < at("│ • A third.") && at("│ • A third.") < at("Intro."));
+    // Without a lead the plain build is unchanged.
+    assert!(
+        text(&Layout::new(&crate::doc::build(&brief), 2, 40, None))
+            .iter()
+            .all(|l| !l.contains("Bottom line"))
+    );
+}

@@ -59,9 +59,13 @@ impl ReaderState {
             return Cow::Owned(Doc::default());
         };
         if job::is_long(brief) {
-            return Cow::Owned(doc::build(brief));
+            return Cow::Owned(doc::build_with_lead(brief));
         }
-        Cow::Borrowed(self.docs.entry(b).or_insert_with(|| doc::build(brief)))
+        Cow::Borrowed(
+            self.docs
+                .entry(b)
+                .or_insert_with(|| doc::build_with_lead(brief)),
+        )
     }
 
     /// Lays the current brief out at `width` if it is not already; keeps the

@@ -50,7 +50,9 @@ impl Job {
         let base = brief.source.body_start;
         let starts = doc::section_starts(brief);
         let sections = brief.sections.len();
-        let preview_doc = doc::build_text(body.get(..cut)?, base, &starts, None);
+        let mut preview_doc = doc::build_text(body.get(..cut)?, base, &starts, None);
+        doc::lead::insert(brief, &mut preview_doc);
+        let mut lead = Some(doc::lead::blocks(brief, base));
         let preview = Layout::new(&preview_doc, sections, width, None);
         let progress = Arc::new(Progress::default());
         let seen = Arc::clone(&progress);
@@ -80,10 +82,13 @@ impl Job {
                     drop(pieces);
                 });
                 let mut stream = Stream::new(sections, width, None);
-                for piece in built {
+                for mut piece in built {
                     if stop.load(Ordering::Relaxed) {
                         // Dropping the receiver stops the builder.
                         return None;
+                    }
+                    if let Some(lead) = lead.take() {
+                        doc::lead::place(&mut piece, lead);
                     }
                     stream.add(&piece.blocks);
                 }
@@ -158,7 +163,7 @@ mod tests {
 
     fn whole(lib: &Library, width: usize) -> Vec<String> {
         let brief = lib.brief(BriefIdx(0)).expect("brief");
-        let d = doc::build(brief);
+        let d = doc::build_with_lead(brief);
         lines(&Layout::new(&d, brief.sections.len(), width, None))
     }
 
