@@ -666,7 +666,7 @@ mod tests {
             assert!(f.tags.iter().any(|t| t == "public-opinion"));
         }
         let hits = search(&lib, "@peninsula");
-        assert_eq!(hits.len(), 1);
+        assert_eq!(hits.len(), 2);
         assert!(!search(&lib, "#public-opinion @renew poll").is_empty());
         assert!(search(&lib, "zzzzqqq").is_empty());
     }

@@ -95,7 +95,7 @@ fn find_a_figure_and_open_its_passage() {
     s.wait_for("› chip exp china");
     s.wait_for("60 percent");
     s.keys("\r");
-    s.wait_for("it sends 60 percent of");
+    s.wait_for("Threats. Decoupling from China");
     s.wait_for("Strategic Tech Cooperation › Economic Security");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
