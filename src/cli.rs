@@ -1,6 +1,8 @@
 //! The command line: argument parsing and the non-interactive commands.
 
 mod check;
+mod cite;
+mod conflicts;
 mod figures;
 mod list;
 mod out;
@@ -53,6 +55,23 @@ pub enum ColorChoice {
     Never,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiteFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+impl From<CiteFormat> for crate::cite::Format {
+    fn from(f: CiteFormat) -> Self {
+        match f {
+            CiteFormat::Text => Self::Text,
+            CiteFormat::Markdown => Self::Markdown,
+            CiteFormat::Json => Self::Json,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the reader at TARGET (brief-id or brief-id#section)
@@ -81,6 +100,26 @@ pub enum Command {
         /// Print CSV
         #[arg(long)]
         csv: bool,
+    },
+    /// Print a figure with its citation, ready for a memo
+    Cite {
+        /// A figure id (`brief-id#figure-id` when several briefs use it), or
+        /// words to look up (the first match is cited)
+        #[arg(required = true)]
+        what: Vec<String>,
+        /// How to write it (default: the config's `citation`, else text)
+        #[arg(long, value_enum)]
+        format: Option<CiteFormat>,
+        /// Folder of source texts: add the line where the value stands
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
+    },
+    /// Where the briefs disagree: one measure with different values, one
+    /// event key with different dates
+    Conflicts {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
     },
     /// The dated events of every brief, in order
     Timeline {
@@ -131,6 +170,12 @@ pub fn run() -> ExitCode {
             figures::run(&cli, &query.join(" "), *json, *csv)
         }
         Some(Command::Timeline { json }) => timeline::run(&cli, *json),
+        Some(Command::Conflicts { json }) => conflicts::run(&cli, *json),
+        Some(Command::Cite {
+            what,
+            format,
+            sources,
+        }) => cite_command(&cli, what, *format, sources.as_deref()),
         Some(Command::Check {
             paths,
             sources,
@@ -148,6 +193,33 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `cite`, with the config's citation style and sources folder as defaults.
+fn cite_command(
+    cli: &Cli,
+    what: &[String],
+    format: Option<CiteFormat>,
+    sources: Option<&std::path::Path>,
+) -> std::io::Result<ExitCode> {
+    let config =
+        match crate::config::Config::load(cli.config.as_deref(), &crate::config::Dirs::xdg()) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("briefing: {}", crate::sanitize::line(&e));
+                return Ok(ExitCode::from(2));
+            }
+        };
+    let sources = sources
+        .map(std::path::Path::to_path_buf)
+        .or(config.sources.clone());
+    cite::run(
+        cli,
+        &what.join(" "),
+        format.map(Into::into),
+        sources.as_deref(),
+        config.citation,
+    )
 }
 
 /// Prints the library's load diagnostics to stderr (for commands that read it).

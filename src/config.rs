@@ -8,6 +8,9 @@
 //! measure = 80             # widest reading column, in cells
 //! panel_width = 40         # width of the figures panel
 //! mouse = false            # capture the mouse at start
+//! citation = "markdown"    # how `y`/`Y` and `briefing cite` write a citation
+//! sources = "~/reports"    # folder of the briefs' source texts
+//! hyperlinks = true        # links as OSC 8 hyperlinks
 //!
 //! [keys.reader]            # per mode: "chord" = "action"
 //! "ctrl-f" = "find_figure"
@@ -86,6 +89,11 @@ pub struct Config {
     pub measure: Option<u16>,
     pub panel_width: Option<u16>,
     pub mouse: Option<bool>,
+    pub citation: Option<crate::cite::Format>,
+    /// The folder of source texts, as written (relative to the config file's
+    /// folder when relative).
+    pub sources: Option<PathBuf>,
+    pub hyperlinks: Option<bool>,
     pub keys: Vec<KeyLine>,
 }
 
@@ -98,6 +106,9 @@ struct File {
     measure: Option<Spanned<u16>>,
     panel_width: Option<Spanned<u16>>,
     mouse: Option<bool>,
+    citation: Option<crate::cite::Format>,
+    sources: Option<PathBuf>,
+    hyperlinks: Option<bool>,
     #[serde(default)]
     keys: KeyTables,
 }
@@ -122,6 +133,11 @@ impl Config {
             Err(e) => return Err(format!("{shown}: error: {e}")),
         };
         let mut c = Self::parse(&text, &shown)?;
+        if let (Some(src), Some(dir)) = (&c.sources, path.parent())
+            && src.is_relative()
+        {
+            c.sources = Some(dir.join(src));
+        }
         c.path = Some(path);
         Ok(c)
     }
@@ -162,6 +178,9 @@ impl Config {
             measure: ranged(file.measure, "measure", MEASURE_RANGE)?,
             panel_width: ranged(file.panel_width, "panel_width", PANEL_RANGE)?,
             mouse: file.mouse,
+            citation: file.citation,
+            sources: file.sources,
+            hyperlinks: file.hyperlinks,
             keys,
         })
     }

@@ -3,8 +3,10 @@
 //! The core (model, parse, library, lookup, doc, layout) has no UI
 //! dependencies; `tui` draws it with ratatui and `cli` prints it.
 
+pub mod cite;
 pub mod cli;
 pub mod config;
+pub mod conflicts;
 pub mod csvsafe;
 pub mod date;
 pub mod diag;

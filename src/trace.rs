@@ -7,7 +7,53 @@
 //! space folded, `percent`/`per cent` written `%`, thousands separators dropped
 //! and simple number words written as digits.
 
+use std::ops::Range;
+use std::path::Path;
+
 use crate::diag::LineIndex;
+use crate::library::read_source;
+use crate::model::Brief;
+
+/// Why a brief's source text could not be had.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceError {
+    /// The brief names no `source_text`.
+    Unnamed,
+    /// `source_text` is a path, not a plain file name.
+    NotPlain(String),
+    /// No such file in the folder, or it could not be read.
+    Missing { name: String, dir: String },
+}
+
+impl std::fmt::Display for SourceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unnamed => write!(f, "no source_text: its figures cannot be traced"),
+            Self::NotPlain(n) => write!(f, "source_text \"{n}\" must be a plain file name"),
+            Self::Missing { name, dir } => write!(f, "source text \"{name}\" not found in {dir}"),
+        }
+    }
+}
+
+/// The source text `brief` names, read from `dir`, with its file name.
+pub fn source_of(brief: &Brief, dir: &Path) -> Result<(String, SourceText), SourceError> {
+    let Some(name) = &brief.meta.source_text else {
+        return Err(SourceError::Unnamed);
+    };
+    let plain = Path::new(name)
+        .file_name()
+        .filter(|n| Path::new(n) == Path::new(name));
+    let Some(file_name) = plain else {
+        return Err(SourceError::NotPlain(name.clone()));
+    };
+    let path = dir.join(file_name);
+    let file =
+        read_source(&path, &path.display().to_string(), dir).map_err(|_| SourceError::Missing {
+            name: name.clone(),
+            dir: dir.display().to_string(),
+        })?;
+    Ok((name.clone(), SourceText::new(file.text.to_string())))
+}
 
 /// A source text prepared for value look-ups.
 pub struct SourceText {
@@ -31,6 +77,37 @@ impl SourceText {
 
     /// The 1-based line where `value` first occurs as a whole token run.
     pub fn find(&self, value: &str) -> Option<usize> {
+        self.span_of(value)
+            .map(|r| self.lines.pos(&self.text, r.start).line)
+    }
+
+    /// The sentence or sentences around the first occurrence of `value`,
+    /// with the value marked: what a reader is shown to check a figure.
+    pub fn locate(&self, value: &str) -> Option<Passage> {
+        let hit = self.span_of(value)?;
+        let line = self.lines.pos(&self.text, hit.start).line;
+        let from = sentence_start(&self.text, hit.start);
+        let to = sentence_end(&self.text, hit.end);
+        let before = fold_space(&self.text[from..hit.start]);
+        let value = fold_space(&self.text[hit.clone()]);
+        let after = fold_space(&self.text[hit.end..to]);
+        let before = before.trim_start();
+        let after = after.trim_end();
+        let mut text = String::with_capacity(before.len() + value.len() + after.len());
+        text.push_str(before);
+        let start = text.len();
+        text.push_str(&value);
+        let highlight = start..text.len();
+        text.push_str(after);
+        Some(Passage {
+            line,
+            text,
+            highlight,
+        })
+    }
+
+    /// Byte range in the original text of the first whole-token match.
+    fn span_of(&self, value: &str) -> Option<Range<usize>> {
         let (needle, _) = normalize(value);
         let needle = needle.trim();
         if needle.is_empty() {
@@ -42,13 +119,130 @@ impl SourceText {
             let start = from + i;
             let end = start + needle.len();
             if boundary_before(bytes, start) && boundary_after(bytes, start, end) {
-                let offset = self.map.get(start).copied().unwrap_or(0);
-                return Some(self.lines.pos(&self.text, offset).line);
+                let first = self.map.get(start).copied().unwrap_or(0);
+                // A normalized character may stand for several (`percent`
+                // became `%`): the match runs up to where the next one came
+                // from, less the blanks between.
+                let next = self.map.get(end).copied().unwrap_or(self.text.len());
+                let last = self.text[first..next.max(first)].trim_end().len();
+                return Some(first..first + last);
             }
             from = start + needle.chars().next().map_or(1, char::len_utf8);
         }
         None
     }
+}
+
+/// Where a figure's value stands in its source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    /// 1-based line of the value.
+    pub line: usize,
+    /// The sentence(s) around it, white space folded.
+    pub text: String,
+    /// The value within `text`.
+    pub highlight: Range<usize>,
+}
+
+/// Longest passage shown on either side of a value, in bytes.
+const PASSAGE_REACH: usize = 600;
+
+/// The start of the sentence holding byte `at`: just after the last
+/// sentence end (`. `, `? `, `! ` or a blank line) before it.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let floor = floor_boundary(text, at.saturating_sub(PASSAGE_REACH));
+    let window = &text[floor..at];
+    let b = window.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        let ends = matches!(b[i], b'.' | b'?' | b'!')
+            && b.get(i + 1).is_some_and(u8::is_ascii_whitespace)
+            && !is_abbreviation(&window[..i]);
+        let blank = b[i] == b'\n'
+            && i > 0
+            && window[..i]
+                .trim_end_matches([' ', '\t', '\r'])
+                .ends_with('\n');
+        if ends || blank {
+            return floor + i + 1;
+        }
+    }
+    floor
+}
+
+/// The end of the sentence holding byte `at`: just after its end mark.
+fn sentence_end(text: &str, at: usize) -> usize {
+    let ceil = ceil_boundary(text, (at + PASSAGE_REACH).min(text.len()));
+    let window = &text[at..ceil];
+    let b = window.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let ends = matches!(c, b'.' | b'?' | b'!')
+            && b.get(i + 1).is_none_or(u8::is_ascii_whitespace)
+            && !is_abbreviation(&window[..i]);
+        if ends {
+            return at + i + 1;
+        }
+        if c == b'\n'
+            && window[i + 1..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with('\n')
+        {
+            return at + i;
+        }
+    }
+    ceil
+}
+
+/// True when the text before a full stop ends in an abbreviation or an
+/// initial (`U.S`, `Dr`, `No`) rather than a sentence.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let bare = word.trim_start_matches(['"', '\'', '\u{201c}', '\u{2018}']);
+    bare.contains('.')
+        || (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase))
+        || matches!(
+            bare,
+            "Mr" | "Mrs" | "Ms" | "Dr" | "No" | "St" | "Gen" | "Rep" | "Sen" | "vs" | "etc"
+        )
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Runs of white space as one space.
+fn fold_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
 }
 
 fn boundary_before(b: &[u8], start: usize) -> bool {
@@ -264,5 +458,27 @@ mod tests {
         let s = src("preparing a seventh nuclear test.7 While");
         assert_eq!(s.find("seventh nuclear test"), Some(1));
         assert_eq!(s.find(""), None);
+    }
+
+    #[test]
+    fn the_passage_is_the_sentence_around_the_value() {
+        let t = "Intro line.\n\nKorea's trade with the U.S. grew. It sends\n60 percent of its chips to\nChina. Other text follows.\n";
+        let p = src(t).locate("60%").unwrap();
+        assert_eq!(p.line, 4);
+        assert_eq!(p.text, "It sends 60 percent of its chips to China.");
+        assert_eq!(&p.text[p.highlight.clone()], "60 percent");
+        let p = src(t).locate("grew").unwrap();
+        assert_eq!(p.text, "Korea's trade with the U.S. grew.");
+        assert!(src(t).locate("61%").is_none());
+    }
+
+    #[test]
+    fn a_passage_stops_at_a_blank_line_and_keeps_its_reach() {
+        let long = "word ".repeat(400);
+        let t = format!("Heading\n\n{long}15,000 visas {long}");
+        let p = src(&t).locate("15,000").unwrap();
+        assert!(p.text.len() <= 2 * PASSAGE_REACH + 20, "{}", p.text.len());
+        assert_eq!(&p.text[p.highlight.clone()], "15,000");
+        assert!(!p.text.contains("Heading"));
     }
 }

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use super::{Cli, Out};
 use crate::diag::{Diagnostic, print_all};
-use crate::library::{Library, read_source};
-use crate::trace::SourceText;
+use crate::library::Library;
+use crate::trace::{SourceError, source_of};
 
 pub fn run(
     cli: &Cli,
@@ -49,37 +49,23 @@ pub fn run(
 fn trace_all(lib: &Library, dir: &Path, diags: &mut Vec<Diagnostic>, found: &mut Vec<String>) {
     for b in &lib.briefs {
         let name = &b.source.name;
-        let Some(src_name) = &b.meta.source_text else {
-            if !b.figures.is_empty() {
-                diags.push(Diagnostic::warning(
-                    name,
-                    None,
-                    "no source_text: its figures cannot be traced",
-                ));
+        let (src_name, source) = match source_of(b, dir) {
+            Ok(s) => s,
+            Err(SourceError::Unnamed) => {
+                if !b.figures.is_empty() {
+                    diags.push(Diagnostic::warning(
+                        name,
+                        None,
+                        SourceError::Unnamed.to_string(),
+                    ));
+                }
+                continue;
             }
-            continue;
+            Err(e) => {
+                diags.push(Diagnostic::error(name, None, e.to_string()));
+                continue;
+            }
         };
-        let plain = Path::new(src_name)
-            .file_name()
-            .filter(|n| Path::new(n) == Path::new(src_name));
-        let Some(file_name) = plain else {
-            diags.push(Diagnostic::error(
-                name,
-                None,
-                format!("source_text \"{src_name}\" must be a plain file name"),
-            ));
-            continue;
-        };
-        let path = dir.join(file_name);
-        let Ok(file) = read_source(&path, &path.display().to_string(), dir) else {
-            diags.push(Diagnostic::error(
-                name,
-                None,
-                format!("source text \"{src_name}\" not found in {}", dir.display()),
-            ));
-            continue;
-        };
-        let source = SourceText::new(file.text.to_string());
         for f in &b.figures {
             match source.find(&f.value) {
                 Some(line) => found.push(format!(

@@ -1,0 +1,129 @@
+//! `briefing cite` and `briefing conflicts`: what a figure looks like in a
+//! memo, and where the briefs disagree.
+
+mod common;
+use common::{run, stderr, stdout};
+
+const LIB: &str = "tests/fixtures/library";
+
+#[test]
+fn cite_by_id_writes_value_label_who_and_where() {
+    let o = run(&["-L", LIB, "cite", "chip-exports"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "60 percent: share of chip exports going to China (Test Survey, 2023). Test Institute, \
+         \"Alpha: A Test Brief on Chips\", 2023, Economy.\n"
+    );
+}
+
+#[test]
+fn cite_a_query_takes_the_first_match_and_adds_the_source_line() {
+    let o = run(&[
+        "-L",
+        LIB,
+        "cite",
+        "america",
+        "first",
+        "--sources",
+        "tests/fixtures/sources",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "77%: respondents calling the act America First (Daily Poll). Test Institute, \
+         \"Alpha: A Test Brief on Chips\", 2023, Opinion. Source text alpha.txt:2.\n"
+    );
+}
+
+#[test]
+fn cite_formats_markdown_and_json() {
+    let o = run(&[
+        "-L",
+        LIB,
+        "cite",
+        "alpha#chip-exports",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(
+        stdout(&o),
+        "**60 percent**: share of chip exports going to China (Test Survey, 2023). Test Institute, \
+         *[Alpha: A Test Brief on Chips](https://example.org/alpha)*, 2023, Economy.\n"
+    );
+    let o = run(&["-L", LIB, "cite", "troops", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v["figure"], "troops");
+    assert_eq!(v["value"], "28,500");
+    assert_eq!(v["brief"], "beta");
+    assert_eq!(v["section_title"], "Outlook");
+    assert!(v.get("measured_by").is_none(), "source is the publisher");
+}
+
+#[test]
+fn the_config_chooses_the_citation_style() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "citation = \"json\"\n").expect("write");
+    let cfg = cfg.to_string_lossy().into_owned();
+    let o = run(&["-L", LIB, "--config", &cfg, "cite", "troops"]);
+    assert!(stdout(&o).trim_start().starts_with('{'), "{}", stdout(&o));
+    // The flag wins over the config.
+    let o = run(&[
+        "-L", LIB, "--config", &cfg, "cite", "troops", "--format", "text",
+    ]);
+    assert!(
+        stdout(&o).starts_with("28,500: U.S. troops"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn cite_with_no_match_fails_and_says_so() {
+    let o = run(&["-L", LIB, "cite", "zzzqqq"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no figure matches \"zzzqqq\""));
+}
+
+#[test]
+fn conflicts_of_the_embedded_library() {
+    let o = run(&["conflicts"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Event us-national-security-strategy-2022: dates differ"),
+        "{out}"
+    );
+    assert!(out.contains("2022-10  Peninsula Plus"), "{out}");
+    assert!(out.contains("2022-11  Strategic Tech Cooperation"), "{out}");
+    assert!(
+        out.contains("Event global-comprehensive-strategic-alliance: dates differ"),
+        "{out}"
+    );
+    let o = run(&["conflicts", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let nss = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|c| c["name"] == "us-national-security-strategy-2022")
+        .expect("nss");
+    assert_eq!(nss["kind"], "event");
+    let briefs: Vec<&str> = nss["sides"]
+        .as_array()
+        .expect("sides")
+        .iter()
+        .map(|s| s["brief"].as_str().expect("brief"))
+        .collect();
+    assert_eq!(briefs, ["peninsula-plus", "strategic-tech-cooperation"]);
+}
+
+#[test]
+fn a_library_that_agrees_has_no_conflicts() {
+    let o = run(&["-L", LIB, "conflicts"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("No disagreements"));
+    let o = run(&["-L", LIB, "conflicts", "--json"]);
+    assert_eq!(stdout(&o).trim(), "[]");
+}
