@@ -12,6 +12,7 @@ pub mod task;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod views;
 pub mod watch;
 
 use std::io::{self, IsTerminal};

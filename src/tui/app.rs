@@ -4,8 +4,8 @@
 
 mod mouse;
 mod nav;
-pub mod overlays;
 pub mod saved;
+mod search;
 
 use std::sync::Arc;
 
@@ -13,13 +13,14 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::find::{CompareState, FinderState, SearchState, TimelineState};
+use super::find::{FinderState, SearchState};
 use super::geometry::{self, Geometry};
 use super::keymap::{Chord, Keymap, Lookup, Mode};
 use super::outline::OutlineState;
 use super::panel::PanelState;
 use super::reader::{Place, ReaderState};
 use super::theme::Theme;
+use super::views::{Input, Views};
 use crate::library::Library;
 use crate::model::{BriefIdx, SectionRef};
 
@@ -28,30 +29,6 @@ pub enum Focus {
     Outline,
     Reader,
     Panel,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help {
-        scroll: usize,
-    },
-    Finder,
-    /// The search input line (the matches stay after it closes).
-    Search,
-    /// Library-wide search results.
-    Results,
-    Timeline,
-    Compare,
-    Bookmarks,
-    /// The problems found in the briefs.
-    Diagnostics,
-}
-
-/// Cursors of the simple lists.
-#[derive(Debug, Default)]
-pub struct ListCursors {
-    pub bookmarks: usize,
-    pub diagnostics: usize,
 }
 
 /// What the event loop must do after an update.
@@ -101,7 +78,8 @@ pub struct App {
     pub keymap: Keymap,
     pub theme: Theme,
     pub focus: Focus,
-    pub overlay: Option<Overlay>,
+    /// Every view, and the stack of those open over the base layer.
+    pub views: Views,
     pub outline: OutlineState,
     pub reader: ReaderState,
     pub panel: PanelState,
@@ -113,14 +91,15 @@ pub struct App {
     /// The themes `t` cycles through.
     pub themes: Vec<Theme>,
     pub saved: saved::Saved,
-    pub lists: ListCursors,
     /// The reader's own choice of panes; `None` follows the width.
     pub show_outline: Option<bool>,
     pub show_panel: Option<bool>,
+    /// The figure finder's index and ranking: built in the background
+    /// before the finder first opens, and kept while it is closed.
     pub finder: FinderState,
+    /// The search in the brief being read: the reader marks its matches
+    /// and `n` moves through them after the search line closes.
     pub search: SearchState,
-    pub timeline: TimelineState,
-    pub compare: CompareState,
     pending: Vec<Chord>,
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
@@ -134,7 +113,7 @@ impl App {
             keymap,
             theme,
             focus: Focus::Reader,
-            overlay: None,
+            views: Views::default(),
             outline: OutlineState::default(),
             reader,
             panel: PanelState::default(),
@@ -144,13 +123,10 @@ impl App {
             sizes: geometry::Sizes::default(),
             themes: Vec::new(),
             saved: saved::Saved::default(),
-            lists: ListCursors::default(),
             show_outline: None,
             show_panel: None,
             finder: FinderState::default(),
             search: SearchState::default(),
-            timeline: TimelineState::default(),
-            compare: CompareState::default(),
             pending: Vec::new(),
             message: None,
         };
@@ -220,32 +196,21 @@ impl App {
         }
     }
 
+    /// Where keys are looked up: the top view's mode, or the focused
+    /// pane's.
     pub fn mode(&self) -> Mode {
-        match (self.overlay, self.focus) {
-            (Some(Overlay::Help { .. }), _) => Mode::Help,
-            (Some(Overlay::Finder), _) => Mode::Finder,
-            (Some(Overlay::Search), _) => Mode::Search,
-            (
-                Some(
-                    Overlay::Results
-                    | Overlay::Timeline
-                    | Overlay::Compare
-                    | Overlay::Bookmarks
-                    | Overlay::Diagnostics,
-                ),
-                _,
-            ) => Mode::List,
-            (None, Focus::Outline) => Mode::Outline,
-            (None, Focus::Reader) => Mode::Reader,
-            (None, Focus::Panel) => Mode::Panel,
-        }
+        self.views.mode().unwrap_or(match self.focus {
+            Focus::Outline => Mode::Outline,
+            Focus::Reader => Mode::Reader,
+            Focus::Panel => Mode::Panel,
+        })
     }
 
     /// Takes in work finished in the background; true if the screen
     /// changed.
     pub fn tick(&mut self) -> bool {
         let indexed = self.finder.building.is_some() && self.finder.take_index(&self.lib, false);
-        if indexed && matches!(self.overlay, Some(Overlay::Finder)) {
+        if indexed && self.mode() == Mode::Finder {
             self.finder.refresh();
         }
         let found = self.finder.receive();
@@ -256,7 +221,7 @@ impl App {
     /// for its results soon.
     pub fn busy(&self) -> bool {
         self.finder.worker.is_some() && self.finder.pending()
-            || self.finder.indexing() && matches!(self.overlay, Some(Overlay::Finder))
+            || self.finder.indexing() && self.mode() == Mode::Finder
             || self.reader.progress().is_some()
     }
 
@@ -285,7 +250,10 @@ impl App {
                 Effect::None
             }
         };
-        self.refresh_search();
+        // While the search line is open, the matches follow what is typed.
+        if self.refresh_search() && self.mode() == Mode::Search {
+            self.goto_match_from_top();
+        }
         if self.reader.brief != before.brief
             && let Some((id, place)) = self.place_in_state(before, section)
         {
@@ -304,11 +272,11 @@ impl App {
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
             match chord.code {
                 KeyCode::Char(c) if plain => {
-                    self.type_char(c);
+                    self.route(Input::Type(c));
                     return Effect::None;
                 }
                 KeyCode::Backspace => {
-                    self.delete_char();
+                    self.route(Input::Erase);
                     return Effect::None;
                 }
                 _ => {}
@@ -328,14 +296,14 @@ impl App {
         }
     }
 
-    /// Applies one action.
+    /// Applies one action: the open views are offered it first, top
+    /// first; what they let through reaches the base layer.
     pub fn act(&mut self, a: Action) -> Effect {
-        if let Some(o) = self.overlay {
-            return self.overlay_act(o, a);
+        if self.route(Input::Act(a)) || self.open_for(a) {
+            return Effect::None;
         }
         match a {
             Action::Quit => return Effect::Quit,
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Close => {}
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrev => self.cycle_focus(false),
@@ -355,16 +323,10 @@ impl App {
             Action::NextPillar => self.next_pillar(true),
             Action::PrevPillar => self.next_pillar(false),
             Action::Pillar(n) => self.pillar(n),
-            Action::FindFigure => self.open_finder(),
-            Action::Search => self.open_search(),
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
-            Action::Timeline => self.open_timeline(),
-            Action::Compare => self.open_compare(),
             Action::CycleTheme => self.cycle_theme(),
             Action::Bookmark => self.toggle_bookmark(),
-            Action::Bookmarks => self.open_list(Overlay::Bookmarks),
-            Action::Diagnostics => self.open_list(Overlay::Diagnostics),
             _ => match self.focus {
                 Focus::Reader => self.reader_act(a),
                 Focus::Outline => self.outline_act(a),
@@ -441,7 +403,7 @@ impl App {
         }
     }
 
-    pub(super) fn remember(&mut self) {
+    pub(crate) fn remember(&mut self) {
         self.history.back.push(self.reader.place());
         self.history.forward.clear();
     }

@@ -1,5 +1,5 @@
-//! State of the finding overlays: the figure finder, text search, the
-//! timeline and the tag comparison.
+//! State kept by the app for two views: the figure finder's index and
+//! ranking, and the text search in the brief being read.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 
 use crate::library::Library;
 use crate::lookup::{Finder, Hit, Index};
-use crate::model::{BriefIdx, SectionRef};
-use crate::search::{BlockHit, LineMatch};
+use crate::model::BriefIdx;
+use crate::search::LineMatch;
 use crate::tui::task::{Poll, Task};
 
 /// From this many figures on, ranking runs on a worker thread: a keystroke
@@ -254,28 +254,16 @@ pub struct SearchState {
     pub current: Option<usize>,
     /// What `matches` was computed for: brief, width, query.
     pub(crate) computed_for: Option<(BriefIdx, usize, String)>,
-    /// Library-wide hits, grouped by brief in library order.
-    pub lib_hits: Vec<(BriefIdx, BlockHit)>,
-    pub cursor: usize,
 }
 
-#[derive(Debug, Default)]
-pub struct TimelineState {
-    pub cursor: usize,
-}
-
-#[derive(Debug, Default)]
-pub struct CompareState {
-    /// The tag being compared; `None` shows the list of tags.
-    pub tag: Option<String>,
-    pub cursor: usize,
-}
-
-/// One row of the timeline: a year heading or an event.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TimelineRow {
-    Year(u16),
-    Event { index: usize, to: SectionRef },
+impl SearchState {
+    /// "3/12": the current match and how many there are.
+    pub fn count(&self) -> String {
+        match self.current {
+            Some(c) if !self.matches.is_empty() => format!("{}/{}", c + 1, self.matches.len()),
+            _ => "0/0".to_owned(),
+        }
+    }
 }
 
 #[cfg(test)]

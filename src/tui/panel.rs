@@ -6,6 +6,9 @@ use crate::model::{BriefIdx, FigureIdx, LinkTarget, SectionRef};
 
 use super::reader::ReaderState;
 
+mod rows;
+pub use rows::{PanelRow, rows};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
     /// A figure and the mention that put it on screen.

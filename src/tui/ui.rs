@@ -1,8 +1,8 @@
-//! Drawing: everything here reads `&App` and writes only to the frame.
+//! Drawing of the base layer (outline, reader, panel, status bar):
+//! everything here reads `&App` and writes only to the frame. Each view
+//! draws itself (`tui/views`).
 
-mod cells;
-mod help;
-mod lists;
+pub mod cells;
 mod outline;
 mod panel;
 mod reader;
@@ -12,9 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, BorderType, Borders};
 
-pub use panel::{PanelRow, panel_rows};
-
-use super::app::{App, Overlay};
+use super::app::App;
 use super::theme::Slot;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
@@ -37,15 +35,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         panel::draw(frame, app, r);
     }
     status::draw(frame, app, g.status);
-    match app.overlay {
-        Some(Overlay::Help { scroll }) => help::draw(frame, app, area, scroll),
-        Some(Overlay::Finder) => lists::finder(frame, app, area),
-        Some(Overlay::Results) => lists::results(frame, app, area),
-        Some(Overlay::Timeline) => lists::timeline(frame, app, area),
-        Some(Overlay::Compare) => lists::compare(frame, app, area),
-        Some(Overlay::Bookmarks) => lists::bookmarks(frame, app, area),
-        Some(Overlay::Diagnostics) => lists::diagnostics(frame, app, area),
-        Some(Overlay::Search) | None => {}
+    for view in app.views.stack() {
+        view.draw(frame, app, area);
     }
 }
 
@@ -63,7 +54,7 @@ fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
 
 /// A pane's frame: rounded borders, highlighted when focused, and a title
 /// written by hand so it is clipped safely.
-fn pane(frame: &mut Frame<'_>, app: &App, area: Rect, title: &str, focused: bool) {
+pub fn pane(frame: &mut Frame<'_>, app: &App, area: Rect, title: &str, focused: bool) {
     let border = app.theme.get(if focused {
         Slot::BorderFocused
     } else {

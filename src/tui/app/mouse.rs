@@ -1,12 +1,13 @@
-//! Mouse input: the wheel scrolls the pane under the pointer; a click selects
-//! (and opens) outline nodes, panel items and links.
+//! Mouse input: the open views are offered it first; then the wheel
+//! scrolls the pane under the pointer, and a click selects (and opens)
+//! outline nodes, panel items and links.
 
 use ratatui::layout::{Position, Rect};
 
 use super::{App, Focus};
 use crate::doc::Role;
 use crate::tui::panel;
-use crate::tui::ui::panel_rows;
+use crate::tui::views::Input;
 
 fn inside(r: Option<Rect>, x: u16, y: u16) -> Option<Rect> {
     r.filter(|r| r.contains(Position { x, y }))
@@ -15,7 +16,7 @@ fn inside(r: Option<Rect>, x: u16, y: u16) -> Option<Rect> {
 impl App {
     pub(super) fn wheel(&mut self, x: u16, y: u16, down: bool) {
         let step: isize = if down { 3 } else { -3 };
-        if self.overlay.is_some() {
+        if self.route(Input::Wheel { x, y, down }) {
             return;
         }
         if inside(self.geometry.outline, x, y).is_some() {
@@ -33,8 +34,7 @@ impl App {
     }
 
     pub(super) fn click(&mut self, x: u16, y: u16) {
-        if self.overlay.is_some() {
-            self.overlay = None;
+        if self.route(Input::Click { x, y }) {
             return;
         }
         if let Some(r) = inside(self.geometry.outline, x, y) {
@@ -48,7 +48,11 @@ impl App {
         } else if let Some(r) = inside(self.geometry.panel, x, y) {
             self.focus = Focus::Panel;
             let line = self.panel.offset + usize::from(y.saturating_sub(r.y + 1));
-            let rows = panel_rows(self, usize::from(r.width.saturating_sub(4)));
+            let rows = panel::rows(
+                &self.lib,
+                &self.reader,
+                usize::from(r.width.saturating_sub(4)),
+            );
             if let Some(Some(i)) = rows.get(line).map(|row| row.item) {
                 self.panel.cursor = i;
                 if let Some(item) = panel::items(&self.lib, &self.reader).get(i).copied() {

@@ -2,7 +2,7 @@
 
 use super::{App, Focus};
 use crate::doc::Role;
-use crate::model::{BriefIdx, SectionIdx, SectionRef};
+use crate::model::{BriefIdx, FigureRef, SectionIdx, SectionRef};
 use crate::tui::action::Action;
 use crate::tui::outline::Node;
 use crate::tui::panel::{self, Item};
@@ -193,6 +193,24 @@ impl App {
             }
         }
         self.panel.cursor = 0;
+    }
+
+    /// Opens a figure's passage with the figure highlighted.
+    pub fn jump_to_figure(&mut self, r: FigureRef) {
+        let Some(m) = self
+            .lib
+            .brief(r.brief)
+            .and_then(|b| b.mentions.iter().position(|m| m.figure == Some(r.figure)))
+        else {
+            return;
+        };
+        self.remember();
+        self.reader.open_brief(&self.lib, r.brief);
+        self.reader.show_mention(u32::try_from(m).unwrap_or(0));
+        if self.geometry.reader.is_some() {
+            self.focus = Focus::Reader;
+        }
+        self.outline_follow();
     }
 
     /// `]` / `[`: the next or previous pillar, crossing into the next or

@@ -1,10 +1,9 @@
-//! What outlives a session: the saved place, bookmarks and themes; and the
-//! lists of bookmarks and of problems in the briefs.
+//! What outlives a session: the saved place, bookmarks and themes.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{App, Overlay};
+use super::App;
 use crate::library::Library;
 use crate::model::{BriefIdx, SectionIdx, SectionRef};
 use crate::state::{self, Bookmark, State};
@@ -18,14 +17,6 @@ pub struct Saved {
     pub state: State,
     /// `None`: nothing is written (`--fresh`, or no state folder).
     pub path: Option<PathBuf>,
-}
-
-/// A row of the bookmarks list, resolved against the library.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BookmarkRow {
-    pub title: String,
-    /// Where it leads; `None` if its brief or section is gone.
-    pub to: Option<SectionRef>,
 }
 
 impl App {
@@ -154,10 +145,7 @@ impl App {
         self.panel = PanelState::default();
         self.finder.prepare(&self.lib);
         self.search.computed_for = None;
-        self.search.lib_hits.clear();
-        if matches!(self.overlay, Some(Overlay::Finder)) {
-            self.open_finder();
-        }
+        self.reload_views();
         let problems = self.lib.diagnostics.len();
         let key = self
             .keymap
@@ -204,91 +192,6 @@ impl App {
             Ok(()) => format!("{verb}: {title}"),
             Err(e) => format!("{verb}: {title}; {e}"),
         });
-    }
-
-    pub fn bookmark_rows(&self) -> Vec<BookmarkRow> {
-        self.saved
-            .state
-            .bookmarks
-            .iter()
-            .map(|m| {
-                let to = self
-                    .lib
-                    .briefs
-                    .iter()
-                    .position(|b| b.meta.id == m.brief)
-                    .and_then(|bi| {
-                        let b = &self.lib.briefs[bi];
-                        let section = if m.section.is_empty() {
-                            Some(SectionIdx(0))
-                        } else {
-                            b.section_by_anchor(&m.section)
-                        };
-                        Some(SectionRef {
-                            brief: BriefIdx(bi),
-                            section: section?,
-                        })
-                    });
-                BookmarkRow {
-                    title: m.title.clone(),
-                    to,
-                }
-            })
-            .collect()
-    }
-
-    pub(super) fn bookmarks_act(&mut self, a: Action) {
-        let rows = self.bookmark_rows();
-        let page = self.list_page();
-        if Self::move_cursor(&mut self.lists.bookmarks, rows.len(), a, page) {
-            return;
-        }
-        match a {
-            Action::Close | Action::Collapse => self.overlay = None,
-            Action::Open => match rows.get(self.lists.bookmarks) {
-                Some(BookmarkRow { to: Some(to), .. }) => {
-                    self.overlay = None;
-                    self.go(*to);
-                }
-                Some(_) => {
-                    self.message = Some("that brief or section is no longer in the library".into());
-                }
-                None => {}
-            },
-            Action::Delete if self.lists.bookmarks < rows.len() => {
-                self.saved.state.bookmarks.remove(self.lists.bookmarks);
-                self.lists.bookmarks = self
-                    .lists
-                    .bookmarks
-                    .min(self.saved.state.bookmarks.len().saturating_sub(1));
-                if let Err(e) = self.save_state() {
-                    self.message = Some(e);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    // ----- problems -----
-
-    pub(super) fn diagnostics_act(&mut self, a: Action) {
-        let len = self.lib.diagnostics.len();
-        let page = self.list_page();
-        if Self::move_cursor(&mut self.lists.diagnostics, len, a, page) {
-            return;
-        }
-        if matches!(a, Action::Close | Action::Collapse | Action::Open) {
-            self.overlay = None;
-        }
-    }
-
-    pub(super) fn open_list(&mut self, o: Overlay) {
-        match o {
-            Overlay::Bookmarks => self.lists.bookmarks = 0,
-            Overlay::Diagnostics => self.lists.diagnostics = 0,
-            _ => {}
-        }
-        self.overlay = Some(o);
     }
 
     // ----- themes -----

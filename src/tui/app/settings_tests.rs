@@ -11,6 +11,7 @@ use super::*;
 use crate::config::Config;
 use crate::state::{self, State};
 use crate::tui::theme::Slot;
+use crate::tui::views;
 
 fn app_with(lib: Library, keymap: Keymap, theme: Theme) -> App {
     App::new(lib, keymap, theme, Rect::new(0, 0, 140, 40))
@@ -53,11 +54,11 @@ fn a_remapped_key_drives_its_action_and_the_help_shows_it() {
     keys.apply(&config.keys).expect("valid keys");
     let mut a = app_with(Library::embedded(), keys, Theme::default_theme());
     press(&mut a, "T");
-    assert_eq!(a.overlay, None, "T is unbound");
+    assert!(!a.views.is_open(), "T is unbound");
     press(&mut a, "z");
-    assert_eq!(a.overlay, Some(Overlay::Timeline));
+    assert!(a.views.showing::<views::Timeline>());
     press(&mut a, "esc ctrl-k");
-    assert_eq!(a.overlay, Some(Overlay::Finder));
+    assert!(a.views.showing::<views::Finder>());
     press(&mut a, "esc ?");
     let help = screen(&a);
     let line = help
@@ -180,14 +181,14 @@ fn bookmarks_are_marked_listed_opened_and_deleted_and_saved_at_once() {
     press(&mut a, "] ] ] m");
     assert_eq!(a.saved.state.bookmarks.len(), 2);
     press(&mut a, "'");
-    assert_eq!(a.overlay, Some(Overlay::Bookmarks));
+    assert!(a.views.showing::<views::Bookmarks>());
     let listed = screen(&a);
     assert!(
         listed.contains(&format!("Digital Allies › {marked}")),
         "{listed}"
     );
     press(&mut a, "enter");
-    assert_eq!(a.overlay, None);
+    assert!(!a.views.is_open());
     assert_eq!(section_title(&a), marked);
     press(&mut a, "' j d");
     assert_eq!(a.saved.state.bookmarks.len(), 1);
@@ -365,7 +366,7 @@ fn a_reload_keeps_the_place_the_outline_and_lists_new_problems() {
     assert_eq!(section_title(&a), "Opinion");
     assert!(screen(&a).contains("Opinion"));
     press(&mut a, "D");
-    assert_eq!(a.overlay, Some(Overlay::Diagnostics));
+    assert!(a.views.showing::<views::Problems>());
     let problems = screen(&a);
     assert!(
         problems.contains("Problems in the briefs (1)"),

@@ -6,6 +6,7 @@ use super::*;
 use crate::model::SectionIdx;
 use crate::tui::keymap::parse_keys;
 use crate::tui::ui;
+use crate::tui::views;
 
 fn app(w: u16, h: u16) -> App {
     App::new(
@@ -160,9 +161,9 @@ fn help_is_generated_from_the_keymap() {
     assert!(s.contains("l, →, ctrl-n"), "{s}");
     assert!(s.contains("1–9"), "{s}");
     press(&mut a, "j");
-    assert!(a.overlay.is_some(), "keys go to the overlay");
+    assert!(a.views.is_open(), "keys go to the overlay");
     press(&mut a, "esc");
-    assert!(a.overlay.is_none());
+    assert!(!a.views.is_open());
     assert_eq!(press(&mut a, "q"), Effect::Quit);
 }
 
@@ -317,7 +318,7 @@ fn the_finder_jumps_to_a_figure() {
     assert!(s.contains("› chip exp china"), "{s}");
     insta::assert_snapshot!(s);
     press(&mut a, "enter");
-    assert!(a.overlay.is_none());
+    assert!(!a.views.is_open());
     let brief = a.lib.by_id("strategic-tech-cooperation").expect("brief");
     assert_eq!(a.reader.brief, brief);
     let Some(crate::doc::Role::Mention(m)) = a.reader.highlight else {
@@ -344,7 +345,7 @@ fn the_finder_filters_by_tag_and_edits() {
     press(&mut a, "backspace");
     assert_ne!(a.finder.hits.len(), n);
     press(&mut a, "esc");
-    assert!(a.overlay.is_none());
+    assert!(!a.views.is_open());
 }
 
 #[test]
@@ -374,13 +375,13 @@ fn search_the_whole_library() {
     press(&mut a, "/");
     type_text(&mut a, "Chip 4");
     press(&mut a, "tab");
-    assert_eq!(a.overlay, Some(Overlay::Results));
-    assert!(a.search.lib_hits.len() > 3);
+    assert!(a.views.showing::<views::Results>());
+    assert!(a.views.get::<views::Results>().expect("results").hits.len() > 3);
     let s = screen(&a);
     insta::assert_snapshot!(s);
     press(&mut a, "enter");
-    assert!(a.overlay.is_none());
-    let (b, _) = a.search.lib_hits[0].clone();
+    assert!(!a.views.is_open());
+    let (b, _) = a.views.get::<views::Results>().expect("results").hits[0].clone();
     assert_eq!(a.reader.brief, b);
     assert!(!a.search.matches.is_empty());
 }
@@ -393,7 +394,7 @@ fn the_timeline_lists_events_by_year_and_opens_them() {
     insta::assert_snapshot!(s);
     assert!(s.contains("1910"), "{s}");
     press(&mut a, "G enter");
-    assert!(a.overlay.is_none());
+    assert!(!a.views.is_open());
     assert_ne!(a.current().section, SectionIdx(0));
 }
 
@@ -410,15 +411,16 @@ fn compare_shows_bars_for_a_tag() {
         press(&mut a, "j");
     }
     press(&mut a, "enter");
-    assert_eq!(a.compare.tag.as_deref(), Some("semiconductors"));
+    let tag = |a: &App| a.views.get::<views::Compare>().and_then(|c| c.tag.clone());
+    assert_eq!(tag(&a).as_deref(), Some("semiconductors"));
     let s = screen(&a);
     insta::assert_snapshot!(s);
     assert!(s.contains("Compare: #semiconductors"), "{s}");
     assert!(s.contains("━━━"), "bars drawn: {s}");
     press(&mut a, "h");
-    assert_eq!(a.compare.tag, None);
+    assert_eq!(tag(&a), None);
     press(&mut a, "esc");
-    assert!(a.overlay.is_none());
+    assert!(!a.views.is_open());
 }
 
 /// Ticks until the finder's index, built in the background, comes in.
@@ -445,7 +447,7 @@ fn the_index_is_built_in_the_background_before_the_first_f() {
     type_text(&mut a, "chip exp china");
     assert!(!a.finder.hits.is_empty());
     press(&mut a, "enter");
-    assert!(a.overlay.is_none());
+    assert!(!a.views.is_open());
     assert_eq!(
         a.reader.brief,
         a.lib.by_id("strategic-tech-cooperation").expect("brief")
@@ -458,7 +460,7 @@ fn the_finder_opens_while_the_index_is_being_built() {
     let (build, tx) = crate::tui::find::IndexBuild::by_hand();
     a.finder.building = Some(build);
     press(&mut a, "f");
-    assert_eq!(a.overlay, Some(Overlay::Finder));
+    assert!(a.views.showing::<views::Finder>());
     assert!(a.finder.indexing() && a.busy());
     type_text(&mut a, "chip exp china");
     let s = screen(&a);
@@ -495,7 +497,7 @@ fn enter_waits_for_an_index_still_being_built() {
     });
     press(&mut a, "enter");
     late.join().expect("sender");
-    assert!(a.overlay.is_none());
+    assert!(!a.views.is_open());
     assert_eq!(
         a.reader.brief,
         a.lib.by_id("strategic-tech-cooperation").expect("brief")

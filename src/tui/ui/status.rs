@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 
 use super::cells;
 use crate::sanitize;
-use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
 use crate::tui::theme::Slot;
+use crate::tui::views::GLOBAL_COMMANDS;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
@@ -19,43 +19,27 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
     }
     let mode = app.mode();
-    let mut hints: Vec<(String, &str)> = [
-        (Action::Help, "help"),
-        (Action::FocusNext, "pane"),
-        (Action::NextPillar, "pillar"),
-        (Action::NextLink, "link"),
-        (Action::Back, "back"),
-        (Action::Quit, "quit"),
-    ]
-    .into_iter()
-    .filter_map(|(a, label)| app.keymap.key_for(mode, a).map(|k| (k, label)))
-    .collect();
+    // The hints are the commands of the top view, or of the reader.
+    let top = app.views.top();
+    let commands = top.map_or(GLOBAL_COMMANDS, |v| v.commands());
+    let mut hints: Vec<(String, &str)> = commands
+        .iter()
+        .filter_map(|c| app.keymap.key_for(mode, c.action).map(|k| (k, c.label)))
+        .collect();
     let focus = match app.focus {
         Focus::Outline => "outline",
         Focus::Reader => "reader",
         Focus::Panel => "panel",
     };
-    let count = |app: &App| match app.search.current {
-        Some(c) if !app.search.matches.is_empty() => {
-            format!("{}/{}", c + 1, app.search.matches.len())
-        }
-        _ => "0/0".to_owned(),
-    };
-    let left = match (&app.message, app.overlay) {
+    let left = match (&app.message, top.and_then(|v| v.status(app))) {
         (Some(m), _) => format!(" {m}"),
-        (None, Some(crate::tui::app::Overlay::Search)) => {
-            format!(
-                " /{}▏  {}  (enter: go, tab: whole library, esc: cancel)",
-                app.search.query,
-                count(app)
-            )
-        }
+        (None, Some(own)) => own,
         (None, _) if !app.search.query.is_empty() => {
             format!(
                 " {}  [{focus}]  /{} {}",
                 breadcrumb(app),
                 app.search.query,
-                count(app)
+                app.search.count()
             )
         }
         (None, _) => format!(" {}  [{focus}]", breadcrumb(app)),

@@ -1,14 +1,57 @@
-//! The help overlay, generated from the live keymap.
+//! The help: every key of every mode, generated from the live keymap.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Clear;
 
-use super::cells;
+use super::{Input, Outcome, View};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Mode, keys_to_string};
 use crate::tui::theme::Slot;
+use crate::tui::ui::{cells, pane};
+
+#[derive(Debug, Default)]
+pub struct Help {
+    scroll: usize,
+}
+
+impl View for Help {
+    fn mode(&self) -> Mode {
+        Mode::Help
+    }
+
+    fn opened_by(&self) -> Option<Action> {
+        Some(Action::Help)
+    }
+
+    fn open(&mut self, _app: &mut App) {
+        self.scroll = 0;
+    }
+
+    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+        let step = usize::from(app.geometry.area.height / 2).max(1);
+        let Input::Act(a) = input else {
+            return match input {
+                Input::Click { .. } => Outcome::Close,
+                _ => Outcome::Ignored,
+            };
+        };
+        self.scroll = match a {
+            Action::Close | Action::Help => return Outcome::Close,
+            Action::Down => self.scroll + 1,
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::PageDown => self.scroll + step,
+            Action::PageUp => self.scroll.saturating_sub(step),
+            _ => return Outcome::Ignored,
+        };
+        Outcome::Consumed
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
+        draw(frame, app, area, self.scroll);
+    }
+}
 
 /// Lines of the help text: (keys, description) per mode, keys that share an
 /// action joined.
@@ -65,7 +108,7 @@ pub fn help_lines(app: &App) -> Vec<(String, String, bool)> {
     out
 }
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
+fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
     let width = area.width.saturating_sub(4).min(72);
     let height = area.height.saturating_sub(2);
     if width < 10 || height < 4 {
@@ -81,7 +124,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
     frame
         .buffer_mut()
         .set_style(r, app.theme.get(Slot::Background));
-    super::pane(frame, app, r, "Keys — esc to close", true);
+    pane(frame, app, r, "Keys — esc to close", true);
     let lines = help_lines(app);
     let inner_h = usize::from(height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(inner_h));

@@ -1,0 +1,341 @@
+//! The views opened over the reader: one module each, one line each in
+//! [`registry`].
+//!
+//! A view owns its state, answers the [`Input`]s it understands (an
+//! [`Action`] from the keymap, typed text, a click or the wheel) with an
+//! [`Outcome`], draws itself into the area it is given, says where the
+//! terminal cursor belongs and lists the commands it offers. The reader,
+//! outline and panel are the base layer below them (`tui/app`); the app
+//! keeps the open views in a stack and offers each input to the top view
+//! first. What a view ignores falls through to the layer below, unless the
+//! view captures input (as every overlay does today): then only quitting
+//! gets past it. A view never reaches into another view: it opens one by
+//! its type ([`Outcome::Replace`], [`Outcome::Push`]).
+//!
+//! Every view lives as long as the app, so what it keeps between openings
+//! (the timeline's cursor, the tag being compared) survives closing it.
+//!
+//! To add a view: write `views/NAME.rs` with a type that implements
+//! [`View`] (its [`View::opened_by`] names the action that opens it from
+//! the reader), and add it to [`registry`].
+
+mod bookmarks;
+mod compare;
+mod finder;
+mod help;
+mod list;
+mod problems;
+mod results;
+mod search;
+mod timeline;
+
+use std::any::{Any, TypeId};
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+pub use bookmarks::{BookmarkRow, Bookmarks};
+pub use compare::{Compare, CompareRow};
+pub use finder::Finder;
+pub use help::{Help, help_lines};
+pub use problems::Problems;
+pub use results::Results;
+pub use search::SearchLine;
+pub use timeline::{Timeline, TimelineRow};
+
+use super::action::Action;
+use super::app::App;
+use super::keymap::Mode;
+
+/// Every view, one line each.
+fn registry() -> Vec<Box<dyn View>> {
+    vec![
+        Box::new(Help::default()),
+        Box::new(Finder),
+        Box::new(SearchLine),
+        Box::new(Results::default()),
+        Box::new(Timeline::default()),
+        Box::new(Compare::default()),
+        Box::new(Bookmarks::default()),
+        Box::new(Problems::default()),
+    ]
+}
+
+/// What a view is offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Act(Action),
+    /// A character typed into a view whose mode takes text.
+    Type(char),
+    /// Backspace in a view whose mode takes text.
+    Erase,
+    Click {
+        x: u16,
+        y: u16,
+    },
+    Wheel {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
+}
+
+/// A view's answer to an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not for this view: the layer below gets it.
+    Ignored,
+    /// Handled; the view stays open.
+    Consumed,
+    /// Handled, and the view closes.
+    Close,
+    /// Handled: the view closes and the view of this type opens in its
+    /// place (see [`Outcome::replace`]).
+    Replace(TypeId),
+    /// Handled: the view of this type opens above it.
+    Push(TypeId),
+}
+
+impl Outcome {
+    pub fn replace<T: View>() -> Self {
+        Self::Replace(TypeId::of::<T>())
+    }
+
+    pub fn push<T: View>() -> Self {
+        Self::Push(TypeId::of::<T>())
+    }
+}
+
+/// A command a view offers: the action and a short label for the status
+/// bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Command {
+    pub action: Action,
+    pub label: &'static str,
+}
+
+/// The commands of the reader, which the overlays show too.
+pub const GLOBAL_COMMANDS: &[Command] = &[
+    Command {
+        action: Action::Help,
+        label: "help",
+    },
+    Command {
+        action: Action::FocusNext,
+        label: "pane",
+    },
+    Command {
+        action: Action::NextPillar,
+        label: "pillar",
+    },
+    Command {
+        action: Action::NextLink,
+        label: "link",
+    },
+    Command {
+        action: Action::Back,
+        label: "back",
+    },
+    Command {
+        action: Action::Quit,
+        label: "quit",
+    },
+];
+
+pub trait View: Any {
+    /// The keymap mode its keys are looked up in.
+    fn mode(&self) -> Mode;
+
+    /// The action that opens it from the reader, if any.
+    fn opened_by(&self) -> Option<Action> {
+        None
+    }
+
+    /// Called each time it opens.
+    fn open(&mut self, _app: &mut App) {}
+
+    fn handle(&mut self, app: &mut App, input: Input) -> Outcome;
+
+    /// Draws it over the whole screen `area`.
+    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect);
+
+    /// Where the terminal cursor belongs while it is on top.
+    fn cursor(&self, _app: &App, _area: Rect) -> Option<Position> {
+        None
+    }
+
+    /// The status bar's text while it is on top (instead of the place).
+    fn status(&self, _app: &App) -> Option<String> {
+        None
+    }
+
+    /// The commands it offers, for the status bar's hints.
+    fn commands(&self) -> &'static [Command] {
+        GLOBAL_COMMANDS
+    }
+
+    /// True if what it ignores stops here (but quitting): a modal view.
+    fn captures(&self) -> bool {
+        true
+    }
+
+    /// The library was reloaded; `open` says if it is open.
+    fn reload(&mut self, _app: &mut App, _open: bool) {}
+}
+
+fn as_any(v: &dyn View) -> &dyn Any {
+    v
+}
+
+/// Every view, and the stack of those open (bottom first, with the mode
+/// each reported as it opened).
+pub struct Views {
+    all: Vec<Box<dyn View>>,
+    open: Vec<(usize, Mode)>,
+}
+
+impl Default for Views {
+    fn default() -> Self {
+        Self {
+            all: registry(),
+            open: Vec::new(),
+        }
+    }
+}
+
+impl Views {
+    pub fn is_open(&self) -> bool {
+        !self.open.is_empty()
+    }
+
+    /// The mode of the top view.
+    pub fn mode(&self) -> Option<Mode> {
+        self.open.last().map(|(_, m)| *m)
+    }
+
+    /// The view of type `T`, open or not.
+    pub fn get<T: View>(&self) -> Option<&T> {
+        self.all
+            .iter()
+            .find_map(|v| as_any(v.as_ref()).downcast_ref::<T>())
+    }
+
+    /// True if the top view is a `T`.
+    pub fn showing<T: View>(&self) -> bool {
+        self.top().is_some_and(|v| as_any(v).is::<T>())
+    }
+
+    pub fn top(&self) -> Option<&dyn View> {
+        let (i, _) = self.open.last()?;
+        self.all.get(*i).map(AsRef::as_ref)
+    }
+
+    /// The open views, bottom first.
+    pub fn stack(&self) -> impl Iterator<Item = &dyn View> {
+        self.open
+            .iter()
+            .filter_map(|(i, _)| self.all.get(*i).map(AsRef::as_ref))
+    }
+
+    fn index_of(&self, t: TypeId) -> Option<usize> {
+        self.all
+            .iter()
+            .position(|v| as_any(v.as_ref()).type_id() == t)
+    }
+
+    /// The view that `a` opens from the reader.
+    fn opened_by(&self, a: Action) -> Option<usize> {
+        self.all.iter().position(|v| v.opened_by() == Some(a))
+    }
+}
+
+impl App {
+    /// Opens the view that `a` opens, if there is one; true if so.
+    pub(super) fn open_for(&mut self, a: Action) -> bool {
+        let Some(i) = self.views.opened_by(a) else {
+            return false;
+        };
+        self.open_at(i);
+        true
+    }
+
+    /// Opens the view of type `T` on top.
+    pub fn open_view<T: View>(&mut self) {
+        if let Some(i) = self.views.index_of(TypeId::of::<T>()) {
+            self.open_at(i);
+        }
+    }
+
+    fn open_at(&mut self, i: usize) {
+        let mut all = std::mem::take(&mut self.views.all);
+        let mode = all.get_mut(i).map(|v| {
+            v.open(self);
+            v.mode()
+        });
+        self.views.all = all;
+        if let Some(mode) = mode {
+            self.views.open.push((i, mode));
+        }
+    }
+
+    /// Offers `input` to the open views, top first; true if one took it.
+    /// A view is taken out of the app while it handles it, so it may change
+    /// anything in the app but the views.
+    pub(super) fn route(&mut self, input: Input) -> bool {
+        let mut all = std::mem::take(&mut self.views.all);
+        let mut answer = None;
+        for depth in (0..self.views.open.len()).rev() {
+            let Some(view) = all.get_mut(self.views.open[depth].0) else {
+                continue;
+            };
+            match view.handle(self, input) {
+                Outcome::Ignored if view.captures() && input != Input::Act(Action::Quit) => {
+                    answer = Some((depth, Outcome::Consumed));
+                }
+                Outcome::Ignored => continue,
+                o => answer = Some((depth, o)),
+            }
+            break;
+        }
+        self.views.all = all;
+        let Some((depth, outcome)) = answer else {
+            return false;
+        };
+        match outcome {
+            Outcome::Ignored | Outcome::Consumed => {}
+            Outcome::Close => {
+                self.views.open.remove(depth);
+            }
+            Outcome::Replace(t) => {
+                self.views.open.remove(depth);
+                if let Some(i) = self.views.index_of(t) {
+                    self.open_at(i);
+                }
+            }
+            Outcome::Push(t) => {
+                if let Some(i) = self.views.index_of(t) {
+                    self.open_at(i);
+                }
+            }
+        }
+        true
+    }
+
+    /// Tells every view the library was reloaded.
+    pub(super) fn reload_views(&mut self) {
+        let mut all = std::mem::take(&mut self.views.all);
+        for (i, v) in all.iter_mut().enumerate() {
+            let open = self.views.open.iter().any(|(j, _)| *j == i);
+            v.reload(self, open);
+        }
+        self.views.all = all;
+    }
+
+    /// Where the terminal cursor belongs: where the top view says.
+    pub fn cursor(&self) -> Option<Position> {
+        self.views.top()?.cursor(self, self.geometry.area)
+    }
+}
+
+#[cfg(test)]
+mod tests;

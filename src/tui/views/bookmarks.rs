@@ -1,0 +1,145 @@
+//! The bookmarks: open one, or delete it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::list::{self, SimpleRow, simple_list};
+use super::{Input, Outcome, View};
+use crate::model::{BriefIdx, SectionIdx, SectionRef};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::Mode;
+use crate::tui::theme::Slot;
+
+/// A row of the bookmarks list, resolved against the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BookmarkRow {
+    pub title: String,
+    /// Where it leads; `None` if its brief or section is gone.
+    pub to: Option<SectionRef>,
+}
+
+/// The saved bookmarks, each with where it leads now.
+pub fn rows(app: &App) -> Vec<BookmarkRow> {
+    app.saved
+        .state
+        .bookmarks
+        .iter()
+        .map(|m| {
+            let to = app
+                .lib
+                .briefs
+                .iter()
+                .position(|b| b.meta.id == m.brief)
+                .and_then(|bi| {
+                    let b = &app.lib.briefs[bi];
+                    let section = if m.section.is_empty() {
+                        Some(SectionIdx(0))
+                    } else {
+                        b.section_by_anchor(&m.section)
+                    };
+                    Some(SectionRef {
+                        brief: BriefIdx(bi),
+                        section: section?,
+                    })
+                });
+            BookmarkRow {
+                title: m.title.clone(),
+                to,
+            }
+        })
+        .collect()
+}
+
+#[derive(Debug, Default)]
+pub struct Bookmarks {
+    cursor: usize,
+}
+
+impl View for Bookmarks {
+    fn mode(&self) -> Mode {
+        Mode::List
+    }
+
+    fn opened_by(&self) -> Option<Action> {
+        Some(Action::Bookmarks)
+    }
+
+    fn open(&mut self, _app: &mut App) {
+        self.cursor = 0;
+    }
+
+    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+        let Input::Act(a) = input else {
+            return match input {
+                Input::Click { .. } => Outcome::Close,
+                _ => Outcome::Ignored,
+            };
+        };
+        let rows = rows(app);
+        if list::move_cursor(&mut self.cursor, rows.len(), a, list::page(app)) {
+            return Outcome::Consumed;
+        }
+        match a {
+            Action::Close | Action::Collapse => return Outcome::Close,
+            Action::Open => match rows.get(self.cursor) {
+                Some(BookmarkRow { to: Some(to), .. }) => {
+                    app.go(*to);
+                    return Outcome::Close;
+                }
+                Some(_) => {
+                    app.message = Some("that brief or section is no longer in the library".into());
+                }
+                None => {}
+            },
+            Action::Delete if self.cursor < rows.len() => {
+                app.saved.state.bookmarks.remove(self.cursor);
+                self.cursor = self
+                    .cursor
+                    .min(app.saved.state.bookmarks.len().saturating_sub(1));
+                if let Err(e) = app.save_state() {
+                    app.message = Some(e);
+                }
+            }
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Consumed
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
+        draw(frame, app, area, self.cursor);
+    }
+}
+
+fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
+    let rows: Vec<SimpleRow> = rows(app)
+        .into_iter()
+        .map(|r| SimpleRow {
+            style: if r.to.is_some() {
+                Slot::Body
+            } else {
+                Slot::Dim
+            },
+            after: if r.to.is_some() {
+                String::new()
+            } else {
+                "  (no longer in the library)".into()
+            },
+            text: r.title,
+        })
+        .collect();
+    let hint = |a| app.keymap.key_for(Mode::List, a).unwrap_or_default();
+    let title = format!(
+        "Bookmarks — {} to open, {} to delete, {} to close",
+        hint(Action::Open),
+        hint(Action::Delete),
+        hint(Action::Close)
+    );
+    let empty = format!(
+        "No bookmarks yet: {} marks the section you are reading.",
+        app.keymap
+            .key_for(Mode::Reader, Action::Bookmark)
+            .unwrap_or_else(|| "the bookmark key".into())
+    );
+    simple_list(frame, app, area, &title, &rows, cursor, &empty);
+}

@@ -1,0 +1,266 @@
+//! The comparison: pick a tag, then see the figures that share it, brief
+//! by brief, with bars for percentages.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::symbols;
+use ratatui::widgets::LineGauge;
+
+use super::list::{self, popup, window};
+use super::{Input, Outcome, View};
+use crate::model::{BriefIdx, FigureIdx, FigureRef};
+use crate::sanitize;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::Mode;
+use crate::tui::theme::Slot;
+use crate::tui::ui::cells;
+
+/// A row of the compare view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CompareRow {
+    Brief(BriefIdx),
+    Figure {
+        figure: FigureRef,
+        percent: Option<f64>,
+    },
+}
+
+/// The figures tagged `tag`, each brief's under its name.
+pub fn rows(app: &App, tag: &str) -> Vec<CompareRow> {
+    let mut rows = Vec::new();
+    for (bi, b) in app.lib.briefs.iter().enumerate() {
+        let mut first = true;
+        for (fi, f) in b.figures.iter().enumerate() {
+            if !f.tags.iter().any(|t| t == tag) {
+                continue;
+            }
+            if first {
+                rows.push(CompareRow::Brief(BriefIdx(bi)));
+                first = false;
+            }
+            rows.push(CompareRow::Figure {
+                figure: FigureRef {
+                    brief: BriefIdx(bi),
+                    figure: FigureIdx(fi),
+                },
+                percent: crate::lookup::percent(&f.value),
+            });
+        }
+    }
+    rows
+}
+
+/// The tag and the cursor stay as they were between openings.
+#[derive(Debug, Default)]
+pub struct Compare {
+    /// The tag being compared; `None` shows the list of tags.
+    pub tag: Option<String>,
+    pub cursor: usize,
+}
+
+impl View for Compare {
+    fn mode(&self) -> Mode {
+        Mode::List
+    }
+
+    fn opened_by(&self) -> Option<Action> {
+        Some(Action::Compare)
+    }
+
+    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+        let Input::Act(a) = input else {
+            return match input {
+                Input::Click { .. } => Outcome::Close,
+                _ => Outcome::Ignored,
+            };
+        };
+        let page = list::page(app);
+        match self.tag.clone() {
+            None => self.tags_act(app, a, page),
+            Some(tag) => self.figures_act(app, a, page, &tag),
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
+        draw(frame, app, area, self);
+    }
+}
+
+impl Compare {
+    /// On the list of tags.
+    fn tags_act(&mut self, app: &App, a: Action, page: usize) -> Outcome {
+        let tags = app.lib.figure_tags();
+        if list::move_cursor(&mut self.cursor, tags.len(), a, page) {
+            return Outcome::Consumed;
+        }
+        match a {
+            Action::Close | Action::Collapse => Outcome::Close,
+            Action::Open => {
+                if let Some((t, _)) = tags.get(self.cursor) {
+                    self.tag = Some(t.clone());
+                    self.cursor = 1;
+                }
+                Outcome::Consumed
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+
+    /// On the figures of `tag`; brief headings are skipped.
+    fn figures_act(&mut self, app: &mut App, a: Action, page: usize, tag: &str) -> Outcome {
+        let rows = rows(app, tag);
+        if list::move_cursor(&mut self.cursor, rows.len(), a, page) {
+            if let Some(CompareRow::Brief(_)) = rows.get(self.cursor) {
+                let down = matches!(
+                    a,
+                    Action::Down | Action::PageDown | Action::HalfPageDown | Action::Bottom
+                );
+                if down && self.cursor + 1 < rows.len() {
+                    self.cursor += 1;
+                } else if self.cursor > 0 {
+                    self.cursor -= 1;
+                } else {
+                    self.cursor = 1.min(rows.len().saturating_sub(1));
+                }
+            }
+            return Outcome::Consumed;
+        }
+        match a {
+            Action::Close => Outcome::Close,
+            Action::Collapse => {
+                let tags = app.lib.figure_tags();
+                self.cursor = tags.iter().position(|(t, _)| t == tag).unwrap_or(0);
+                self.tag = None;
+                Outcome::Consumed
+            }
+            Action::Open => {
+                if let Some(CompareRow::Figure { figure, .. }) = rows.get(self.cursor) {
+                    app.jump_to_figure(*figure);
+                    return Outcome::Close;
+                }
+                Outcome::Consumed
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+}
+
+fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, view: &Compare) {
+    let title = match &view.tag {
+        None => "Compare figures — pick a tag".to_owned(),
+        Some(t) => format!("Compare: #{} — h to pick another tag", sanitize::line(t)),
+    };
+    let Some(inner) = popup(frame, app, area, &title, 110) else {
+        return;
+    };
+    let theme = &app.theme;
+    let rows_h = usize::from(inner.height);
+    let first = window(view.cursor, rows_h);
+    let Some(tag) = &view.tag else {
+        let buf = frame.buffer_mut();
+        for (i, (t, n)) in app
+            .lib
+            .figure_tags()
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(rows_h)
+        {
+            let y = inner.y + u16::try_from(i - first).unwrap_or(0);
+            let x = cells::put(
+                buf,
+                inner.x,
+                y,
+                inner.right(),
+                &format!("#{}", sanitize::line(t)),
+                theme.get(Slot::Link),
+            );
+            cells::put(
+                buf,
+                x,
+                y,
+                inner.right(),
+                &format!("  {n} figure{}", if *n == 1 { "" } else { "s" }),
+                theme.get(Slot::Dim),
+            );
+            if i == view.cursor {
+                cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
+            }
+        }
+        return;
+    };
+    let rows = rows(app, tag);
+    let bar_w = 24u16.min(inner.width / 3);
+    for (i, row) in rows.iter().enumerate().skip(first).take(rows_h) {
+        let y = inner.y + u16::try_from(i - first).unwrap_or(0);
+        match row {
+            CompareRow::Brief(b) => {
+                let name = app
+                    .lib
+                    .brief(*b)
+                    .map_or(String::new(), crate::model::Brief::display_name);
+                cells::put_truncated(
+                    frame.buffer_mut(),
+                    inner.x,
+                    y,
+                    inner.right(),
+                    &sanitize::line(&name),
+                    theme.get(Slot::Heading2),
+                );
+            }
+            CompareRow::Figure { figure, percent } => {
+                let Some(f) = app
+                    .lib
+                    .brief(figure.brief)
+                    .and_then(|b| b.figure(figure.figure))
+                else {
+                    continue;
+                };
+                let bar = Rect {
+                    x: inner.x + 2,
+                    y,
+                    width: bar_w,
+                    height: 1,
+                };
+                if let Some(p) = percent {
+                    let gauge = LineGauge::default()
+                        .ratio((p / 100.0).clamp(0.0, 1.0))
+                        .label("")
+                        .filled_style(theme.get(Slot::Bar))
+                        .unfilled_style(theme.get(Slot::Border))
+                        .filled_symbol(symbols::line::THICK.horizontal)
+                        .unfilled_symbol(symbols::line::NORMAL.horizontal);
+                    frame.render_widget(gauge, bar);
+                }
+                let buf = frame.buffer_mut();
+                let x = cells::put(
+                    buf,
+                    bar.right() + 1,
+                    y,
+                    inner.right(),
+                    &format!("{:<14}", sanitize::line(&f.value)),
+                    theme.get(Slot::FigureValue),
+                );
+                cells::put_truncated(
+                    buf,
+                    x + 1,
+                    y,
+                    inner.right(),
+                    &sanitize::line(&f.label),
+                    theme.get(Slot::FigureLabel),
+                );
+                if i == view.cursor {
+                    cells::paint(
+                        buf,
+                        inner.x,
+                        y,
+                        inner.right(),
+                        theme.get(Slot::Selection).add_modifier(Modifier::BOLD),
+                    );
+                }
+            }
+        }
+    }
+}

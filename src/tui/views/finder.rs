@@ -1,0 +1,220 @@
+//! The figure finder: type to rank every figure of the library, enter
+//! to open one. Its query, hits and index are the app's (`app.finder`):
+//! the index is built in the background before the finder first opens.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+use super::list::{self, popup, put_marked, window};
+use super::{Input, Outcome, View};
+use crate::lookup::{FIELD_LABEL, FIELD_VALUE};
+use crate::sanitize;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::Mode;
+use crate::tui::theme::Slot;
+use crate::tui::ui::cells;
+
+const TITLE: &str = "Find a figure — #tag @brief, enter to open, esc to close";
+const WIDTH: u16 = 120;
+
+#[derive(Debug, Default)]
+pub struct Finder;
+
+impl View for Finder {
+    fn mode(&self) -> Mode {
+        Mode::Finder
+    }
+
+    fn opened_by(&self) -> Option<Action> {
+        Some(Action::FindFigure)
+    }
+
+    /// An index still being built in the background is not waited for:
+    /// the finder says so, takes what is typed, and ranks it when the
+    /// index comes in (see [`App::tick`]).
+    fn open(&mut self, app: &mut App) {
+        app.finder.take_index(&app.lib, false);
+        app.finder.refresh();
+    }
+
+    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+        let page = list::page(app);
+        let f = &mut app.finder;
+        match input {
+            Input::Type(c) => {
+                f.query.push(c);
+                f.refresh();
+            }
+            Input::Erase => {
+                f.query.pop();
+                f.refresh();
+            }
+            Input::Act(a) if list::move_cursor(&mut f.cursor, f.hits.len(), a, page) => {}
+            Input::Act(Action::Close) | Input::Click { .. } => return Outcome::Close,
+            Input::Act(Action::Open) => {
+                if f.take_index(&app.lib, true) {
+                    f.refresh();
+                }
+                f.settle();
+                if let Some(hit) = f.hits.get(f.cursor).copied() {
+                    app.jump_to_figure(hit.figure);
+                    return Outcome::Close;
+                }
+            }
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Consumed
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
+        draw(frame, app, area);
+    }
+
+    /// Just after the query.
+    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
+        let inner = list::inner(list::popup_area(area, WIDTH)?);
+        let typed =
+            unicode_width::UnicodeWidthStr::width(sanitize::line(&app.finder.query).as_ref());
+        let x = (inner.x + 2).saturating_add(u16::try_from(typed).unwrap_or(u16::MAX));
+        Some(Position {
+            x: x.min(inner.right().saturating_sub(12)),
+            y: inner.y,
+        })
+    }
+
+    fn reload(&mut self, app: &mut App, open: bool) {
+        if open {
+            self.open(app);
+        }
+    }
+}
+
+fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let Some(inner) = popup(frame, app, area, TITLE, WIDTH) else {
+        return;
+    };
+    let theme = &app.theme;
+    let f = &app.finder;
+    let total = f.index.as_ref().map_or(0, |i| i.entries.len());
+    let count = if f.indexing() {
+        "indexing…".to_owned()
+    } else if f.pending() {
+        format!("… {}/{total}", f.hits.len())
+    } else {
+        format!("{}/{total}", f.hits.len())
+    };
+    {
+        let buf = frame.buffer_mut();
+        let x = cells::put(
+            buf,
+            inner.x,
+            inner.y,
+            inner.right(),
+            "› ",
+            theme.get(Slot::Marker),
+        );
+        let x = cells::put_truncated(
+            buf,
+            x,
+            inner.y,
+            inner.right().saturating_sub(12),
+            &sanitize::line(&f.query),
+            theme.get(Slot::Body),
+        );
+        cells::put(buf, x, inner.y, inner.right(), "▏", theme.get(Slot::Marker));
+        let cw = u16::try_from(unicode_width::UnicodeWidthStr::width(count.as_str())).unwrap_or(0);
+        cells::put(
+            buf,
+            inner.right().saturating_sub(cw),
+            inner.y,
+            inner.right(),
+            &count,
+            theme.get(Slot::Dim),
+        );
+    }
+    let list_h = usize::from(inner.height.saturating_sub(2));
+    let first = window(f.cursor, list_h);
+    let mut engine = f.highlighter.borrow_mut();
+    let mark = theme.get(Slot::SearchMatch);
+    for (row, hit) in f.hits.iter().enumerate().skip(first).take(list_h) {
+        let y = inner.y + 2 + u16::try_from(row - first).unwrap_or(0);
+        let (Some(b), Some(fig)) = (
+            app.lib.brief(hit.figure.brief),
+            app.lib
+                .brief(hit.figure.brief)
+                .and_then(|b| b.figure(hit.figure.figure)),
+        ) else {
+            continue;
+        };
+        let (hv, hl) = f
+            .index
+            .as_deref()
+            .and_then(|i| Some((i, i.hit(hit)?)))
+            .map_or((Vec::new(), Vec::new()), |(i, e)| {
+                (
+                    engine.indices(i, e, FIELD_VALUE, &f.shown),
+                    engine.indices(i, e, FIELD_LABEL, &f.shown),
+                )
+            });
+        let vw = 16u16.min(inner.width / 4);
+        let value = sanitize::line(&fig.value);
+        put_marked(
+            frame,
+            inner.x,
+            y,
+            inner.x + vw,
+            &value,
+            &hv,
+            theme.get(Slot::FigureValue),
+            mark,
+        );
+        let x = put_marked(
+            frame,
+            inner.x + vw + 1,
+            y,
+            inner.right(),
+            &sanitize::line(&fig.label),
+            &hl,
+            theme.get(Slot::FigureLabel),
+            mark,
+        );
+        let section = fig
+            .section
+            .and_then(|s| b.section(s))
+            .map_or("", |s| s.title.as_str());
+        let mut cite = format!("  {} › {} · {}", b.meta.short_title, section, fig.source);
+        if let Some(a) = &fig.as_of {
+            cite.push_str(" · ");
+            cite.push_str(a);
+        }
+        let buf = frame.buffer_mut();
+        cells::put_truncated(
+            buf,
+            x,
+            y,
+            inner.right(),
+            &sanitize::line(&cite),
+            theme.get(Slot::Dim),
+        );
+        if row == f.cursor {
+            cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
+        }
+    }
+    if f.hits.is_empty() {
+        let note = if f.indexing() {
+            "Gathering the library's figures; what you type is kept."
+        } else {
+            "No figure matches."
+        };
+        let buf = frame.buffer_mut();
+        cells::put(
+            buf,
+            inner.x,
+            inner.y + 2,
+            inner.right(),
+            note,
+            theme.get(Slot::Dim),
+        );
+    }
+}

@@ -1,0 +1,172 @@
+//! The library search's results: every passage of every brief that
+//! matches the search line's query, grouped by brief.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::list::{self, popup, put_marked, window};
+use super::{Input, Outcome, View};
+use crate::model::BriefIdx;
+use crate::sanitize;
+use crate::search::{self, BlockHit};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::Mode;
+use crate::tui::theme::Slot;
+use crate::tui::ui::cells;
+
+/// Library search shows at most this many hits.
+const MAX_HITS: usize = 500;
+
+/// A row of the results list: the hit it shows (none for a brief heading),
+/// its text, and where the match sits in it.
+type ResultRow = (Option<usize>, String, Option<(usize, usize)>);
+
+#[derive(Debug, Default)]
+pub struct Results {
+    /// The hits, grouped by brief in library order.
+    pub hits: Vec<(BriefIdx, BlockHit)>,
+    pub cursor: usize,
+}
+
+impl View for Results {
+    fn mode(&self) -> Mode {
+        Mode::List
+    }
+
+    /// Searches the library for the search line's query.
+    fn open(&mut self, app: &mut App) {
+        let query = &app.search.query;
+        let mut hits = Vec::new();
+        if !query.is_empty() {
+            for bi in 0..app.lib.briefs.len() {
+                let doc = app.reader.doc(&app.lib, BriefIdx(bi));
+                for h in search::doc_hits(&doc, query, MAX_HITS - hits.len()) {
+                    hits.push((BriefIdx(bi), h));
+                }
+                if hits.len() >= MAX_HITS {
+                    break;
+                }
+            }
+        }
+        self.hits = hits;
+        self.cursor = 0;
+    }
+
+    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+        let Input::Act(a) = input else {
+            return match input {
+                Input::Click { .. } => Outcome::Close,
+                _ => Outcome::Ignored,
+            };
+        };
+        if list::move_cursor(&mut self.cursor, self.hits.len(), a, list::page(app)) {
+            return Outcome::Consumed;
+        }
+        match a {
+            Action::Close | Action::Collapse => Outcome::Close,
+            Action::Open => {
+                let Some((b, hit)) = self.hits.get(self.cursor).cloned() else {
+                    return Outcome::Consumed;
+                };
+                app.remember();
+                app.reader.open_brief(&app.lib, b);
+                app.reader.top = app.reader.layout.block_line(hit.block);
+                app.reader.clamp();
+                app.search.computed_for = None;
+                app.refresh_search();
+                app.goto_match_from_top();
+                app.outline_follow();
+                Outcome::Close
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
+        draw(frame, app, area, self);
+    }
+
+    fn reload(&mut self, _app: &mut App, _open: bool) {
+        self.hits.clear();
+    }
+}
+
+fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, view: &Results) {
+    let title = format!(
+        "Search the library: \"{}\" — {} hits",
+        sanitize::line(&app.search.query),
+        view.hits.len()
+    );
+    let Some(inner) = popup(frame, app, area, &title, 120) else {
+        return;
+    };
+    let theme = &app.theme;
+    // Rows: brief headings, then hits.
+    let mut rows: Vec<ResultRow> = Vec::new();
+    let mut last = None;
+    for (i, (b, h)) in view.hits.iter().enumerate() {
+        if last != Some(*b) {
+            last = Some(*b);
+            let name = app
+                .lib
+                .brief(*b)
+                .map_or(String::new(), crate::model::Brief::display_name);
+            rows.push((None, name, None));
+        }
+        rows.push((Some(i), h.context.clone(), Some(h.at)));
+    }
+    let rows_h = usize::from(inner.height);
+    let cursor_row = rows
+        .iter()
+        .position(|r| r.0 == Some(view.cursor))
+        .unwrap_or(0);
+    let first = window(cursor_row, rows_h);
+    for (ri, (hit, text, at)) in rows.iter().enumerate().skip(first).take(rows_h) {
+        let y = inner.y + u16::try_from(ri - first).unwrap_or(0);
+        match (hit, at) {
+            (Some(i), Some((s, n))) => {
+                let hl: Vec<u32> = (*s..s + n).map(|c| c as u32).collect();
+                put_marked(
+                    frame,
+                    inner.x + 2,
+                    y,
+                    inner.right(),
+                    &sanitize::line(text),
+                    &hl,
+                    theme.get(Slot::Body),
+                    theme.get(Slot::SearchMatch),
+                );
+                if *i == view.cursor {
+                    cells::paint(
+                        frame.buffer_mut(),
+                        inner.x,
+                        y,
+                        inner.right(),
+                        theme.get(Slot::Selection),
+                    );
+                }
+            }
+            _ => {
+                cells::put_truncated(
+                    frame.buffer_mut(),
+                    inner.x,
+                    y,
+                    inner.right(),
+                    &sanitize::line(text),
+                    theme.get(Slot::Heading2),
+                );
+            }
+        }
+    }
+    if rows.is_empty() {
+        cells::put(
+            frame.buffer_mut(),
+            inner.x,
+            inner.y,
+            inner.right(),
+            "Nothing found.",
+            theme.get(Slot::Dim),
+        );
+    }
+}
