@@ -8,6 +8,8 @@
 //! disk under a lock, the newer entry winning (see [`State::merge`]).
 
 mod file;
+#[cfg(test)]
+mod file_tests;
 mod merge;
 #[cfg(test)]
 mod tests;
@@ -196,8 +198,11 @@ impl State {
         let Some(extra) = self.places.len().checked_sub(MAX_PLACES) else {
             return;
         };
-        let mut by_age: Vec<(u64, String)> =
-            self.places.iter().map(|(id, p)| (p.at, id.clone())).collect();
+        let mut by_age: Vec<(u64, String)> = self
+            .places
+            .iter()
+            .map(|(id, p)| (p.at, id.clone()))
+            .collect();
         by_age.sort_unstable();
         for (_, id) in by_age.into_iter().take(extra) {
             self.places.remove(&id);

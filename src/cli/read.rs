@@ -49,7 +49,10 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     // it is still one of them.
     let named = cli.theme.as_deref().or(config.theme.as_deref());
     let chosen = saved.state.theme().filter(|c| {
-        named.is_none() && available.iter().any(|(_, t)| t.as_ref().is_ok_and(|t| t.name == *c))
+        named.is_none()
+            && available
+                .iter()
+                .any(|(_, t)| t.as_ref().is_ok_and(|t| t.name == *c))
     });
     let name = named.or(chosen).unwrap_or("dark");
     let builtin = available

@@ -68,7 +68,8 @@ impl State {
         self.removed_bookmarks.clear();
         for ((brief, section), (at, removed, title)) in latest {
             if removed {
-                self.removed_bookmarks.push(super::Removed { brief, section, at });
+                self.removed_bookmarks
+                    .push(super::Removed { brief, section, at });
             } else {
                 self.bookmarks.push(super::Bookmark {
                     brief,
@@ -101,5 +102,9 @@ impl State {
 /// The later of two changes to a mark; at the same time, the clear.
 fn newer_flag(mine: Option<Flag>, theirs: Option<Flag>) -> Option<Flag> {
     let key = |f: Option<Flag>| f.map(|f| (f.at, !f.on));
-    if key(theirs) > key(mine) { theirs } else { mine }
+    if key(theirs) > key(mine) {
+        theirs
+    } else {
+        mine
+    }
 }

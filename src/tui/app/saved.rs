@@ -293,7 +293,11 @@ impl App {
         let lib = Arc::clone(&self.lib);
         let (brief, anchor) = ids(&lib, at)?;
         let on = self.saved.state.toggle_reviewed(brief, anchor);
-        let verb = if on { "reviewed" } else { "review mark removed" };
+        let verb = if on {
+            "reviewed"
+        } else {
+            "review mark removed"
+        };
         let title = lib.brief(at.brief)?.section(at.section)?.title.clone();
         self.message = Some(match self.save_state() {
             Ok(None) => format!("{verb}: {title}"),
