@@ -80,6 +80,25 @@ fn two_readers_at_once_keep_both_bookmarks() {
 }
 
 #[test]
+fn a_reader_left_idle_does_not_take_back_the_place_another_read_on_to() {
+    let home = Home::new();
+    let mut idle = Session::start(&home, &[]);
+    let mut b = Session::start(&home, &[]);
+    idle.wait_for_ui("? help");
+    b.wait_for_ui("? help");
+    b.keys("3");
+    b.wait_for("╭─ The Indo-Pacific Dimension ─");
+    b.keys("q");
+    assert_eq!(b.wait_exit(), 0);
+    idle.keys("q");
+    assert_eq!(idle.wait_exit(), 0);
+    let mut c = Session::start(&home, &[]);
+    c.wait_for("╭─ The Indo-Pacific Dimension ─");
+    c.keys("q");
+    assert_eq!(c.wait_exit(), 0);
+}
+
+#[test]
 fn a_bookmark_deleted_in_one_reader_does_not_come_back_from_another() {
     let home = Home::new();
     let mut a = Session::start(&home, &[]);
@@ -109,7 +128,7 @@ fn a_damaged_state_file_is_moved_aside_and_the_reader_says_where() {
     let path = write_state(&home, b"{\"format\": \"briefing-state\", \"bookm");
     let mut s = Session::start(&home, &[]);
     s.wait_for_ui("? help");
-    s.wait_for("saved state could not be read, moved to ");
+    s.wait_for("damaged saved state moved to state.json.damaged-");
     let aside = damaged_files(path.parent().expect("dir"));
     assert_eq!(aside.len(), 1);
     let name = aside[0]
@@ -117,7 +136,12 @@ fn a_damaged_state_file_is_moved_aside_and_the_reader_says_where() {
         .expect("name")
         .to_string_lossy()
         .into_owned();
-    assert!(s.screen().contains(&name), "{}", s.screen());
+    assert!(
+        s.screen()
+            .contains(&format!("damaged saved state moved to {name}")),
+        "{}",
+        s.screen()
+    );
     assert_eq!(
         fs::read(&aside[0]).expect("aside"),
         b"{\"format\": \"briefing-state\", \"bookm"
@@ -128,8 +152,8 @@ fn a_damaged_state_file_is_moved_aside_and_the_reader_says_where() {
     assert_eq!(s.wait_exit(), 0);
     // On stderr, whole; and a new file holds the new bookmark.
     s.wait_for(&format!(
-        "briefing: saved state could not be read, moved to {} (not valid JSON",
-        aside[0].display()
+        "briefing: damaged saved state moved to {name} in {} (not valid JSON",
+        path.parent().expect("dir").display()
     ));
     let state = fs::read_to_string(&path).expect("saved");
     assert!(state.contains(&format!("\"{title}\"")), "{state}");
@@ -142,14 +166,14 @@ fn a_state_file_from_a_newer_briefing_is_left_untouched() {
     let path = write_state(&home, newer);
     let mut s = Session::start(&home, &[]);
     s.wait_for_ui("? help");
-    s.wait_for("is from a newer briefing (format 99): left untouched");
+    s.wait_for("saved state from a newer briefing (format 99) left untouched");
     s.keys("3m");
     s.wait_for("could not save the reading place to");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
     s.wait_for(&format!(
-        "briefing: saved state {} is from a newer briefing (format 99): left untouched; \
-         nothing is read from it or saved to it",
+        "briefing: saved state from a newer briefing (format 99) left untouched: \
+         nothing is read from or saved to {}",
         path.display()
     ));
     s.wait_for("it is from a newer briefing (format 99) and is left untouched");

@@ -45,8 +45,8 @@ impl State {
                 Disk::Damaged(why) => match move_aside(path) {
                     Ok(aside) => Ok(Err(moved(&aside, &why))),
                     Err(e) => Ok(Err(format!(
-                        "saved state {} could not be read ({why}) nor moved aside ({e}): \
-                         left as it is; nothing will be saved",
+                        "damaged saved state ({why}) could not be moved aside ({e}): \
+                         left as it is, nothing is saved to {}",
                         path.display()
                     ))),
                 },
@@ -63,7 +63,7 @@ impl State {
             Ok(Disk::Damaged(why) | Disk::Unreadable(why)) => (
                 Self::default(),
                 Some(format!(
-                    "saved state {} cannot be read ({why}): left as it is; nothing will be saved",
+                    "saved state cannot be read ({why}): left as it is, nothing is saved to {}",
                     path.display()
                 )),
             ),
@@ -104,24 +104,27 @@ impl State {
     }
 }
 
+/// The file's new name comes first, so a narrow status bar still shows it.
 fn moved(aside: &Path, why: &str) -> String {
+    let name = aside.file_name().unwrap_or_default().to_string_lossy();
+    let dir = aside.parent().unwrap_or_else(|| Path::new("."));
     format!(
-        "saved state could not be read, moved to {} ({why})",
-        aside.display()
+        "damaged saved state moved to {name} in {} ({why})",
+        dir.display()
     )
 }
 
 fn newer(path: &Path, version: u64) -> String {
     format!(
-        "saved state {} is from a newer briefing (format {version}): left untouched; \
-         nothing is read from it or saved to it",
+        "saved state from a newer briefing (format {version}) left untouched: \
+         nothing is read from or saved to {}",
         path.display()
     )
 }
 
 fn locked(path: &Path, e: &io::Error) -> String {
     format!(
-        "saved state {} not read: {e}; nothing will be saved",
+        "saved state not read ({e}): nothing is saved to {}",
         path.display()
     )
 }

@@ -25,6 +25,15 @@ fn damaged_files(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// How the warning says where a damaged file went.
+fn moved_to(aside: &Path) -> String {
+    format!(
+        "damaged saved state moved to {} in {}",
+        aside.file_name().expect("name").to_string_lossy(),
+        aside.parent().expect("dir").display()
+    )
+}
+
 #[test]
 fn state_round_trips_through_the_file() {
     let dir = tempfile::tempdir().expect("dir");
@@ -166,10 +175,7 @@ fn a_file_that_cannot_be_parsed_is_moved_aside_with_its_bytes() {
         assert_eq!(aside.len(), 1, "{w}");
         let aside = &aside[0];
         assert!(
-            w.starts_with(&format!(
-                "saved state could not be read, moved to {} ({why}",
-                aside.display()
-            )),
+            w.starts_with(&format!("{} ({why}", moved_to(aside))),
             "{w}"
         );
         assert_eq!(fs::read(aside).expect("aside"), bytes, "kept byte for byte");
@@ -188,13 +194,7 @@ fn a_file_damaged_while_reading_is_moved_aside_by_the_save() {
     let note = s.save(&path).expect("saved").expect("a note");
     let aside = damaged_files(dir.path());
     assert_eq!(aside.len(), 1);
-    assert!(
-        note.starts_with(&format!(
-            "saved state could not be read, moved to {}",
-            aside[0].display()
-        )),
-        "{note}"
-    );
+    assert!(note.starts_with(&moved_to(&aside[0])), "{note}");
     assert_eq!(fs::read_to_string(&aside[0]).expect("aside"), "{ broken");
     assert_eq!(marked(&State::load(&path).0), [("b", "s")]);
     // A second damaged file in the same second gets a name of its own.
@@ -214,8 +214,8 @@ fn a_newer_file_is_neither_read_nor_written() {
     assert_eq!(
         w.as_deref(),
         Some(&*format!(
-            "saved state {} is from a newer briefing (format 3): left untouched; \
-             nothing is read from it or saved to it",
+            "saved state from a newer briefing (format 3) left untouched: \
+             nothing is read from or saved to {}",
             path.display()
         ))
     );
@@ -237,7 +237,7 @@ fn a_file_that_cannot_be_read_is_left_alone() {
     let (mut s, w) = State::load(&path);
     assert!(
         w.expect("a warning")
-            .ends_with("(not a regular file): left as it is; nothing will be saved")
+            .starts_with("saved state cannot be read (not a regular file): left as it is")
     );
     assert!(s.save(&path).is_err());
     assert!(path.is_dir() && damaged_files(dir.path()).is_empty());

@@ -88,16 +88,15 @@ impl App {
     /// Goes where the saved state says the reader was: the last brief read,
     /// at its place. False if there is nowhere to go.
     pub fn restore_last(&mut self) -> bool {
-        let Some(id) = self.saved.state.last().map(str::to_owned) else {
-            return false;
-        };
-        let Some(b) = self.lib.briefs.iter().position(|x| x.meta.id == id) else {
-            return false;
-        };
-        self.open_saved(BriefIdx(b));
-        // Where it reopened is not a move of its own.
+        let last = self.saved.state.last();
+        let found = last.and_then(|id| self.lib.briefs.iter().position(|x| x.meta.id == id));
+        if let Some(b) = found {
+            self.open_saved(BriefIdx(b));
+        }
+        // Where it opened is not a move of its own: a reader that stays
+        // there does not take the place from one that read on.
         self.saved.noted = self.state_place();
-        true
+        found.is_some()
     }
 
     /// Opens a brief at its saved place, or at its top.
