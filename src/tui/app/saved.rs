@@ -375,3 +375,6 @@ fn ids(lib: &Library, at: SectionRef) -> Option<(&str, &str)> {
 fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
+
+#[cfg(test)]
+mod tests;
