@@ -1,25 +1,36 @@
-//! The saved place: the last brief read, the place in each brief, and the
-//! bookmarks, kept as JSON in the XDG state folder. Places are stored by
-//! brief id and section anchor, so they survive edits that renumber things;
-//! a file that is corrupt or not ours is ignored with a warning.
+//! The saved state: the place in each brief, the bookmarks, the read and
+//! reviewed marks and the theme, kept as JSON in the XDG state folder.
+//! Everything is stored by brief id and section anchor, so it survives
+//! edits that renumber things.
+//!
+//! Several readers may run at once: every entry carries the time it was
+//! last changed (removals included), and a save merges with the file on
+//! disk under a lock, the newer entry winning (see [`State::merge`]).
+
+mod file;
+#[cfg(test)]
+mod file_tests;
+mod merge;
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::io::{self, Write as _};
-use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
 /// Marks the file as ours.
 const FORMAT: &str = "briefing-state";
-const VERSION: u32 = 1;
-/// State files larger than this are not read.
-const MAX_BYTES: u64 = 4 << 20;
+/// The format this build writes; it reads this one and older ones.
+const VERSION: u32 = 2;
 /// At most this many briefs keep a place (the least recent go first).
 const MAX_PLACES: usize = 500;
+/// Removals (of bookmarks and marks) are remembered this long, so another
+/// reader still running cannot bring the entry back; then forgotten.
+const FORGET_AFTER_MS: u64 = 90 * 24 * 60 * 60 * 1000;
 
 /// Where a reader was in one brief.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Place {
     /// Anchor of the section being read ("" for the brief's top).
     pub section: String,
@@ -27,7 +38,18 @@ pub struct Place {
     pub block: usize,
 }
 
+/// A place as stored: with the time it was set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlaceEntry {
+    section: String,
+    block: usize,
+    #[serde(default)]
+    at: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Bookmark {
     pub brief: String,
     /// Section anchor ("" for the brief's top).
@@ -35,6 +57,59 @@ pub struct Bookmark {
     /// The brief's short title and the section's title when it was marked,
     /// shown even if the brief is gone.
     pub title: String,
+    /// When it was made (milliseconds since 1970); the list is in this order.
+    #[serde(default)]
+    at: u64,
+}
+
+impl Bookmark {
+    pub fn new(brief: &str, section: &str, title: &str) -> Self {
+        Self {
+            brief: brief.to_owned(),
+            section: section.to_owned(),
+            title: title.to_owned(),
+            at: 0,
+        }
+    }
+
+    fn key(&self) -> (&str, &str) {
+        (&self.brief, &self.section)
+    }
+}
+
+/// A bookmark that was removed, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Removed {
+    brief: String,
+    section: String,
+    at: u64,
+}
+
+/// A mark that is set or cleared, and when that last changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Flag {
+    on: bool,
+    at: u64,
+}
+
+/// The marks of one section.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Marks {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    read: Option<Flag>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reviewed: Option<Flag>,
+}
+
+/// The theme chosen with `t`, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThemeChoice {
+    name: String,
+    at: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,13 +117,19 @@ pub struct Bookmark {
 pub struct State {
     format: String,
     version: u32,
-    /// Id of the brief read last.
-    pub last: Option<String>,
-    /// Brief id → place, and the order they were last read in.
-    pub places: BTreeMap<String, Place>,
+    /// Brief id → place. The brief read last is the one whose place was
+    /// set last.
     #[serde(default)]
-    recent: Vec<String>,
-    pub bookmarks: Vec<Bookmark>,
+    places: BTreeMap<String, PlaceEntry>,
+    #[serde(default)]
+    bookmarks: Vec<Bookmark>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    removed_bookmarks: Vec<Removed>,
+    /// Brief id → section anchor → marks.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    marks: BTreeMap<String, BTreeMap<String, Marks>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    theme: Option<ThemeChoice>,
 }
 
 impl Default for State {
@@ -56,203 +137,196 @@ impl Default for State {
         Self {
             format: FORMAT.into(),
             version: VERSION,
-            last: None,
             places: BTreeMap::new(),
-            recent: Vec::new(),
             bookmarks: Vec::new(),
+            removed_bookmarks: Vec::new(),
+            marks: BTreeMap::new(),
+            theme: None,
         }
     }
 }
 
+/// Milliseconds since 1970 by the system clock.
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// The time for a change to an entry last changed at `prev`: now, but
+/// always after `prev`, so a change wins over the one before it even if
+/// the clock went back.
+fn stamp(prev: Option<u64>) -> u64 {
+    now_ms().max(prev.map_or(0, |p| p.saturating_add(1)))
+}
+
 impl State {
-    /// Reads the state file. A missing file is an empty state; an unreadable,
-    /// corrupt or foreign one is an empty state and a warning.
-    pub fn load(path: &Path) -> (Self, Option<String>) {
-        let warn = |why: &str| {
-            Some(format!(
-                "{}: warning: saved place ignored: {why}",
-                path.display()
-            ))
-        };
-        let meta = match fs::metadata(path) {
-            Ok(m) => m,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return (Self::default(), None),
-            Err(e) => return (Self::default(), warn(&e.to_string())),
-        };
-        if !meta.is_file() {
-            return (Self::default(), warn("not a regular file"));
-        }
-        if meta.len() > MAX_BYTES {
-            return (
-                Self::default(),
-                warn(&format!("larger than {MAX_BYTES} bytes")),
-            );
-        }
-        let text = match fs::read(path) {
-            Ok(b) => b,
-            Err(e) => return (Self::default(), warn(&e.to_string())),
-        };
-        match Self::parse(&text) {
-            Ok(s) => (s, None),
-            Err(why) => (Self::default(), warn(&why)),
-        }
+    /// Id of the brief read last.
+    pub fn last(&self) -> Option<&str> {
+        self.places
+            .iter()
+            .max_by_key(|(id, p)| (p.at, *id))
+            .map(|(id, _)| id.as_str())
     }
 
-    fn parse(bytes: &[u8]) -> Result<Self, String> {
-        // Ours or not is decided before the shape is checked, so a foreign
-        // file is named as such rather than as broken.
-        let value: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|e| format!("not valid JSON ({e})"))?;
-        if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
-            return Err("not a briefing state file".into());
-        }
-        let version = value.get("version").and_then(serde_json::Value::as_u64);
-        if version != Some(u64::from(VERSION)) {
-            return Err(format!(
-                "written by another version of briefing (format {})",
-                version.map_or_else(|| "?".to_owned(), |v| v.to_string())
-            ));
-        }
-        serde_json::from_value(value).map_err(|e| format!("unexpected contents ({e})"))
-    }
-
-    /// Writes the state atomically: a temporary file in the same folder,
-    /// flushed, then renamed over the old one. A crash leaves the old file
-    /// or the new one, never half of one.
-    pub fn save(&self, path: &Path) -> io::Result<()> {
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or_else(|| Path::new("."));
-        fs::create_dir_all(dir)?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        let json = serde_json::to_vec_pretty(self).map_err(io::Error::other)?;
-        tmp.write_all(&json)?;
-        tmp.write_all(b"\n")?;
-        tmp.as_file().sync_all()?;
-        tmp.persist(path).map_err(|e| e.error)?;
-        Ok(())
+    /// The place in `brief`, if one was saved.
+    pub fn place(&self, brief: &str) -> Option<Place> {
+        self.places.get(brief).map(|p| Place {
+            section: p.section.clone(),
+            block: p.block,
+        })
     }
 
     /// Records the place in `brief`, which becomes the last one read.
     pub fn set_place(&mut self, brief: &str, place: Place) {
-        self.last = Some(brief.to_owned());
-        self.places.insert(brief.to_owned(), place);
-        self.recent.retain(|b| b != brief);
-        self.recent.push(brief.to_owned());
-        while self.recent.len() > MAX_PLACES {
-            let old = self.recent.remove(0);
-            self.places.remove(&old);
+        let at = stamp(self.places.get(brief).map(|p| p.at));
+        self.set_place_at(brief, place, at);
+    }
+
+    fn set_place_at(&mut self, brief: &str, place: Place, at: u64) {
+        let entry = PlaceEntry {
+            section: place.section,
+            block: place.block,
+            at,
+        };
+        self.places.insert(brief.to_owned(), entry);
+        self.bound_places();
+    }
+
+    /// Keeps the `MAX_PLACES` most recent places.
+    fn bound_places(&mut self) {
+        let Some(extra) = self.places.len().checked_sub(MAX_PLACES) else {
+            return;
+        };
+        let mut by_age: Vec<(u64, String)> = self
+            .places
+            .iter()
+            .map(|(id, p)| (p.at, id.clone()))
+            .collect();
+        by_age.sort_unstable();
+        for (_, id) in by_age.into_iter().take(extra) {
+            self.places.remove(&id);
         }
+    }
+
+    /// The bookmarks, oldest first.
+    pub fn bookmarks(&self) -> &[Bookmark] {
+        &self.bookmarks
     }
 
     /// Adds a bookmark, or removes it if it is there; true if added.
     pub fn toggle_bookmark(&mut self, mark: Bookmark) -> bool {
-        if let Some(i) = self
-            .bookmarks
-            .iter()
-            .position(|b| b.brief == mark.brief && b.section == mark.section)
-        {
-            self.bookmarks.remove(i);
-            false
-        } else {
-            self.bookmarks.push(mark);
-            true
-        }
+        let prev = self.bookmark_time(&mark.brief, &mark.section);
+        self.toggle_bookmark_at(mark, stamp(prev))
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+    fn toggle_bookmark_at(&mut self, mut mark: Bookmark, at: u64) -> bool {
+        if let Some(i) = self.bookmarks.iter().position(|b| b.key() == mark.key()) {
+            self.remove_bookmark_at(i, at);
+            return false;
+        }
+        self.removed_bookmarks
+            .retain(|r| (r.brief.as_str(), r.section.as_str()) != mark.key());
+        mark.at = at;
+        self.bookmarks.push(mark);
+        true
+    }
 
-    fn sample() -> State {
-        let mut s = State::default();
-        s.set_place(
-            "peninsula-plus",
-            Place {
-                section: "introduction".into(),
-                block: 12,
-            },
-        );
-        s.toggle_bookmark(Bookmark {
-            brief: "digital-allies".into(),
-            section: "semiconductors".into(),
-            title: "Digital Allies › Semiconductors".into(),
+    /// Removes the `index`th bookmark of [`State::bookmarks`]; the removal
+    /// is remembered so that a merge does not bring it back.
+    pub fn remove_bookmark(&mut self, index: usize) -> Option<Bookmark> {
+        let prev = self.bookmarks.get(index)?.at;
+        self.remove_bookmark_at(index, stamp(Some(prev)))
+    }
+
+    fn remove_bookmark_at(&mut self, index: usize, at: u64) -> Option<Bookmark> {
+        if index >= self.bookmarks.len() {
+            return None;
+        }
+        let gone = self.bookmarks.remove(index);
+        self.removed_bookmarks.push(Removed {
+            brief: gone.brief.clone(),
+            section: gone.section.clone(),
+            at,
         });
-        s
+        Some(gone)
     }
 
-    #[test]
-    fn state_round_trips_through_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("deep/er/state.json");
-        let s = sample();
-        s.save(&path).unwrap();
-        let (back, warning) = State::load(&path);
-        assert_eq!(warning, None);
-        assert_eq!(back, s);
-        assert_eq!(back.last.as_deref(), Some("peninsula-plus"));
-        // Saving again replaces the file whole, leaving no temporary behind.
-        s.save(&path).unwrap();
-        let names: Vec<_> = fs::read_dir(path.parent().unwrap())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["state.json"]);
+    /// When the bookmark at (brief, section) was last made or removed.
+    fn bookmark_time(&self, brief: &str, section: &str) -> Option<u64> {
+        let live = self.bookmarks.iter().find(|b| b.key() == (brief, section));
+        let removed = self
+            .removed_bookmarks
+            .iter()
+            .find(|r| r.brief == brief && r.section == section);
+        live.map(|b| b.at).max(removed.map(|r| r.at))
     }
 
-    #[test]
-    fn corrupt_foreign_and_odd_files_are_ignored_with_a_warning() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("state.json");
-        let (s, w) = State::load(&path);
-        assert_eq!((s, w), (State::default(), None), "missing: no warning");
-        for (bytes, why) in [
-            (&b"{\"format\": \"briefing-state\", \"vers"[..], "not valid JSON"),
-            (b"\xff\xfe garbage", "not valid JSON"),
-            (b"{\"name\": \"someone else's\"}", "not a briefing state file"),
-            (b"[1, 2, 3]", "not a briefing state file"),
-            (
-                b"{\"format\": \"briefing-state\", \"version\": 99}",
-                "written by another version of briefing (format 99)",
-            ),
-            (
-                b"{\"format\": \"briefing-state\", \"version\": 1, \"last\": 7, \"places\": {}, \"bookmarks\": []}",
-                "unexpected contents",
-            ),
-        ] {
-            fs::write(&path, bytes).unwrap();
-            let (s, w) = State::load(&path);
-            assert_eq!(s, State::default());
-            let w = w.expect("a warning");
-            assert!(
-                w.starts_with(&format!("{}: warning: saved place ignored: {why}", path.display())),
-                "{w}"
-            );
+    /// Marks a section as read (once read, it stays read).
+    pub fn mark_read(&mut self, brief: &str, anchor: &str) {
+        let marks = self.marks_mut(brief, anchor);
+        if marks.read.is_some_and(|f| f.on) {
+            return;
         }
-        let (_, w) = State::load(dir.path());
-        assert!(w.expect("a warning").ends_with("not a regular file"));
+        let at = stamp(marks.read.map(|f| f.at));
+        marks.read = Some(Flag { on: true, at });
     }
 
-    #[test]
-    fn bookmarks_toggle_and_places_stay_bounded() {
-        let mut s = sample();
-        let mark = s.bookmarks[0].clone();
-        assert!(!s.toggle_bookmark(mark.clone()));
-        assert!(s.bookmarks.is_empty());
-        assert!(s.toggle_bookmark(mark));
-        for i in 0..MAX_PLACES + 10 {
-            s.set_place(
-                &format!("b{i}"),
-                Place {
-                    section: String::new(),
-                    block: i,
-                },
-            );
-        }
-        assert_eq!(s.places.len(), MAX_PLACES);
-        assert!(!s.places.contains_key("peninsula-plus"));
-        assert_eq!(s.last.as_deref(), Some(&*format!("b{}", MAX_PLACES + 9)));
+    /// Marks a section as reviewed, or clears the mark; true if now marked.
+    pub fn toggle_reviewed(&mut self, brief: &str, anchor: &str) -> bool {
+        let marks = self.marks_mut(brief, anchor);
+        let on = !marks.reviewed.is_some_and(|f| f.on);
+        let at = stamp(marks.reviewed.map(|f| f.at));
+        marks.reviewed = Some(Flag { on, at });
+        on
+    }
+
+    fn marks_mut(&mut self, brief: &str, anchor: &str) -> &mut Marks {
+        self.marks
+            .entry(brief.to_owned())
+            .or_default()
+            .entry(anchor.to_owned())
+            .or_default()
+    }
+
+    fn marks(&self, brief: &str, anchor: &str) -> Option<&Marks> {
+        self.marks.get(brief)?.get(anchor)
+    }
+
+    pub fn is_read(&self, brief: &str, anchor: &str) -> bool {
+        self.marks(brief, anchor)
+            .and_then(|m| m.read)
+            .is_some_and(|f| f.on)
+    }
+
+    pub fn is_reviewed(&self, brief: &str, anchor: &str) -> bool {
+        self.marks(brief, anchor)
+            .and_then(|m| m.reviewed)
+            .is_some_and(|f| f.on)
+    }
+
+    /// How many of `anchors` (a brief's sections as they are now) are read,
+    /// and how many there are. Marks of sections that are gone do not count.
+    pub fn progress<'a>(
+        &self,
+        brief: &str,
+        anchors: impl IntoIterator<Item = &'a str>,
+    ) -> (usize, usize) {
+        anchors.into_iter().fold((0, 0), |(read, total), a| {
+            (read + usize::from(self.is_read(brief, a)), total + 1)
+        })
+    }
+
+    /// The theme chosen last with `t`.
+    pub fn theme(&self) -> Option<&str> {
+        self.theme.as_ref().map(|t| t.name.as_str())
+    }
+
+    pub fn set_theme(&mut self, name: &str) {
+        let at = stamp(self.theme.as_ref().map(|t| t.at));
+        self.theme = Some(ThemeChoice {
+            name: name.to_owned(),
+            at,
+        });
     }
 }

@@ -153,7 +153,7 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     let result = event_loop(&mut guard, &mut app, watcher.as_mut(), &setup.watch);
     let saved = app.save_state();
     drop(guard);
-    if let Err(e) = saved {
+    if let Err(e) | Ok(Some(e)) = saved {
         eprintln!("briefing: {}", crate::sanitize::line(&e));
     }
     result

@@ -29,17 +29,38 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let user_themes = dirs.themes();
-    let name = cli
-        .theme
-        .as_deref()
-        .or(config.theme.as_deref())
-        .unwrap_or("dark");
+    let (saved, message) = if cli.fresh {
+        (Saved::default(), None)
+    } else {
+        let path = dirs.state_file();
+        let (state, warning) = path
+            .as_deref()
+            .map_or((State::default(), None), State::load);
+        if let Some(w) = &warning {
+            eprintln!("briefing: {}", clean(w));
+        }
+        let noted = None;
+        (Saved { state, path, noted }, warning)
+    };
     // The themes `t` cycles through. A built-in choice is taken from them,
     // so it is not read twice; any other is loaded by name or path.
     let available = Theme::available(user_themes.as_deref());
+    // The theme last chosen with `t` is used unless one is named, and if
+    // it is still one of them.
+    let named = cli.theme.as_deref().or(config.theme.as_deref());
+    let chosen = saved.state.theme().filter(|c| {
+        named.is_none()
+            && available
+                .iter()
+                .any(|(_, t)| t.as_ref().is_ok_and(|t| t.name == *c))
+    });
+    let name = named.or(chosen).unwrap_or("dark");
     let builtin = available
         .iter()
-        .find(|(o, t)| *o == Origin::BuiltIn && t.as_ref().is_ok_and(|t| t.name == name))
+        .find(|(o, t)| {
+            // The saved choice is one of them, user theme or not.
+            (*o == Origin::BuiltIn || named.is_none()) && t.as_ref().is_ok_and(|t| t.name == name)
+        })
         .and_then(|(_, t)| t.as_ref().ok().cloned());
     let mut themes: Vec<Theme> = available.into_iter().filter_map(|(_, t)| t.ok()).collect();
     let mut theme = match builtin {
@@ -64,18 +85,6 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         None => None,
         Some(Ok(r)) => Some(r),
         Some(Err(e)) => return Ok(fail(&e)),
-    };
-    let (saved, message) = if cli.fresh {
-        (Saved::default(), None)
-    } else {
-        let path = dirs.state_file();
-        let (state, warning) = path
-            .as_deref()
-            .map_or((State::default(), None), State::load);
-        if let Some(w) = &warning {
-            eprintln!("briefing: {}", clean(w));
-        }
-        (Saved { state, path }, warning)
     };
     let watch = if lib.embedded {
         Vec::new()

@@ -1,4 +1,6 @@
-//! What outlives a session: the saved place, bookmarks and themes.
+//! What outlives a session: the saved place, bookmarks, read and reviewed
+//! marks and the theme; and the lists of bookmarks and of problems in the
+//! briefs.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -17,6 +19,10 @@ pub struct Saved {
     pub state: State,
     /// `None`: nothing is written (`--fresh`, or no state folder).
     pub path: Option<PathBuf>,
+    /// The place this reader noted last: a place is noted again only when
+    /// the reader moved, so a reader left idle does not take a brief's
+    /// place back from one that read on and saved since.
+    pub noted: Option<(String, state::Place)>,
 }
 
 impl App {
@@ -47,17 +53,21 @@ impl App {
 
     /// Notes the place in the current brief in the saved state.
     pub fn note_place(&mut self) {
-        if let Some((id, place)) = self.state_place() {
-            self.saved.state.set_place(&id, place);
+        if let Some(here) = self.state_place()
+            && self.saved.noted.as_ref() != Some(&here)
+        {
+            self.saved.state.set_place(&here.0, here.1.clone());
+            self.saved.noted = Some(here);
         }
     }
 
-    /// Writes the saved state (if it is kept); the error, if any, is for
-    /// the user.
-    pub fn save_state(&mut self) -> Result<(), String> {
+    /// Writes the saved state (if it is kept), merged with what other
+    /// readers saved. `Ok(Some(note))` and the error are for the user: the
+    /// note says where a damaged file was moved.
+    pub fn save_state(&mut self) -> Result<Option<String>, String> {
         self.note_place();
         let Some(path) = &self.saved.path else {
-            return Ok(());
+            return Ok(None);
         };
         self.saved.state.save(path).map_err(|e| {
             format!(
@@ -70,14 +80,15 @@ impl App {
     /// Goes where the saved state says the reader was: the last brief read,
     /// at its place. False if there is nowhere to go.
     pub fn restore_last(&mut self) -> bool {
-        let Some(id) = self.saved.state.last.clone() else {
-            return false;
-        };
-        let Some(b) = self.lib.briefs.iter().position(|x| x.meta.id == id) else {
-            return false;
-        };
-        self.open_saved(BriefIdx(b));
-        true
+        let last = self.saved.state.last();
+        let found = last.and_then(|id| self.lib.briefs.iter().position(|x| x.meta.id == id));
+        if let Some(b) = found {
+            self.open_saved(BriefIdx(b));
+        }
+        // Where it opened is not a move of its own: a reader that stays
+        // there does not take the place from one that read on.
+        self.saved.noted = self.state_place();
+        found.is_some()
     }
 
     /// Opens a brief at its saved place, or at its top.
@@ -85,7 +96,7 @@ impl App {
         let saved = self
             .lib
             .brief(brief)
-            .and_then(|b| Some((b, self.saved.state.places.get(&b.meta.id)?.clone())));
+            .and_then(|b| Some((b, self.saved.state.place(&b.meta.id)?)));
         let Some((b, place)) = saved else {
             self.reader.go_section(
                 &self.lib,
@@ -177,11 +188,8 @@ impl App {
             Some(s) if cur.section.0 > 0 => format!("{} › {}", b.meta.short_title, s.title),
             _ => b.meta.short_title.clone(),
         };
-        let mark = Bookmark {
-            brief: b.meta.id.clone(),
-            section: section.map(|s| s.anchor.clone()).unwrap_or_default(),
-            title: title.clone(),
-        };
+        let anchor = section.map_or("", |s| s.anchor.as_str());
+        let mark = Bookmark::new(&b.meta.id, anchor, &title);
         let added = self.saved.state.toggle_bookmark(mark);
         let verb = if added {
             "bookmarked"
@@ -189,12 +197,57 @@ impl App {
             "bookmark removed"
         };
         self.message = Some(match self.save_state() {
-            Ok(()) => format!("{verb}: {title}"),
-            Err(e) => format!("{verb}: {title}; {e}"),
+            Ok(None) => format!("{verb}: {title}"),
+            Ok(Some(e)) | Err(e) => format!("{verb}: {title}; {e}"),
         });
     }
 
-    // ----- themes -----
+    // ----- read and reviewed marks -----
+
+    /// Marks the section `at` as read (written with the state).
+    pub fn mark_read(&mut self, at: SectionRef) {
+        let lib = Arc::clone(&self.lib);
+        if let Some((brief, anchor)) = ids(&lib, at) {
+            self.saved.state.mark_read(brief, anchor);
+        }
+    }
+
+    /// Marks or unmarks the section `at` as reviewed, and saves at once;
+    /// the status bar says which. `None` if there is no such section.
+    pub fn toggle_reviewed(&mut self, at: SectionRef) -> Option<bool> {
+        let lib = Arc::clone(&self.lib);
+        let (brief, anchor) = ids(&lib, at)?;
+        let on = self.saved.state.toggle_reviewed(brief, anchor);
+        let verb = if on {
+            "reviewed"
+        } else {
+            "review mark removed"
+        };
+        let title = lib.brief(at.brief)?.section(at.section)?.title.clone();
+        self.message = Some(match self.save_state() {
+            Ok(None) => format!("{verb}: {title}"),
+            Ok(Some(e)) | Err(e) => format!("{verb}: {title}; {e}"),
+        });
+        Some(on)
+    }
+
+    pub fn is_read(&self, at: SectionRef) -> bool {
+        ids(&self.lib, at).is_some_and(|(b, a)| self.saved.state.is_read(b, a))
+    }
+
+    pub fn is_reviewed(&self, at: SectionRef) -> bool {
+        ids(&self.lib, at).is_some_and(|(b, a)| self.saved.state.is_reviewed(b, a))
+    }
+
+    /// How many of a brief's sections (its pillars and what is under them,
+    /// not the title block) are read, of how many.
+    pub fn progress(&self, brief: BriefIdx) -> (usize, usize) {
+        self.lib.brief(brief).map_or((0, 0), |b| {
+            let anchors = b.sections.iter().filter(|s| s.depth > 0);
+            let anchors = anchors.map(|s| s.anchor.as_str());
+            self.saved.state.progress(&b.meta.id, anchors)
+        })
+    }
 
     pub(super) fn cycle_theme(&mut self) {
         if self.themes.is_empty() {
@@ -209,11 +262,21 @@ impl App {
         let monochrome = self.theme.monochrome;
         self.theme = self.themes[next].clone();
         self.theme.monochrome = monochrome;
+        self.saved.state.set_theme(&self.theme.name);
         self.message = Some(format!("theme: {}", self.theme.name));
     }
+}
+
+/// The brief id and section anchor of a section, as the state keeps them.
+fn ids(lib: &Library, at: SectionRef) -> Option<(&str, &str)> {
+    let b = lib.brief(at.brief)?;
+    Some((&b.meta.id, &b.section(at.section)?.anchor))
 }
 
 /// The last part of a path, for short messages.
 fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
+
+#[cfg(test)]
+mod tests;

@@ -158,6 +158,7 @@ fn saved_app(dir: &Path) -> App {
     a.saved = saved::Saved {
         state: State::default(),
         path: Some(dir.join("state.json")),
+        noted: None,
     };
     a
 }
@@ -177,9 +178,9 @@ fn bookmarks_are_marked_listed_opened_and_deleted_and_saved_at_once() {
     );
     let (on_disk, warning) = State::load(&dir.path().join("state.json"));
     assert_eq!(warning, None);
-    assert_eq!(on_disk.bookmarks.len(), 1);
+    assert_eq!(on_disk.bookmarks().len(), 1);
     press(&mut a, "] ] ] m");
-    assert_eq!(a.saved.state.bookmarks.len(), 2);
+    assert_eq!(a.saved.state.bookmarks().len(), 2);
     press(&mut a, "'");
     assert!(a.views.showing::<views::Bookmarks>());
     let listed = screen(&a);
@@ -191,12 +192,12 @@ fn bookmarks_are_marked_listed_opened_and_deleted_and_saved_at_once() {
     assert!(!a.views.is_open());
     assert_eq!(section_title(&a), marked);
     press(&mut a, "' j d");
-    assert_eq!(a.saved.state.bookmarks.len(), 1);
+    assert_eq!(a.saved.state.bookmarks().len(), 1);
     let (on_disk, _) = State::load(&dir.path().join("state.json"));
-    assert_eq!(on_disk.bookmarks.len(), 1);
+    assert_eq!(on_disk.bookmarks().len(), 1);
     press(&mut a, "d esc");
     let closed = screen(&a);
-    assert!(a.saved.state.bookmarks.is_empty());
+    assert!(a.saved.state.bookmarks().is_empty());
     press(&mut a, "'");
     let screen_empty = screen(&a);
     assert!(
@@ -224,7 +225,7 @@ fn the_reader_reopens_where_it_was_and_each_brief_at_its_own_place() {
     assert_eq!(section_title(&b), section);
     assert_eq!(b.reader.top, top);
     // The first brief was left at its pillar 3.
-    let first = b.saved.state.places.get(&b.lib.briefs[0].meta.id).cloned();
+    let first = b.saved.state.place(&b.lib.briefs[0].meta.id);
     assert!(first.is_some_and(|p| p.block > 0));
 
     // A place in a section that is gone falls back to the block.
@@ -239,7 +240,13 @@ fn the_reader_reopens_where_it_was_and_each_brief_at_its_own_place() {
     assert!(c.restore_last());
     assert_eq!(c.lib.briefs[c.reader.brief.0].meta.id, "peninsula-plus");
     // And a brief that is gone opens nothing.
-    c.saved.state.last = Some("gone".into());
+    c.saved.state.set_place(
+        "gone",
+        state::Place {
+            section: String::new(),
+            block: 0,
+        },
+    );
     assert!(!c.restore_last());
 }
 

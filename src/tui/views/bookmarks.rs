@@ -23,7 +23,7 @@ pub struct BookmarkRow {
 pub fn rows(app: &App) -> Vec<BookmarkRow> {
     app.saved
         .state
-        .bookmarks
+        .bookmarks()
         .iter()
         .map(|m| {
             let to = app
@@ -93,11 +93,11 @@ impl View for Bookmarks {
                 None => {}
             },
             Action::Delete if self.cursor < rows.len() => {
-                app.saved.state.bookmarks.remove(self.cursor);
+                app.saved.state.remove_bookmark(self.cursor);
                 self.cursor = self
                     .cursor
-                    .min(app.saved.state.bookmarks.len().saturating_sub(1));
-                if let Err(e) = app.save_state() {
+                    .min(app.saved.state.bookmarks().len().saturating_sub(1));
+                if let Err(e) | Ok(Some(e)) = app.save_state() {
                     app.message = Some(e);
                 }
             }
