@@ -9,7 +9,7 @@
 //! panel_width = 40         # width of the figures panel
 //! mouse = false            # capture the mouse at start
 //! citation = "markdown"    # how `y`/`Y` and `briefing cite` write a citation
-//! sources = "~/reports"    # folder of the briefs' source texts
+//! sources = "/srv/reports" # folder of the briefs' source texts
 //! hyperlinks = true        # links as OSC 8 hyperlinks
 //!
 //! [keys.reader]            # per mode: "chord" = "action"
