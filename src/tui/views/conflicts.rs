@@ -103,6 +103,9 @@ impl View for Conflicts {
                         brief: r.brief,
                         section,
                     });
+                    if app.geometry.reader.is_some() {
+                        app.focus = crate::tui::app::Focus::Reader;
+                    }
                     Outcome::Close
                 }
                 _ => Outcome::Consumed,
@@ -253,12 +256,14 @@ fn side(
 ) {
     let theme = &app.theme;
     let right = inner.right();
+    // A column for the values where there is room for one.
+    let pad = if inner.width < 60 { 0 } else { 11 };
     let x = cells::put(
         buf,
         inner.x + 2,
         y,
         right,
-        &format!("{:<12}", sanitize::line(value)),
+        &format!("{:<pad$}", sanitize::line(value)),
         theme.get(Slot::FigureValue),
     );
     let x = cells::put_truncated(
