@@ -2,6 +2,8 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
+pub mod disagree;
 pub mod find;
 pub mod geometry;
 pub mod keymap;
@@ -47,6 +49,8 @@ pub struct Setup {
     pub watch: Vec<PathBuf>,
     /// Said in the status bar at start (e.g. a warning about saved state).
     pub message: Option<String>,
+    /// How `y` and `Y` write a citation.
+    pub citation: crate::cite::Format,
 }
 
 /// Turns a crossterm event into a message for the app.
@@ -125,6 +129,7 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     app.mouse = setup.mouse;
     app.saved = setup.saved;
     app.sizes = setup.sizes;
+    app.citation = setup.citation;
     app.resize(app.geometry.area);
     if let Some(start) = setup.start {
         app.go(start);
@@ -166,6 +171,7 @@ fn event_loop(
     paths: &[PathBuf],
 ) -> io::Result<ExitCode> {
     let fault = test_fault();
+    let mut clipboard = clipboard::Clipboard::default();
     let mut first_frame = true;
     loop {
         let size = guard.terminal.size()?;
@@ -216,6 +222,7 @@ fn event_loop(
                     match app.update(msg) {
                         Effect::Quit => return Ok(ExitCode::SUCCESS),
                         Effect::SetMouse(on) => terminal::set_mouse(on),
+                        Effect::Clipboard(text) => clipboard.copy(&text),
                         Effect::None => {}
                     }
                 }

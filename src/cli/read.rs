@@ -105,6 +105,7 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         saved,
         watch,
         message,
+        citation: config.citation.unwrap_or_default(),
     })
 }
 

@@ -60,6 +60,10 @@ pub enum Action {
     Bookmarks,
     Delete,
     Diagnostics,
+    CopyFigure,
+    CopyParagraph,
+    Conflicts,
+    Measures,
 }
 
 /// The name of every action (`pillar_N` stands for nine). What each does
@@ -102,6 +106,10 @@ const TABLE: &[(Action, &str)] = &[
     (Action::Bookmarks, "bookmarks"),
     (Action::Delete, "delete"),
     (Action::Diagnostics, "diagnostics"),
+    (Action::CopyFigure, "copy_figure"),
+    (Action::CopyParagraph, "copy_paragraph"),
+    (Action::Conflicts, "conflicts"),
+    (Action::Measures, "measures"),
 ];
 
 impl Action {

@@ -2,6 +2,7 @@
 //! pure keymap lookup; `update` is the only place state changes, and it
 //! returns what the terminal must do instead of doing it.
 
+mod copy;
 mod mouse;
 mod nav;
 pub mod saved;
@@ -32,11 +33,13 @@ pub enum Focus {
 }
 
 /// What the event loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
     SetMouse(bool),
+    /// Put this text on the clipboard.
+    Clipboard(String),
 }
 
 /// Input the app reacts to.
@@ -103,11 +106,16 @@ pub struct App {
     pending: Vec<Chord>,
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
+    /// How `y` and `Y` write a citation.
+    pub citation: crate::cite::Format,
+    /// Where briefs disagree, found once per library.
+    pub disagree: super::disagree::Disagreements,
 }
 
 impl App {
     pub fn new(lib: Library, keymap: Keymap, theme: Theme, area: Rect) -> Self {
         let reader = ReaderState::new(BriefIdx(0));
+        let disagree = super::disagree::Disagreements::new(&lib);
         let mut app = Self {
             lib: Arc::new(lib),
             keymap,
@@ -129,6 +137,8 @@ impl App {
             search: SearchState::default(),
             pending: Vec::new(),
             message: None,
+            citation: crate::cite::Format::default(),
+            disagree,
         };
         app.resize(area);
         if app.reader.width() == 0 {
@@ -327,6 +337,8 @@ impl App {
             Action::PrevMatch => self.next_match(false),
             Action::CycleTheme => self.cycle_theme(),
             Action::Bookmark => self.toggle_bookmark(),
+            Action::CopyFigure => return self.copy_figure(),
+            Action::CopyParagraph => return self.copy_paragraph(),
             _ => match self.focus {
                 Focus::Reader => self.reader_act(a),
                 Focus::Outline => self.outline_act(a),

@@ -21,9 +21,11 @@
 
 mod bookmarks;
 mod compare;
+mod conflicts;
 mod finder;
 mod help;
 mod list;
+mod measures;
 mod problems;
 mod results;
 mod search;
@@ -36,8 +38,10 @@ use ratatui::layout::{Position, Rect};
 
 pub use bookmarks::{BookmarkRow, Bookmarks};
 pub use compare::{Compare, CompareRow};
+pub use conflicts::{ConflictRow, Conflicts};
 pub use finder::Finder;
 pub use help::{Help, help_lines};
+pub use measures::Measures;
 pub use problems::Problems;
 pub use results::Results;
 pub use search::SearchLine;
@@ -58,6 +62,8 @@ fn registry() -> Vec<Box<dyn View>> {
         Box::new(Compare::default()),
         Box::new(Bookmarks::default()),
         Box::new(Problems::default()),
+        Box::new(Measures::default()),
+        Box::new(Conflicts::default()),
     ]
 }
 
@@ -337,5 +343,7 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod figures_tests;
 #[cfg(test)]
 mod tests;

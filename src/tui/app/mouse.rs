@@ -52,6 +52,7 @@ impl App {
                 &self.lib,
                 &self.reader,
                 usize::from(r.width.saturating_sub(4)),
+                &self.disagree,
             );
             if let Some(Some(i)) = rows.get(line).map(|row| row.item) {
                 self.panel.cursor = i;

@@ -155,6 +155,7 @@ impl App {
         self.outline = outline;
         self.panel = PanelState::default();
         self.finder.prepare(&self.lib);
+        self.disagree = crate::tui::disagree::Disagreements::new(&self.lib);
         self.search.computed_for = None;
         self.reload_views();
         let problems = self.lib.diagnostics.len();

@@ -3,7 +3,9 @@
 
 use super::{Item, items, place_name};
 use crate::library::Library;
+use crate::model::FigureRef;
 use crate::sanitize;
+use crate::tui::disagree::Disagreements;
 use crate::tui::reader::ReaderState;
 use crate::tui::theme::Slot;
 
@@ -35,7 +37,13 @@ fn wrapped(
 }
 
 /// The panel's rows at `width`: used to draw it and to hit-test clicks.
-pub fn rows(lib: &Library, reader: &ReaderState, width: usize) -> Vec<PanelRow> {
+/// A figure another brief states differently says so under its source.
+pub fn rows(
+    lib: &Library,
+    reader: &ReaderState,
+    width: usize,
+    disagree: &Disagreements,
+) -> Vec<PanelRow> {
     let list = items(lib, reader);
     let Some(brief) = lib.brief(reader.brief) else {
         return Vec::new();
@@ -62,7 +70,10 @@ pub fn rows(lib: &Library, reader: &ReaderState, width: usize) -> Vec<PanelRow> 
                     out.push(row(None, Vec::new()));
                 }
                 let mut head = vec![(sanitize::line(&f.value).into_owned(), Slot::FigureValue)];
-                if let Some(p) = crate::lookup::percent(&f.value) {
+                // Only a share is a part of a whole that a bar can show.
+                if f.is_share()
+                    && let Some(p) = crate::lookup::percent(&f.value)
+                {
                     head.push(("  ".to_owned(), Slot::Dim));
                     let room = width.saturating_sub(f.value.chars().count() + 2);
                     head.extend(bar(p, room.min(20)));
@@ -89,6 +100,13 @@ pub fn rows(lib: &Library, reader: &ReaderState, width: usize) -> Vec<PanelRow> 
                     width,
                     "",
                 );
+                let r = FigureRef {
+                    brief: reader.brief,
+                    figure,
+                };
+                if let Some(note) = disagree.figure_note(lib, r) {
+                    wrapped(&mut out, i, &note, Slot::Warning, width, "");
+                }
             }
             Item::Out { to, .. } => {
                 header(&mut out, &mut outs, "SEE ALSO");

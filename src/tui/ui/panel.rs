@@ -23,7 +23,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         width: area.width.saturating_sub(4),
         height: area.height.saturating_sub(2),
     };
-    let rows = panel::rows(&app.lib, &app.reader, usize::from(inner.width));
+    let rows = panel::rows(
+        &app.lib,
+        &app.reader,
+        usize::from(inner.width),
+        &app.disagree,
+    );
     let cursor = app.panel.cursor;
     // Keep the selected item in view.
     let mut offset = app.panel.offset.min(rows.len().saturating_sub(1));

@@ -1,5 +1,7 @@
 //! The comparison: pick a tag, then see the figures that share it, brief
-//! by brief, with bars for percentages.
+//! by brief, with bars for shares (any other kind shows its number). The
+//! same quantity across briefs is compared by measure (`measures.rs`),
+//! one key away.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,7 +10,7 @@ use ratatui::symbols;
 use ratatui::widgets::LineGauge;
 
 use super::list::{self, popup, window};
-use super::{Input, Outcome, View};
+use super::{Command, Input, Measures, Outcome, View};
 use crate::model::{BriefIdx, FigureIdx, FigureRef};
 use crate::sanitize;
 use crate::tui::action::Action;
@@ -45,7 +47,10 @@ pub fn rows(app: &App, tag: &str) -> Vec<CompareRow> {
                     brief: BriefIdx(bi),
                     figure: FigureIdx(fi),
                 },
-                percent: crate::lookup::percent(&f.value),
+                percent: f
+                    .is_share()
+                    .then(|| crate::lookup::percent(&f.value))
+                    .flatten(),
             });
         }
     }
@@ -86,7 +91,31 @@ impl View for Compare {
     fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
         draw(frame, app, area, self);
     }
+
+    fn commands(&self) -> &'static [Command] {
+        COMMANDS
+    }
 }
+
+/// The keys of both comparisons.
+pub const COMMANDS: &[Command] = &[
+    Command {
+        action: Action::Open,
+        label: "open",
+    },
+    Command {
+        action: Action::Measures,
+        label: "by measure",
+    },
+    Command {
+        action: Action::Collapse,
+        label: "pick another",
+    },
+    Command {
+        action: Action::Close,
+        label: "close",
+    },
+];
 
 impl Compare {
     /// On the list of tags.
@@ -97,6 +126,7 @@ impl Compare {
         }
         match a {
             Action::Close | Action::Collapse => Outcome::Close,
+            Action::Measures => Outcome::replace::<Measures>(),
             Action::Open => {
                 if let Some((t, _)) = tags.get(self.cursor) {
                     self.tag = Some(t.clone());
@@ -129,6 +159,7 @@ impl Compare {
         }
         match a {
             Action::Close => Outcome::Close,
+            Action::Measures => Outcome::replace::<Measures>(),
             Action::Collapse => {
                 let tags = app.lib.figure_tags();
                 self.cursor = tags.iter().position(|(t, _)| t == tag).unwrap_or(0);
@@ -225,14 +256,16 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, view: &Compare) {
                     height: 1,
                 };
                 if let Some(p) = percent {
-                    let gauge = LineGauge::default()
-                        .ratio((p / 100.0).clamp(0.0, 1.0))
-                        .label("")
-                        .filled_style(theme.get(Slot::Bar))
-                        .unfilled_style(theme.get(Slot::Border))
-                        .filled_symbol(symbols::line::THICK.horizontal)
-                        .unfilled_symbol(symbols::line::NORMAL.horizontal);
-                    frame.render_widget(gauge, bar);
+                    bar_of(frame, app, bar, *p);
+                } else if let Some(k) = f.kind {
+                    cells::put(
+                        frame.buffer_mut(),
+                        bar.x,
+                        y,
+                        bar.right(),
+                        k.name(),
+                        theme.get(Slot::Dim),
+                    );
                 }
                 let buf = frame.buffer_mut();
                 let x = cells::put(
@@ -263,4 +296,17 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, view: &Compare) {
             }
         }
     }
+}
+
+/// A bar for a share of `p` percent in `area`.
+pub fn bar_of(frame: &mut Frame<'_>, app: &App, area: Rect, p: f64) {
+    let theme = &app.theme;
+    let gauge = LineGauge::default()
+        .ratio((p / 100.0).clamp(0.0, 1.0))
+        .label("")
+        .filled_style(theme.get(Slot::Bar))
+        .unfilled_style(theme.get(Slot::Border))
+        .filled_symbol(symbols::line::THICK.horizontal)
+        .unfilled_symbol(symbols::line::NORMAL.horizontal);
+    frame.render_widget(gauge, area);
 }

@@ -157,6 +157,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                     engine.indices(i, e, FIELD_LABEL, &f.shown),
                 )
             });
+        let note = app.disagree.figure_note(&app.lib, hit.figure);
         let vw = 16u16.min(inner.width / 4);
         let value = sanitize::line(&fig.value);
         put_marked(
@@ -169,11 +170,17 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             theme.get(Slot::FigureValue),
             mark,
         );
+        // A disagreeing figure keeps room at the end to say so.
+        let stop = note.as_deref().map_or(inner.right(), |n| {
+            let w = unicode_width::UnicodeWidthStr::width(n) + 2;
+            let w = u16::try_from(w).unwrap_or(u16::MAX);
+            inner.right().saturating_sub(w).max(inner.x + vw + 9)
+        });
         let x = put_marked(
             frame,
             inner.x + vw + 1,
             y,
-            inner.right(),
+            stop,
             &sanitize::line(&fig.label),
             &hl,
             theme.get(Slot::FigureLabel),
@@ -189,14 +196,17 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             cite.push_str(a);
         }
         let buf = frame.buffer_mut();
-        cells::put_truncated(
+        let x = cells::put_truncated(
             buf,
             x,
             y,
-            inner.right(),
+            stop,
             &sanitize::line(&cite),
             theme.get(Slot::Dim),
         );
+        if let Some(n) = note {
+            cells::put_truncated(buf, x + 2, y, inner.right(), &n, theme.get(Slot::Warning));
+        }
         if row == f.cursor {
             cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
         }

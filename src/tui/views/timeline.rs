@@ -1,4 +1,5 @@
-//! The timeline: every dated event of the library, by year.
+//! The timeline: every dated event of the library, by year. An event
+//! another brief dates differently is marked, with the other date.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,6 +10,7 @@ use crate::model::{SectionIdx, SectionRef};
 use crate::sanitize;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::disagree::GLYPH;
 use crate::tui::keymap::Mode;
 use crate::tui::theme::Slot;
 use crate::tui::ui::cells;
@@ -156,11 +158,26 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
                     &format!("{:<11}", e.date.to_string()),
                     theme.get(Slot::FigureValue),
                 );
+                let note = crate::tui::disagree::event_ref(&app.lib, *b, e)
+                    .and_then(|r| app.disagree.event_note(&app.lib, r));
+                let (x, stop) = match &note {
+                    Some(text) => {
+                        let room = unicode_width::UnicodeWidthStr::width(text.as_str()) + 2;
+                        let stop = inner
+                            .right()
+                            .saturating_sub(u16::try_from(room).unwrap_or(0));
+                        let x =
+                            cells::put(buf, x, y, inner.right(), GLYPH, theme.get(Slot::Warning))
+                                + 1;
+                        (x, stop.max(x + 8).min(inner.right()))
+                    }
+                    None => (x, inner.right()),
+                };
                 let x = cells::put_truncated(
                     buf,
                     x,
                     y,
-                    inner.right(),
+                    stop,
                     &sanitize::line(&e.label),
                     theme.get(Slot::Body),
                 );
@@ -168,14 +185,24 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
                     .lib
                     .brief(*b)
                     .map_or("", |x| x.meta.short_title.as_str());
-                cells::put_truncated(
+                let x = cells::put_truncated(
                     buf,
                     x,
                     y,
-                    inner.right(),
+                    stop,
                     &format!("  · {}", sanitize::line(short)),
                     theme.get(Slot::Dim),
                 );
+                if let Some(text) = note {
+                    cells::put_truncated(
+                        buf,
+                        x + 2,
+                        y,
+                        inner.right(),
+                        &text,
+                        theme.get(Slot::Warning),
+                    );
+                }
                 if ri == cursor {
                     cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
                 }
