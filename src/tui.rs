@@ -174,6 +174,12 @@ fn event_loop(
             app.update(Msg::Resize(area));
         }
         app.tick();
+        // A key sequence left waiting acts alone after a pause.
+        match app.expire_keys(std::time::Instant::now()) {
+            Effect::Quit => return Ok(ExitCode::SUCCESS),
+            Effect::SetMouse(on) => terminal::set_mouse(on),
+            Effect::None => {}
+        }
         if let Some(w) = watcher.as_deref_mut()
             && w.poll()
         {

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::list::{self, SimpleRow, simple_list};
-use super::{Input, Outcome, View};
+use super::{Command, Input, Outcome, View};
 use crate::model::{BriefIdx, SectionIdx, SectionRef};
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -93,13 +93,14 @@ impl View for Bookmarks {
                 None => {}
             },
             Action::Delete if self.cursor < rows.len() => {
-                app.saved.state.bookmarks.remove(self.cursor);
+                let gone = app.saved.state.bookmarks.remove(self.cursor);
                 self.cursor = self
                     .cursor
                     .min(app.saved.state.bookmarks.len().saturating_sub(1));
-                if let Err(e) = app.save_state() {
-                    app.message = Some(e);
-                }
+                app.message = Some(match app.save_state() {
+                    Ok(()) => format!("bookmark deleted: {}", gone.title),
+                    Err(e) => format!("bookmark deleted: {}; {e}", gone.title),
+                });
             }
             _ => return Outcome::Ignored,
         }
@@ -109,7 +110,30 @@ impl View for Bookmarks {
     fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
         draw(frame, app, area, self.cursor);
     }
+
+    fn commands(&self) -> &'static [Command] {
+        COMMANDS
+    }
+
+    fn enabled(&self, app: &App, a: Action) -> bool {
+        !matches!(a, Action::Open | Action::Delete) || !app.saved.state.bookmarks.is_empty()
+    }
 }
+
+const COMMANDS: &[Command] = &[
+    Command {
+        action: Action::Open,
+        label: "open",
+    },
+    Command {
+        action: Action::Delete,
+        label: "delete",
+    },
+    Command {
+        action: Action::Close,
+        label: "close",
+    },
+];
 
 fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
     let rows: Vec<SimpleRow> = rows(app)
