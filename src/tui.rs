@@ -180,6 +180,13 @@ fn event_loop(
             app.update(Msg::Resize(area));
         }
         app.tick();
+        // A key sequence left waiting acts alone after a pause.
+        match app.expire_keys(std::time::Instant::now()) {
+            Effect::Quit => return Ok(ExitCode::SUCCESS),
+            Effect::SetMouse(on) => terminal::set_mouse(on),
+            Effect::Clipboard(text) => clipboard.copy(&text),
+            Effect::None => {}
+        }
         if let Some(w) = watcher.as_deref_mut()
             && w.poll()
         {

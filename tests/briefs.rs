@@ -115,7 +115,9 @@ fn every_figure_says_what_kind_it_is() {
         .filter(|f| f["headline"] == true)
         .filter_map(|f| f["id"].as_str())
         .collect();
-    assert!(headline.contains(&"chip-exports-china") && headline.contains(&"chips-act-america-first"));
+    assert!(
+        headline.contains(&"chip-exports-china") && headline.contains(&"chips-act-america-first")
+    );
 }
 
 #[test]

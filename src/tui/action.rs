@@ -64,6 +64,7 @@ pub enum Action {
     CopyParagraph,
     Conflicts,
     Measures,
+    ClearSearch,
 }
 
 /// The name of every action (`pillar_N` stands for nine). What each does
@@ -110,6 +111,7 @@ const TABLE: &[(Action, &str)] = &[
     (Action::CopyParagraph, "copy_paragraph"),
     (Action::Conflicts, "conflicts"),
     (Action::Measures, "measures"),
+    (Action::ClearSearch, "clear_search"),
 ];
 
 impl Action {

@@ -3,6 +3,7 @@
 //! returns what the terminal must do instead of doing it.
 
 mod copy;
+mod keys;
 mod mouse;
 mod nav;
 pub mod saved;
@@ -16,7 +17,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::find::{FinderState, SearchState};
 use super::geometry::{self, Geometry};
-use super::keymap::{Chord, Keymap, Lookup, Mode};
+use super::keymap::{Keymap, Mode};
 use super::outline::OutlineState;
 use super::panel::PanelState;
 use super::reader::{Place, ReaderState};
@@ -103,7 +104,7 @@ pub struct App {
     /// The search in the brief being read: the reader marks its matches
     /// and `n` moves through them after the search line closes.
     pub search: SearchState,
-    pending: Vec<Chord>,
+    pending: keys::PendingKeys,
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
     /// How `y` and `Y` write a citation.
@@ -135,7 +136,7 @@ impl App {
             show_panel: None,
             finder: FinderState::default(),
             search: SearchState::default(),
-            pending: Vec::new(),
+            pending: keys::PendingKeys::default(),
             message: None,
             citation: crate::cite::Format::default(),
             disagree,
@@ -272,40 +273,6 @@ impl App {
         effect
     }
 
-    fn key(&mut self, k: KeyEvent) -> Effect {
-        self.message = None;
-        let chord = Chord::from_event(k);
-        if self.mode().takes_text() && self.pending.is_empty() {
-            use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-            let plain = !chord
-                .mods
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-            match chord.code {
-                KeyCode::Char(c) if plain => {
-                    self.route(Input::Type(c));
-                    return Effect::None;
-                }
-                KeyCode::Backspace => {
-                    self.route(Input::Erase);
-                    return Effect::None;
-                }
-                _ => {}
-            }
-        }
-        self.pending.push(chord);
-        match self.keymap.lookup(self.mode(), &self.pending) {
-            Lookup::Action(a) => {
-                self.pending.clear();
-                self.act(a)
-            }
-            Lookup::Pending => Effect::None,
-            Lookup::None => {
-                self.pending.clear();
-                Effect::None
-            }
-        }
-    }
-
     /// Applies one action: the open views are offered it first, top
     /// first; what they let through reaches the base layer.
     pub fn act(&mut self, a: Action) -> Effect {
@@ -339,6 +306,7 @@ impl App {
             Action::Bookmark => self.toggle_bookmark(),
             Action::CopyFigure => return self.copy_figure(),
             Action::CopyParagraph => return self.copy_paragraph(),
+            Action::ClearSearch => self.clear_search(),
             _ => match self.focus {
                 Focus::Reader => self.reader_act(a),
                 Focus::Outline => self.outline_act(a),
@@ -348,8 +316,10 @@ impl App {
         Effect::None
     }
 
-    /// Shows or hides a side pane (`Focus::Outline` or `Focus::Panel`) and
-    /// focuses it when shown. Below the wide layout the two side panes take
+    /// Shows or hides a side pane (`Focus::Outline` or `Focus::Panel`).
+    /// Focus stays where it was while that pane shows (hiding the focused
+    /// pane gives it back to the reader); a pane that covers the reader on
+    /// a narrow screen takes it. Below the wide layout the two side panes take
     /// turns, so the text keeps a readable width.
     pub(super) fn show_side(&mut self, pane: Focus, on: bool) {
         let narrow = self.geometry.area.width < geometry::WIDE;
@@ -369,11 +339,8 @@ impl App {
             Focus::Reader => {}
         }
         self.resize(self.geometry.area);
-        if on {
-            self.focus = pane;
-            if pane == Focus::Outline {
-                self.outline_follow();
-            }
+        if on && pane == Focus::Outline {
+            self.outline_follow();
         }
         self.fix_focus();
     }

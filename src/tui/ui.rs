@@ -3,6 +3,7 @@
 //! draws itself (`tui/views`).
 
 pub mod cells;
+mod hints;
 mod outline;
 mod panel;
 mod reader;
@@ -38,18 +39,35 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     for view in app.views.stack() {
         view.draw(frame, app, area);
     }
+    if let Some(p) = app.cursor() {
+        frame.set_cursor_position(p);
+    }
 }
 
 fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let msg = "terminal too small";
+    let lines = [
+        "terminal too small".to_owned(),
+        format!(
+            "needs {}×{}",
+            super::geometry::MIN_WIDTH,
+            super::geometry::MIN_HEIGHT
+        ),
+        format!("now {}×{}", area.width, area.height),
+    ];
     let buf = frame.buffer_mut();
-    let y = area.y + area.height / 2;
-    let w = u16::try_from(msg.len()).unwrap_or(0).min(area.width);
-    let x = area.x + (area.width - w) / 2;
-    cells::put_truncated(buf, x, y, area.right(), msg, app.theme.get(Slot::Warning));
+    let rows = u16::try_from(lines.len()).unwrap_or(0).min(area.height);
+    let top = area.y + (area.height - rows) / 2;
+    for (i, msg) in lines.iter().take(usize::from(rows)).enumerate() {
+        let y = top + u16::try_from(i).unwrap_or(0);
+        let w = u16::try_from(msg.chars().count())
+            .unwrap_or(0)
+            .min(area.width);
+        let x = area.x + (area.width - w) / 2;
+        cells::put_truncated(buf, x, y, area.right(), msg, app.theme.get(Slot::Warning));
+    }
 }
 
 /// A pane's frame: rounded borders, highlighted when focused, and a title

@@ -22,6 +22,7 @@
 mod bookmarks;
 mod compare;
 mod conflicts;
+mod field;
 mod finder;
 mod help;
 mod list;
@@ -34,6 +35,7 @@ mod timeline;
 use std::any::{Any, TypeId};
 
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 
 pub use bookmarks::{BookmarkRow, Bookmarks};
@@ -55,8 +57,8 @@ use super::keymap::Mode;
 fn registry() -> Vec<Box<dyn View>> {
     vec![
         Box::new(Help::default()),
-        Box::new(Finder),
-        Box::new(SearchLine),
+        Box::new(Finder::default()),
+        Box::new(SearchLine::default()),
         Box::new(Results::default()),
         Box::new(Timeline::default()),
         Box::new(Compare::default()),
@@ -84,6 +86,9 @@ pub enum Input {
         y: u16,
         down: bool,
     },
+    /// An editing key (Ctrl-U, Alt-Backspace, ←...) in a view whose mode
+    /// takes text, that its mode does not bind.
+    Edit(KeyEvent),
 }
 
 /// A view's answer to an input.
@@ -146,6 +151,26 @@ pub const GLOBAL_COMMANDS: &[Command] = &[
         action: Action::Quit,
         label: "quit",
     },
+    Command {
+        action: Action::ClearSearch,
+        label: "clear search",
+    },
+];
+
+/// The commands of a list (timeline, compare, results...).
+pub const LIST_COMMANDS: &[Command] = &[
+    Command {
+        action: Action::Open,
+        label: "open",
+    },
+    Command {
+        action: Action::Close,
+        label: "close",
+    },
+    Command {
+        action: Action::Quit,
+        label: "quit",
+    },
 ];
 
 pub trait View: Any {
@@ -177,7 +202,11 @@ pub trait View: Any {
 
     /// The commands it offers, for the status bar's hints.
     fn commands(&self) -> &'static [Command] {
-        GLOBAL_COMMANDS
+        if self.mode() == Mode::List {
+            LIST_COMMANDS
+        } else {
+            GLOBAL_COMMANDS
+        }
     }
 
     /// True if what it ignores stops here (but quitting): a modal view.
@@ -187,6 +216,12 @@ pub trait View: Any {
 
     /// The library was reloaded; `open` says if it is open.
     fn reload(&mut self, _app: &mut App, _open: bool) {}
+
+    /// True if command `a` does something now (a hint is shown only
+    /// then).
+    fn enabled(&self, _app: &App, _a: Action) -> bool {
+        true
+    }
 }
 
 fn as_any(v: &dyn View) -> &dyn Any {
@@ -214,9 +249,12 @@ impl Views {
         !self.open.is_empty()
     }
 
-    /// The mode of the top view.
+    /// The mode of the top view: what it says now (a view may change it
+    /// while open, as the help does while its filter is typed), or while
+    /// it is taken out to handle an input, the mode it opened in.
     pub fn mode(&self) -> Option<Mode> {
-        self.open.last().map(|(_, m)| *m)
+        let (i, m) = self.open.last()?;
+        Some(self.all.get(*i).map_or(*m, |v| v.mode()))
     }
 
     /// The view of type `T`, open or not.

@@ -3,11 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::cells;
+use super::{cells, hints};
 use crate::sanitize;
 use crate::tui::app::{App, Focus};
 use crate::tui::theme::Slot;
-use crate::tui::views::GLOBAL_COMMANDS;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
@@ -18,20 +17,17 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             c.set_symbol(" ");
         }
     }
-    let mode = app.mode();
     // The hints are the commands of the top view, or of the reader.
     let top = app.views.top();
-    let commands = top.map_or(GLOBAL_COMMANDS, |v| v.commands());
-    let mut hints: Vec<(String, &str)> = commands
-        .iter()
-        .filter_map(|c| app.keymap.key_for(mode, c.action).map(|k| (k, c.label)))
-        .collect();
+    let mut hints = hints::hints(app);
     let focus = match app.focus {
         Focus::Outline => "outline",
         Focus::Reader => "reader",
         Focus::Panel => "panel",
     };
     let left = match (&app.message, top.and_then(|v| v.status(app))) {
+        // Keys waiting for the rest of a sequence say so first.
+        _ if !app.pending_keys().is_empty() => hints::pending(app).unwrap_or_default(),
         (Some(m), _) => format!(" {m}"),
         (None, Some(own)) => own,
         (None, _) if !app.search.query.is_empty() => {

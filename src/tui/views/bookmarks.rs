@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::list::{self, SimpleRow, simple_list};
-use super::{Input, Outcome, View};
+use super::{Command, Input, Outcome, View};
 use crate::model::{BriefIdx, SectionIdx, SectionRef};
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -93,13 +93,18 @@ impl View for Bookmarks {
                 None => {}
             },
             Action::Delete if self.cursor < rows.len() => {
+                let gone = rows
+                    .get(self.cursor)
+                    .map(|r| r.title.clone())
+                    .unwrap_or_default();
                 app.saved.state.remove_bookmark(self.cursor);
                 self.cursor = self
                     .cursor
                     .min(app.saved.state.bookmarks().len().saturating_sub(1));
-                if let Err(e) | Ok(Some(e)) = app.save_state() {
-                    app.message = Some(e);
-                }
+                app.message = Some(match app.save_state() {
+                    Ok(None) => format!("bookmark deleted: {gone}"),
+                    Ok(Some(e)) | Err(e) => format!("bookmark deleted: {gone}; {e}"),
+                });
             }
             _ => return Outcome::Ignored,
         }
@@ -109,7 +114,30 @@ impl View for Bookmarks {
     fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
         draw(frame, app, area, self.cursor);
     }
+
+    fn commands(&self) -> &'static [Command] {
+        COMMANDS
+    }
+
+    fn enabled(&self, app: &App, a: Action) -> bool {
+        !matches!(a, Action::Open | Action::Delete) || !app.saved.state.bookmarks().is_empty()
+    }
 }
+
+const COMMANDS: &[Command] = &[
+    Command {
+        action: Action::Open,
+        label: "open",
+    },
+    Command {
+        action: Action::Delete,
+        label: "delete",
+    },
+    Command {
+        action: Action::Close,
+        label: "close",
+    },
+];
 
 fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
     let rows: Vec<SimpleRow> = rows(app)

@@ -5,7 +5,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
+use super::field::TextField;
 use super::list::{self, popup, put_marked, window};
+use super::{Command, LIST_COMMANDS};
 use super::{Input, Outcome, View};
 use crate::lookup::{FIELD_LABEL, FIELD_VALUE};
 use crate::sanitize;
@@ -15,11 +17,15 @@ use crate::tui::keymap::Mode;
 use crate::tui::theme::Slot;
 use crate::tui::ui::cells;
 
-const TITLE: &str = "Find a figure — #tag @brief, enter to open, esc to close";
 const WIDTH: u16 = 120;
+/// Columns kept right of the query for the count.
+const COUNT_W: u16 = 12;
 
 #[derive(Debug, Default)]
-pub struct Finder;
+pub struct Finder {
+    /// The query as typed, with its caret; `app.finder.query` follows it.
+    field: TextField,
+}
 
 impl View for Finder {
     fn mode(&self) -> Mode {
@@ -34,6 +40,7 @@ impl View for Finder {
     /// the finder says so, takes what is typed, and ranks it when the
     /// index comes in (see [`App::tick`]).
     fn open(&mut self, app: &mut App) {
+        self.field.set(&app.finder.query);
         app.finder.take_index(&app.lib, false);
         app.finder.refresh();
     }
@@ -41,17 +48,22 @@ impl View for Finder {
     fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
         let page = list::page(app);
         let f = &mut app.finder;
+        if let Some(changed) = self.field.edit(input) {
+            if changed {
+                self.field.value().clone_into(&mut f.query);
+                f.refresh();
+            }
+            return Outcome::Consumed;
+        }
         match input {
-            Input::Type(c) => {
-                f.query.push(c);
-                f.refresh();
-            }
-            Input::Erase => {
-                f.query.pop();
-                f.refresh();
-            }
             Input::Act(a) if list::move_cursor(&mut f.cursor, f.hits.len(), a, page) => {}
-            Input::Act(Action::Close) | Input::Click { .. } => return Outcome::Close,
+            // Closing without opening a figure forgets the query.
+            Input::Act(Action::Close) | Input::Click { .. } => {
+                f.query.clear();
+                f.refresh();
+                self.field.set("");
+                return Outcome::Close;
+            }
             Input::Act(Action::Open) => {
                 if f.take_index(&app.lib, true) {
                     f.refresh();
@@ -68,19 +80,24 @@ impl View for Finder {
     }
 
     fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        draw(frame, app, area);
+        draw(frame, app, area, &self.field);
     }
 
-    /// Just after the query.
-    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
-        let inner = list::inner(list::popup_area(area, WIDTH)?);
-        let typed =
-            unicode_width::UnicodeWidthStr::width(sanitize::line(&app.finder.query).as_ref());
-        let x = (inner.x + 2).saturating_add(u16::try_from(typed).unwrap_or(u16::MAX));
+    /// The caret in the query.
+    fn cursor(&self, _app: &App, area: Rect) -> Option<Position> {
+        let (x, y, width) = query_box(list::inner(list::popup_area(area, WIDTH)?));
         Some(Position {
-            x: x.min(inner.right().saturating_sub(12)),
-            y: inner.y,
+            x: self.field.caret_x(x, width),
+            y,
         })
+    }
+
+    fn commands(&self) -> &'static [Command] {
+        LIST_COMMANDS
+    }
+
+    fn enabled(&self, app: &App, a: Action) -> bool {
+        a != Action::Open || !app.finder.hits.is_empty()
     }
 
     fn reload(&mut self, app: &mut App, open: bool) {
@@ -90,8 +107,28 @@ impl View for Finder {
     }
 }
 
-fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let Some(inner) = popup(frame, app, area, TITLE, WIDTH) else {
+/// Where the query goes in the popup: column, row and width.
+fn query_box(inner: Rect) -> (u16, u16, u16) {
+    let x = inner.x + 2;
+    (
+        x,
+        inner.y,
+        inner.right().saturating_sub(COUNT_W).saturating_sub(x),
+    )
+}
+
+fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, field: &TextField) {
+    let hint = |a| {
+        app.keymap
+            .key_for(Mode::Finder, a)
+            .unwrap_or_else(|| "?".into())
+    };
+    let title = format!(
+        "Find a figure — #tag @brief, {} to open, {} to close",
+        hint(Action::Open),
+        hint(Action::Close)
+    );
+    let Some(inner) = popup(frame, app, area, &title, WIDTH) else {
         return;
     };
     let theme = &app.theme;
@@ -106,7 +143,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     };
     {
         let buf = frame.buffer_mut();
-        let x = cells::put(
+        cells::put(
             buf,
             inner.x,
             inner.y,
@@ -114,15 +151,8 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             "› ",
             theme.get(Slot::Marker),
         );
-        let x = cells::put_truncated(
-            buf,
-            x,
-            inner.y,
-            inner.right().saturating_sub(12),
-            &sanitize::line(&f.query),
-            theme.get(Slot::Body),
-        );
-        cells::put(buf, x, inner.y, inner.right(), "▏", theme.get(Slot::Marker));
+        let (x, y, width) = query_box(inner);
+        field.draw(buf, x, y, width, theme.get(Slot::Body));
         let cw = u16::try_from(unicode_width::UnicodeWidthStr::width(count.as_str())).unwrap_or(0);
         cells::put(
             buf,

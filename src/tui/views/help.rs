@@ -1,24 +1,65 @@
-//! The help: every key of every mode, generated from the live keymap.
+//! The help: every key of every mode, generated from the live keymap. It
+//! scrolls with the usual keys, says where it is, wraps what does not fit,
+//! and `/` filters it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::Clear;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Clear, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::{Input, Outcome, View};
+use super::field::TextField;
+use super::{Command, Input, Outcome, View};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{Mode, keys_to_string};
+use crate::tui::keymap::Mode;
 use crate::tui::theme::Slot;
 use crate::tui::ui::{cells, pane};
+
+/// The widest the help box grows.
+const MAX_WIDTH: u16 = 96;
+
+const COMMANDS: &[Command] = &[
+    Command {
+        action: Action::Down,
+        label: "scroll",
+    },
+    Command {
+        action: Action::Search,
+        label: "filter",
+    },
+    Command {
+        action: Action::Close,
+        label: "close",
+    },
+];
+
+const FILTER_COMMANDS: &[Command] = &[
+    Command {
+        action: Action::Open,
+        label: "keep filter",
+    },
+    Command {
+        action: Action::Close,
+        label: "clear filter",
+    },
+];
 
 #[derive(Debug, Default)]
 pub struct Help {
     scroll: usize,
+    filter: TextField,
+    /// True while the filter is being typed.
+    filtering: bool,
 }
 
 impl View for Help {
+    /// While the filter is typed, keys are looked up as in the search line.
     fn mode(&self) -> Mode {
-        Mode::Help
+        if self.filtering {
+            Mode::Search
+        } else {
+            Mode::Help
+        }
     }
 
     fn opened_by(&self) -> Option<Action> {
@@ -26,139 +67,245 @@ impl View for Help {
     }
 
     fn open(&mut self, _app: &mut App) {
-        self.scroll = 0;
+        *self = Self::default();
     }
 
     fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
-        let step = usize::from(app.geometry.area.height / 2).max(1);
-        let Input::Act(a) = input else {
+        let Some(view) = self.layout(app, app.geometry.area) else {
             return match input {
-                Input::Click { .. } => Outcome::Close,
+                Input::Act(Action::Close | Action::Help) | Input::Click { .. } => Outcome::Close,
                 _ => Outcome::Ignored,
             };
         };
-        self.scroll = match a {
-            Action::Close | Action::Help => return Outcome::Close,
-            Action::Down => self.scroll + 1,
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll + step,
-            Action::PageUp => self.scroll.saturating_sub(step),
+        let height = usize::from(view.body.height);
+        let last = view.rows.len().saturating_sub(height);
+        if self.filtering {
+            return self.filter_input(input);
+        }
+        let a = match input {
+            Input::Act(a) => a,
+            Input::Wheel { down, .. } => {
+                if down {
+                    Action::Down
+                } else {
+                    Action::Up
+                }
+            }
+            Input::Click { .. } => return Outcome::Close,
             _ => return Outcome::Ignored,
         };
+        let step = match input {
+            Input::Wheel { .. } => 3,
+            _ => 1,
+        };
+        let page = height.saturating_sub(1).max(1);
+        self.scroll = match a {
+            Action::Close | Action::Help => return Outcome::Close,
+            Action::Search => {
+                self.filtering = true;
+                return Outcome::Consumed;
+            }
+            Action::Down => self.scroll + step,
+            Action::Up => self.scroll.saturating_sub(step),
+            Action::PageDown => self.scroll + page,
+            Action::PageUp => self.scroll.saturating_sub(page),
+            Action::HalfPageDown => self.scroll + (height / 2).max(1),
+            Action::HalfPageUp => self.scroll.saturating_sub((height / 2).max(1)),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => return Outcome::Ignored,
+        }
+        .min(last);
         Outcome::Consumed
     }
 
     fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        draw(frame, app, area, self.scroll);
+        if let Some(view) = self.layout(app, area) {
+            self.draw_view(frame, app, &view);
+        }
     }
-}
 
-/// Lines of the help text: (keys, description) per mode, keys that share an
-/// action joined.
-pub fn help_lines(app: &App) -> Vec<(String, String, bool)> {
-    let mut out = Vec::new();
-    for mode in Mode::ALL {
-        let mut grouped: Vec<(Action, Vec<String>)> = Vec::new();
-        for (keys, action) in app.keymap.bindings(mode) {
-            let k = keys_to_string(keys);
-            match grouped.iter_mut().find(|(a, _)| a == action) {
-                Some((_, ks)) => ks.push(k),
-                None => grouped.push((*action, vec![k])),
-            }
-        }
-        if grouped.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push((String::new(), String::new(), false));
-        }
-        let title = match mode {
-            Mode::Global => "Everywhere",
-            Mode::Reader => "Reading pane",
-            Mode::Outline => "Outline",
-            Mode::Panel => "Figures panel",
-            Mode::Help => "This help",
-            Mode::Finder => "Figure finder (type to search; #tag, @brief)",
-            Mode::Search => "Search input",
-            Mode::List => "Lists: timeline, compare, search results",
-        };
-        out.push((title.to_owned(), String::new(), true));
-        // Nine pillar keys read better as one line.
-        let pillars: Vec<String> = grouped
-            .iter()
-            .filter(|(a, _)| matches!(a, Action::Pillar(_)))
-            .flat_map(|(_, k)| k.clone())
-            .collect();
-        for (a, ks) in &grouped {
-            if let Action::Pillar(n) = a {
-                if *n == 1 && pillars.len() > 1 {
-                    out.push((
-                        format!("{}–{}", pillars[0], pillars[pillars.len() - 1]),
-                        "Jump to pillar N".into(),
-                        false,
-                    ));
-                }
-                if pillars.len() > 1 {
-                    continue;
-                }
-            }
-            out.push((ks.join(", "), a.description(), false));
-        }
+    fn cursor(&self, app: &App, area: Rect) -> Option<ratatui::layout::Position> {
+        let view = self.layout(app, area).filter(|_| self.filtering)?;
+        let (x, y, w) = view.filter?;
+        Some(ratatui::layout::Position {
+            x: self.filter.caret_x(x, w),
+            y,
+        })
     }
-    out
-}
 
-fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
-    let width = area.width.saturating_sub(4).min(72);
-    let height = area.height.saturating_sub(2);
-    if width < 10 || height < 4 {
-        return;
-    }
-    let r = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + 1,
-        width,
-        height,
-    };
-    frame.render_widget(Clear, r);
-    frame
-        .buffer_mut()
-        .set_style(r, app.theme.get(Slot::Background));
-    pane(frame, app, r, "Keys — esc to close", true);
-    let lines = help_lines(app);
-    let inner_h = usize::from(height.saturating_sub(2));
-    let scroll = scroll.min(lines.len().saturating_sub(inner_h));
-    let key_w = 16u16.min(width / 3);
-    let theme = &app.theme;
-    let buf = frame.buffer_mut();
-    for (i, (keys, desc, heading)) in lines.iter().enumerate().skip(scroll).take(inner_h) {
-        let y = r.y + 1 + u16::try_from(i - scroll).unwrap_or(0);
-        let x = r.x + 2;
-        if *heading {
-            cells::put(buf, x, y, r.right() - 2, keys, theme.get(Slot::Heading2));
+    fn commands(&self) -> &'static [Command] {
+        if self.filtering {
+            FILTER_COMMANDS
         } else {
-            cells::put_truncated(
+            COMMANDS
+        }
+    }
+
+    fn enabled(&self, app: &App, a: Action) -> bool {
+        a != Action::Down
+            || self
+                .layout(app, app.geometry.area)
+                .is_some_and(|v| v.rows.len() > usize::from(v.body.height))
+    }
+}
+
+impl Help {
+    /// The filter being typed: Enter keeps it, Esc clears it.
+    fn filter_input(&mut self, input: Input) -> Outcome {
+        if let Some(changed) = self.filter.edit(input) {
+            if changed {
+                self.scroll = 0;
+            }
+            return Outcome::Consumed;
+        }
+        match input {
+            Input::Act(Action::Open) => self.filtering = false,
+            Input::Act(Action::Close) => {
+                self.filter.set("");
+                self.filtering = false;
+                self.scroll = 0;
+            }
+            Input::Click { .. } => return Outcome::Close,
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Consumed
+    }
+
+    fn layout(&self, app: &App, area: Rect) -> Option<HelpView> {
+        let width = area.width.saturating_sub(4).min(MAX_WIDTH);
+        let height = area.height.saturating_sub(2);
+        if width < 16 || height < 5 {
+            return None;
+        }
+        let frame = Rect {
+            x: area.x + (area.width - width) / 2,
+            y: area.y + 1,
+            width,
+            height,
+        };
+        let mut body = Rect {
+            x: frame.x + 2,
+            y: frame.y + 1,
+            width: width - 4,
+            height: height - 2,
+        };
+        let filter = (self.filtering || !self.filter.value().is_empty()).then(|| {
+            let line = (body.x + 2, body.y, body.width.saturating_sub(2));
+            body.y += 1;
+            body.height -= 1;
+            line
+        });
+        let rows = rows(app, self.filter.value(), body.width);
+        Some(HelpView {
+            frame,
+            body,
+            filter,
+            rows,
+        })
+    }
+
+    fn draw_view(&self, frame: &mut Frame<'_>, app: &App, view: &HelpView) {
+        let theme = &app.theme;
+        let r = view.frame;
+        frame.render_widget(Clear, r);
+        frame.buffer_mut().set_style(r, theme.get(Slot::Background));
+        let key = |a| {
+            app.keymap
+                .key_for(Mode::Help, a)
+                .unwrap_or_else(|| "?".into())
+        };
+        let title = format!("Keys — {} to close", key(Action::Close));
+        pane(frame, app, r, &title, true);
+        let height = usize::from(view.body.height);
+        let total = view.rows.len();
+        let scroll = self.scroll.min(total.saturating_sub(height));
+        let buf = frame.buffer_mut();
+        if let Some((x, y, w)) = view.filter {
+            cells::put(buf, x - 2, y, x, "/ ", theme.get(Slot::Marker));
+            self.filter.draw(buf, x, y, w, theme.get(Slot::Body));
+        }
+        let keys_style = theme
+            .get(Slot::StatusKey)
+            .patch(theme.get(Slot::Body))
+            .patch(Style::default().add_modifier(Modifier::BOLD));
+        let b = view.body;
+        for (i, row) in view.rows.iter().skip(scroll).take(height).enumerate() {
+            let y = b.y + u16::try_from(i).unwrap_or(0);
+            if row.heading {
+                cells::put_truncated(buf, b.x, y, b.right(), &row.keys, theme.get(Slot::Heading2));
+                continue;
+            }
+            cells::put_truncated(buf, b.x, y, b.x + row.key_w, &row.keys, keys_style);
+            let dx = b.x + row.key_w + 1;
+            cells::put_truncated(buf, dx, y, b.right(), &row.desc, theme.get(Slot::Body));
+        }
+        if total == 0 {
+            cells::put(
                 buf,
-                x,
-                y,
-                x + key_w,
-                keys,
-                theme
-                    .get(Slot::StatusKey)
-                    .patch(theme.get(Slot::Body))
-                    .patch(
-                        ratatui::style::Style::default()
-                            .add_modifier(ratatui::style::Modifier::BOLD),
-                    ),
+                b.x,
+                b.y,
+                b.right(),
+                "No key matches.",
+                theme.get(Slot::Dim),
             );
-            cells::put_truncated(
-                buf,
-                x + key_w + 1,
-                y,
-                r.right() - 2,
-                desc,
-                theme.get(Slot::Body),
+        }
+        // Where it is: "12–33 of 95" on the bottom border, and a scrollbar.
+        let place = if total > height {
+            format!(
+                " {}–{} of {total} ",
+                scroll + 1,
+                (scroll + height).min(total)
+            )
+        } else {
+            format!(" all {total} ")
+        };
+        let pw = u16::try_from(place.chars().count()).unwrap_or(0);
+        let px = r.right().saturating_sub(pw + 2);
+        cells::put(
+            buf,
+            px,
+            r.bottom() - 1,
+            r.right(),
+            &place,
+            theme.get(Slot::Dim),
+        );
+        if total > height {
+            let mut state = ScrollbarState::new(total - height)
+                .position(scroll)
+                .viewport_content_length(height);
+            let bar = Rect {
+                y: r.y + 1,
+                height: r.height - 2,
+                ..r
+            };
+            frame.render_stateful_widget(
+                Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                    .begin_symbol(None)
+                    .end_symbol(None)
+                    .track_symbol(Some("│"))
+                    .style(theme.get(Slot::BorderFocused)),
+                bar,
+                &mut state,
             );
         }
     }
 }
+
+/// The help laid out for one size.
+struct HelpView {
+    frame: Rect,
+    /// Where the rows go.
+    body: Rect,
+    /// The filter's line (column, row, width), when it shows.
+    filter: Option<(u16, u16, u16)>,
+    rows: Vec<Row>,
+}
+
+mod rows;
+
+pub use rows::help_lines;
+use rows::{Row, rows};
+
+#[cfg(test)]
+mod tests;
