@@ -5,6 +5,7 @@ pub mod app;
 pub mod find;
 pub mod geometry;
 pub mod keymap;
+pub mod launch;
 pub mod outline;
 pub mod panel;
 pub mod reader;
@@ -47,6 +48,10 @@ pub struct Setup {
     pub watch: Vec<PathBuf>,
     /// Said in the status bar at start (e.g. a warning about saved state).
     pub message: Option<String>,
+    /// The folder of the briefs' source texts.
+    pub sources: Option<PathBuf>,
+    /// Links as OSC 8 hyperlinks.
+    pub hyperlinks: bool,
 }
 
 /// Turns a crossterm event into a message for the app.
@@ -125,6 +130,8 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     app.mouse = setup.mouse;
     app.saved = setup.saved;
     app.sizes = setup.sizes;
+    app.outside.sources = setup.sources;
+    app.outside.hyperlinks = setup.hyperlinks;
     app.resize(app.geometry.area);
     if let Some(start) = setup.start {
         app.go(start);
@@ -216,6 +223,7 @@ fn event_loop(
                     match app.update(msg) {
                         Effect::Quit => return Ok(ExitCode::SUCCESS),
                         Effect::SetMouse(on) => terminal::set_mouse(on),
+                        Effect::Launch => launch::run(guard, app, paths)?,
                         Effect::None => {}
                     }
                 }

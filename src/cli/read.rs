@@ -96,6 +96,8 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         saved,
         watch,
         message,
+        sources: read_sources(cli).or(config.sources),
+        hyperlinks: config.hyperlinks.unwrap_or(false),
     })
 }
 
@@ -111,5 +113,15 @@ fn monochrome(choice: ColorChoice) -> bool {
         ColorChoice::Never => true,
         ColorChoice::Always => false,
         ColorChoice::Auto => std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    }
+}
+
+/// `--sources DIR` given to the reader, before or after `read`.
+fn read_sources(cli: &Cli) -> Option<std::path::PathBuf> {
+    match &cli.command {
+        Some(super::Command::Read {
+            sources: Some(s), ..
+        }) => Some(s.clone()),
+        _ => cli.sources.clone(),
     }
 }

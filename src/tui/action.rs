@@ -60,6 +60,7 @@ pub enum Action {
     Bookmarks,
     Delete,
     Diagnostics,
+    Edit,
 }
 
 /// The name of every action (`pillar_N` stands for nine). What each does
@@ -102,6 +103,7 @@ const TABLE: &[(Action, &str)] = &[
     (Action::Bookmarks, "bookmarks"),
     (Action::Delete, "delete"),
     (Action::Diagnostics, "diagnostics"),
+    (Action::Edit, "edit"),
 ];
 
 impl Action {

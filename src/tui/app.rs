@@ -4,6 +4,7 @@
 
 mod mouse;
 mod nav;
+pub mod outside;
 pub mod saved;
 mod search;
 
@@ -37,6 +38,8 @@ pub enum Effect {
     None,
     Quit,
     SetMouse(bool),
+    /// Run what [`App::take_launch`] gives: a browser, an editor.
+    Launch,
 }
 
 /// Input the app reacts to.
@@ -103,6 +106,8 @@ pub struct App {
     pending: Vec<Chord>,
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
+    /// Source texts, links out and the editor.
+    pub outside: outside::Outside,
 }
 
 impl App {
@@ -129,6 +134,7 @@ impl App {
             search: SearchState::default(),
             pending: Vec::new(),
             message: None,
+            outside: outside::Outside::default(),
         };
         app.resize(area);
         if app.reader.width() == 0 {
@@ -226,6 +232,9 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) -> Effect {
+        if let Some(effect) = self.answer(msg) {
+            return effect;
+        }
         if !matches!(msg, Msg::Resize(_)) {
             // Input acts on the whole brief, not on its preview.
             self.reader.finish();
@@ -327,6 +336,7 @@ impl App {
             Action::PrevMatch => self.next_match(false),
             Action::CycleTheme => self.cycle_theme(),
             Action::Bookmark => self.toggle_bookmark(),
+            Action::Edit => return self.edit(),
             _ => match self.focus {
                 Focus::Reader => self.reader_act(a),
                 Focus::Outline => self.outline_act(a),

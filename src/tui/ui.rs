@@ -3,6 +3,7 @@
 //! draws itself (`tui/views`).
 
 pub mod cells;
+mod hyperlink;
 mod outline;
 mod panel;
 mod reader;
@@ -30,6 +31,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
     if let Some(r) = g.reader {
         reader::draw(frame, app, r);
+        // Not under a view: its cells would be covered by the sequence.
+        if app.outside.hyperlinks && !app.views.is_open() {
+            hyperlink::mark(frame.buffer_mut(), app);
+        }
     }
     if let Some(r) = g.panel {
         panel::draw(frame, app, r);

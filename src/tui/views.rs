@@ -27,6 +27,7 @@ mod list;
 mod problems;
 mod results;
 mod search;
+mod source;
 mod timeline;
 
 use std::any::{Any, TypeId};
@@ -41,6 +42,7 @@ pub use help::{Help, help_lines};
 pub use problems::Problems;
 pub use results::Results;
 pub use search::SearchLine;
+pub use source::{Found, Source};
 pub use timeline::{Timeline, TimelineRow};
 
 use super::action::Action;
@@ -58,6 +60,7 @@ fn registry() -> Vec<Box<dyn View>> {
         Box::new(Compare::default()),
         Box::new(Bookmarks::default()),
         Box::new(Problems::default()),
+        Box::new(Source::default()),
     ]
 }
 
