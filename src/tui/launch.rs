@@ -154,7 +154,10 @@ mod tests {
                     .any(|s| prog.ends_with(s)),
                 "{prog} is a shell"
             );
-            let args: Vec<_> = c.get_args().map(|a| a.to_string_lossy().into_owned()).collect();
+            let args: Vec<_> = c
+                .get_args()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
             let whole = args.iter().any(|a| a == url)
                 || c.get_envs()
                     .any(|(_, v)| v.is_some_and(|v| v.to_string_lossy() == url));

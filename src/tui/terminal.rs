@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::prelude::CrosstermBackend;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -109,7 +109,12 @@ pub fn lend<T>(guard: &mut Guard, mouse: bool, f: impl FnOnce() -> T) -> io::Res
     let out = f();
     let back = enable_raw_mode().and_then(|()| {
         let mut out = stdout();
-        execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
+        execute!(
+            out,
+            EnterAlternateScreen,
+            EnableBracketedPaste,
+            Clear(ClearType::All)
+        )?;
         if mouse {
             execute!(out, EnableMouseCapture)?;
         }
@@ -117,7 +122,9 @@ pub fn lend<T>(guard: &mut Guard, mouse: bool, f: impl FnOnce() -> T) -> io::Res
     });
     LENT.store(false, Ordering::SeqCst);
     back?;
-    guard.terminal.clear()?;
+    // The screen was cleared: forget the last frame so the next is drawn
+    // whole (`Terminal::clear` would ask the terminal where its cursor is).
+    guard.terminal.swap_buffers();
     let _ = guard.terminal.hide_cursor();
     Ok(out)
 }

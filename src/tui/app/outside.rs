@@ -66,9 +66,17 @@ impl App {
             ));
             return;
         }
-        // The question must fit the status bar: a long address gives way.
-        let room = usize::from(self.geometry.area.width).saturating_sub(32);
-        self.message = Some(format!("Open {} in your browser? y/n", elide(url, room)));
+        // The question must fit the status bar beside one hint: a long
+        // address gives way, and on a narrow screen the words too.
+        let width = usize::from(self.geometry.area.width);
+        self.message = Some(if width < 60 {
+            format!("Open {}? y/n", elide(url, width.saturating_sub(21)))
+        } else {
+            format!(
+                "Open {} in your browser? y/n",
+                elide(url, width.saturating_sub(40))
+            )
+        });
         self.outside.ask = Some(url.to_owned());
     }
 
@@ -91,16 +99,13 @@ impl App {
                 return None;
             }
         };
-        match url {
-            Some(url) => {
-                self.message = Some(format!("opening {url}"));
-                self.outside.launch = Some(Launch::Url(url));
-                Some(Effect::Launch)
-            }
-            None => {
-                self.message = Some("not opened".into());
-                Some(Effect::None)
-            }
+        if let Some(url) = url {
+            self.message = Some(format!("opening {url}"));
+            self.outside.launch = Some(Launch::Url(url));
+            Some(Effect::Launch)
+        } else {
+            self.message = Some("not opened".into());
+            Some(Effect::None)
         }
     }
 
@@ -123,7 +128,23 @@ impl App {
         };
         let path = path.clone();
         let block = self.reader.layout.block_of(self.reader.top);
-        let offset = self.reader.doc(&self.lib, b).blocks.get(block).map(|x| x.offset);
+        let top = self
+            .reader
+            .doc(&self.lib, b)
+            .blocks
+            .get(block)
+            .map(|x| x.offset);
+        // A section jumped to near the end of a short brief sits below the
+        // top of the pane: the status bar names it, so it is the place.
+        let section = self.reader.section();
+        let heading = brief
+            .section(section)
+            .filter(|_| section.0 > 0)
+            .map(|s| s.heading.start);
+        let offset = match (top, heading) {
+            (Some(t), Some(h)) => Some(t.max(h)),
+            (t, h) => t.or(h),
+        };
         let line = offset.map_or(1, |o| brief.source.pos(o).line);
         self.outside.launch = Some(Launch::Edit { path, line });
         Effect::Launch
@@ -140,24 +161,4 @@ impl App {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_plain_addresses_are_safe() {
-        assert!(safe_url("https://example.org/a?b=c#d"));
-        assert!(safe_url("mailto:someone@example.org"));
-        assert!(!safe_url("https://example.org/\u{1b}]8;;x\u{7}"));
-        assert!(!safe_url("https://example.org/a b"));
-        assert!(!safe_url("https://example.org/\u{9b}31m"));
-        assert!(!safe_url(""));
-    }
-
-    #[test]
-    fn a_long_address_is_cut_in_the_middle() {
-        assert_eq!(elide("https://example.org", 40), "https://example.org");
-        let cut = elide("https://example.org/a/very/long/path/to/somewhere", 20);
-        assert_eq!(cut.chars().count(), 20);
-        assert!(cut.starts_with("https://exam") && cut.ends_with("where"), "{cut}");
-    }
-}
+mod tests;

@@ -29,15 +29,16 @@ pub fn mark(buf: &mut Buffer, app: &App) {
         if t.line < r.top || t.line >= bottom {
             continue;
         }
-        let Some(LinkTarget::External(url)) = brief.links.get(i as usize).map(|l| &l.target)
-        else {
+        let Some(LinkTarget::External(url)) = brief.links.get(i as usize).map(|l| &l.target) else {
             continue;
         };
         if !safe_url(url) {
             continue;
         }
         let y = text.y + u16::try_from(t.line - r.top).unwrap_or(u16::MAX);
-        let x = text.x.saturating_add(u16::try_from(t.col).unwrap_or(u16::MAX));
+        let x = text
+            .x
+            .saturating_add(u16::try_from(t.col).unwrap_or(u16::MAX));
         let end = x
             .saturating_add(u16::try_from(t.width).unwrap_or(u16::MAX))
             .min(text.right());
@@ -103,10 +104,16 @@ mod tests {
                 CellDiffOption::Skip
             );
         }
-        assert_eq!(buf.cell((8, 0)).expect("cell").diff_option, CellDiffOption::None);
+        assert_eq!(
+            buf.cell((8, 0)).expect("cell").diff_option,
+            CellDiffOption::None
+        );
         // Drawn, the text after the link stays where it was.
         let mut t = Terminal::new(TestBackend::new(12, 1)).expect("terminal");
         t.draw(|f| *f.buffer_mut() = buf.clone()).expect("draw");
-        assert_eq!(t.backend().buffer().cell((9, 0)).expect("cell").symbol(), "n");
+        assert_eq!(
+            t.backend().buffer().cell((9, 0)).expect("cell").symbol(),
+            "n"
+        );
     }
 }

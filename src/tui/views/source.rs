@@ -185,8 +185,18 @@ impl Source {
             out.push(vec![("No figure selected.".into(), Slot::Dim)]);
             return out;
         };
-        push_wrapped(&mut out, &sanitize::line(&f.value), Slot::FigureValue, width);
-        push_wrapped(&mut out, &sanitize::line(&f.label), Slot::FigureLabel, width);
+        push_wrapped(
+            &mut out,
+            &sanitize::line(&f.value),
+            Slot::FigureValue,
+            width,
+        );
+        push_wrapped(
+            &mut out,
+            &sanitize::line(&f.label),
+            Slot::FigureLabel,
+            width,
+        );
         let mut cite = format!("{} · {}", f.source, brief.meta.short_title);
         if let Some(a) = &f.as_of {
             cite = format!("{} · as of {a} · {}", f.source, brief.meta.short_title);
@@ -204,7 +214,12 @@ impl Source {
                 }
             }
             Some(Found::Unavailable(e)) => {
-                push_wrapped(&mut out, &format!("No source passage: {e}."), Slot::Warning, width);
+                push_wrapped(
+                    &mut out,
+                    &format!("No source passage: {e}."),
+                    Slot::Warning,
+                    width,
+                );
             }
             Some(Found::Missing { file }) => {
                 let t = format!(

@@ -169,7 +169,10 @@ fn a_brief_without_a_source_text_says_so() {
     let mut a = fixtures(Some(manifest().join("tests/fixtures/sources")));
     // Beta, the second brief, names no source text.
     press(&mut a, "] ] ]");
-    assert_eq!(a.lib.brief(a.reader.brief).map(|b| b.meta.id.as_str()), Some("beta"));
+    assert_eq!(
+        a.lib.brief(a.reader.brief).map(|b| b.meta.id.as_str()),
+        Some("beta")
+    );
     trace_first_figure(&mut a, "1");
     assert!(
         matches!(found(&a), Some(Found::Unavailable(ref e)) if e.contains("no source_text")),
