@@ -131,10 +131,21 @@ impl View for Source {
     }
 
     fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
+        let Some(full) = list::popup_area(area, WIDTH) else {
+            return;
+        };
+        let lines = self.lines(app, usize::from(list::inner(full).width));
+        // As tall as what it holds, within the screen.
+        let tall = u16::try_from(lines.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(4);
+        let area = Rect {
+            height: area.height.min(tall.max(7)),
+            ..area
+        };
         let Some(inner) = popup(frame, app, area, "Source passage — esc to close", WIDTH) else {
             return;
         };
-        let lines = self.lines(app, usize::from(inner.width));
         let buf = frame.buffer_mut();
         let scroll = self
             .scroll
