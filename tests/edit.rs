@@ -108,3 +108,45 @@ fn an_embedded_brief_says_it_cannot_be_edited() {
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn ctrl_c_in_the_editor_ends_the_editor_not_the_reader() {
+    let home = Home::new();
+    let lib = home.path().join("briefs");
+    std::fs::create_dir_all(&lib).expect("dir");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
+    for f in ["alpha.md", "beta.md", "notes.md"] {
+        std::fs::copy(fixture.join(f), lib.join(f)).expect("copy");
+    }
+    let editor = home.path().join("editor");
+    std::fs::write(&editor, FAKE_EDITOR).expect("editor");
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let args_file = home.path().join("args.txt");
+    let lib_arg = lib.display().to_string();
+    let editor_var = editor.display().to_string();
+    let mut s = Session::start_with(
+        &home,
+        &["-L", &lib_arg, "--fresh", "read", "alpha#economy"],
+        &[
+            ("VISUAL", editor_var.as_str()),
+            ("ARGS_FILE", &args_file.display().to_string()),
+        ],
+    );
+    s.wait_for_ui("Alpha › Economy");
+    s.keys("e");
+    s.wait_for("FAKE EDITOR WAITING");
+    // In cooked mode Ctrl-C interrupts the whole foreground group.
+    s.keys("\x03");
+    s.wait_for("editor ended with signal: 2");
+    s.wait_for("A short lead");
+    assert!(s.with_screen(vt100::Screen::alternate_screen));
+    assert!(
+        !std::fs::read_to_string(lib.join("alpha.md"))
+            .expect("alpha")
+            .contains("An edited lead"),
+        "the editor was interrupted before its edit"
+    );
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

@@ -125,3 +125,30 @@ fn read_sources(cli: &Cli) -> Option<std::path::PathBuf> {
         _ => cli.sources.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[test]
+    fn sources_are_taken_before_or_after_read() {
+        let dir = |args: &[&str]| {
+            let cli = Cli::try_parse_from(args).expect("parses");
+            read_sources(&cli).map(|p| p.display().to_string())
+        };
+        assert_eq!(dir(&["briefing", "--sources", "s"]).as_deref(), Some("s"));
+        assert_eq!(
+            dir(&["briefing", "--sources", "s", "read", "a"]).as_deref(),
+            Some("s")
+        );
+        assert_eq!(
+            dir(&["briefing", "read", "a", "--sources", "t"]).as_deref(),
+            Some("t")
+        );
+        assert_eq!(dir(&["briefing", "read", "a"]), None);
+        // `cite` keeps its own.
+        assert!(Cli::try_parse_from(["briefing", "cite", "x", "--sources", "s"]).is_ok());
+    }
+}

@@ -120,6 +120,14 @@ impl View for Source {
         let rows = self.rows(app);
         match input {
             Input::Act(a) if list::move_cursor(&mut self.scroll, rows, a, 1) => Outcome::Consumed,
+            Input::Wheel { down, .. } => {
+                let step = if down { 3 } else { -3 };
+                self.scroll = self
+                    .scroll
+                    .saturating_add_signed(step)
+                    .min(rows.saturating_sub(1));
+                Outcome::Consumed
+            }
             Input::Act(Action::Close | Action::Collapse | Action::Open | Action::Back)
             | Input::Click { .. } => Outcome::Close,
             _ => Outcome::Ignored,
