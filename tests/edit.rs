@@ -7,7 +7,7 @@
 mod common;
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::pty::{Home, Session};
 
@@ -21,6 +21,24 @@ for last; do :; done
 sed -i 's/A short lead/An edited lead/' "$last"
 "#;
 
+/// A copy of the fixture library in `home`, to edit.
+fn library(home: &Home) -> PathBuf {
+    let lib = home.path().join("briefs");
+    std::fs::create_dir_all(&lib).expect("dir");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
+    for f in ["alpha.md", "beta.md", "notes.md"] {
+        std::fs::copy(fixture.join(f), lib.join(f)).expect("copy");
+    }
+    lib
+}
+
+fn fake_editor(home: &Home, name: &str) -> PathBuf {
+    let editor = home.path().join(name);
+    std::fs::write(&editor, FAKE_EDITOR).expect("editor");
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    editor
+}
+
 fn line_of(text: &str, needle: &str) -> usize {
     text.lines()
         .position(|l| l.starts_with(needle))
@@ -31,16 +49,9 @@ fn line_of(text: &str, needle: &str) -> usize {
 #[test]
 fn e_opens_the_editor_at_the_line_and_reloads_on_return() {
     let home = Home::new();
-    let lib = home.path().join("briefs");
-    std::fs::create_dir_all(&lib).expect("dir");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
-    for f in ["alpha.md", "beta.md", "notes.md"] {
-        std::fs::copy(fixture.join(f), lib.join(f)).expect("copy");
-    }
+    let lib = library(&home);
     // A name with a blank, quoted in $EDITOR as a shell would quote it.
-    let editor = home.path().join("fake editor");
-    std::fs::write(&editor, FAKE_EDITOR).expect("editor");
-    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let editor = fake_editor(&home, "fake editor");
     let args_file = home.path().join("args.txt");
     let editor_var = format!("'{}' --wait", editor.display());
     let lib_arg = lib.display().to_string();
@@ -112,15 +123,8 @@ fn an_embedded_brief_says_it_cannot_be_edited() {
 #[test]
 fn ctrl_c_in_the_editor_ends_the_editor_not_the_reader() {
     let home = Home::new();
-    let lib = home.path().join("briefs");
-    std::fs::create_dir_all(&lib).expect("dir");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
-    for f in ["alpha.md", "beta.md", "notes.md"] {
-        std::fs::copy(fixture.join(f), lib.join(f)).expect("copy");
-    }
-    let editor = home.path().join("editor");
-    std::fs::write(&editor, FAKE_EDITOR).expect("editor");
-    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let lib = library(&home);
+    let editor = fake_editor(&home, "editor");
     let args_file = home.path().join("args.txt");
     let lib_arg = lib.display().to_string();
     let editor_var = editor.display().to_string();
@@ -149,4 +153,37 @@ fn ctrl_c_in_the_editor_ends_the_editor_not_the_reader() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
+}
+
+#[test]
+fn a_stop_signal_while_editing_waits_for_the_editor_then_leaves_cleanly() {
+    let home = Home::new();
+    let lib = library(&home);
+    let editor = fake_editor(&home, "editor");
+    let args_file = home.path().join("args.txt");
+    let lib_arg = lib.display().to_string();
+    let editor_var = editor.display().to_string();
+    let mut s = Session::start_with(
+        &home,
+        &["-L", &lib_arg, "--fresh"],
+        &[
+            ("VISUAL", editor_var.as_str()),
+            ("ARGS_FILE", &args_file.display().to_string()),
+        ],
+    );
+    s.wait_for_ui("Alpha");
+    s.keys("e");
+    s.wait_for("FAKE EDITOR WAITING");
+    s.signal("-TERM");
+    // Past the watchdog's grace, the editor still has the terminal.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    s.keys("done\r");
+    assert_eq!(s.wait_exit(), 0, "left by the loop, not the watchdog");
+    s.assert_restored();
+    assert!(
+        std::fs::read_to_string(lib.join("alpha.md"))
+            .expect("alpha")
+            .contains("An edited lead"),
+        "the editor finished its work"
+    );
 }
