@@ -44,6 +44,10 @@ pub struct Cli {
     /// Start at the top, ignoring (and not saving) the saved reading place
     #[arg(long, global = true)]
     pub fresh: bool,
+    /// Folder of the briefs' source texts: Enter on a figure in the panel
+    /// shows the passage its value comes from
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -75,7 +79,12 @@ impl From<CiteFormat> for crate::cite::Format {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the reader at TARGET (brief-id or brief-id#section)
-    Read { target: Option<String> },
+    Read {
+        target: Option<String>,
+        /// Folder of the briefs' source texts, for the source passage
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
+    },
     /// List the briefs of the library
     List {
         /// Print JSON
@@ -181,7 +190,7 @@ pub fn run() -> ExitCode {
             sources,
             verbose,
         }) => check::run(&cli, paths, sources.as_deref(), *verbose),
-        Some(Command::Read { target }) => read::run(&cli, target.as_deref()),
+        Some(Command::Read { target, .. }) => read::run(&cli, target.as_deref()),
         Some(Command::Themes) => themes::run(&cli),
         None => read::run(&cli, None),
     };

@@ -7,6 +7,7 @@ pub mod disagree;
 pub mod find;
 pub mod geometry;
 pub mod keymap;
+pub mod launch;
 pub mod outline;
 pub mod panel;
 pub mod reader;
@@ -51,6 +52,10 @@ pub struct Setup {
     pub message: Option<String>,
     /// How `y` and `Y` write a citation.
     pub citation: crate::cite::Format,
+    /// The folder of the briefs' source texts.
+    pub sources: Option<PathBuf>,
+    /// Links as OSC 8 hyperlinks.
+    pub hyperlinks: bool,
 }
 
 /// Turns a crossterm event into a message for the app.
@@ -130,6 +135,8 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     app.saved = setup.saved;
     app.sizes = setup.sizes;
     app.citation = setup.citation;
+    app.outside.sources = setup.sources;
+    app.outside.hyperlinks = setup.hyperlinks;
     app.resize(app.geometry.area);
     if let Some(start) = setup.start {
         app.go(start);
@@ -185,6 +192,7 @@ fn event_loop(
             Effect::Quit => return Ok(ExitCode::SUCCESS),
             Effect::SetMouse(on) => terminal::set_mouse(on),
             Effect::Clipboard(text) => clipboard.copy(&text),
+            Effect::Launch => launch::run(guard, app, paths)?,
             Effect::None => {}
         }
         if let Some(w) = watcher.as_deref_mut()
@@ -230,6 +238,7 @@ fn event_loop(
                         Effect::Quit => return Ok(ExitCode::SUCCESS),
                         Effect::SetMouse(on) => terminal::set_mouse(on),
                         Effect::Clipboard(text) => clipboard.copy(&text),
+                        Effect::Launch => launch::run(guard, app, paths)?,
                         Effect::None => {}
                     }
                 }

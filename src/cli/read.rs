@@ -106,6 +106,8 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         watch,
         message,
         citation: config.citation.unwrap_or_default(),
+        sources: read_sources(cli).or(config.sources),
+        hyperlinks: config.hyperlinks.unwrap_or(false),
     })
 }
 
@@ -121,5 +123,42 @@ fn monochrome(choice: ColorChoice) -> bool {
         ColorChoice::Never => true,
         ColorChoice::Always => false,
         ColorChoice::Auto => std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    }
+}
+
+/// `--sources DIR` given to the reader, before or after `read`.
+fn read_sources(cli: &Cli) -> Option<std::path::PathBuf> {
+    match &cli.command {
+        Some(super::Command::Read {
+            sources: Some(s), ..
+        }) => Some(s.clone()),
+        _ => cli.sources.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[test]
+    fn sources_are_taken_before_or_after_read() {
+        let dir = |args: &[&str]| {
+            let cli = Cli::try_parse_from(args).expect("parses");
+            read_sources(&cli).map(|p| p.display().to_string())
+        };
+        assert_eq!(dir(&["briefing", "--sources", "s"]).as_deref(), Some("s"));
+        assert_eq!(
+            dir(&["briefing", "--sources", "s", "read", "a"]).as_deref(),
+            Some("s")
+        );
+        assert_eq!(
+            dir(&["briefing", "read", "a", "--sources", "t"]).as_deref(),
+            Some("t")
+        );
+        assert_eq!(dir(&["briefing", "read", "a"]), None);
+        // `cite` keeps its own.
+        assert!(Cli::try_parse_from(["briefing", "cite", "x", "--sources", "s"]).is_ok());
     }
 }

@@ -65,6 +65,7 @@ pub enum Action {
     Conflicts,
     Measures,
     ClearSearch,
+    Edit,
 }
 
 /// The name of every action (`pillar_N` stands for nine). What each does
@@ -112,6 +113,7 @@ const TABLE: &[(Action, &str)] = &[
     (Action::Conflicts, "conflicts"),
     (Action::Measures, "measures"),
     (Action::ClearSearch, "clear_search"),
+    (Action::Edit, "edit"),
 ];
 
 impl Action {

@@ -6,6 +6,7 @@ mod copy;
 mod keys;
 mod mouse;
 mod nav;
+pub mod outside;
 pub mod saved;
 mod search;
 
@@ -41,6 +42,8 @@ pub enum Effect {
     SetMouse(bool),
     /// Put this text on the clipboard.
     Clipboard(String),
+    /// Run what [`App::take_launch`] gives: a browser, an editor.
+    Launch,
 }
 
 /// Input the app reacts to.
@@ -111,6 +114,8 @@ pub struct App {
     pub citation: crate::cite::Format,
     /// Where briefs disagree, found once per library.
     pub disagree: super::disagree::Disagreements,
+    /// Source texts, links out and the editor.
+    pub outside: outside::Outside,
 }
 
 impl App {
@@ -140,6 +145,7 @@ impl App {
             message: None,
             citation: crate::cite::Format::default(),
             disagree,
+            outside: outside::Outside::default(),
         };
         app.resize(area);
         if app.reader.width() == 0 {
@@ -237,6 +243,9 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) -> Effect {
+        if let Some(effect) = self.answer(msg) {
+            return effect;
+        }
         if !matches!(msg, Msg::Resize(_)) {
             // Input acts on the whole brief, not on its preview.
             self.reader.finish();
@@ -307,6 +316,7 @@ impl App {
             Action::CopyFigure => return self.copy_figure(),
             Action::CopyParagraph => return self.copy_paragraph(),
             Action::ClearSearch => self.clear_search(),
+            Action::Edit => return self.edit(),
             _ => match self.focus {
                 Focus::Reader => self.reader_act(a),
                 Focus::Outline => self.outline_act(a),

@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::prelude::CrosstermBackend;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -96,6 +96,39 @@ pub fn enter(mouse: bool) -> io::Result<Guard> {
     }
 }
 
+/// True while the terminal is lent to another program (the editor): the
+/// watchdog waits for it to come back before it counts the grace.
+static LENT: AtomicBool = AtomicBool::new(false);
+
+/// Lends the terminal to `f` (which runs another program in it): leaves
+/// raw mode and the alternate screen, runs `f`, then enters them again and
+/// clears the screen so the next frame is drawn whole.
+pub fn lend<T>(guard: &mut Guard, mouse: bool, f: impl FnOnce() -> T) -> io::Result<T> {
+    LENT.store(true, Ordering::SeqCst);
+    restore();
+    let out = f();
+    let back = enable_raw_mode().and_then(|()| {
+        let mut out = stdout();
+        execute!(
+            out,
+            EnterAlternateScreen,
+            EnableBracketedPaste,
+            Clear(ClearType::All)
+        )?;
+        if mouse {
+            execute!(out, EnableMouseCapture)?;
+        }
+        Ok(())
+    });
+    LENT.store(false, Ordering::SeqCst);
+    back?;
+    // The screen was cleared: forget the last frame so the next is drawn
+    // whole (`Terminal::clear` would ask the terminal where its cursor is).
+    guard.terminal.swap_buffers();
+    let _ = guard.terminal.hide_cursor();
+    Ok(out)
+}
+
 /// How long the event loop has to leave after a stop signal before the
 /// watchdog leaves for it.
 const STOP_GRACE: Duration = Duration::from_secs(1);
@@ -108,7 +141,7 @@ fn watchdog(stop: Arc<AtomicBool>) {
     let _ = std::thread::Builder::new()
         .name("briefing-stop".into())
         .spawn(move || {
-            while !stop.load(Ordering::Relaxed) {
+            while !stop.load(Ordering::Relaxed) || LENT.load(Ordering::SeqCst) {
                 std::thread::sleep(Duration::from_millis(50));
             }
             std::thread::sleep(STOP_GRACE);

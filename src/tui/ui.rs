@@ -4,6 +4,7 @@
 
 pub mod cells;
 mod hints;
+mod hyperlink;
 mod outline;
 mod panel;
 mod reader;
@@ -31,6 +32,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
     if let Some(r) = g.reader {
         reader::draw(frame, app, r);
+        // Not under a view: its cells would be covered by the sequence.
+        if app.outside.hyperlinks && !app.views.is_open() {
+            hyperlink::mark(frame.buffer_mut(), app);
+        }
     }
     if let Some(r) = g.panel {
         panel::draw(frame, app, r);

@@ -30,6 +30,7 @@ mod measures;
 mod problems;
 mod results;
 mod search;
+mod source;
 mod timeline;
 
 use std::any::{Any, TypeId};
@@ -47,6 +48,7 @@ pub use measures::Measures;
 pub use problems::Problems;
 pub use results::Results;
 pub use search::SearchLine;
+pub use source::{Found, Source};
 pub use timeline::{Timeline, TimelineRow};
 
 use super::action::Action;
@@ -66,6 +68,7 @@ fn registry() -> Vec<Box<dyn View>> {
         Box::new(Problems::default()),
         Box::new(Measures::default()),
         Box::new(Conflicts::default()),
+        Box::new(Source::default()),
     ]
 }
 

@@ -77,7 +77,8 @@ impl App {
                 };
             }
             (None, crate::model::LinkTarget::External(url)) => {
-                self.message = Some(format!("external link: {}", crate::sanitize::line(url)));
+                let url = url.clone();
+                self.ask_open(&url);
             }
             (None, _) => self.message = Some("this link goes nowhere in the library".into()),
         }
@@ -169,9 +170,10 @@ impl App {
 
     pub(super) fn open_item(&mut self, item: Item) {
         match item {
-            Item::Figure { mention, .. } => {
+            Item::Figure { figure, mention } => {
                 self.remember();
                 self.reader.show_mention(mention);
+                self.trace(figure);
             }
             Item::Out { link, .. } => self.follow_link(self.reader.brief, link),
             Item::In { from, link } => {

@@ -59,7 +59,7 @@ fn a_remapped_key_drives_its_action_and_the_help_shows_it() {
     assert!(a.views.showing::<views::Timeline>());
     press(&mut a, "esc ctrl-k");
     assert!(a.views.showing::<views::Finder>());
-    press(&mut a, "esc ?");
+    press(&mut a, "esc ? / T i m e l i n e");
     let help = screen(&a);
     let line = help
         .lines()
@@ -67,6 +67,8 @@ fn a_remapped_key_drives_its_action_and_the_help_shows_it() {
         .expect("the timeline action is listed");
     assert!(line.contains(" z "), "{line}");
     assert!(!line.contains(" T "), "{line}");
+    press(&mut a, "esc esc ? / f i g u r e");
+    let help = screen(&a);
     assert!(help.contains("ctrl-k"), "{help}");
 }
 

@@ -124,6 +124,9 @@ fn the_panel_shows_the_figures_on_screen_and_jumps_to_them() {
     assert_eq!(a.focus, Focus::Panel);
     press(&mut a, "enter");
     assert_eq!(a.reader.highlight, Some(crate::doc::Role::Mention(1)));
+    // Its source passage opens over the text; closed, the figure is there.
+    assert!(a.views.showing::<views::Source>());
+    press(&mut a, "esc");
     press(&mut a, "backspace");
     assert_eq!(a.reader.highlight, None);
 }
