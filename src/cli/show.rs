@@ -182,7 +182,7 @@ fn ansi(style: Style) -> ContentStyle {
         Role::Border | Role::Dim => s.with(Color::DarkGrey),
         Role::Link(_) => s.with(Color::Blue).attribute(Attribute::Underlined),
         Role::Mention(_) => s.with(Color::Yellow).attribute(Attribute::Bold),
-        Role::FootnoteRef | Role::Image => s.with(Color::Magenta),
+        Role::FootnoteRef(_) | Role::Image => s.with(Color::Magenta),
         Role::Text => s,
     };
     if style.flags & flags::STRONG != 0 {

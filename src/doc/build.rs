@@ -12,6 +12,9 @@ use crate::model::{Brief, SectionIdx};
 use crate::parse::markdown_options;
 use crate::sanitize;
 
+mod html;
+mod notes;
+
 const BULLETS: [&str; 3] = ["•", "◦", "▪"];
 
 enum Open {
@@ -37,6 +40,9 @@ struct Builder<'b> {
     links: u32,
     mentions: u32,
     item_fresh: bool,
+    /// Inline HTML tags open in the current block.
+    html_open: Vec<(String, html::Effect)>,
+    notes: notes::Notes,
 }
 
 /// Builds the IR of `brief` from its source.
@@ -109,6 +115,8 @@ pub fn build_pieces(
         links: 0,
         mentions: 0,
         item_fresh: false,
+        html_open: Vec::new(),
+        notes: notes::Notes::default(),
     };
     let mut from = 0;
     for to in chunk_cuts(body, base, starts, chunk)
@@ -133,6 +141,7 @@ pub fn build_pieces(
         }
     }
     b.close_open();
+    b.notes.place(&mut b.doc);
     let _ = sink(b.doc);
 }
 
@@ -159,7 +168,9 @@ fn chunk_cuts(body: &str, base: usize, starts: &[usize], chunk: usize) -> Vec<us
 
 impl Builder<'_> {
     fn current_style(&self) -> Style {
-        self.style.last().copied().unwrap_or_default()
+        let mut s = self.style.last().copied().unwrap_or_default();
+        s.flags |= self.html_flags();
+        s
     }
 
     fn with_flag(&mut self, flag: u8) {
@@ -172,6 +183,14 @@ impl Builder<'_> {
         let mut s = self.current_style();
         s.role = role;
         self.style.push(s);
+    }
+
+    fn section_at(&self, offset: usize) -> SectionIdx {
+        SectionIdx(
+            self.starts
+                .partition_point(|s| *s <= offset)
+                .saturating_sub(1),
+        )
     }
 
     fn emit(&mut self, mut kind: BlockKind, offset: usize, implicit: bool) {
@@ -189,14 +208,10 @@ impl Builder<'_> {
             hidden_depth: (depth - shown) as u32,
             gap_before,
             offset,
-            section: SectionIdx(
-                self.starts
-                    .partition_point(|s| *s <= offset)
-                    .saturating_sub(1),
-            ),
+            section: self.section_at(offset),
         });
         for c in &mut self.containers {
-            if let Container::Item { first, .. } = c {
+            if let Container::Item { first, .. } | Container::Note { first, .. } = c {
                 *first = false;
             }
         }
@@ -204,6 +219,7 @@ impl Builder<'_> {
     }
 
     fn close_open(&mut self) {
+        self.html_open.clear();
         match self.open.take() {
             Some((Open::Para { inline, implicit }, at)) if !inline.is_blank() => {
                 self.emit(BlockKind::Paragraph(inline), at, implicit);
@@ -252,7 +268,10 @@ impl Builder<'_> {
             return;
         }
         let clean = sanitize::text(s);
-        let clean = clean.replace('\n', " ");
+        let mut clean = clean.replace('\n', " ");
+        if let Some(sup) = self.html_script() {
+            clean = html::script(&clean, sup);
+        }
         self.inline(at).push(&clean, style);
     }
 
@@ -276,12 +295,11 @@ impl Builder<'_> {
                 }
                 self.text(&t, at, Style::role(Role::Html));
             }
-            Event::InlineHtml(t) => {
-                let s = Style::role(Role::Html);
-                self.text(&t, at, s);
-            }
+            Event::InlineHtml(t) => self.inline_html(&t, at),
             Event::FootnoteReference(label) => {
-                let s = Style::role(Role::FootnoteRef);
+                let section = self.section_at(at);
+                let n = self.notes.reference(&label, section);
+                let s = Style::role(Role::FootnoteRef(n));
                 self.text(&format!("[{label}]"), at, s);
             }
             Event::SoftBreak => {
@@ -370,8 +388,10 @@ impl Builder<'_> {
             }
             Tag::FootnoteDefinition(label) => {
                 self.close_open();
-                self.containers.push(Container::Item {
+                let index = self.notes.define(&label, self.doc.blocks.len());
+                self.containers.push(Container::Note {
                     marker: format!("[{}]", sanitize::line(&label)),
+                    index,
                     first: true,
                 });
             }
@@ -433,9 +453,14 @@ impl Builder<'_> {
                 self.style.pop();
                 self.close_open();
             }
-            TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::FootnoteDefinition => {
+            TagEnd::BlockQuote(_) | TagEnd::Item => {
                 self.close_open();
                 self.containers.pop();
+            }
+            TagEnd::FootnoteDefinition => {
+                self.close_open();
+                self.containers.pop();
+                self.notes.end(self.doc.blocks.len());
             }
             TagEnd::CodeBlock => {
                 if let Some((text, at)) = self.code.take() {
@@ -445,8 +470,7 @@ impl Builder<'_> {
             }
             TagEnd::HtmlBlock => {
                 if let Some((text, at)) = self.html.take() {
-                    let text = sanitize::text(text.trim_end()).into_owned();
-                    self.emit(BlockKind::Html(text), at, false);
+                    self.html_block(&text, at);
                 }
             }
             TagEnd::List(_) => {
