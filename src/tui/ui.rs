@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, BorderType, Borders};
 
 pub use panel::{PanelRow, panel_rows};
+pub use reader::style_of;
 
 use super::app::{App, Overlay};
 use super::theme::Slot;
