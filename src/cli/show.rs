@@ -36,19 +36,17 @@ pub fn run(cli: &Cli, target: &str, width: Option<usize>, color: bool) -> io::Re
             Err(e) => return Ok(fail(&e)),
         },
     };
-    let (lib, target) = match file_target(target) {
-        Some((path, anchor)) => {
-            let (lib, brief) = load_file(&path);
-            let Some(id) = brief.and_then(|b| lib.brief(b)).map(|b| b.meta.id.clone()) else {
-                return Ok(fail(&format!("cannot show {}", path.display())));
-            };
-            (lib, anchor.map_or(id.clone(), |a| format!("{id}#{a}")))
-        }
-        None => {
-            let lib = cli.load_library(&[]);
-            report_load_problems(&lib);
-            (lib, target.to_owned())
-        }
+    let (lib, target) = if let Some((path, anchor)) = file_target(target) {
+        let (lib, brief) = load_file(&path);
+        let Some(id) = brief.and_then(|b| lib.brief(b)).map(|b| b.meta.id.clone()) else {
+            return Ok(fail(&format!("cannot show {}", path.display())));
+        };
+        let target = anchor.map_or_else(|| id.clone(), |a| format!("{id}#{a}"));
+        (lib, target)
+    } else {
+        let lib = cli.load_library(&[]);
+        report_load_problems(&lib);
+        (lib, target.to_owned())
     };
     let at = match lib.target(&target) {
         Ok(at) => at,

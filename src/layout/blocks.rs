@@ -378,7 +378,7 @@ impl Out<'_> {
             let pieces = if self.print {
                 hard_wrap(src_line, inner)
             } else {
-                vec![0..src_line.len()]
+                std::iter::once(0..src_line.len()).collect()
             };
             for (i, r) in pieces.into_iter().enumerate() {
                 self.prefix(if line_no == 0 { first } else { rest });

@@ -69,7 +69,7 @@ pub fn longest_word(text: &str) -> usize {
     let mut widest = 0;
     for seg in text.split('\n') {
         for_each_word(seg, |word, _| {
-            widest = widest.max(display_width(&seg[word]))
+            widest = widest.max(display_width(&seg[word]));
         });
     }
     widest

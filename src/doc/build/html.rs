@@ -101,15 +101,12 @@ fn decode(s: &str) -> String {
                 .or_else(|| e.strip_prefix('#').and_then(|d| d.parse().ok()))
                 .and_then(char::from_u32),
         });
-        match (entity, ch) {
-            (Some(e), Some(c)) => {
-                out.push(c);
-                rest = &rest[e.len() + 2..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let (Some(e), Some(c)) = (entity, ch) {
+            out.push(c);
+            rest = &rest[e.len() + 2..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);
@@ -206,6 +203,18 @@ fn breaks_line(name: &str) -> bool {
     )
 }
 
+/// Drops the white space at the end of `inline`, and its emptied runs.
+fn trim_end(inline: &mut Inline) {
+    let trimmed = inline.text.trim_end().len();
+    inline.text.truncate(trimmed);
+    let end = u32::try_from(trimmed).unwrap_or(u32::MAX);
+    for (e, _) in &mut inline.runs {
+        *e = (*e).min(end);
+    }
+    inline.runs.dedup_by_key(|(e, _)| *e);
+    inline.runs.retain(|(e, _)| *e > 0);
+}
+
 impl Builder<'_> {
     /// The flags the open inline tags add.
     pub(super) fn html_flags(&self) -> u8 {
@@ -291,30 +300,17 @@ impl Builder<'_> {
             rest = next;
             match tag(raw) {
                 Some(t) if breaks_line(&t.name) => {
+                    trim_end(&mut inline);
                     if !inline.text.is_empty() && !inline.text.ends_with('\n') {
-                        let trimmed = inline.text.trim_end().len();
-                        inline.text.truncate(trimmed);
-                        for (end, _) in &mut inline.runs {
-                            *end = (*end).min(trimmed as u32);
-                        }
-                        inline.runs.dedup_by_key(|(end, _)| *end);
                         inline.push("\n", Style::default());
                     }
                 }
-                Some(_) => {
-                    self.html_open_tag(raw, &mut inline);
-                }
+                Some(_) => self.html_open_tag(raw, &mut inline),
                 None => {}
             }
         }
         self.html_open = saved;
-        let trimmed = inline.text.trim_end().len();
-        inline.text.truncate(trimmed);
-        for (end, _) in &mut inline.runs {
-            *end = (*end).min(trimmed as u32);
-        }
-        inline.runs.retain(|(end, _)| *end > 0);
-        inline.runs.dedup_by_key(|(end, _)| *end);
+        trim_end(&mut inline);
         if !inline.is_blank() {
             self.emit(BlockKind::Paragraph(inline), at, false);
         }
