@@ -270,50 +270,72 @@ impl Builder<'_> {
         let mut inline = Inline::default();
         let mut rest = html;
         let saved = std::mem::take(&mut self.html_open);
+        // Once a comment is found left open, so is every later one: not
+        // looking again keeps this linear.
+        let mut comments_close = true;
         while !rest.is_empty() {
-            let (raw, next) = if rest.starts_with("<!--") {
-                let end = rest.find("-->").map_or(rest.len(), |i| i + 3);
-                ("", &rest[end..])
-            } else if rest.starts_with('<') {
-                let end = rest.find('>').map_or(rest.len(), |i| i + 1);
-                (&rest[..end], &rest[end..])
+            // A comment or tag left open is shown as text, so nothing after
+            // it is hidden.
+            let closed = if rest.starts_with("<!--") && comments_close {
+                let found = rest.find("-->").map(|i| (i + 3, true));
+                comments_close = found.is_some();
+                found
+            } else if rest.starts_with('<') && !rest.starts_with("<!--") {
+                // A tag ends at the first `>`, unless a `<` comes first.
+                rest.get(1..)
+                    .and_then(|r| r.find(['<', '>']))
+                    .filter(|&i| rest.as_bytes().get(i + 1) == Some(&b'>'))
+                    .map(|i| (i + 2, false))
             } else {
-                let end = rest.find('<').unwrap_or(rest.len());
-                let mut text = decode(&rest[..end]);
-                if let Some(sup) = self.html_script().filter(|_| !text.trim().is_empty()) {
-                    text = script(text.trim(), sup);
-                }
-                let mut t = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                let fresh = inline.text.is_empty() || inline.text.ends_with(['\n', ' ']);
-                if text.starts_with(char::is_whitespace) && !fresh {
-                    t.insert(0, ' ');
-                }
-                if text.ends_with(char::is_whitespace) && !t.is_empty() {
-                    t.push(' ');
-                }
-                let mut style = Style::default();
-                style.flags |= self.html_flags();
-                inline.push(&sanitize::text(&t), style);
-                rest = &rest[end..];
-                continue;
+                None
             };
-            rest = next;
-            match tag(raw) {
-                Some(t) if breaks_line(&t.name) => {
-                    trim_end(&mut inline);
-                    if !inline.text.is_empty() && !inline.text.ends_with('\n') {
-                        inline.push("\n", Style::default());
+            if let Some((end, comment)) = closed {
+                let raw = &rest[..end];
+                rest = &rest[end..];
+                match tag(raw).filter(|_| !comment) {
+                    Some(t) if breaks_line(&t.name) => {
+                        trim_end(&mut inline);
+                        if !inline.text.is_empty() && !inline.text.ends_with('\n') {
+                            inline.push("\n", Style::default());
+                        }
                     }
+                    Some(_) => self.html_open_tag(raw, &mut inline),
+                    None => {}
                 }
-                Some(_) => self.html_open_tag(raw, &mut inline),
-                None => {}
+                continue;
             }
+            let end = rest
+                .char_indices()
+                .skip(1)
+                .find(|(_, c)| *c == '<')
+                .map_or(rest.len(), |(i, _)| i);
+            self.html_text(&rest[..end], &mut inline);
+            rest = &rest[end..];
         }
         self.html_open = saved;
         trim_end(&mut inline);
         if !inline.is_blank() {
             self.emit(BlockKind::Paragraph(inline), at, false);
         }
+    }
+
+    /// Text between the tags of an HTML block: white space collapsed.
+    fn html_text(&self, raw: &str, inline: &mut Inline) {
+        let mut text = decode(raw);
+        if let Some(sup) = self.html_script().filter(|_| !text.trim().is_empty()) {
+            text = script(text.trim(), sup);
+        }
+        let mut t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let fresh = inline.text.is_empty() || inline.text.ends_with(['\n', ' ']);
+        if text.starts_with(char::is_whitespace) && !fresh {
+            t.insert(0, ' ');
+        }
+        if text.ends_with(char::is_whitespace) && !t.is_empty() {
+            t.push(' ');
+        }
+        let mut style = Style::default();
+        style.flags |= self.html_flags();
+        inline.push(&sanitize::text(&t), style);
     }
 
     /// An inline tag inside an HTML block, applied to `inline`.
