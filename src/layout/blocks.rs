@@ -19,6 +19,9 @@ struct Out<'n> {
     /// so long code lines continue after a mark and wide tables become
     /// records. On screen they keep their width and scroll sideways.
     print: bool,
+    /// How wide the block being laid out reaches, when it may reach past
+    /// the width (code, tables).
+    reach: usize,
     /// Note numbers given so far, per link and per mention.
     link_no: Vec<Option<usize>>,
     mention_no: Vec<Option<usize>>,
@@ -70,6 +73,7 @@ impl<'n> Stream<'n> {
                 },
                 notes,
                 print: notes.is_some(),
+                reach: 0,
                 link_no: notes.map_or_else(Vec::new, |n| vec![None; n.links.len()]),
                 mention_no: notes.map_or_else(Vec::new, |n| vec![None; n.mentions.len()]),
                 next_no: 1,
@@ -258,24 +262,11 @@ impl Out<'_> {
             }
             BlockKind::Table(t) => self.table(bi, block.section, t, avail, &first, &rest),
         }
-        if !self.print && matches!(block.kind, BlockKind::Code { .. } | BlockKind::Table(_)) {
-            self.note_wide(bi, from, width);
+        if self.reach > width {
+            let reach = u32::try_from(self.reach).unwrap_or(u32::MAX);
+            self.layout.wide.push((bi, reach));
         }
-    }
-
-    /// Remembers block `bi` (laid out from line `from`) as wide when a
-    /// line of it is wider than `width`, so the view can scroll it.
-    fn note_wide(&mut self, bi: u32, from: usize, width: usize) {
-        let l = &self.layout;
-        let widest = (from..l.len())
-            .filter_map(|i| l.line(i))
-            .map(|line| line.width())
-            .max()
-            .unwrap_or(0);
-        if widest > width {
-            let widest = u32::try_from(widest).unwrap_or(u32::MAX);
-            self.layout.wide.push((bi, widest));
-        }
+        self.reach = 0;
     }
 
     fn prefix(&mut self, p: &[(String, Style)]) {
@@ -380,6 +371,10 @@ impl Out<'_> {
             } else {
                 std::iter::once(0..src_line.len()).collect()
             };
+            if !self.print {
+                let prefix = prefix_width(if line_no == 0 { first } else { rest });
+                self.reach = self.reach.max(prefix + 2 + display_width(src_line));
+            }
             for (i, r) in pieces.into_iter().enumerate() {
                 self.prefix(if line_no == 0 { first } else { rest });
                 if i == 0 {

@@ -31,14 +31,22 @@ impl Out<'_> {
         }
         let seps = 3 * (cols - 1);
         let mut natural = vec![1usize; cols];
-        let mut least = vec![1usize; cols];
         for row in &t.rows {
             for (c, cell) in row.iter().enumerate() {
                 natural[c] = natural[c].max(display_width(&cell.text));
-                least[c] = least[c].max(longest_word(&cell.text));
             }
         }
         let total = avail.saturating_sub(seps);
+        // The longest words matter only when the table does not fit whole.
+        let mut least = natural.clone();
+        if natural.iter().sum::<usize>() > total {
+            least.fill(1);
+            for row in &t.rows {
+                for (c, cell) in row.iter().enumerate() {
+                    least[c] = least[c].max(longest_word(&cell.text));
+                }
+            }
+        }
         let scroll = !self.print && avail >= SCROLL_MIN && least.iter().sum::<usize>() <= 2 * total;
         let widths = match column_widths(&least, &natural, total) {
             Some(w) => w,
@@ -48,6 +56,10 @@ impl Out<'_> {
                 return;
             }
         };
+        let reach = widths.iter().sum::<usize>() + seps;
+        if reach > total + seps {
+            self.reach = reach + super::prefix_width(first).max(super::prefix_width(rest));
+        }
         let border = Style::role(Role::Border);
         let mut line_no = 0;
         for (ri, row) in t.rows.iter().enumerate() {
