@@ -206,8 +206,10 @@ fn header(lib: &Library, b: BriefIdx, width: usize, paint: &Paint) -> Vec<String
     for l in textwrap::wrap(&clean(&m.title), width) {
         lines.push(paint.paint(&l, bold));
     }
-    for l in textwrap::wrap(&byline.join(" · "), width) {
-        lines.push(paint.paint(&l, dim));
+    if !byline.is_empty() {
+        for l in textwrap::wrap(&byline.join(" · "), width) {
+            lines.push(paint.paint(&l, dim));
+        }
     }
     if let Some(url) = &m.url {
         lines.push(paint.paint(&clean(url), dim));

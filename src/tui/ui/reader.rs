@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
         // A line cut at either edge says so.
         let dim = theme.get(Slot::Dim);
-        if shift > 0 && text.width > 1 {
+        if shift > 0 && line.width() > 0 && text.width > 1 {
             cells::put(buf, text.x, y, text.right(), "←", dim);
         }
         if line.width() > shift + usize::from(text.width) && text.width > 1 {
