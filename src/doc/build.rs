@@ -45,6 +45,8 @@ struct Builder<'b> {
     item_fresh: bool,
     /// Inline HTML tags open in the current block.
     html_open: Vec<(String, html::Effect)>,
+    /// A comment was dropped after a space: a space after it goes too.
+    html_gap: bool,
     notes: notes::Notes,
 }
 
@@ -119,6 +121,7 @@ pub fn build_pieces(
         mentions: 0,
         item_fresh: false,
         html_open: Vec::new(),
+        html_gap: false,
         notes: notes::Notes::default(),
     };
     let mut from = 0;
@@ -202,6 +205,7 @@ impl Builder<'_> {
 
     fn close_open(&mut self) {
         self.html_open.clear();
+        self.html_gap = false;
         match self.open.take() {
             Some((Open::Para { inline, implicit }, at)) if !inline.is_blank() => {
                 self.emit(BlockKind::Paragraph(inline), at, implicit);
@@ -251,6 +255,9 @@ impl Builder<'_> {
         }
         let clean = sanitize::text(s);
         let mut clean = clean.replace('\n', " ");
+        if std::mem::take(&mut self.html_gap) {
+            clean = clean.trim_start().to_owned();
+        }
         if let Some(sup) = self.html_script() {
             clean = html::script(&clean, sup);
         }
@@ -475,18 +482,14 @@ impl Builder<'_> {
                 }
             }
             TagEnd::Image => {
-                self.text_end_image();
+                let at = self.open.as_ref().map_or(0, |(_, at)| *at);
+                self.text("]", at, Style::role(Role::Image));
                 self.style.pop();
             }
             _ => {
                 self.style.pop();
             }
         }
-    }
-
-    fn text_end_image(&mut self) {
-        let at = self.open.as_ref().map_or(0, |(_, at)| *at);
-        self.text("]", at, Style::role(Role::Image));
     }
 }
 

@@ -338,7 +338,7 @@ fn inline_html_renders_as_text() {
         text(&l),
         [
             "Press Ctrl+C.",
-            "H₂O, x², bold  kept site (https://e.org)",
+            "H₂O, x², bold kept site (https://e.org)",
             "",
             "Centered text"
         ]

@@ -236,6 +236,7 @@ impl Builder<'_> {
     /// One inline tag (or comment) from the text.
     pub(super) fn inline_html(&mut self, raw: &str, at: usize) {
         let Some(t) = tag(raw) else {
+            self.html_gap = self.inline(at).text.ends_with(' ');
             return;
         };
         if t.name == "br" {
