@@ -73,7 +73,9 @@ pub enum Role {
     Link(u32),
     /// An index into the brief's `mentions`.
     Mention(u32),
-    FootnoteRef,
+    /// A reference to the footnote with this number (footnotes are numbered
+    /// from 0 in the order their labels first appear).
+    FootnoteRef(u32),
     Image,
     Html,
     /// Secondary text: link numbers, notes, captions.
@@ -185,10 +187,16 @@ impl BlockKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Container {
     Quote,
-    /// A list item or footnote definition; the marker shows on the first line
-    /// of its first block only.
+    /// A list item; the marker shows on the first line of its first block
+    /// only.
     Item {
         marker: String,
+        first: bool,
+    },
+    /// A footnote's text, shown like a list item marked with its label.
+    Note {
+        marker: String,
+        index: u32,
         first: bool,
     },
 }

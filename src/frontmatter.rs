@@ -142,7 +142,7 @@ impl Ctx<'_> {
         let span = s.span();
         let value = s.into_inner();
         // Printable ASCII, the usual case, needs no look at characters.
-        if !is_plain(&value) && value.chars().any(|c| sanitize::is_unsafe(c) && c != '\t') {
+        if !is_plain(&value) && !sanitize::is_clean(&value.replace('\t', " ")) {
             let shown = sanitize::line(&value).into_owned();
             self.error(
                 span,

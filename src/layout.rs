@@ -12,7 +12,11 @@ pub use wrap::{display_width, wrap_ranges};
 
 /// Per-link and per-mention note texts: when given, links and figure
 /// mentions get a `[n]` reference and their notes follow each section
-/// (the plain `show` output).
+/// (the plain `show` output), and nothing is wider than the width: a long
+/// code line goes on after a `↪` mark, a table too wide is shown as
+/// records. Without notes (the reader) code lines are never broken and a
+/// wide table may keep its width: such blocks are listed by
+/// [`Layout::overflow`] to be scrolled sideways.
 #[derive(Debug, Clone, Default)]
 pub struct Notes {
     pub links: Vec<String>,
@@ -51,6 +55,10 @@ pub struct Layout {
     section_lines: Vec<usize>,
     targets: Vec<Target>,
     block_lines: Vec<usize>,
+    /// Blocks wider than the width, with their widest line, in order.
+    wide: Vec<(u32, u32)>,
+    /// Each footnote's number and the first line of its note.
+    footnotes: Vec<(u32, usize)>,
 }
 
 /// One laid-out line.
@@ -137,6 +145,27 @@ impl Layout {
     /// The heading line of a section (0 for the preamble).
     pub fn section_line(&self, s: SectionIdx) -> usize {
         self.section_lines.get(s.0).copied().unwrap_or(0)
+    }
+
+    /// How far line `i` reaches past the width: all lines of a block wider
+    /// than the width reach as far as its widest, so they scroll together.
+    pub fn overflow(&self, i: usize) -> usize {
+        let Some(rec) = self.lines.get(i) else {
+            return 0;
+        };
+        self.wide
+            .binary_search_by_key(&rec.block, |(b, _)| *b)
+            .ok()
+            .and_then(|k| self.wide.get(k))
+            .map_or(0, |(_, w)| (*w as usize).saturating_sub(self.width))
+    }
+
+    /// The first line of footnote `n`'s note.
+    pub fn footnote_line(&self, n: u32) -> Option<usize> {
+        self.footnotes
+            .iter()
+            .find(|(f, _)| *f == n)
+            .map(|(_, l)| *l)
     }
 
     /// Every selectable piece, in reading order.

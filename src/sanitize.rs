@@ -2,12 +2,18 @@
 //!
 //! Policy: C0 controls other than `\n` become caret notation (`^[`), DEL becomes
 //! `^?`, C1 controls become `<U+009B>`-style tags, and bidi overrides/isolates and
-//! zero-width characters are shown as `<U+202E>` tags. Tabs become spaces (callers
-//! that know the column expand tabs to real tab stops first). The output never
-//! contains a character that could drive a terminal, and printable text passes
-//! through untouched.
+//! zero-width characters are shown as `<U+202E>` tags. A zero-width joiner that
+//! joins a grapheme (an emoji ZWJ sequence such as `👨‍👩‍👧‍👦`, or an Indic
+//! conjunct) is part of that character and passes through; a lone one is shown.
+//! Tabs become spaces (callers that know the column expand tabs to real tab
+//! stops first). The output never contains a character that could drive a
+//! terminal, and printable text passes through untouched.
 
 use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+const ZWJ: char = '\u{200D}';
 
 /// True for every character this module rewrites.
 pub fn is_unsafe(c: char) -> bool {
@@ -44,17 +50,72 @@ fn push_visible(out: &mut String, c: char) {
     }
 }
 
+/// True for a character of `s` this module rewrites: an unsafe one, except
+/// a zero-width joiner inside a grapheme (one that joins what follows).
+fn needs_rewrite(s: &str) -> bool {
+    let mut zwj = false;
+    for c in s.chars() {
+        if c == ZWJ {
+            zwj = true;
+        } else if is_unsafe(c) {
+            return true;
+        }
+    }
+    zwj && joiners(s).any(|(c, joins)| c == ZWJ && !joins)
+}
+
+/// Every character of `s`, each with whether it is a zero-width joiner
+/// that joins its grapheme. A grapheme's joiners pass only all together:
+/// when each follows a character that is no joiner and precedes a visible
+/// one (not zero-width), and nothing else in the grapheme is rewritten (so
+/// sanitizing twice changes nothing).
+fn joiners(s: &str) -> impl Iterator<Item = (char, bool)> + '_ {
+    s.graphemes(true).flat_map(|g| {
+        let joins = g.contains(ZWJ) && grapheme_joins(g);
+        g.chars().map(move |c| (c, joins && c == ZWJ))
+    })
+}
+
+fn grapheme_joins(g: &str) -> bool {
+    let chars: Vec<char> = g.chars().collect();
+    let visible = |c: Option<&char>| {
+        c.is_some_and(|&c| c != ZWJ && unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 0)
+    };
+    chars.iter().enumerate().all(|(i, &c)| {
+        if c == ZWJ {
+            i > 0 && chars.get(i - 1) != Some(&ZWJ) && visible(chars.get(i + 1))
+        } else {
+            !is_unsafe(c)
+        }
+    })
+}
+
+/// Every character of `s`, each with whether it passes through as it is.
+fn kept(s: &str) -> Box<dyn Iterator<Item = (char, bool)> + '_> {
+    if s.contains(ZWJ) {
+        Box::new(joiners(s).map(|(c, joins)| (c, joins || !is_unsafe(c))))
+    } else {
+        Box::new(s.chars().map(|c| (c, !is_unsafe(c))))
+    }
+}
+
+/// True when `s` holds nothing this module rewrites: what a sanitized
+/// text is made of.
+pub fn is_clean(s: &str) -> bool {
+    !needs_rewrite(s)
+}
+
 /// Sanitizes text that may span lines: newlines are kept.
 pub fn text(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    if !needs_rewrite(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if is_unsafe(c) {
-            push_visible(&mut out, c);
-        } else {
+    for (c, keep) in kept(s) {
+        if keep {
             out.push(c);
+        } else {
+            push_visible(&mut out, c);
         }
     }
     Cow::Owned(out)
@@ -62,17 +123,17 @@ pub fn text(s: &str) -> Cow<'_, str> {
 
 /// Sanitizes text that must stay on one line: newlines become `^J` as well.
 pub fn line(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c == '\n' || is_unsafe(c)) {
+    if !s.contains('\n') && !needs_rewrite(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    for (c, keep) in kept(s) {
         if c == '\n' {
             out.push_str("^J");
-        } else if is_unsafe(c) {
-            push_visible(&mut out, c);
-        } else {
+        } else if keep {
             out.push(c);
+        } else {
+            push_visible(&mut out, c);
         }
     }
     Cow::Owned(out)
@@ -88,8 +149,9 @@ pub fn expand_tabs(s: &str, width: usize) -> Cow<'_, str> {
     let width = width.max(1);
     let mut out = String::with_capacity(s.len() + 16);
     let mut col = 0usize;
-    for c in s.chars() {
+    for (c, keep) in kept(s) {
         match c {
+            _ if keep && c == ZWJ => out.push(c),
             '\t' => {
                 let n = width - (col % width);
                 out.extend(std::iter::repeat_n(' ', n));
@@ -99,7 +161,7 @@ pub fn expand_tabs(s: &str, width: usize) -> Cow<'_, str> {
                 out.push('\n');
                 col = 0;
             }
-            _ if is_unsafe(c) => {
+            _ if !keep => {
                 let before = out.len();
                 push_visible(&mut out, c);
                 col += out.len() - before;
@@ -126,6 +188,31 @@ mod tests {
         assert_eq!(text("rtl\u{202e}x"), "rtl<U+202E>x");
         assert_eq!(text("zw\u{200b}j"), "zw<U+200B>j");
         assert_eq!(text("cr\r\n"), "cr^M\n");
+    }
+
+    #[test]
+    fn joiners_inside_emoji_pass_and_lone_ones_show() {
+        for emoji in [
+            "👨\u{200d}👩\u{200d}👧\u{200d}👦",
+            "🙇\u{200d}♂\u{fe0f}",
+            "🏳\u{fe0f}\u{200d}🌈",
+        ] {
+            let s = format!("a {emoji} b");
+            assert!(matches!(text(&s), Cow::Borrowed(_)), "{s:?}");
+            assert_eq!(line(&s), s);
+            assert_eq!(
+                expand_tabs(&format!("\t{emoji}"), 4),
+                format!("    {emoji}")
+            );
+            // The terminal draws the sequence as one wide character.
+            assert_eq!(unicode_width::UnicodeWidthStr::width(emoji), 2, "{emoji:?}");
+        }
+        assert_eq!(text("a\u{200d}b"), "a<U+200D>b");
+        assert_eq!(text("\u{200d}👩"), "<U+200D>👩");
+        assert_eq!(text("👩\u{200d}"), "👩<U+200D>");
+        // A joiner in a grapheme with something else to show is shown too.
+        assert_eq!(text("👨\u{200c}\u{200d}👩"), "👨<U+200C><U+200D>👩");
+        assert_eq!(text("x\u{202e}\u{200b}"), "x<U+202E><U+200B>");
     }
 
     #[test]
@@ -214,7 +301,8 @@ mod properties {
         fn sanitized_text_holds_no_control_character(s in any_text()) {
             let t = text(&s);
             prop_assert!(!t.chars().any(|c| is_control(c) && c != '\n'), "{:?}", t);
-            prop_assert!(!t.chars().any(is_unsafe), "{:?}", t);
+            prop_assert!(is_clean(&t), "{:?}", t);
+            prop_assert!(!t.chars().any(|c| is_unsafe(c) && c != ZWJ), "{:?}", t);
             let l = line(&s);
             prop_assert!(!l.chars().any(is_control), "{:?}", l);
             let e = expand_tabs(&s, 4);

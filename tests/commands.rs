@@ -233,3 +233,82 @@ fn embedded_library_lists_five_briefs() {
     );
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
+
+#[test]
+fn show_a_markdown_file_by_path() {
+    // Before: "no brief with id" for each of these.
+    let o = run(&["show", "README.md", "--width", "60"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("briefing\n════════\n"),
+        "{}",
+        stdout(&o)
+    );
+    let abs = common::fixture("library/notes.md");
+    let abs = abs.to_str().expect("utf-8 path");
+    for target in [
+        "tests/fixtures/library/notes.md",
+        "./tests/fixtures/library/notes.md",
+        abs,
+    ] {
+        let o = run(&["show", target, "--width", "60"]);
+        assert_eq!(o.status.code(), Some(0), "{target}: {}", stderr(&o));
+        assert!(
+            stdout(&o).starts_with("Plain Notes\n"),
+            "{target}: {}",
+            stdout(&o)
+        );
+    }
+    // A section of a file, whose links to the files beside it resolve.
+    let o = run(&["show", "./tests/fixtures/library/beta.md#outlook"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("Outlook\n"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("[2] → Alpha › Economy"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn show_honours_the_theme_and_refuses_an_unknown_one() {
+    let o = run(&["show", "beta", "-L", LIB, "--theme", "nosuch"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no theme named \"nosuch\""),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stdout(&o), "");
+    let styled = |theme: &str| {
+        let o = run(&[
+            "show", "beta", "-L", LIB, "--color", "always", "--theme", theme,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let (dark, light) = (styled("dark"), styled("light"));
+    assert!(dark.contains("\x1b["), "{dark}");
+    assert_ne!(dark, light);
+    // Piped with no colour asked for, a theme changes nothing.
+    let plain = run(&["show", "beta", "-L", LIB, "--theme", "light"]);
+    assert!(!stdout(&plain).contains('\x1b'));
+}
+
+#[test]
+fn counts_agree_with_their_number() {
+    let o = run(&["-L", LIB, "list"]);
+    let out = stdout(&o);
+    assert!(out.contains("·  1 pillar, 1 figure\n"), "{out}");
+    assert!(out.contains("·  2 pillars, 2 figures\n"), "{out}");
+}
+
+#[test]
+fn plain_figures_keep_source_and_year_apart() {
+    let o = run(&["-L", LIB, "figures", "chip"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("· Test Survey, 2023 · Alpha › Economy"),
+        "{out}"
+    );
+}

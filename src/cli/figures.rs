@@ -132,9 +132,10 @@ pub fn run(cli: &Cli, query: &str, json: bool, csv: bool) -> io::Result<ExitCode
                 .by_id(&r.brief)
                 .and_then(|b| lib.brief(b))
                 .map_or("", |b| b.meta.short_title.as_str());
+            // Source and date as the notes of `show` give them.
             let mut cite = r.source.clone();
             if let Some(a) = &r.as_of {
-                cite.push(' ');
+                cite.push_str(", ");
                 cite.push_str(a);
             }
             out.line(&format!(

@@ -87,13 +87,13 @@ pub fn run(cli: &Cli, json: bool) -> io::Result<ExitCode> {
                 .published
                 .map_or_else(|| "    ".into(), |d| d.year.to_string());
             out.line(&format!(
-                "{:idw$}  {}  {}  ·  {}  ·  {} pillars, {} figures",
+                "{:idw$}  {}  {}  ·  {}  ·  {}, {}",
                 b.meta.id,
                 year,
                 b.meta.short_title,
                 b.meta.publisher.as_deref().unwrap_or("—"),
-                pillars,
-                b.figures.len(),
+                super::out::count(pillars, "pillar", "pillars"),
+                super::out::count(b.figures.len(), "figure", "figures"),
             ))?;
         }
     }

@@ -1,32 +1,62 @@
-//! `briefing show TARGET`: a brief, or one section of it, as text.
+//! `briefing show TARGET`: a brief, one section of it, or a Markdown file,
+//! as text.
 
 use std::io;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use ratatui::backend::IntoCrossterm;
 use ratatui::crossterm::style::{Attribute, Color, ContentStyle, StyledContent, Stylize};
 
-use super::{Cli, Out, report_load_problems};
+use super::{Cli, ColorChoice, Out, report_load_problems};
+use crate::config::Dirs;
 use crate::doc::{self, Role, Style, flags};
 use crate::layout::{Layout, Notes};
 use crate::library::Library;
 use crate::model::{BriefIdx, LinkTarget, SectionRef};
 use crate::sanitize::line as clean;
+use crate::tui::theme::Theme;
+use crate::tui::ui::style_of;
 
 pub fn run(cli: &Cli, target: &str, width: Option<usize>, color: bool) -> io::Result<ExitCode> {
-    let lib = cli.load_library(&[]);
-    report_load_problems(&lib);
-    let at = match lib.target(target) {
+    if cli.color == ColorChoice::Always {
+        // crossterm leaves colours out under `NO_COLOR` unless told.
+        ratatui::crossterm::style::force_color_output(true);
+    }
+    let paint = match cli.theme.as_deref() {
+        None if color => Paint::Ansi,
+        None => Paint::Off,
+        Some(name) => match Theme::load(name, Dirs::xdg().themes().as_deref()) {
+            Ok(mut theme) if color => {
+                // `color` already weighs `--color` against `NO_COLOR`.
+                theme.monochrome = false;
+                Paint::Theme(Box::new(theme))
+            }
+            Ok(_) => Paint::Off,
+            Err(e) => return Ok(fail(&e)),
+        },
+    };
+    let (lib, target) = if let Some((path, anchor)) = file_target(target) {
+        let (lib, brief) = load_file(&path);
+        let Some(id) = brief.and_then(|b| lib.brief(b)).map(|b| b.meta.id.clone()) else {
+            return Ok(fail(&format!("cannot show {}", path.display())));
+        };
+        let target = anchor.map_or_else(|| id.clone(), |a| format!("{id}#{a}"));
+        (lib, target)
+    } else {
+        let lib = cli.load_library(&[]);
+        report_load_problems(&lib);
+        (lib, target.to_owned())
+    };
+    let at = match lib.target(&target) {
         Ok(at) => at,
-        Err(e) => {
-            eprintln!("briefing: {}", clean(&e));
-            return Ok(ExitCode::from(2));
-        }
+        Err(e) => return Ok(fail(&e)),
     };
     let width = width
         .unwrap_or_else(super::out::terminal_width)
         .clamp(20, 100);
     let mut out = Out::default();
-    for line in render(&lib, at, width, color) {
+    for line in render(&lib, at, width, &paint) {
         out.raw(&line)?;
         out.raw("\n")?;
     }
@@ -34,8 +64,94 @@ pub fn run(cli: &Cli, target: &str, width: Option<usize>, color: bool) -> io::Re
     Ok(ExitCode::SUCCESS)
 }
 
+fn fail(e: &str) -> ExitCode {
+    eprintln!("briefing: {}", clean(e));
+    ExitCode::from(2)
+}
+
+/// A TARGET that names a Markdown file (`README.md`, `./notes.md`,
+/// `/abs/brief.md#section`): its path and the anchor after `#`. A brief
+/// id has neither `.` nor `/`, so anything else is a brief id.
+fn file_target(target: &str) -> Option<(PathBuf, Option<String>)> {
+    let whole = Path::new(target);
+    if whole.is_file() {
+        return Some((whole.to_path_buf(), None));
+    }
+    let (path, anchor) = target.rsplit_once('#')?;
+    let path = Path::new(path);
+    path.is_file()
+        .then(|| (path.to_path_buf(), Some(anchor.to_owned())))
+}
+
+/// The Markdown file at `path`, read with the other `.md` files of its
+/// folder so its cross-references resolve; its own problems are reported.
+fn load_file(path: &Path) -> (Library, Option<BriefIdx>) {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let canon = path.canonicalize().ok();
+    let mut paths = vec![path.to_path_buf()];
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let mut siblings: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md") && p.is_file())
+            .filter(|p| p.canonicalize().ok() != canon)
+            .collect();
+        siblings.sort();
+        paths.extend(siblings);
+    }
+    let lib = Library::from_paths(&paths);
+    let name = path.display().to_string();
+    let own: Vec<_> = lib
+        .diagnostics
+        .iter()
+        .filter(|d| d.path == name)
+        .cloned()
+        .collect();
+    crate::diag::print_all(&own);
+    let brief = lib
+        .briefs
+        .iter()
+        .position(|b| b.source.name == name)
+        .map(BriefIdx);
+    (lib, brief)
+}
+
+/// How `show` colours its text.
+pub enum Paint {
+    Off,
+    /// The terminal's own palette.
+    Ansi,
+    /// A theme's colours (foregrounds only: the terminal keeps its
+    /// background).
+    Theme(Box<Theme>),
+}
+
+impl Paint {
+    fn style(&self, style: Style) -> Option<ContentStyle> {
+        match self {
+            Self::Off => None,
+            Self::Ansi => Some(ansi(style)),
+            Self::Theme(t) => {
+                let mut st = style_of(t, style);
+                st.bg = None;
+                Some(st.into_crossterm())
+            }
+        }
+    }
+
+    fn paint(&self, text: &str, style: Style) -> String {
+        match self.style(style) {
+            Some(st) => StyledContent::new(st, text).to_string(),
+            None => text.to_owned(),
+        }
+    }
+}
+
 /// The rendered lines of `at` (a whole brief when it is the preamble).
-pub fn render(lib: &Library, at: SectionRef, width: usize, color: bool) -> Vec<String> {
+fn render(lib: &Library, at: SectionRef, width: usize, paint: &Paint) -> Vec<String> {
     let Some(brief) = lib.brief(at.brief) else {
         return Vec::new();
     };
@@ -46,17 +162,13 @@ pub fn render(lib: &Library, at: SectionRef, width: usize, color: bool) -> Vec<S
     let layout = Layout::new(&doc, brief.sections.len(), width, Some(&notes));
     let mut lines = Vec::new();
     if at.section.0 == 0 {
-        lines.extend(header(lib, at.brief, width, color));
+        lines.extend(header(lib, at.brief, width, paint));
     }
     for i in 0..layout.len() {
         if let Some(l) = layout.line(i) {
             let mut s = String::new();
             for (text, style) in l.spans() {
-                if color {
-                    s.push_str(&StyledContent::new(ansi(style), text).to_string());
-                } else {
-                    s.push_str(text);
-                }
+                s.push_str(&paint.paint(text, style));
             }
             lines.push(s.trim_end().to_owned());
         }
@@ -67,7 +179,7 @@ pub fn render(lib: &Library, at: SectionRef, width: usize, color: bool) -> Vec<S
     lines
 }
 
-fn header(lib: &Library, b: BriefIdx, width: usize, color: bool) -> Vec<String> {
+fn header(lib: &Library, b: BriefIdx, width: usize, paint: &Paint) -> Vec<String> {
     let Some(brief) = lib.brief(b) else {
         return Vec::new();
     };
@@ -86,23 +198,21 @@ fn header(lib: &Library, b: BriefIdx, width: usize, color: bool) -> Vec<String> 
         byline.push(clean(&m.authors.join(", ")).into_owned());
     }
     let mut lines = Vec::new();
-    let bold = ContentStyle::new().attribute(Attribute::Bold);
-    let dim = ContentStyle::new().with(Color::DarkGrey);
-    let paint = |s: String, st: ContentStyle| {
-        if color {
-            StyledContent::new(st, s).to_string()
-        } else {
-            s
-        }
+    let bold = Style {
+        role: Role::Text,
+        flags: flags::STRONG,
     };
+    let dim = Style::role(Role::Dim);
     for l in textwrap::wrap(&clean(&m.title), width) {
-        lines.push(paint(l.into_owned(), bold));
+        lines.push(paint.paint(&l, bold));
     }
-    for l in textwrap::wrap(&byline.join(" · "), width) {
-        lines.push(paint(l.into_owned(), dim));
+    if !byline.is_empty() {
+        for l in textwrap::wrap(&byline.join(" · "), width) {
+            lines.push(paint.paint(&l, dim));
+        }
     }
     if let Some(url) = &m.url {
-        lines.push(paint(clean(url).into_owned(), dim));
+        lines.push(paint.paint(&clean(url), dim));
     }
     if let Some(b) = &m.bottom_line {
         lines.push(String::new());
@@ -110,14 +220,14 @@ fn header(lib: &Library, b: BriefIdx, width: usize, color: bool) -> Vec<String> 
         for (i, l) in textwrap::wrap(&text, width).into_iter().enumerate() {
             let l = l.into_owned();
             lines.push(match l.strip_prefix("Bottom line.") {
-                Some(rest) if i == 0 => format!("{}{rest}", paint("Bottom line.".into(), bold)),
+                Some(rest) if i == 0 => format!("{}{rest}", paint.paint("Bottom line.", bold)),
                 _ => l,
             });
         }
     }
     if !m.takeaways.is_empty() {
         lines.push(String::new());
-        lines.push(paint("Takeaways".into(), bold));
+        lines.push(paint.paint("Takeaways", bold));
         let opts = textwrap::Options::new(width)
             .initial_indent("• ")
             .subsequent_indent("  ");
@@ -205,7 +315,7 @@ fn ansi(style: Style) -> ContentStyle {
         Role::Border | Role::Dim => s.with(Color::DarkGrey),
         Role::Link(_) => s.with(Color::Blue).attribute(Attribute::Underlined),
         Role::Mention(_) => s.with(Color::Yellow).attribute(Attribute::Bold),
-        Role::FootnoteRef | Role::Image => s.with(Color::Magenta),
+        Role::FootnoteRef(_) | Role::Image => s.with(Color::Magenta),
         Role::Text => s,
     };
     if style.flags & flags::STRONG != 0 {

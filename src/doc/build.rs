@@ -12,6 +12,12 @@ use crate::model::{Brief, SectionIdx};
 use crate::parse::markdown_options;
 use crate::sanitize;
 
+mod html;
+mod notes;
+mod pieces;
+
+use pieces::chunk_cuts;
+
 const BULLETS: [&str; 3] = ["•", "◦", "▪"];
 
 enum Open {
@@ -37,6 +43,11 @@ struct Builder<'b> {
     links: u32,
     mentions: u32,
     item_fresh: bool,
+    /// Inline HTML tags open in the current block.
+    html_open: Vec<(String, html::Effect)>,
+    /// A comment was dropped after a space: a space after it goes too.
+    html_gap: bool,
+    notes: notes::Notes,
 }
 
 /// Builds the IR of `brief` from its source.
@@ -117,6 +128,9 @@ pub fn build_pieces(
         links: 0,
         mentions: 0,
         item_fresh: false,
+        html_open: Vec::new(),
+        html_gap: false,
+        notes: notes::Notes::default(),
     };
     let mut from = 0;
     for to in chunk_cuts(body, base, starts, chunk)
@@ -141,33 +155,15 @@ pub fn build_pieces(
         }
     }
     b.close_open();
+    b.notes.place(&mut b.doc);
     let _ = sink(b.doc);
-}
-
-/// Where to cut `body` into pieces of at least `chunk` bytes: section
-/// starts (in file coordinates, the body starting at `base`) whose heading
-/// opens a line. None when something in the body may refer across pieces.
-fn chunk_cuts(body: &str, base: usize, starts: &[usize], chunk: usize) -> Vec<usize> {
-    if body.len() <= chunk || body.contains("]:") || body.contains("[^") {
-        return Vec::new();
-    }
-    let mut cuts = Vec::new();
-    let mut last = 0;
-    for rel in starts.iter().filter_map(|s| s.checked_sub(base)) {
-        if rel >= last + chunk
-            && rel < body.len()
-            && body.as_bytes().get(rel.wrapping_sub(1)) == Some(&b'\n')
-        {
-            cuts.push(rel);
-            last = rel;
-        }
-    }
-    cuts
 }
 
 impl Builder<'_> {
     fn current_style(&self) -> Style {
-        self.style.last().copied().unwrap_or_default()
+        let mut s = self.style.last().copied().unwrap_or_default();
+        s.flags |= self.html_flags();
+        s
     }
 
     fn with_flag(&mut self, flag: u8) {
@@ -180,6 +176,14 @@ impl Builder<'_> {
         let mut s = self.current_style();
         s.role = role;
         self.style.push(s);
+    }
+
+    fn section_at(&self, offset: usize) -> SectionIdx {
+        SectionIdx(
+            self.starts
+                .partition_point(|s| *s <= offset)
+                .saturating_sub(1),
+        )
     }
 
     fn emit(&mut self, mut kind: BlockKind, offset: usize, implicit: bool) {
@@ -197,14 +201,10 @@ impl Builder<'_> {
             hidden_depth: (depth - shown) as u32,
             gap_before,
             offset,
-            section: SectionIdx(
-                self.starts
-                    .partition_point(|s| *s <= offset)
-                    .saturating_sub(1),
-            ),
+            section: self.section_at(offset),
         });
         for c in &mut self.containers {
-            if let Container::Item { first, .. } = c {
+            if let Container::Item { first, .. } | Container::Note { first, .. } = c {
                 *first = false;
             }
         }
@@ -212,6 +212,8 @@ impl Builder<'_> {
     }
 
     fn close_open(&mut self) {
+        self.html_open.clear();
+        self.html_gap = false;
         match self.open.take() {
             Some((Open::Para { inline, implicit }, at)) if !inline.is_blank() => {
                 self.emit(BlockKind::Paragraph(inline), at, implicit);
@@ -260,7 +262,13 @@ impl Builder<'_> {
             return;
         }
         let clean = sanitize::text(s);
-        let clean = clean.replace('\n', " ");
+        let mut clean = clean.replace('\n', " ");
+        if std::mem::take(&mut self.html_gap) {
+            clean = clean.trim_start().to_owned();
+        }
+        if let Some(sup) = self.html_script() {
+            clean = html::script(&clean, sup);
+        }
         self.inline(at).push(&clean, style);
     }
 
@@ -284,12 +292,11 @@ impl Builder<'_> {
                 }
                 self.text(&t, at, Style::role(Role::Html));
             }
-            Event::InlineHtml(t) => {
-                let s = Style::role(Role::Html);
-                self.text(&t, at, s);
-            }
+            Event::InlineHtml(t) => self.inline_html(&t, at),
             Event::FootnoteReference(label) => {
-                let s = Style::role(Role::FootnoteRef);
+                let section = self.section_at(at);
+                let n = self.notes.reference(&label, section);
+                let s = Style::role(Role::FootnoteRef(n));
                 self.text(&format!("[{label}]"), at, s);
             }
             Event::SoftBreak => {
@@ -378,8 +385,10 @@ impl Builder<'_> {
             }
             Tag::FootnoteDefinition(label) => {
                 self.close_open();
-                self.containers.push(Container::Item {
+                let index = self.notes.define(&label, self.doc.blocks.len());
+                self.containers.push(Container::Note {
                     marker: format!("[{}]", sanitize::line(&label)),
+                    index,
                     first: true,
                 });
             }
@@ -441,9 +450,14 @@ impl Builder<'_> {
                 self.style.pop();
                 self.close_open();
             }
-            TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::FootnoteDefinition => {
+            TagEnd::BlockQuote(_) | TagEnd::Item => {
                 self.close_open();
                 self.containers.pop();
+            }
+            TagEnd::FootnoteDefinition => {
+                self.close_open();
+                self.containers.pop();
+                self.notes.end(self.doc.blocks.len());
             }
             TagEnd::CodeBlock => {
                 if let Some((text, at)) = self.code.take() {
@@ -453,8 +467,7 @@ impl Builder<'_> {
             }
             TagEnd::HtmlBlock => {
                 if let Some((text, at)) = self.html.take() {
-                    let text = sanitize::text(text.trim_end()).into_owned();
-                    self.emit(BlockKind::Html(text), at, false);
+                    self.html_block(&text, at);
                 }
             }
             TagEnd::List(_) => {
@@ -477,18 +490,14 @@ impl Builder<'_> {
                 }
             }
             TagEnd::Image => {
-                self.text_end_image();
+                let at = self.open.as_ref().map_or(0, |(_, at)| *at);
+                self.text("]", at, Style::role(Role::Image));
                 self.style.pop();
             }
             _ => {
                 self.style.pop();
             }
         }
-    }
-
-    fn text_end_image(&mut self) {
-        let at = self.open.as_ref().map_or(0, |(_, at)| *at);
-        self.text("]", at, Style::role(Role::Image));
     }
 }
 

@@ -2,19 +2,26 @@
 
 use std::ops::Range;
 
+mod table;
+
 use super::wrap::{display_width, hard_wrap, wrap_ranges};
 use super::{Layout, LineRec, Notes, Span, Target};
-use crate::doc::{
-    Align, Block, BlockKind, Container, Doc, Inline, Progress, Role, Style, Table, flags,
-};
+use crate::doc::{Block, BlockKind, Container, Doc, Inline, Progress, Role, Style};
 use crate::model::SectionIdx;
 
-/// Narrowest a table column may get before the table is shown row by row.
-const MIN_COLUMN: usize = 6;
+/// Marks a code line that goes on from the line before (printed output).
+const CONTINUED: &str = "↪ ";
 
 struct Out<'n> {
     layout: Layout,
     notes: Option<&'n Notes>,
+    /// Printed output (notes given): nothing may be wider than the width,
+    /// so long code lines continue after a mark and wide tables become
+    /// records. On screen they keep their width and scroll sideways.
+    print: bool,
+    /// How wide the block being laid out reaches, when it may reach past
+    /// the width (code, tables).
+    reach: usize,
     /// Note numbers given so far, per link and per mention.
     link_no: Vec<Option<usize>>,
     mention_no: Vec<Option<usize>>,
@@ -65,6 +72,8 @@ impl<'n> Stream<'n> {
                     ..Layout::default()
                 },
                 notes,
+                print: notes.is_some(),
+                reach: 0,
                 link_no: notes.map_or_else(Vec::new, |n| vec![None; n.links.len()]),
                 mention_no: notes.map_or_else(Vec::new, |n| vec![None; n.mentions.len()]),
                 next_no: 1,
@@ -101,6 +110,8 @@ impl<'n> Stream<'n> {
         l.lines.shrink_to_fit();
         l.targets.shrink_to_fit();
         l.block_lines.shrink_to_fit();
+        l.wide.shrink_to_fit();
+        l.footnotes.shrink_to_fit();
         l
     }
 }
@@ -126,6 +137,11 @@ fn prefixes(block: &Block) -> (Prefix, Prefix) {
             Container::Item {
                 marker: m,
                 first: is_first,
+            }
+            | Container::Note {
+                marker: m,
+                first: is_first,
+                ..
             } => {
                 let w = display_width(m) + 1;
                 if *is_first {
@@ -150,7 +166,7 @@ impl Out<'_> {
             return;
         }
         let l = &mut self.layout;
-        if let Role::Link(_) | Role::Mention(_) = style.role {
+        if let Role::Link(_) | Role::Mention(_) | Role::FootnoteRef(_) = style.role {
             let first_span = l.lines.last().map_or(0, |p| p.spans_end as usize);
             let col = l.spans[first_span..]
                 .iter()
@@ -190,7 +206,16 @@ impl Out<'_> {
         if block.gap_before {
             self.blank(bi, block.section);
         }
-        self.layout.block_lines.push(self.layout.lines.len());
+        let from = self.layout.lines.len();
+        self.layout.block_lines.push(from);
+        for c in &block.containers {
+            if let Container::Note {
+                index, first: true, ..
+            } = c
+            {
+                self.layout.footnotes.push((*index, from));
+            }
+        }
         let (mut first, mut rest) = prefixes(block);
         // Text keeps at least ten columns (or the whole width, if less):
         // nesting too deep for that is not drawn.
@@ -237,6 +262,11 @@ impl Out<'_> {
             }
             BlockKind::Table(t) => self.table(bi, block.section, t, avail, &first, &rest),
         }
+        if self.reach > width {
+            let reach = u32::try_from(self.reach).unwrap_or(u32::MAX);
+            self.layout.wide.push((bi, reach));
+        }
+        self.reach = 0;
     }
 
     fn prefix(&mut self, p: &[(String, Style)]) {
@@ -336,145 +366,26 @@ impl Out<'_> {
         let inner = avail.saturating_sub(2).max(4);
         let mut line_no = 0;
         for src_line in text.split('\n') {
-            for r in hard_wrap(src_line, inner) {
+            let pieces = if self.print {
+                hard_wrap(src_line, inner)
+            } else {
+                std::iter::once(0..src_line.len()).collect()
+            };
+            if !self.print {
+                let prefix = prefix_width(if line_no == 0 { first } else { rest });
+                self.reach = self.reach.max(prefix + 2 + display_width(src_line));
+            }
+            for (i, r) in pieces.into_iter().enumerate() {
                 self.prefix(if line_no == 0 { first } else { rest });
-                self.push("  ", Style::role(role));
+                if i == 0 {
+                    self.push("  ", Style::role(role));
+                } else {
+                    self.push(CONTINUED, Style::role(Role::Marker));
+                }
                 self.push(&src_line[r], Style::role(role));
                 self.end_line(bi, block.section);
                 line_no += 1;
             }
-        }
-    }
-
-    fn table(
-        &mut self,
-        bi: u32,
-        section: SectionIdx,
-        t: &Table,
-        avail: usize,
-        first: &[(String, Style)],
-        rest: &[(String, Style)],
-    ) {
-        let cols = t.rows.iter().map(Vec::len).max().unwrap_or(0);
-        if cols == 0 {
-            return;
-        }
-        let seps = 3 * (cols - 1);
-        let mut natural = vec![1usize; cols];
-        for row in &t.rows {
-            for (c, cell) in row.iter().enumerate() {
-                natural[c] = natural[c].max(display_width(&cell.text));
-            }
-        }
-        if cols * MIN_COLUMN + seps > avail {
-            self.table_as_records(bi, section, t, avail, first, rest);
-            return;
-        }
-        let widths = fit_columns(&natural, avail - seps);
-        let border = Style::role(Role::Border);
-        let mut line_no = 0;
-        for (ri, row) in t.rows.iter().enumerate() {
-            let wrapped: Vec<Vec<Range<usize>>> = (0..cols)
-                .map(|c| {
-                    row.get(c)
-                        .map_or_else(Vec::new, |cell| wrap_ranges(&cell.text, widths[c]))
-                })
-                .collect();
-            let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
-            for h in 0..height {
-                self.prefix(if line_no == 0 { first } else { rest });
-                for c in 0..cols {
-                    if c > 0 {
-                        self.push(" │ ", border);
-                    }
-                    let (cell, r) = match (row.get(c), wrapped[c].get(h)) {
-                        (Some(cell), Some(r)) => (Some(cell), r.clone()),
-                        _ => (None, 0..0),
-                    };
-                    let w = cell.map_or(0, |cell| display_width(&cell.text[r.clone()]));
-                    let pad = widths[c].saturating_sub(w);
-                    let (left, right) = match t.aligns.get(c) {
-                        Some(Align::Right) => (pad, 0),
-                        Some(Align::Center) => (pad / 2, pad - pad / 2),
-                        _ => (0, pad),
-                    };
-                    self.push(&" ".repeat(left), Style::default());
-                    if let Some(cell) = cell {
-                        if ri == 0 {
-                            self.styled_bold(cell, r);
-                        } else {
-                            self.styled(cell, r);
-                        }
-                    }
-                    if c + 1 < cols {
-                        self.push(&" ".repeat(right), Style::default());
-                    }
-                }
-                self.end_line(bi, section);
-                line_no += 1;
-            }
-            if ri == 0 {
-                self.prefix(rest);
-                let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-                self.push(&rule.join("─┼─"), border);
-                self.end_line(bi, section);
-            }
-        }
-    }
-
-    fn styled_bold(&mut self, text: &Inline, r: Range<usize>) {
-        let mut bold = text.clone();
-        for (_, s) in &mut bold.runs {
-            s.flags |= flags::STRONG;
-        }
-        self.styled(&bold, r);
-    }
-
-    /// A table too wide for the width: one block per row, `Header: value`.
-    fn table_as_records(
-        &mut self,
-        bi: u32,
-        section: SectionIdx,
-        t: &Table,
-        avail: usize,
-        first: &[(String, Style)],
-        rest: &[(String, Style)],
-    ) {
-        let header = t.rows.first();
-        let mut line_no = 0;
-        for (ri, row) in t.rows.iter().enumerate().skip(1) {
-            if ri > 1 {
-                self.prefix(rest);
-                self.end_line(bi, section);
-            }
-            for (c, cell) in row.iter().enumerate() {
-                let mut item = Inline::default();
-                let name = header
-                    .and_then(|h| h.get(c))
-                    .map_or_else(|| format!("Column {}", c + 1), |h| h.text.clone());
-                item.push(
-                    &format!("{name}: "),
-                    Style {
-                        role: Role::Text,
-                        flags: flags::STRONG,
-                    },
-                );
-                let mut pos = 0;
-                for (end, style) in &cell.runs {
-                    item.push(cell.text.get(pos..*end as usize).unwrap_or(""), *style);
-                    pos = *end as usize;
-                }
-                let p = if line_no == 0 { first } else { rest };
-                self.inline(bi, section, &item, avail, p, rest);
-                line_no += 1;
-            }
-        }
-        if line_no == 0
-            && let Some(h) = header
-        {
-            let names: Vec<&str> = h.iter().map(|c| c.text.as_str()).collect();
-            let item = Inline::plain(&names.join(" · "), Style::default());
-            self.inline(bi, section, &item, avail, first, rest);
         }
     }
 
@@ -493,22 +404,4 @@ impl Out<'_> {
             self.inline(bi, section, &item, width, &[], &indent);
         }
     }
-}
-
-/// Column widths that fit `total`: natural widths when they fit, otherwise the
-/// widest columns shrink first, never below [`MIN_COLUMN`].
-fn fit_columns(natural: &[usize], total: usize) -> Vec<usize> {
-    let mut widths = natural.to_vec();
-    while widths.iter().sum::<usize>() > total {
-        let Some((i, _)) = widths
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| **w > MIN_COLUMN)
-            .max_by_key(|(_, w)| **w)
-        else {
-            break;
-        };
-        widths[i] -= 1;
-    }
-    widths
 }

@@ -49,8 +49,15 @@ fn wide_tables_degrade_to_records() {
 fn no_line_is_wider_than_the_width() {
     let md = "# 한국과 미국의 기술 협력에 관한 보고서\n\n한국과미국의기술협력은반도체공급망을중심으로확대되고있다 🌞👨‍👩‍👧 e\u{301}\n\n| 국가 | 비율 |\n|---|---|\n| 한국 | 60% |\n\n```\n\tcode\tx\n```\n";
     for w in [8, 11, 20, 33] {
+        let p = printed(md, w);
+        let widest = p.iter().map(|l| display_width(l)).max().unwrap_or(0);
+        assert!(widest <= w.max(10), "width {w}: {widest}");
+        // On screen only a block that scrolls sideways may be wider.
         let l = layout(md, w);
-        assert!(l.max_width() <= w.max(10), "width {w}: {}", l.max_width());
+        for i in 0..l.len() {
+            let lw = l.line(i).map_or(0, |x| x.width());
+            assert!(lw <= w.max(10) + l.overflow(i), "width {w}, line {i}: {lw}");
+        }
     }
 }
 
@@ -221,4 +228,167 @@ fn the_lead_stands_under_the_title_as_a_quote() {
             .iter()
             .all(|l| !l.contains("Bottom line"))
     );
+}
+fn printed(md: &str, width: usize) -> Vec<String> {
+    let mut d = Vec::new();
+    let file = SourceFile::new("t.md".into(), Origin::Embedded, md.into());
+    let brief = crate::parse::parse_brief(file, &mut d).expect("brief");
+    let doc = crate::doc::build(&brief);
+    let notes = Notes::default();
+    text(&Layout::new(
+        &doc,
+        brief.sections.len(),
+        width,
+        Some(&notes),
+    ))
+}
+
+const LONG_CODE: &str =
+    "Run:\n\n```\nbriefing show brief-id#section-slug --width 100\nok\n```\n\nAfter.\n";
+
+#[test]
+fn code_lines_are_never_reflowed_on_screen() {
+    let l = layout(LONG_CODE, 30);
+    assert_eq!(
+        text(&l),
+        [
+            "Run:",
+            "",
+            "  briefing show brief-id#section-slug --width 100",
+            "  ok",
+            "",
+            "After."
+        ]
+    );
+    // The code block's lines reach past the width, together; prose does not.
+    assert_eq!(l.overflow(2), 49 - 30);
+    assert_eq!(l.overflow(3), 49 - 30);
+    assert_eq!(l.overflow(0), 0);
+    assert_eq!(l.overflow(5), 0);
+}
+
+#[test]
+fn printed_code_lines_go_on_after_a_mark() {
+    assert_eq!(
+        printed(LONG_CODE, 30),
+        [
+            "Run:",
+            "",
+            "  briefing show brief-id#secti",
+            "↪ on-slug --width 100",
+            "  ok",
+            "",
+            "After."
+        ]
+    );
+}
+
+const WIDE_TABLE: &str = "| Partner | Sector | Headquarters | Pledged investment |\n|---|---|---|---|\n| Samsung Electronics | Semiconductor | Washington, D.C. | $17 billion in Taylor, Texas |\n| Hyundai | Electric vehicles | Seoul | $5.5 billion |\n";
+
+#[test]
+fn table_columns_fit_their_longest_words() {
+    // Natural widths fit: nothing wraps.
+    let l = layout(WIDE_TABLE, 160);
+    assert_eq!(
+        text(&l)[0],
+        "Partner             │ Sector            │ Headquarters     │ Pledged investment"
+    );
+    // Squeezed: cells wrap between words, never inside one.
+    for width in [55, 60, 70, 80] {
+        let l = layout(WIDE_TABLE, width);
+        let all = text(&l).join("\n");
+        assert!(l.max_width() <= width, "{width}: {all}");
+        for word in [
+            "Semiconductor",
+            "Washington,",
+            "Electronics",
+            "Headquarters",
+        ] {
+            assert!(all.contains(word), "{width}: {word} split in\n{all}");
+        }
+    }
+}
+
+const WIDER_TABLE: &str = "| Partner | Sector | Headquarters | Pledged investment | Announced | Employment |\n|---|---|---|---|---|---|\n| Samsung Electronics | Semiconductor | Washington, D.C. | $17 billion | November 2021 | 2,000 |\n";
+
+#[test]
+fn a_table_whose_words_cannot_fit_scrolls_on_screen_and_is_records_in_print() {
+    let l = layout(WIDER_TABLE, 60);
+    let lines = text(&l);
+    assert!(lines[0].starts_with("Partner "), "{lines:?}");
+    assert!(l.max_width() > 60, "{lines:?}");
+    assert_eq!(l.overflow(0), l.max_width() - 60);
+    assert_eq!(l.overflow(1), l.overflow(0));
+    assert!(lines.join("\n").contains("Semiconductor"));
+    let p = printed(WIDER_TABLE, 60);
+    assert_eq!(p[0], "Partner: Samsung Electronics");
+    assert!(p.iter().all(|l| display_width(l) <= 60), "{p:?}");
+    // Too narrow to scroll a table: records on screen too.
+    assert_eq!(
+        text(&layout(WIDE_TABLE, 40))[0],
+        "Partner: Samsung Electronics"
+    );
+}
+
+#[test]
+fn footnotes_show_at_the_end_of_their_section_and_are_targets() {
+    let md = "## One\n\nA claim[^src] here.\n\nMore.\n\n## Two\n\nOther[^b].\n\n[^src]: The source.\n[^b]: Second note.\n";
+    let l = layout(md, 40);
+    let lines = text(&l);
+    let claim = lines
+        .iter()
+        .position(|x| x == "A claim[src] here.")
+        .expect("ref");
+    let note = lines
+        .iter()
+        .position(|x| x == "[src] The source.")
+        .expect("note");
+    let two = lines.iter().position(|x| x == "Two").expect("two");
+    assert!(claim < note && note < two, "{lines:?}");
+    assert_eq!(l.footnote_line(0), Some(note));
+    assert_eq!(lines.last().map(String::as_str), Some("[b] Second note."));
+    let t = l
+        .targets()
+        .iter()
+        .find(|t| t.role == crate::doc::Role::FootnoteRef(0))
+        .expect("a target");
+    assert_eq!((t.line, t.col, t.width), (claim, 7, 5));
+}
+
+#[test]
+fn inline_html_renders_as_text() {
+    let md = "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>.<br>H<sub>2</sub>O, x<sup>2</sup>, <b>bold</b> <!-- hidden --> <span class=\"x\">kept</span> <a href=\"https://e.org\">site</a>\n\n<!-- a comment block -->\n\n<div align=\"center\">\n<b>Centered</b> text\n</div>\n";
+    let l = layout(md, 80);
+    assert_eq!(
+        text(&l),
+        [
+            "Press Ctrl+C.",
+            "H₂O, x², bold kept site (https://e.org)",
+            "",
+            "Centered text"
+        ]
+    );
+    let line = l.line(0).expect("line");
+    let kbd = line.spans().find(|(t, _)| *t == "Ctrl").expect("kbd");
+    assert_ne!(kbd.1.flags & crate::doc::flags::CODE, 0);
+}
+
+#[test]
+fn emoji_joined_by_zwj_are_one_character() {
+    let l = layout(
+        "A family 👨\u{200d}👩\u{200d}👧\u{200d}👦 and 🙇\u{200d}♂\u{fe0f} bows.\n",
+        80,
+    );
+    assert_eq!(
+        text(&l),
+        ["A family 👨\u{200d}👩\u{200d}👧\u{200d}👦 and 🙇\u{200d}♂\u{fe0f} bows."]
+    );
+    assert_eq!(l.max_width(), 24);
+    assert!(!text(&layout("lone\u{200d}joiner\n", 80))[0].contains('\u{200d}'));
+}
+
+#[test]
+fn korean_paragraphs_break_at_spaces() {
+    let l = layout("그 예상이 맞았습니다. 中国和日本的合作\n", 16);
+    assert_eq!(text(&l), ["그 예상이", "맞았습니다. 中国", "和日本的合作"]);
 }

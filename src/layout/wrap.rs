@@ -45,26 +45,91 @@ fn wrap_segment(seg: &str, base: usize, width: usize, out: &mut Vec<Range<usize>
         line_w: 0,
         out,
     };
-    let separator = if only_breaks_at_spaces(seg) {
-        WordSeparator::AsciiSpace
-    } else {
-        WordSeparator::UnicodeBreakProperties
-    };
-    for word in separator.find_words(seg) {
-        let start = offset_in(seg, word.word);
-        let ww = display_width(word.word);
+    for_each_word(seg, |word, whitespace| {
+        let start = word.start;
+        let text = &seg[word];
+        let ww = display_width(text);
         if ww > width {
-            for r in hard_wrap(word.word, width) {
-                let w = display_width(&word.word[r.clone()]);
+            for r in hard_wrap(text, width) {
+                let w = display_width(&text[r.clone()]);
                 fill.place(start + r.start..start + r.end, w);
             }
         } else {
-            fill.place(start..start + word.word.len(), ww);
+            fill.place(start..start + text.len(), ww);
         }
-        fill.line_w += display_width(word.whitespace);
-    }
+        fill.line_w += whitespace;
+    });
     let last = fill.line.take().unwrap_or(0..0);
     out.push(base + last.start..base + last.end);
+}
+
+/// The widest word of `text`: the narrowest a column holding it can get
+/// without splitting one.
+pub fn longest_word(text: &str) -> usize {
+    let mut widest = 0;
+    for seg in text.split('\n') {
+        for_each_word(seg, |word, _| {
+            widest = widest.max(display_width(&seg[word]));
+        });
+    }
+    widest
+}
+
+/// Calls `f` with each word of `seg` (a byte range) and the width of the
+/// white space after it, in order. Words end where the Unicode
+/// line-breaking rules allow a break, except inside Korean words: Korean
+/// is written with spaces, so it breaks only there (CSS `word-break:
+/// keep-all` for Hangul), while Chinese and Japanese still break between
+/// characters.
+fn for_each_word(seg: &str, mut f: impl FnMut(Range<usize>, usize)) {
+    if only_breaks_at_spaces(seg) {
+        for word in WordSeparator::AsciiSpace.find_words(seg) {
+            let start = offset_in(seg, word.word);
+            f(start..start + word.word.len(), word.whitespace.len());
+        }
+        return;
+    }
+    let hangul = seg.chars().any(is_hangul);
+    let mut held: Option<(Range<usize>, usize)> = None;
+    for word in WordSeparator::UnicodeBreakProperties.find_words(seg) {
+        let start = offset_in(seg, word.word);
+        let range = start..start + word.word.len();
+        let ws = display_width(word.whitespace);
+        match held.as_mut() {
+            Some((r, 0)) if hangul && keeps_together(&seg[r.clone()], word.word) => {
+                r.end = range.end;
+                held = held.map(|(r, _)| (r, ws));
+            }
+            _ => {
+                if let Some((r, w)) = held.take() {
+                    f(r, w);
+                }
+                held = Some((range, ws));
+            }
+        }
+    }
+    if let Some((r, w)) = held {
+        f(r, w);
+    }
+}
+
+/// True when no break may come between `before` and `after` under
+/// keep-all: letters or digits meet, at least one of them Hangul.
+fn keeps_together(before: &str, after: &str) -> bool {
+    let (Some(a), Some(b)) = (before.chars().next_back(), after.chars().next()) else {
+        return false;
+    };
+    (is_hangul(a) || is_hangul(b)) && a.is_alphanumeric() && b.is_alphanumeric()
+}
+
+/// Hangul syllables and jamo.
+fn is_hangul(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'
+            | '\u{3130}'..='\u{318F}'
+            | '\u{A960}'..='\u{A97F}'
+            | '\u{AC00}'..='\u{D7FF}'
+            | '\u{FFA0}'..='\u{FFDC}')
 }
 
 /// True when the Unicode line-breaking rules (UAX #14) allow a break only
@@ -159,6 +224,22 @@ mod tests {
         for l in lines(t, 6) {
             assert!(display_width(l) <= 6, "{l}");
         }
+        // Chinese and Japanese break between characters.
+        assert_eq!(lines("中国和日本的合作", 8), ["中国和日", "本的合作"]);
+        assert_eq!(lines("にほんごのぶん", 8), ["にほんご", "のぶん"]);
+    }
+
+    #[test]
+    fn korean_breaks_only_at_spaces() {
+        // Before: "예상이 맞았습니" / "다."
+        assert_eq!(
+            lines("그 예상이 맞았습니다.", 16),
+            ["그 예상이", "맞았습니다."]
+        );
+        assert_eq!(lines("한국Korea와 미국", 12), ["한국Korea와", "미국"]);
+        assert_eq!(longest_word("그 예상이 맞았습니다."), 11);
+        assert_eq!(longest_word("中国和日本"), 2);
+        assert_eq!(longest_word("supply-chain risk"), 12);
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub struct ReaderState {
     pub selected: Option<Role>,
     /// A mention highlighted after a jump, until the next move.
     pub highlight: Option<Role>,
+    /// Columns the blocks wider than the pane (code, tables) are scrolled
+    /// sideways; each is shifted at most as far as it reaches.
+    pub hscroll: usize,
     /// The section a jump landed on, which counts as current even when the
     /// end of the brief keeps its heading from reaching the top.
     anchor: Option<SectionIdx>,
@@ -89,6 +92,7 @@ impl ReaderState {
         };
         self.layout = layout;
         self.laid_out = Some((b, width));
+        self.hscroll = 0;
         // A place past the preview (the pane was resized deep in a long
         // brief) waits for the whole, so the reader stays where it was.
         if keep.is_some_and(|block| block >= self.layout.blocks()) {
@@ -157,6 +161,7 @@ impl ReaderState {
             self.selected = None;
             self.highlight = None;
             self.top = 0;
+            self.hscroll = 0;
             self.relayout(lib, width);
         }
     }
@@ -266,6 +271,62 @@ impl ReaderState {
         self.selected = Some(role);
         self.highlight = None;
         self.ensure_visible(line);
+        self.reveal(role);
+        true
+    }
+
+    /// Scrolls a wide block sideways so target `role` shows whole.
+    fn reveal(&mut self, role: Role) {
+        let Some(t) = self.layout.targets().iter().find(|t| t.role == role) else {
+            return;
+        };
+        if self.layout.overflow(t.line) == 0 {
+            return;
+        }
+        let width = self.width().max(1);
+        if t.col < self.hscroll {
+            self.hscroll = t.col;
+        } else if t.col + t.width > self.hscroll + width {
+            self.hscroll = (t.col + t.width).saturating_sub(width);
+        }
+    }
+
+    /// How far line `i` is shifted left: the sideways scroll, as far as
+    /// its block reaches past the pane.
+    pub fn shift(&self, i: usize) -> usize {
+        self.hscroll.min(self.layout.overflow(i))
+    }
+
+    /// Scrolls the wide blocks on screen sideways by `delta` columns;
+    /// false when none is on screen.
+    pub fn scroll_sideways(&mut self, delta: isize) -> bool {
+        let reach = (self.top..self.top + self.height.max(1))
+            .map(|i| self.layout.overflow(i))
+            .max()
+            .unwrap_or(0);
+        if reach == 0 {
+            return false;
+        }
+        self.hscroll = self
+            .hscroll
+            .min(reach)
+            .saturating_add_signed(delta)
+            .min(reach);
+        true
+    }
+
+    /// Puts the note of footnote `n` on screen (a third of the way down);
+    /// false when it has none.
+    pub fn show_footnote(&mut self, n: u32) -> bool {
+        self.finish();
+        let Some(line) = self.layout.footnote_line(n) else {
+            return false;
+        };
+        self.top = line.saturating_sub(self.height / 3);
+        self.clamp();
+        self.anchor = None;
+        self.highlight = None;
+        self.selected = None;
         true
     }
 
@@ -293,6 +354,7 @@ impl ReaderState {
 
     /// The link or mention at a cell of the text (relative to the text area).
     pub fn target_at(&self, line: usize, col: usize) -> Option<Role> {
+        let col = col + self.shift(line);
         self.layout
             .targets()
             .iter()
@@ -300,3 +362,6 @@ impl ReaderState {
             .map(|t| t.role)
     }
 }
+
+#[cfg(test)]
+mod tests;

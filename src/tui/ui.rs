@@ -14,6 +14,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, BorderType, Borders};
 
+pub use reader::style_of;
+
 use super::app::App;
 use super::theme::Slot;
 

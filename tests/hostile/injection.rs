@@ -109,13 +109,17 @@ fn assert_clean(what: &str, out: &[u8]) {
     if let Some(c) = s.chars().find(|&c| c != '\n' && is_control(c)) {
         panic!("{what}: control character {c:?} in output:\n{s}");
     }
+    assert!(
+        briefing::sanitize::is_clean(&s),
+        "{what}: a lone joiner in:\n{s}"
+    );
 }
 
 /// Strings inside JSON may not hold controls either once decoded.
 fn assert_json_clean(what: &str, v: &serde_json::Value) {
     match v {
         serde_json::Value::String(s) => assert!(
-            !s.chars().any(|c| c != '\n' && is_control(c)),
+            !s.chars().any(|c| c != '\n' && is_control(c)) && briefing::sanitize::is_clean(s),
             "{what}: decoded JSON string {s:?}"
         ),
         serde_json::Value::Array(a) => a.iter().for_each(|x| assert_json_clean(what, x)),

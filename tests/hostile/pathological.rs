@@ -27,11 +27,7 @@ fn library(name: &str, body: &str) -> Library {
 fn bottom_screen(lib: Library, what: &str) -> String {
     assert_eq!(lib.briefs.len(), 1, "{what}: {:?}", lib.diagnostics);
     let mut app = screen::app(lib, 100, 30);
-    let width = usize::from(app.geometry.text.width);
-    assert!(
-        app.reader.layout.max_width() <= width,
-        "{what}: a line wider than {width}"
-    );
+    screen::assert_fits(&app, what);
     screen::act(&mut app, &[Action::Bottom]);
     let buf = screen::draw(&app);
     assert_sound(&buf, what);

@@ -129,12 +129,7 @@ fn check(app: &App, what: &str) {
     let buf = screen::draw(app);
     assert_sound(&buf, what);
     if app.geometry.reader.is_some() {
-        let width = usize::from(app.geometry.text.width);
-        let widest = app.reader.layout.max_width();
-        assert!(
-            widest <= width.max(8),
-            "{what}: a line of {widest} in {width} columns"
-        );
+        screen::assert_fits(app, what);
     }
 }
 

@@ -30,6 +30,12 @@ impl App {
                 self.message = Some("no more links above".into());
             }
             Action::Open => self.open_selected(),
+            Action::ScrollRight | Action::ScrollLeft => {
+                let step = if a == Action::ScrollRight { 8 } else { -8 };
+                if !self.reader.scroll_sideways(step) {
+                    self.message = Some("nothing wide on screen to scroll sideways".into());
+                }
+            }
             _ => {}
         }
     }
@@ -43,6 +49,15 @@ impl App {
         };
         match sel {
             Role::Link(i) => self.follow_link(self.reader.brief, i as usize),
+            Role::FootnoteRef(n) => {
+                self.reader.finish();
+                if self.reader.layout.footnote_line(n).is_some() {
+                    self.remember();
+                    self.reader.show_footnote(n);
+                } else {
+                    self.message = Some("this footnote has no text".into());
+                }
+            }
             Role::Mention(m) => {
                 self.reader.highlight = Some(sel);
                 if !self.panel_visible() {

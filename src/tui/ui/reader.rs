@@ -5,6 +5,9 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style as TuiStyle};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
 use super::cells;
 use crate::doc::{Role, Style, flags};
 use crate::tui::app::{App, Focus};
@@ -19,7 +22,7 @@ pub fn style_of(theme: &Theme, s: Style) -> TuiStyle {
         Role::Border => theme.get(Slot::Border),
         Role::Link(_) => theme.get(Slot::Link),
         Role::Mention(_) => theme.get(Slot::Mention),
-        Role::FootnoteRef => theme.get(Slot::Footnote),
+        Role::FootnoteRef(_) => theme.get(Slot::Footnote),
         Role::Image | Role::Dim => theme.get(Slot::Dim),
         Role::Html => theme.get(Slot::Code),
     };
@@ -48,21 +51,37 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
     let buf = frame.buffer_mut();
     for row in 0..text.height {
-        let Some(line) = r.layout.line(r.top + usize::from(row)) else {
+        let i = r.top + usize::from(row);
+        let Some(line) = r.layout.line(i) else {
             break;
         };
         let y = text.y + row;
         let mut x = text.x;
+        let shift = r.shift(i);
+        let mut skip = shift;
         for (piece, style) in line.spans() {
             let mut st = style_of(theme, style);
             if Some(style.role) == r.highlight && matches!(style.role, Role::Mention(_)) {
                 st = st.patch(theme.get(Slot::MentionHighlight));
             } else if Some(style.role) == r.selected
-                && matches!(style.role, Role::Link(_) | Role::Mention(_))
+                && matches!(
+                    style.role,
+                    Role::Link(_) | Role::Mention(_) | Role::FootnoteRef(_)
+                )
             {
                 st = st.patch(theme.get(Slot::LinkSelected));
             }
+            let (piece, blank) = skip_columns(piece, &mut skip);
+            x = cells::put(buf, x, y, text.right(), &" ".repeat(blank), st);
             x = cells::put(buf, x, y, text.right(), piece, st);
+        }
+        // A line cut at either edge says so.
+        let dim = theme.get(Slot::Dim);
+        if shift > 0 && line.width() > 0 && text.width > 1 {
+            cells::put(buf, text.x, y, text.right(), "←", dim);
+        }
+        if line.width() > shift + usize::from(text.width) && text.width > 1 {
+            cells::put(buf, text.right() - 1, y, text.right(), "→", dim);
         }
     }
     // Search matches on screen; the current one stands out.
@@ -81,10 +100,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             if seg.line < r.top || seg.line >= r.top + usize::from(text.height) {
                 continue;
             }
+            let shift = r.shift(seg.line);
+            let (col, width) = if seg.col >= shift {
+                (seg.col - shift, seg.width)
+            } else {
+                (0, (seg.col + seg.width).saturating_sub(shift))
+            };
             let y = text.y + u16::try_from(seg.line - r.top).unwrap_or(0);
-            let x = text.x + u16::try_from(seg.col).unwrap_or(u16::MAX);
+            let x = text
+                .x
+                .saturating_add(u16::try_from(col).unwrap_or(u16::MAX));
             let end = x
-                .saturating_add(u16::try_from(seg.width).unwrap_or(0))
+                .saturating_add(u16::try_from(width).unwrap_or(0))
                 .min(text.right());
             cells::paint(buf, x, y, end, st);
         }
@@ -117,4 +144,25 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             .style(theme.get(Slot::Border));
         frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
     }
+}
+
+/// `text` without its first `skip` columns, taking them off `skip`, and
+/// how many blank columns stand for a wide character cut in two.
+fn skip_columns<'a>(text: &'a str, skip: &mut usize) -> (&'a str, usize) {
+    if *skip == 0 {
+        return (text, 0);
+    }
+    for (i, g) in text.grapheme_indices(true) {
+        if *skip == 0 {
+            return (&text[i..], 0);
+        }
+        let w = UnicodeWidthStr::width(g);
+        if w > *skip {
+            let blank = w - *skip;
+            *skip = 0;
+            return (&text[i + g.len()..], blank);
+        }
+        *skip -= w;
+    }
+    ("", 0)
 }
