@@ -1,6 +1,7 @@
 //! The library: every brief loaded, links resolved, backlinks computed.
 
 mod load;
+mod reload;
 mod resolve;
 
 use std::path::PathBuf;
@@ -55,52 +56,6 @@ impl Library {
         let bytes = found.iter().map(load::Found::len).sum();
         let workers = workers(found.len(), bytes);
         Self::assemble(parse_all(found, workers, load::Found::read))
-    }
-
-    /// Reads `paths` again after a change. A brief that loaded before but
-    /// now has errors stays in its last good version, so a half-made edit
-    /// never takes a brief away from its reader; its problems are reported
-    /// all the same. Returns the library and the names of the files kept.
-    pub fn reload(&self, paths: &[PathBuf]) -> (Self, Vec<String>) {
-        let files = load::collect(paths);
-        let fresh = Self::from_files(files.clone());
-        let failing: Vec<&Brief> = self
-            .briefs
-            .iter()
-            .filter(|old| {
-                !fresh
-                    .briefs
-                    .iter()
-                    .any(|b| b.source.name == old.source.name)
-                    && fresh
-                        .diagnostics
-                        .iter()
-                        .any(|d| d.is_error() && d.path == old.source.name)
-            })
-            .collect();
-        if failing.is_empty() {
-            return (fresh, Vec::new());
-        }
-        let files = files
-            .into_iter()
-            .map(|f| match f {
-                Ok(file) => Ok(failing
-                    .iter()
-                    .find(|old| old.source.name == file.name)
-                    .map_or(file, |old| {
-                        SourceFile::new(
-                            old.source.name.clone(),
-                            old.source.origin.clone(),
-                            old.source.text.to_string(),
-                        )
-                    })),
-                Err(d) => Err(d),
-            })
-            .collect();
-        let mut kept = Self::from_files(files);
-        kept.diagnostics = fresh.diagnostics;
-        let names = failing.iter().map(|b| b.source.name.clone()).collect();
-        (kept, names)
     }
 
     /// Parses every file, resolves links, drops briefs with errors. A
