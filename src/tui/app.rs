@@ -6,6 +6,7 @@ mod mouse;
 mod nav;
 pub mod saved;
 mod search;
+mod place;
 
 use std::sync::Arc;
 
@@ -434,5 +435,7 @@ impl App {
 
 #[cfg(test)]
 mod settings_tests;
+#[cfg(test)]
+mod place_tests;
 #[cfg(test)]
 mod tests;

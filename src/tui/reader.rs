@@ -188,6 +188,24 @@ impl ReaderState {
         self.anchor = Some(to.section);
     }
 
+    /// Opens `brief` with the block holding byte `offset` of its file at
+    /// the top.
+    pub fn go_offset(&mut self, lib: &Library, brief: BriefIdx, offset: usize) {
+        self.open_brief(lib, brief);
+        self.finish();
+        let block = self
+            .doc(lib, brief)
+            .blocks
+            .iter()
+            .rposition(|b| b.offset <= offset)
+            .unwrap_or(0);
+        self.top = self.layout.block_line(block);
+        self.selected = None;
+        self.highlight = None;
+        self.anchor = None;
+        self.clamp();
+    }
+
     /// Forgets the section a jump landed on: the current section is again
     /// the one at the top of the pane.
     pub fn unanchor(&mut self) {

@@ -1,0 +1,105 @@
+//! The current place (bar, panel, outline), `n` from the view, `[` at the
+//! title block, the outline's `h`, and the problems list after a reload.
+
+use std::path::{Path, PathBuf};
+
+use super::tests::{press, screen};
+use super::*;
+use crate::tui::views;
+
+fn app_on(lib: Library, w: u16, h: u16) -> App {
+    App::new(
+        lib,
+        Keymap::default_keys(),
+        Theme::default_theme(),
+        Rect::new(0, 0, w, h),
+    )
+}
+
+/// A copy of the real briefs in `to`; the paths to reload from.
+fn copy_of_briefs(to: &Path) -> Vec<PathBuf> {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs");
+    for e in std::fs::read_dir(&from).expect("briefs").flatten() {
+        std::fs::copy(e.path(), to.join(e.file_name())).expect("copy");
+    }
+    vec![to.to_path_buf()]
+}
+
+#[test]
+fn one_bad_key_is_one_problem_shown_first_and_whole_and_enter_opens_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let paths = copy_of_briefs(dir.path());
+    let mut a = app_on(Library::from_paths(&paths), 80, 24);
+    let file = dir.path().join("peninsula-plus.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replacen("\ntitle", "\ncolour = \"red\"\ntitle", 1))
+        .expect("write");
+    let (lib, kept) = a.lib.reload(&paths);
+    a.reload(lib, &kept);
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(msg.starts_with("1 problem(s)"), "{msg}");
+    press(&mut a, "D");
+    assert!(a.views.showing::<views::Problems>());
+    let s = screen(&a);
+    assert!(s.contains("Problems: 1 error, 0 warnings"), "{s}");
+    // First, and whole: wrapped, down to the last of the expected keys.
+    let first = s
+        .lines()
+        .find(|l| l.contains(".md:"))
+        .unwrap_or_default();
+    assert!(first.contains("peninsula-plus.md:3:1: error:"), "{s}");
+    let flat: String = s
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains("`figures`, `events`"), "{s}");
+    assert!(!s.contains("missing brief"), "{s}");
+    // Enter opens the brief at that line: its title block.
+    a.reader.open_brief(&a.lib, BriefIdx(0));
+    press(&mut a, "enter");
+    assert!(!a.views.is_open());
+    let id = &a.lib.briefs[a.reader.brief.0].meta.id;
+    assert_eq!(id, "peninsula-plus");
+    assert_eq!(a.reader.top, 0);
+    assert_eq!(a.focus, Focus::Reader);
+}
+
+#[test]
+fn problems_list_errors_before_warnings_and_enter_goes_to_the_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let paths = copy_of_briefs(dir.path());
+    let file = dir.path().join("digital-allies.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    // A dangling link late in the brief (an error), and a plain file
+    // whose link is not a brief (a warning) that sorts first by name.
+    let at = text.rfind("\n## ").expect("a pillar");
+    let mut edited = text.clone();
+    edited.insert_str(at, "\n\nSee [nowhere](#nowhere).\n");
+    std::fs::write(&file, edited).expect("write");
+    let mut notes = String::from("# Notes\n\n");
+    for i in 0..60 {
+        notes.push_str(&format!("Paragraph {i}.\n\n"));
+    }
+    notes.push_str("The last one [links to a text](y.txt).\n");
+    std::fs::write(dir.path().join("a-notes.md"), notes).expect("write");
+    let mut a = app_on(Library::from_paths(&paths), 100, 30);
+    let errors = a.lib.error_count();
+    assert_eq!(errors, 1, "{:?}", a.lib.diagnostics);
+    assert!(a.lib.diagnostics.len() > errors);
+    assert!(!a.lib.diagnostics[0].is_error(), "by path, the warning is first");
+    press(&mut a, "D");
+    let s = screen(&a);
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains(".md:")).collect();
+    assert!(rows[0].contains("error"), "{s}");
+    assert!(rows[1].contains("warning"), "{s}");
+    // The error's brief did not load, so Enter names it instead.
+    press(&mut a, "enter");
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(msg.contains("digital-allies.md did not load"), "{msg}");
+    // The warning's brief did: Enter shows it at the warning's line.
+    press(&mut a, "D j enter");
+    assert_eq!(a.lib.briefs[a.reader.brief.0].meta.id, "a-notes");
+    assert!(a.reader.top > 0);
+    assert!(screen(&a).contains("The last one links to a text"));
+}
