@@ -25,17 +25,39 @@ fn copy_of_briefs(to: &Path) -> Vec<PathBuf> {
     vec![to.to_path_buf()]
 }
 
-#[test]
-fn one_bad_key_is_one_problem_shown_first_and_whole_and_enter_opens_it() {
+/// The reader on a copy of the briefs, reloaded after `colour = "red"`
+/// went into one brief's front matter.
+fn one_bad_key(w: u16, h: u16) -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("dir");
     let paths = copy_of_briefs(dir.path());
-    let mut a = app_on(Library::from_paths(&paths), 80, 24);
+    let mut a = app_on(Library::from_paths(&paths), w, h);
     let file = dir.path().join("peninsula-plus.md");
     let text = std::fs::read_to_string(&file).expect("read");
     std::fs::write(&file, text.replacen("\ntitle", "\ncolour = \"red\"\ntitle", 1))
         .expect("write");
     let (lib, kept) = a.lib.reload(&paths);
     a.reload(lib, &kept);
+    (a, dir)
+}
+
+#[test]
+fn a_problem_taller_than_the_list_scrolls() {
+    let (mut a, _dir) = one_bad_key(40, 12);
+    press(&mut a, "D");
+    let s = screen(&a);
+    assert!(s.contains("more ↓"), "{s}");
+    assert!(!s.contains("`events`"), "{s}");
+    press(&mut a, "j j j j j");
+    let s = screen(&a);
+    assert!(s.contains("`events`"), "{s}");
+    assert!(!s.contains("more ↓"), "{s}");
+    press(&mut a, "k k k k k");
+    assert!(screen(&a).contains("peninsula-plus.md:3:1:"));
+}
+
+#[test]
+fn one_bad_key_is_one_problem_shown_first_and_whole_and_enter_opens_it() {
+    let (mut a, _dir) = one_bad_key(80, 24);
     let msg = a.message.clone().unwrap_or_default();
     assert!(msg.starts_with("1 problem(s)"), "{msg}");
     press(&mut a, "D");

@@ -369,7 +369,7 @@ fn a_reload_keeps_the_place_the_outline_and_lists_new_problems() {
     assert!(a.views.showing::<views::Problems>());
     let problems = screen(&a);
     assert!(
-        problems.contains("Problems in the briefs (1)"),
+        problems.contains("Problems: 1 error, 0 warnings"),
         "{problems}"
     );
     assert!(problems.contains("alpha.md:"), "{problems}");

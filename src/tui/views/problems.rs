@@ -17,7 +17,10 @@ use crate::tui::ui::cells;
 
 #[derive(Debug, Default)]
 pub struct Problems {
+    /// The selected problem.
     cursor: usize,
+    /// The first row shown: a problem taller than the list scrolls.
+    scroll: usize,
 }
 
 const COMMANDS: &[Command] = &[
@@ -88,6 +91,7 @@ impl View for Problems {
 
     fn open(&mut self, _app: &mut App) {
         self.cursor = 0;
+        self.scroll = 0;
     }
 
     fn commands(&self) -> &'static [Command] {
@@ -95,7 +99,6 @@ impl View for Problems {
     }
 
     fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
-        let n = app.lib.diagnostics.len();
         match input {
             Input::Act(Action::Open) => {
                 if let Some(d) = ordered(&app.lib.diagnostics).get(self.cursor) {
@@ -104,13 +107,10 @@ impl View for Problems {
                 }
                 Outcome::Close
             }
-            Input::Act(a) if list::move_cursor(&mut self.cursor, n, a, list::page(app) / 3) => {
-                Outcome::Consumed
-            }
             Input::Act(Action::Close | Action::Collapse) | Input::Click { .. } => Outcome::Close,
+            Input::Act(a) if self.step(app, a) => Outcome::Consumed,
             Input::Wheel { down, .. } => {
-                let a = if down { Action::Down } else { Action::Up };
-                list::move_cursor(&mut self.cursor, n, a, 1);
+                self.step(app, if down { Action::Down } else { Action::Up });
                 Outcome::Consumed
             }
             _ => Outcome::Ignored,
@@ -118,11 +118,48 @@ impl View for Problems {
     }
 
     fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        draw(frame, app, area, self.cursor);
+        draw(frame, app, area, self.cursor, self.scroll);
     }
 }
 
-fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
+impl Problems {
+    /// Moves for a list action; true if it was one. `j` / `k` scroll
+    /// through a problem taller than the list before leaving it.
+    fn step(&mut self, app: &App, a: Action) -> bool {
+        let diags = ordered(&app.lib.diagnostics);
+        let Some(inner) = list::popup_area(app.geometry.area, 110).map(list::inner) else {
+            return list::move_cursor(&mut self.cursor, diags.len(), a, 1);
+        };
+        let rows = rows(&diags, usize::from(inner.width));
+        let h = usize::from(inner.height).max(1);
+        let span = |c: usize| {
+            let first = rows.iter().position(|r| r.problem == c).unwrap_or(0);
+            let last = rows.iter().rposition(|r| r.problem == c).unwrap_or(first);
+            (first, last)
+        };
+        let (first, last) = span(self.cursor);
+        match a {
+            Action::Down if last >= self.scroll + h => self.scroll += 1,
+            Action::Up if first < self.scroll => self.scroll -= 1,
+            _ => {
+                let page = (h / 3).max(1);
+                if !list::move_cursor(&mut self.cursor, diags.len(), a, page) {
+                    return false;
+                }
+                let (first, last) = span(self.cursor);
+                if first < self.scroll {
+                    // Coming up into a tall problem shows its end.
+                    self.scroll = first.max((last + 1).saturating_sub(h));
+                } else if last >= self.scroll + h {
+                    self.scroll = first.min(last + 1 - h);
+                }
+            }
+        }
+        true
+    }
+}
+
+fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize, scroll: usize) {
     let diags = ordered(&app.lib.diagnostics);
     let errors = app.lib.error_count();
     let warnings = diags.len() - errors;
@@ -162,14 +199,8 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
     }
     let rows = rows(&diags, usize::from(inner.width));
     let h = usize::from(inner.height);
-    // The selected problem's rows stay in view, its last one included.
-    let first_row = rows.iter().position(|r| r.problem == cursor).unwrap_or(0);
-    let last_row = rows.iter().rposition(|r| r.problem == cursor).unwrap_or(0);
-    let top = if last_row + 1 > h {
-        (last_row + 1 - h).min(first_row)
-    } else {
-        0
-    };
+    let top = scroll.min(rows.len().saturating_sub(1));
+    let more = rows.len() > top + h;
     for (i, row) in rows.iter().enumerate().skip(top).take(h) {
         let y = inner.y + u16::try_from(i - top).unwrap_or(0);
         let slot = if row.error { Slot::Error } else { Slot::Warning };
@@ -183,5 +214,9 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
                 theme.get(Slot::Selection),
             );
         }
+    }
+    if more {
+        let y = inner.bottom();
+        cells::put(buf, inner.right().saturating_sub(8), y, inner.right(), " more ↓ ", theme.get(Slot::Dim));
     }
 }
