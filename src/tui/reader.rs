@@ -242,9 +242,16 @@ impl ReaderState {
             .any(|t| t.role == role && t.line >= self.top && t.line < self.top + self.height)
     }
 
-    /// The section being read: the one a jump landed on, else the one at
-    /// the top of the pane, else (scrolled to the very end) the last one.
+    /// The section being read, the one place the status bar, the panel
+    /// and the outline follow: the selected link's or figure's when there
+    /// is a selection, else the one a jump landed on, else the one at the
+    /// top of the pane, else (scrolled to the very end) the last one.
     pub fn section(&self) -> SectionIdx {
+        if let Some(sel) = self.selected
+            && let Some(t) = self.layout.targets().iter().find(|t| t.role == sel)
+        {
+            return self.layout.section_of(t.line);
+        }
         if let Some(a) = self.anchor {
             return a;
         }

@@ -125,3 +125,64 @@ fn problems_list_errors_before_warnings_and_enter_goes_to_the_line() {
     assert!(a.reader.top > 0);
     assert!(screen(&a).contains("The last one links to a text"));
 }
+
+/// The section title the status bar's breadcrumb ends with.
+fn bar_section(a: &App) -> String {
+    let s = screen(a);
+    let bar = s.lines().last().unwrap_or_default().to_owned();
+    bar
+}
+
+/// The section a selected link or figure lies in, by the brief's model.
+fn selected_section(a: &App) -> Option<String> {
+    let b = a.lib.brief(a.reader.brief)?;
+    let s = match a.reader.selected? {
+        crate::doc::Role::Mention(m) => b.mentions.get(m as usize)?.section,
+        crate::doc::Role::Link(l) => b.links.get(l as usize)?.section,
+        _ => return None,
+    };
+    Some(b.section(s)?.title.clone())
+}
+
+#[test]
+fn a_figure_jumped_to_drives_the_bar_the_panel_and_the_outline() {
+    let lib = Library::embedded();
+    let figures: Vec<_> = lib.figures().collect();
+    let mut a = app_on(lib, 160, 45);
+    for r in figures {
+        a.jump_to_figure(r);
+        let want = selected_section(&a).expect("a figure is selected");
+        let s = screen(&a);
+        let bar = bar_section(&a);
+        assert!(bar.contains(&want), "{r:?}: bar {bar:?}, want {want:?}");
+        let panel_title = format!("╭─ {want}");
+        let top = s.lines().next().unwrap_or_default();
+        if want.chars().count() < 30 {
+            assert!(top.contains(&panel_title), "{r:?}: {top:?} wants {want:?}");
+        }
+        let rows = a.outline.rows(&a.lib, a.current());
+        let here = a.outline.current_row(&rows, &a.lib, a.current());
+        let node = here.map(|i| rows[i].node);
+        assert_eq!(node, Some(crate::tui::outline::Node::Section(a.current())));
+        // The figure is in the panel, marked in its margin.
+        let items = crate::tui::panel::items(&a.lib, &a.reader);
+        assert!(
+            crate::tui::panel::selected_item(&a.lib, &a.reader, &items).is_some(),
+            "{r:?}"
+        );
+        assert!(s.contains('▌'), "{r:?}:\n{s}");
+    }
+}
+
+#[test]
+fn links_selected_down_the_brief_carry_the_bar_along() {
+    let mut a = app_on(Library::embedded(), 80, 24);
+    let first = bar_section(&a);
+    press(&mut a, "l l l l l l");
+    a.message = None;
+    assert!(a.reader.top > 0);
+    let want = selected_section(&a).expect("a link is selected");
+    let bar = bar_section(&a);
+    assert!(bar.contains(&want), "bar {bar:?}, want {want:?}");
+    assert_ne!(bar, first);
+}
