@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::tests::{press, screen};
+use super::tests::{press, screen, type_text};
 use super::*;
 use crate::tui::views;
 
@@ -185,4 +185,40 @@ fn links_selected_down_the_brief_carry_the_bar_along() {
     let bar = bar_section(&a);
     assert!(bar.contains(&want), "bar {bar:?}, want {want:?}");
     assert_ne!(bar, first);
+}
+
+#[test]
+fn n_and_shift_n_go_to_the_next_match_from_where_the_reader_scrolled() {
+    let mut a = app_on(Library::embedded(), 80, 24);
+    press(&mut a, "/");
+    type_text(&mut a, "alliance");
+    press(&mut a, "enter");
+    assert_eq!(a.search.current, Some(0), "{:?} {}", a.search.query, a.search.matches.len());
+    let n = a.search.matches.len();
+    assert!(n > 4, "{n}");
+    // Scrolled down: n takes the first match from the view.
+    press(&mut a, "pagedown pagedown");
+    let top = a.reader.top;
+    let want = a.search.matches.iter().position(|m| m.line >= top);
+    assert!(want.is_some_and(|i| i >= 2), "{want:?}");
+    press(&mut a, "n");
+    assert_eq!(a.search.current, want);
+    // At the end, N takes the last match above the view's bottom.
+    press(&mut a, "G");
+    let bottom = a.reader.top + a.reader.height;
+    let want = a.search.matches.iter().rposition(|m| m.line < bottom);
+    assert!(want.is_some_and(|i| i + 1 == n), "{want:?}");
+    press(&mut a, "N");
+    assert_eq!(a.search.current, want);
+    // Below the last match, n goes round to the first and says so.
+    press(&mut a, "G");
+    assert!(a.search.matches.iter().all(|m| m.line < a.reader.top));
+    press(&mut a, "n");
+    assert_eq!(a.search.current, Some(0));
+    assert!(a.message.as_deref().is_some_and(|m| m.contains("back at the top")));
+    // On screen, n steps from the current match.
+    press(&mut a, "g n");
+    let first = a.search.current.expect("a match");
+    press(&mut a, "n");
+    assert_eq!(a.search.current, Some((first + 1) % n));
 }
