@@ -231,8 +231,15 @@ impl App {
             match here {
                 // Inside a pillar but below its heading: back to its start.
                 Some(p) if self.reader.top > self.reader.layout.section_line(p) => Some(p),
-                Some(p) => pillars.iter().rev().copied().find(|q| *q < p),
-                None => None,
+                // Before the first pillar, the brief's title block, as
+                // `]` stops at it coming the other way.
+                Some(p) => pillars
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|q| *q < p)
+                    .or_else(|| (self.reader.top > 0).then_some(SectionIdx(0))),
+                None => (self.reader.top > 0).then_some(SectionIdx(0)),
             }
         };
         if let Some(section) = target {

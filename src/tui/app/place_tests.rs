@@ -222,3 +222,25 @@ fn n_and_shift_n_go_to_the_next_match_from_where_the_reader_scrolled() {
     press(&mut a, "n");
     assert_eq!(a.search.current, Some((first + 1) % n));
 }
+
+#[test]
+fn left_bracket_stops_at_a_briefs_title_block_as_right_bracket_does() {
+    let mut a = app_on(Library::embedded(), 160, 48);
+    press(&mut a, "4");
+    let last = a.current();
+    // Forward: the next brief's title block, then its first pillar.
+    press(&mut a, "]");
+    assert_eq!(a.reader.brief, BriefIdx(1));
+    assert_eq!((a.reader.top, a.current().section.0), (0, 0));
+    press(&mut a, "]");
+    let first = a.current();
+    assert!(a.reader.top > 0);
+    // Back: the title block again, then the last pillar before it.
+    press(&mut a, "[");
+    assert_eq!(a.reader.brief, BriefIdx(1));
+    assert_eq!((a.reader.top, a.current().section.0), (0, 0));
+    press(&mut a, "[");
+    assert_eq!(a.current(), last);
+    press(&mut a, "] ]");
+    assert_eq!(a.current(), first);
+}
