@@ -110,11 +110,14 @@ impl App {
             }
             Action::Collapse => {
                 if let Some(r) = row {
+                    // An open node closes; from inside one, the node
+                    // holding the cursor closes and takes the cursor.
                     if r.expanded {
                         self.outline.set_expanded(r.node, false);
                     } else if let Some(parent) =
                         rows[..cursor].iter().rposition(|p| p.depth < r.depth)
                     {
+                        self.outline.set_expanded(rows[parent].node, false);
                         self.outline.cursor = parent;
                     }
                 }

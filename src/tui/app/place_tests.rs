@@ -244,3 +244,47 @@ fn left_bracket_stops_at_a_briefs_title_block_as_right_bracket_does() {
     press(&mut a, "] ]");
     assert_eq!(a.current(), first);
 }
+
+#[test]
+fn outline_h_closes_the_pillar_being_read_and_the_node_holding_the_cursor() {
+    use crate::tui::outline::Node;
+    let mut a = app_on(Library::embedded(), 160, 48);
+    let b = &a.lib.briefs[0];
+    let n = b
+        .pillars()
+        .position(|p| b.section(p).is_some_and(|s| !s.children.is_empty()))
+        .expect("a pillar with sections");
+    press(&mut a, &(n + 1).to_string());
+    let pillar = a.current();
+    press(&mut a, "backtab");
+    assert_eq!(a.focus, Focus::Outline);
+    let row = |a: &App| {
+        let rows = a.outline.rows(&a.lib, a.current());
+        let i = rows
+            .iter()
+            .position(|r| r.node == Node::Section(pillar))
+            .expect("the pillar's row");
+        (i, rows[i], rows.len())
+    };
+    let (i, r, len) = row(&a);
+    assert_eq!(a.outline.cursor, i);
+    assert!(r.expanded);
+    press(&mut a, "h");
+    let (_, r, shorter) = row(&a);
+    assert!(!r.expanded, "the pillar being read closes");
+    assert!(shorter < len);
+    press(&mut a, "l");
+    assert!(row(&a).1.expanded);
+    // On a section inside it, h closes the pillar and moves there.
+    press(&mut a, "j");
+    assert_eq!(a.outline.cursor, i + 1);
+    press(&mut a, "h");
+    let (_, r, _) = row(&a);
+    assert!(!r.expanded);
+    assert_eq!(a.outline.cursor, i);
+    // And once more: the brief holding it closes.
+    press(&mut a, "h");
+    let rows = a.outline.rows(&a.lib, a.current());
+    assert_eq!(rows[a.outline.cursor].node, Node::Brief(pillar.brief));
+    assert!(!rows[a.outline.cursor].expanded);
+}
