@@ -26,6 +26,7 @@ mod help;
 mod list;
 mod problems;
 mod results;
+mod rowfit;
 mod search;
 mod timeline;
 

@@ -288,3 +288,54 @@ fn outline_h_closes_the_pillar_being_read_and_the_node_holding_the_cursor() {
     assert_eq!(rows[a.outline.cursor].node, Node::Brief(pillar.brief));
     assert!(!rows[a.outline.cursor].expanded);
 }
+
+#[test]
+fn finder_rows_at_80_columns_keep_brief_section_and_source() {
+    let mut a = app_on(Library::embedded(), 80, 24);
+    press(&mut a, "f");
+    type_text(&mut a, "chip");
+    let s = screen(&a);
+    let hits: Vec<_> = a.finder.hits.iter().take(4).copied().collect();
+    assert_eq!(hits.len(), 4);
+    for h in hits {
+        let b = &a.lib.briefs[h.figure.brief.0];
+        let fig = &b.figures[h.figure.figure.0];
+        let section = fig.section.and_then(|x| b.section(x)).map(|x| x.title.clone());
+        // A source longer than the row is cut at its end, never dropped.
+        let source: String = fig.source.chars().take(20).collect();
+        let want = format!(
+            "{} › {} · {}",
+            b.meta.short_title,
+            section.unwrap_or_default(),
+            source
+        );
+        assert!(s.contains(&want), "{want:?} in\n{s}");
+    }
+}
+
+#[test]
+fn timeline_rows_at_80_columns_keep_brief_and_section() {
+    let mut a = app_on(Library::embedded(), 80, 24);
+    press(&mut a, "T");
+    let s = screen(&a);
+    let events = a.lib.events();
+    for (b, e) in events.iter().take(4) {
+        let brief = &a.lib.briefs[b.0];
+        let section = e.section.and_then(|x| brief.section(x)).map(|x| x.title.clone());
+        let want = format!("{} › {}", brief.meta.short_title, section.unwrap_or_default());
+        assert!(s.contains(&want), "{want:?} in\n{s}");
+    }
+}
+
+#[test]
+fn library_search_results_name_the_section() {
+    let mut a = app_on(Library::embedded(), 100, 30);
+    press(&mut a, "/");
+    type_text(&mut a, "alliance");
+    press(&mut a, "tab");
+    assert!(a.views.showing::<views::Results>());
+    let s = screen(&a);
+    let named = s.lines().filter(|l| l.contains("…  · ")).count();
+    assert!(named >= 3, "{s}");
+    assert!(s.contains("· Technology and the Alliance"), "{s}");
+}

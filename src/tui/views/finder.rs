@@ -6,6 +6,8 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
 use super::list::{self, popup, put_marked, window};
+use super::rowfit;
+use unicode_width::UnicodeWidthStr;
 use super::{Input, Outcome, View};
 use crate::lookup::{FIELD_LABEL, FIELD_VALUE};
 use crate::sanitize;
@@ -134,11 +136,33 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         );
     }
     let list_h = usize::from(inner.height.saturating_sub(2));
-    let first = window(f.cursor, list_h);
+    // Each hit takes two lines (the figure, then where it is from) unless
+    // every one fits whole on one.
+    let vw = 16u16.min(inner.width / 4);
+    let room = usize::from(inner.width.saturating_sub(vw + 1));
+    let lines = rowfit::lines(
+        inner.width,
+        room,
+        f.hits.iter().take(LINES_CHECKED).filter_map(|h| {
+            let b = app.lib.brief(h.figure.brief)?;
+            let fig = b.figure(h.figure.figure)?;
+            let cite = cite(b, fig);
+            Some((
+                UnicodeWidthStr::width(sanitize::line(&fig.label).as_ref()),
+                UnicodeWidthStr::width(cite.as_str()) + 2,
+            ))
+        }),
+    );
+    let per_page = (list_h / lines).max(1);
+    let first = window(f.cursor, per_page);
     let mut engine = f.highlighter.borrow_mut();
     let mark = theme.get(Slot::SearchMatch);
-    for (row, hit) in f.hits.iter().enumerate().skip(first).take(list_h) {
-        let y = inner.y + 2 + u16::try_from(row - first).unwrap_or(0);
+    for (row, hit) in f.hits.iter().enumerate().skip(first).take(per_page) {
+        let top = (row - first) * lines;
+        if top + lines > list_h.max(lines) {
+            break;
+        }
+        let y = inner.y + 2 + u16::try_from(top).unwrap_or(0);
         let (Some(b), Some(fig)) = (
             app.lib.brief(hit.figure.brief),
             app.lib
@@ -157,7 +181,6 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                     engine.indices(i, e, FIELD_LABEL, &f.shown),
                 )
             });
-        let vw = 16u16.min(inner.width / 4);
         let value = sanitize::line(&fig.value);
         put_marked(
             frame,
@@ -169,36 +192,44 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             theme.get(Slot::FigureValue),
             mark,
         );
-        let x = put_marked(
+        let cite = cite(b, fig);
+        let label = sanitize::line(&fig.label);
+        let label_x = inner.x + vw + 1;
+        let room = usize::from(inner.right().saturating_sub(label_x));
+        let (label_room, cite_x, cite_y) = if lines == 2 {
+            // Under the value, so the most of it shows.
+            (room, inner.x + 2, y + 1)
+        } else {
+            let (l, _) = rowfit::split(
+                room,
+                UnicodeWidthStr::width(label.as_ref()),
+                UnicodeWidthStr::width(cite.as_str()) + 2,
+            );
+            let x = label_x + u16::try_from(l).unwrap_or(0);
+            (l, x, y)
+        };
+        let end = put_marked(
             frame,
-            inner.x + vw + 1,
+            label_x,
             y,
-            inner.right(),
-            &sanitize::line(&fig.label),
+            label_x + u16::try_from(label_room).unwrap_or(0),
+            &label,
             &hl,
             theme.get(Slot::FigureLabel),
             mark,
         );
-        let section = fig
-            .section
-            .and_then(|s| b.section(s))
-            .map_or("", |s| s.title.as_str());
-        let mut cite = format!("  {} › {} · {}", b.meta.short_title, section, fig.source);
-        if let Some(a) = &fig.as_of {
-            cite.push_str(" · ");
-            cite.push_str(a);
-        }
+        let (cite_x, cite) = if lines == 2 {
+            (cite_x, cite)
+        } else {
+            (end.min(cite_x), format!("  {cite}"))
+        };
         let buf = frame.buffer_mut();
-        cells::put_truncated(
-            buf,
-            x,
-            y,
-            inner.right(),
-            &sanitize::line(&cite),
-            theme.get(Slot::Dim),
-        );
+        cells::put_truncated(buf, cite_x, cite_y, inner.right(), &cite, theme.get(Slot::Dim));
         if row == f.cursor {
-            cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
+            for dy in 0..lines {
+                let yy = y + u16::try_from(dy).unwrap_or(0);
+                cells::paint(buf, inner.x, yy, inner.right(), theme.get(Slot::Selection));
+            }
         }
     }
     if f.hits.is_empty() {
@@ -217,4 +248,21 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             theme.get(Slot::Dim),
         );
     }
+}
+
+/// Hits looked at to choose between rows of one line and of two.
+const LINES_CHECKED: usize = 200;
+
+/// "Brief › Section · source · as of", sanitized.
+fn cite(b: &crate::model::Brief, fig: &crate::model::Figure) -> String {
+    let section = fig
+        .section
+        .and_then(|s| b.section(s))
+        .map_or("", |s| s.title.as_str());
+    let mut cite = format!("{} › {} · {}", b.meta.short_title, section, fig.source);
+    if let Some(a) = &fig.as_of {
+        cite.push_str(" · ");
+        cite.push_str(a);
+    }
+    sanitize::line(&cite).into_owned()
 }
