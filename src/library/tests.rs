@@ -254,8 +254,11 @@ fn one_bad_key_on_reload_is_one_error_and_links_to_the_brief_still_resolve() {
     let before = links(&lib);
     let file = dir.path().join("peninsula-plus.md");
     let text = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(&file, text.replacen("\ntitle", "\ncolour = \"red\"\ntitle", 1))
-        .expect("write");
+    std::fs::write(
+        &file,
+        text.replacen("\ntitle", "\ncolour = \"red\"\ntitle", 1),
+    )
+    .expect("write");
     let (new, kept) = lib.reload(&paths);
     let errors: Vec<String> = new
         .diagnostics
@@ -277,8 +280,11 @@ fn a_brief_new_since_the_last_load_is_not_kept() {
     let dir = tempfile::tempdir().expect("dir");
     let paths = copy_of_briefs(dir.path());
     let lib = Library::from_paths(&paths);
-    std::fs::write(dir.path().join("new.md"), "+++\nid = \"new\"\ncolour = 1\n+++\n# x\n")
-        .expect("write");
+    std::fs::write(
+        dir.path().join("new.md"),
+        "+++\nid = \"new\"\ncolour = 1\n+++\n# x\n",
+    )
+    .expect("write");
     let (new, kept) = lib.reload(&paths);
     assert!(kept.is_empty());
     assert_eq!(new.briefs.len(), 5);

@@ -4,9 +4,9 @@
 
 mod mouse;
 mod nav;
+mod place;
 pub mod saved;
 mod search;
-mod place;
 
 use std::sync::Arc;
 
@@ -434,8 +434,8 @@ impl App {
 }
 
 #[cfg(test)]
-mod settings_tests;
-#[cfg(test)]
 mod place_tests;
+#[cfg(test)]
+mod settings_tests;
 #[cfg(test)]
 mod tests;

@@ -23,8 +23,9 @@ impl App {
             return;
         };
         let offset = self.lib.brief(b).map_or(0, |brief| {
-            d.pos
-                .map_or(0, |p| brief.source.lines.line_start(p.line.saturating_sub(1)))
+            d.pos.map_or(0, |p| {
+                brief.source.lines.line_start(p.line.saturating_sub(1))
+            })
         });
         self.remember();
         self.reader.go_offset(&self.lib, b, offset);

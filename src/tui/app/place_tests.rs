@@ -1,6 +1,7 @@
 //! The current place (bar, panel, outline), `n` from the view, `[` at the
 //! title block, the outline's `h`, and the problems list after a reload.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::tests::{press, screen, type_text};
@@ -33,8 +34,11 @@ fn one_bad_key(w: u16, h: u16) -> (App, tempfile::TempDir) {
     let mut a = app_on(Library::from_paths(&paths), w, h);
     let file = dir.path().join("peninsula-plus.md");
     let text = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(&file, text.replacen("\ntitle", "\ncolour = \"red\"\ntitle", 1))
-        .expect("write");
+    std::fs::write(
+        &file,
+        text.replacen("\ntitle", "\ncolour = \"red\"\ntitle", 1),
+    )
+    .expect("write");
     let (lib, kept) = a.lib.reload(&paths);
     a.reload(lib, &kept);
     (a, dir)
@@ -65,10 +69,7 @@ fn one_bad_key_is_one_problem_shown_first_and_whole_and_enter_opens_it() {
     let s = screen(&a);
     assert!(s.contains("Problems: 1 error, 0 warnings"), "{s}");
     // First, and whole: wrapped, down to the last of the expected keys.
-    let first = s
-        .lines()
-        .find(|l| l.contains(".md:"))
-        .unwrap_or_default();
+    let first = s.lines().find(|l| l.contains(".md:")).unwrap_or_default();
     assert!(first.contains("peninsula-plus.md:3:1: error:"), "{s}");
     let flat: String = s
         .lines()
@@ -101,7 +102,7 @@ fn problems_list_errors_before_warnings_and_enter_goes_to_the_line() {
     std::fs::write(&file, edited).expect("write");
     let mut notes = String::from("# Notes\n\n");
     for i in 0..60 {
-        notes.push_str(&format!("Paragraph {i}.\n\n"));
+        let _ = write!(notes, "Paragraph {i}.\n\n");
     }
     notes.push_str("The last one [links to a text](y.txt).\n");
     std::fs::write(dir.path().join("a-notes.md"), notes).expect("write");
@@ -109,7 +110,10 @@ fn problems_list_errors_before_warnings_and_enter_goes_to_the_line() {
     let errors = a.lib.error_count();
     assert_eq!(errors, 1, "{:?}", a.lib.diagnostics);
     assert!(a.lib.diagnostics.len() > errors);
-    assert!(!a.lib.diagnostics[0].is_error(), "by path, the warning is first");
+    assert!(
+        !a.lib.diagnostics[0].is_error(),
+        "by path, the warning is first"
+    );
     press(&mut a, "D");
     let s = screen(&a);
     let rows: Vec<&str> = s.lines().filter(|l| l.contains(".md:")).collect();
@@ -128,9 +132,7 @@ fn problems_list_errors_before_warnings_and_enter_goes_to_the_line() {
 
 /// The section title the status bar's breadcrumb ends with.
 fn bar_section(a: &App) -> String {
-    let s = screen(a);
-    let bar = s.lines().last().unwrap_or_default().to_owned();
-    bar
+    screen(a).lines().last().unwrap_or_default().to_owned()
 }
 
 /// The section a selected link or figure lies in, by the brief's model.
@@ -193,7 +195,13 @@ fn n_and_shift_n_go_to_the_next_match_from_where_the_reader_scrolled() {
     press(&mut a, "/");
     type_text(&mut a, "alliance");
     press(&mut a, "enter");
-    assert_eq!(a.search.current, Some(0), "{:?} {}", a.search.query, a.search.matches.len());
+    assert_eq!(
+        a.search.current,
+        Some(0),
+        "{:?} {}",
+        a.search.query,
+        a.search.matches.len()
+    );
     let n = a.search.matches.len();
     assert!(n > 4, "{n}");
     // Scrolled down: n takes the first match from the view.
@@ -215,7 +223,11 @@ fn n_and_shift_n_go_to_the_next_match_from_where_the_reader_scrolled() {
     assert!(a.search.matches.iter().all(|m| m.line < a.reader.top));
     press(&mut a, "n");
     assert_eq!(a.search.current, Some(0));
-    assert!(a.message.as_deref().is_some_and(|m| m.contains("back at the top")));
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.contains("back at the top"))
+    );
     // On screen, n steps from the current match.
     press(&mut a, "g n");
     let first = a.search.current.expect("a match");
@@ -249,12 +261,12 @@ fn left_bracket_stops_at_a_briefs_title_block_as_right_bracket_does() {
 fn outline_h_closes_the_pillar_being_read_and_the_node_holding_the_cursor() {
     use crate::tui::outline::Node;
     let mut a = app_on(Library::embedded(), 160, 48);
-    let b = &a.lib.briefs[0];
-    let n = b
+    let brief = &a.lib.briefs[0];
+    let nth = brief
         .pillars()
-        .position(|p| b.section(p).is_some_and(|s| !s.children.is_empty()))
+        .position(|p| brief.section(p).is_some_and(|s| !s.children.is_empty()))
         .expect("a pillar with sections");
-    press(&mut a, &(n + 1).to_string());
+    press(&mut a, &(nth + 1).to_string());
     let pillar = a.current();
     press(&mut a, "backtab");
     assert_eq!(a.focus, Focus::Outline);
@@ -300,7 +312,10 @@ fn finder_rows_at_80_columns_keep_brief_section_and_source() {
     for h in hits {
         let b = &a.lib.briefs[h.figure.brief.0];
         let fig = &b.figures[h.figure.figure.0];
-        let section = fig.section.and_then(|x| b.section(x)).map(|x| x.title.clone());
+        let section = fig
+            .section
+            .and_then(|x| b.section(x))
+            .map(|x| x.title.clone());
         // A source longer than the row is cut at its end, never dropped.
         let source: String = fig.source.chars().take(20).collect();
         let want = format!(
@@ -321,8 +336,15 @@ fn timeline_rows_at_80_columns_keep_brief_and_section() {
     let events = a.lib.events();
     for (b, e) in events.iter().take(4) {
         let brief = &a.lib.briefs[b.0];
-        let section = e.section.and_then(|x| brief.section(x)).map(|x| x.title.clone());
-        let want = format!("{} › {}", brief.meta.short_title, section.unwrap_or_default());
+        let section = e
+            .section
+            .and_then(|x| brief.section(x))
+            .map(|x| x.title.clone());
+        let want = format!(
+            "{} › {}",
+            brief.meta.short_title,
+            section.unwrap_or_default()
+        );
         assert!(s.contains(&want), "{want:?} in\n{s}");
     }
 }

@@ -7,7 +7,6 @@ use ratatui::layout::{Position, Rect};
 
 use super::list::{self, popup, put_marked, window};
 use super::rowfit;
-use unicode_width::UnicodeWidthStr;
 use super::{Input, Outcome, View};
 use crate::lookup::{FIELD_LABEL, FIELD_VALUE};
 use crate::sanitize;
@@ -16,6 +15,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::theme::Slot;
 use crate::tui::ui::cells;
+use unicode_width::UnicodeWidthStr;
 
 const TITLE: &str = "Find a figure — #tag @brief, enter to open, esc to close";
 const WIDTH: u16 = 120;
@@ -143,10 +143,10 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let lines = rowfit::lines(
         inner.width,
         room,
-        f.hits.iter().take(LINES_CHECKED).filter_map(|h| {
-            let b = app.lib.brief(h.figure.brief)?;
-            let fig = b.figure(h.figure.figure)?;
-            let cite = cite(b, fig);
+        f.hits.iter().take(LINES_CHECKED).filter_map(|hit| {
+            let brief = app.lib.brief(hit.figure.brief)?;
+            let fig = brief.figure(hit.figure.figure)?;
+            let cite = cite(brief, fig);
             Some((
                 UnicodeWidthStr::width(sanitize::line(&fig.label).as_ref()),
                 UnicodeWidthStr::width(cite.as_str()) + 2,
@@ -162,8 +162,8 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         if top + lines > list_h.max(lines) {
             break;
         }
-        let y = inner.y + 2 + u16::try_from(top).unwrap_or(0);
-        let (Some(b), Some(fig)) = (
+        let row_y = inner.y + 2 + u16::try_from(top).unwrap_or(0);
+        let (Some(brief), Some(fig)) = (
             app.lib.brief(hit.figure.brief),
             app.lib
                 .brief(hit.figure.brief)
@@ -185,20 +185,20 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         put_marked(
             frame,
             inner.x,
-            y,
+            row_y,
             inner.x + vw,
             &value,
             &hv,
             theme.get(Slot::FigureValue),
             mark,
         );
-        let cite = cite(b, fig);
+        let cite = cite(brief, fig);
         let label = sanitize::line(&fig.label);
         let label_x = inner.x + vw + 1;
         let room = usize::from(inner.right().saturating_sub(label_x));
         let (label_room, cite_x, cite_y) = if lines == 2 {
             // Under the value, so the most of it shows.
-            (room, inner.x + 2, y + 1)
+            (room, inner.x + 2, row_y + 1)
         } else {
             let (l, _) = rowfit::split(
                 room,
@@ -206,12 +206,12 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 UnicodeWidthStr::width(cite.as_str()) + 2,
             );
             let x = label_x + u16::try_from(l).unwrap_or(0);
-            (l, x, y)
+            (l, x, row_y)
         };
         let end = put_marked(
             frame,
             label_x,
-            y,
+            row_y,
             label_x + u16::try_from(label_room).unwrap_or(0),
             &label,
             &hl,
@@ -224,11 +224,24 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             (end.min(cite_x), format!("  {cite}"))
         };
         let buf = frame.buffer_mut();
-        cells::put_truncated(buf, cite_x, cite_y, inner.right(), &cite, theme.get(Slot::Dim));
+        cells::put_truncated(
+            buf,
+            cite_x,
+            cite_y,
+            inner.right(),
+            &cite,
+            theme.get(Slot::Dim),
+        );
         if row == f.cursor {
             for dy in 0..lines {
-                let yy = y + u16::try_from(dy).unwrap_or(0);
-                cells::paint(buf, inner.x, yy, inner.right(), theme.get(Slot::Selection));
+                let line_y = row_y + u16::try_from(dy).unwrap_or(0);
+                cells::paint(
+                    buf,
+                    inner.x,
+                    line_y,
+                    inner.right(),
+                    theme.get(Slot::Selection),
+                );
             }
         }
     }

@@ -1,5 +1,5 @@
 //! The problems found in the briefs: errors first, then warnings, each
-//! whole (wrapped to the width) with its file:line:col. Enter opens the
+//! whole (wrapped to the width) with its `file:line:col`. Enter opens the
 //! brief at the problem's line.
 
 use ratatui::Frame;
@@ -203,7 +203,11 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize, scroll: usi
     let more = rows.len() > top + h;
     for (i, row) in rows.iter().enumerate().skip(top).take(h) {
         let y = inner.y + u16::try_from(i - top).unwrap_or(0);
-        let slot = if row.error { Slot::Error } else { Slot::Warning };
+        let slot = if row.error {
+            Slot::Error
+        } else {
+            Slot::Warning
+        };
         cells::put_truncated(buf, inner.x, y, inner.right(), &row.text, theme.get(slot));
         if row.problem == cursor {
             cells::paint(
@@ -217,6 +221,13 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize, scroll: usi
     }
     if more {
         let y = inner.bottom();
-        cells::put(buf, inner.right().saturating_sub(8), y, inner.right(), " more ↓ ", theme.get(Slot::Dim));
+        cells::put(
+            buf,
+            inner.right().saturating_sub(8),
+            y,
+            inner.right(),
+            " more ↓ ",
+            theme.get(Slot::Dim),
+        );
     }
 }
