@@ -79,12 +79,14 @@ impl Library {
     fn assemble(each: Vec<Parsed>) -> Self {
         let mut diagnostics = Vec::new();
         let mut parsed: Vec<(Brief, bool)> = Vec::with_capacity(each.len());
+        let mut failed = std::collections::HashSet::new();
         for p in each {
             diagnostics.extend(p.diags);
             parsed.extend(p.brief);
+            failed.extend(p.failed);
         }
         resolve::duplicate_ids(&mut parsed, &mut diagnostics);
-        resolve::links(&mut parsed, &mut diagnostics);
+        resolve::links(&mut parsed, &failed, &mut diagnostics);
         let briefs = resolve::keep_good(parsed);
         diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.pos.cmp(&b.pos)));
         let backlinks = resolve::backlinks(&briefs);
@@ -202,6 +204,9 @@ fn workers(files: usize, bytes: u64) -> usize {
 struct Parsed {
     diags: Vec<Diagnostic>,
     brief: Option<(Brief, bool)>,
+    /// The key of a file that was read but gave no brief (see
+    /// `resolve::source_key`).
+    failed: Option<String>,
 }
 
 fn parse_one(file: Result<SourceFile, Diagnostic>) -> Parsed {
@@ -209,9 +214,12 @@ fn parse_one(file: Result<SourceFile, Diagnostic>) -> Parsed {
     match file {
         Err(d) => out.diags.push(d),
         Ok(file) => {
+            let key = resolve::source_key(&file);
             if let Some(b) = parse_guarded(file, &mut out.diags) {
                 let bad = out.diags.iter().any(Diagnostic::is_error);
                 out.brief = Some((b, bad));
+            } else {
+                out.failed = Some(key);
             }
         }
     }

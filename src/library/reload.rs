@@ -74,6 +74,7 @@ impl Library {
             )));
             if let Some((brief, false)) = again.brief {
                 parsed.brief = Some((brief, false));
+                parsed.failed = None;
                 kept.push(name.clone());
             }
         }

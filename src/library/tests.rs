@@ -290,3 +290,29 @@ fn a_brief_new_since_the_last_load_is_not_kept() {
     assert_eq!(new.briefs.len(), 5);
     assert_eq!(new.error_count(), 1, "{:?}", new.diagnostics);
 }
+
+#[test]
+fn a_brief_that_fails_to_load_does_not_take_the_briefs_citing_it_down() {
+    let dir = tempfile::tempdir().expect("dir");
+    let paths = copy_of_briefs(dir.path());
+    let file = dir.path().join("peninsula-plus.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replacen("\ntitle", "\ncolour = \"red\"\ntitle", 1))
+        .expect("write");
+    let lib = Library::from_paths(&paths);
+    assert_eq!(lib.briefs.len(), 4, "{:#?}", lib.diagnostics);
+    assert_eq!(lib.diagnostics.len(), 1, "{:#?}", lib.diagnostics);
+    assert!(lib.diagnostics[0].message.contains("colour"));
+    // A link to a file that is not there at all is still an error.
+    let da = dir.path().join("digital-allies.md");
+    let text = std::fs::read_to_string(&da).expect("read");
+    std::fs::write(&da, text.replacen("peninsula-plus.md", "gone.md", 1)).expect("write");
+    let lib = Library::from_paths(&paths);
+    assert!(
+        lib.diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.message.contains("missing brief \"gone.md\"")),
+        "{:#?}",
+        lib.diagnostics
+    );
+}
