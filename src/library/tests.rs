@@ -297,8 +297,11 @@ fn a_brief_that_fails_to_load_does_not_take_the_briefs_citing_it_down() {
     let paths = copy_of_briefs(dir.path());
     let file = dir.path().join("peninsula-plus.md");
     let text = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(&file, text.replacen("\ntitle", "\ncolour = \"red\"\ntitle", 1))
-        .expect("write");
+    std::fs::write(
+        &file,
+        text.replacen("\ntitle", "\ncolour = \"red\"\ntitle", 1),
+    )
+    .expect("write");
     let lib = Library::from_paths(&paths);
     assert_eq!(lib.briefs.len(), 4, "{:#?}", lib.diagnostics);
     assert_eq!(lib.diagnostics.len(), 1, "{:#?}", lib.diagnostics);
