@@ -1,6 +1,7 @@
 //! The library: every brief loaded, links resolved, backlinks computed.
 
 mod load;
+mod reload;
 mod resolve;
 
 use std::path::PathBuf;
@@ -57,52 +58,6 @@ impl Library {
         Self::assemble(parse_all(found, workers, load::Found::read))
     }
 
-    /// Reads `paths` again after a change. A brief that loaded before but
-    /// now has errors stays in its last good version, so a half-made edit
-    /// never takes a brief away from its reader; its problems are reported
-    /// all the same. Returns the library and the names of the files kept.
-    pub fn reload(&self, paths: &[PathBuf]) -> (Self, Vec<String>) {
-        let files = load::collect(paths);
-        let fresh = Self::from_files(files.clone());
-        let failing: Vec<&Brief> = self
-            .briefs
-            .iter()
-            .filter(|old| {
-                !fresh
-                    .briefs
-                    .iter()
-                    .any(|b| b.source.name == old.source.name)
-                    && fresh
-                        .diagnostics
-                        .iter()
-                        .any(|d| d.is_error() && d.path == old.source.name)
-            })
-            .collect();
-        if failing.is_empty() {
-            return (fresh, Vec::new());
-        }
-        let files = files
-            .into_iter()
-            .map(|f| match f {
-                Ok(file) => Ok(failing
-                    .iter()
-                    .find(|old| old.source.name == file.name)
-                    .map_or(file, |old| {
-                        SourceFile::new(
-                            old.source.name.clone(),
-                            old.source.origin.clone(),
-                            old.source.text.to_string(),
-                        )
-                    })),
-                Err(d) => Err(d),
-            })
-            .collect();
-        let mut kept = Self::from_files(files);
-        kept.diagnostics = fresh.diagnostics;
-        let names = failing.iter().map(|b| b.source.name.clone()).collect();
-        (kept, names)
-    }
-
     /// Parses every file, resolves links, drops briefs with errors. A
     /// large library is parsed on every core.
     pub fn from_files(files: Vec<Result<SourceFile, Diagnostic>>) -> Self {
@@ -124,12 +79,14 @@ impl Library {
     fn assemble(each: Vec<Parsed>) -> Self {
         let mut diagnostics = Vec::new();
         let mut parsed: Vec<(Brief, bool)> = Vec::with_capacity(each.len());
+        let mut failed = std::collections::HashSet::new();
         for p in each {
             diagnostics.extend(p.diags);
             parsed.extend(p.brief);
+            failed.extend(p.failed);
         }
         resolve::duplicate_ids(&mut parsed, &mut diagnostics);
-        resolve::links(&mut parsed, &mut diagnostics);
+        resolve::links(&mut parsed, &failed, &mut diagnostics);
         let briefs = resolve::keep_good(parsed);
         diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.pos.cmp(&b.pos)));
         let backlinks = resolve::backlinks(&briefs);
@@ -247,6 +204,9 @@ fn workers(files: usize, bytes: u64) -> usize {
 struct Parsed {
     diags: Vec<Diagnostic>,
     brief: Option<(Brief, bool)>,
+    /// The key of a file that was read but gave no brief (see
+    /// `resolve::source_key`).
+    failed: Option<String>,
 }
 
 fn parse_one(file: Result<SourceFile, Diagnostic>) -> Parsed {
@@ -254,9 +214,12 @@ fn parse_one(file: Result<SourceFile, Diagnostic>) -> Parsed {
     match file {
         Err(d) => out.diags.push(d),
         Ok(file) => {
+            let key = resolve::source_key(&file);
             if let Some(b) = parse_guarded(file, &mut out.diags) {
                 let bad = out.diags.iter().any(Diagnostic::is_error);
                 out.brief = Some((b, bad));
+            } else {
+                out.failed = Some(key);
             }
         }
     }

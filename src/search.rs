@@ -143,6 +143,8 @@ pub fn block_text(kind: &BlockKind) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlockHit {
     pub block: usize,
+    /// The section the block lies in.
+    pub section: crate::model::SectionIdx,
     pub context: String,
     /// Where the match sits in `context`: (char index, char length).
     pub at: (usize, usize),
@@ -168,6 +170,7 @@ pub fn doc_hits(doc: &Doc, query: &str, limit: usize) -> Vec<BlockHit> {
             }
             out.push(BlockHit {
                 block: bi,
+                section: b.section,
                 context,
                 at: (at, len),
             });

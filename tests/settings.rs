@@ -162,10 +162,10 @@ fn editing_a_brief_reloads_it_in_place() {
     s.wait_for("1 problem(s) (D lists them); showing the last good version of alpha.md");
     assert!(s.screen().contains("╭─ Opinion ─"), "{}", s.screen());
     s.keys("D");
-    s.wait_for("Problems in the briefs (1)");
+    s.wait_for("Problems: 1 error, 0 warnings");
     s.wait_for("#nowhere");
     s.keys("\x1b");
-    s.wait_gone("Problems in the briefs");
+    s.wait_gone("Problems: 1 error");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 }

@@ -1,12 +1,12 @@
 //! Cross-brief work: duplicate ids, link resolution, backlinks.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsStr;
 use std::path::{Component, Path};
 
 use super::Backlink;
 use crate::diag::Diagnostic;
-use crate::model::{Brief, BriefIdx, LinkTarget, Origin, SectionIdx, SectionRef};
+use crate::model::{Brief, BriefIdx, LinkTarget, Origin, SectionIdx, SectionRef, SourceFile};
 
 /// Marks every brief whose id was already taken.
 pub fn duplicate_ids(parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagnostic>) {
@@ -35,8 +35,14 @@ enum Landing {
 }
 
 fn file_key(b: &Brief) -> String {
-    match &b.source.origin {
-        Origin::Embedded => b.source.name.clone(),
+    source_key(&b.source)
+}
+
+/// What a link to a file is matched against: its path on disk, or its
+/// name in the embedded library.
+pub fn source_key(source: &SourceFile) -> String {
+    match &source.origin {
+        Origin::Embedded => source.name.clone(),
         Origin::File { path, .. } => path.display().to_string(),
     }
 }
@@ -99,8 +105,12 @@ impl<'a> Base<'a> {
 type Outcome = Result<SectionRef, (String, bool)>;
 
 /// Resolves every link to a section, reporting the ones that go nowhere.
-pub fn links(parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagnostic>) {
-    let outcomes = resolve_all(parsed);
+/// A link to a file of the library that gave no brief (`failed`, by
+/// [`source_key`]) is left unresolved without a word: that file's own
+/// error says why, and one bad brief does not take the briefs that cite
+/// it down with it.
+pub fn links(parsed: &mut [(Brief, bool)], failed: &HashSet<String>, diags: &mut Vec<Diagnostic>) {
+    let outcomes = resolve_all(parsed, failed);
     for ((brief, bad), outcomes) in parsed.iter_mut().zip(outcomes) {
         let strict = brief.meta.has_front_matter;
         let mut found = Vec::new();
@@ -123,8 +133,9 @@ pub fn links(parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Per brief, per link, what became of it (`None` for an external link).
-fn resolve_all(parsed: &[(Brief, bool)]) -> Vec<Vec<Option<Outcome>>> {
+/// Per brief, per link, what became of it (`None` for an external link,
+/// or one to a file that gave no brief).
+fn resolve_all(parsed: &[(Brief, bool)], failed: &HashSet<String>) -> Vec<Vec<Option<Outcome>>> {
     let keys: HashMap<String, usize> = parsed
         .iter()
         .enumerate()
@@ -158,6 +169,10 @@ fn resolve_all(parsed: &[(Brief, bool)]) -> Vec<Vec<Option<Outcome>>> {
                         Landing::Escapes => Err(format!(
                             "link to \"{path}\" leaves the library folder and is refused"
                         )),
+                        Landing::Key(k) if failed.contains(&k) => {
+                            outcomes.push(None);
+                            continue;
+                        }
                         Landing::Key(k) => keys
                             .get(&k)
                             .copied()

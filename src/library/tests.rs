@@ -228,3 +228,94 @@ fn a_folder_read_on_several_threads_gives_the_same_library() {
     let many = Library::assemble(super::parse_all(found, 4, load::Found::read));
     assert_eq!(everything(&many), everything(&alone));
 }
+
+/// A copy of the real briefs in a folder of its own.
+fn copy_of_briefs(to: &std::path::Path) -> Vec<PathBuf> {
+    let from = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("briefs");
+    for e in std::fs::read_dir(&from).expect("briefs").flatten() {
+        std::fs::copy(e.path(), to.join(e.file_name())).expect("copy");
+    }
+    vec![to.to_path_buf()]
+}
+
+#[test]
+fn one_bad_key_on_reload_is_one_error_and_links_to_the_brief_still_resolve() {
+    let dir = tempfile::tempdir().expect("dir");
+    let paths = copy_of_briefs(dir.path());
+    let lib = Library::from_paths(&paths);
+    assert_eq!(lib.briefs.len(), 5, "{:?}", lib.diagnostics);
+    let links = |l: &Library| -> usize {
+        l.briefs
+            .iter()
+            .flat_map(|b| &b.links)
+            .filter(|k| k.resolved.is_some())
+            .count()
+    };
+    let before = links(&lib);
+    let file = dir.path().join("peninsula-plus.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(
+        &file,
+        text.replacen("\ntitle", "\ncolour = \"red\"\ntitle", 1),
+    )
+    .expect("write");
+    let (new, kept) = lib.reload(&paths);
+    let errors: Vec<String> = new
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].contains("peninsula-plus.md:3:1"), "{errors:?}");
+    assert!(errors[0].contains("colour"), "{errors:?}");
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].ends_with("peninsula-plus.md"));
+    assert_eq!(new.briefs.len(), 5);
+    assert_eq!(links(&new), before, "every link still resolves");
+}
+
+#[test]
+fn a_brief_new_since_the_last_load_is_not_kept() {
+    let dir = tempfile::tempdir().expect("dir");
+    let paths = copy_of_briefs(dir.path());
+    let lib = Library::from_paths(&paths);
+    std::fs::write(
+        dir.path().join("new.md"),
+        "+++\nid = \"new\"\ncolour = 1\n+++\n# x\n",
+    )
+    .expect("write");
+    let (new, kept) = lib.reload(&paths);
+    assert!(kept.is_empty());
+    assert_eq!(new.briefs.len(), 5);
+    assert_eq!(new.error_count(), 1, "{:?}", new.diagnostics);
+}
+
+#[test]
+fn a_brief_that_fails_to_load_does_not_take_the_briefs_citing_it_down() {
+    let dir = tempfile::tempdir().expect("dir");
+    let paths = copy_of_briefs(dir.path());
+    let file = dir.path().join("peninsula-plus.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(
+        &file,
+        text.replacen("\ntitle", "\ncolour = \"red\"\ntitle", 1),
+    )
+    .expect("write");
+    let lib = Library::from_paths(&paths);
+    assert_eq!(lib.briefs.len(), 4, "{:#?}", lib.diagnostics);
+    assert_eq!(lib.diagnostics.len(), 1, "{:#?}", lib.diagnostics);
+    assert!(lib.diagnostics[0].message.contains("colour"));
+    // A link to a file that is not there at all is still an error.
+    let da = dir.path().join("digital-allies.md");
+    let text = std::fs::read_to_string(&da).expect("read");
+    std::fs::write(&da, text.replacen("peninsula-plus.md", "gone.md", 1)).expect("write");
+    let lib = Library::from_paths(&paths);
+    assert!(
+        lib.diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.message.contains("missing brief \"gone.md\"")),
+        "{:#?}",
+        lib.diagnostics
+    );
+}

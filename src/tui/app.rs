@@ -7,6 +7,7 @@ mod keys;
 mod mouse;
 mod nav;
 pub mod outside;
+mod place;
 pub mod saved;
 mod search;
 
@@ -421,6 +422,8 @@ impl App {
     }
 }
 
+#[cfg(test)]
+mod place_tests;
 #[cfg(test)]
 mod settings_tests;
 #[cfg(test)]

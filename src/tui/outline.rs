@@ -25,6 +25,8 @@ pub struct OutlineState {
     expanded_briefs: HashSet<BriefIdx>,
     expanded_sections: HashSet<SectionRef>,
     collapsed_briefs: HashSet<BriefIdx>,
+    /// Sections on the way to the place being read that were closed by hand.
+    collapsed_sections: HashSet<SectionRef>,
     /// The cursor row while the outline has focus.
     pub cursor: usize,
     /// The first row shown.
@@ -64,9 +66,10 @@ impl OutlineState {
                     brief: bidx,
                     section: s,
                 };
-                let expanded = self.expanded_sections.contains(&r)
-                    || Some(r) == current_pillar
+                let on_the_way = Some(r) == current_pillar
                     || (r.brief == current.brief && b.breadcrumb(current.section).contains(&s));
+                let expanded = self.expanded_sections.contains(&r)
+                    || (on_the_way && !self.collapsed_sections.contains(&r));
                 rows.push(Row {
                     node: Node::Section(r),
                     depth: sec.depth,
@@ -114,8 +117,10 @@ impl OutlineState {
             Node::Section(s) => {
                 if open {
                     self.expanded_sections.insert(s);
+                    self.collapsed_sections.remove(&s);
                 } else {
                     self.expanded_sections.remove(&s);
+                    self.collapsed_sections.insert(s);
                 }
             }
         }
@@ -145,6 +150,7 @@ impl OutlineState {
             expanded_briefs: self.expanded_briefs.iter().filter_map(brief).collect(),
             expanded_sections: self.expanded_sections.iter().filter_map(section).collect(),
             collapsed_briefs: self.collapsed_briefs.iter().filter_map(brief).collect(),
+            collapsed_sections: self.collapsed_sections.iter().filter_map(section).collect(),
             cursor: self.cursor,
             offset: self.offset,
         }

@@ -1,4 +1,4 @@
-//! The side panel: the figures of what is on screen, then the section's
+//! The side panel: the figures of the section being read, then the section's
 //! cross-references out and in.
 
 use crate::library::Library;
@@ -25,7 +25,8 @@ pub struct PanelState {
     pub offset: usize,
 }
 
-/// The panel's items for the reader's current view.
+/// The panel's items for the section being read (see
+/// [`ReaderState::section`]): its figures, then its cross-references.
 pub fn items(lib: &Library, reader: &ReaderState) -> Vec<Item> {
     let Some(brief) = lib.brief(reader.brief) else {
         return Vec::new();
@@ -42,23 +43,6 @@ pub fn items(lib: &Library, reader: &ReaderState) -> Vec<Item> {
             out.push(Item::Figure {
                 figure: fig,
                 mention: mi as u32,
-            });
-        }
-    }
-    // Then the figures mentioned anywhere else on screen.
-    let bottom = reader.top + reader.height.max(1);
-    for t in reader.layout.targets() {
-        if t.line < reader.top || t.line >= bottom {
-            continue;
-        }
-        if let crate::doc::Role::Mention(mi) = t.role
-            && let Some(fig) = brief.mentions.get(mi as usize).and_then(|m| m.figure)
-            && !seen.contains(&fig)
-        {
-            seen.push(fig);
-            out.push(Item::Figure {
-                figure: fig,
-                mention: mi,
             });
         }
     }
@@ -112,6 +96,16 @@ pub fn items(lib: &Library, reader: &ReaderState) -> Vec<Item> {
         }
     }
     out
+}
+
+/// The item of the figure selected in the text, if the panel lists it.
+pub fn selected_item(lib: &Library, reader: &ReaderState, list: &[Item]) -> Option<usize> {
+    let crate::doc::Role::Mention(m) = reader.selected? else {
+        return None;
+    };
+    let fig = lib.brief(reader.brief)?.mentions.get(m as usize)?.figure?;
+    list.iter()
+        .position(|it| matches!(it, Item::Figure { figure, .. } if *figure == fig))
 }
 
 /// "Short title › Section" for a place.

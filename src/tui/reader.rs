@@ -193,6 +193,24 @@ impl ReaderState {
         self.anchor = Some(to.section);
     }
 
+    /// Opens `brief` with the block holding byte `offset` of its file at
+    /// the top.
+    pub fn go_offset(&mut self, lib: &Library, brief: BriefIdx, offset: usize) {
+        self.open_brief(lib, brief);
+        self.finish();
+        let block = self
+            .doc(lib, brief)
+            .blocks
+            .iter()
+            .rposition(|b| b.offset <= offset)
+            .unwrap_or(0);
+        self.top = self.layout.block_line(block);
+        self.selected = None;
+        self.highlight = None;
+        self.anchor = None;
+        self.clamp();
+    }
+
     /// Forgets the section a jump landed on: the current section is again
     /// the one at the top of the pane.
     pub fn unanchor(&mut self) {
@@ -229,9 +247,16 @@ impl ReaderState {
             .any(|t| t.role == role && t.line >= self.top && t.line < self.top + self.height)
     }
 
-    /// The section being read: the one a jump landed on, else the one at
-    /// the top of the pane, else (scrolled to the very end) the last one.
+    /// The section being read, the one place the status bar, the panel
+    /// and the outline follow: the selected link's or figure's when there
+    /// is a selection, else the one a jump landed on, else the one at the
+    /// top of the pane, else (scrolled to the very end) the last one.
     pub fn section(&self) -> SectionIdx {
+        if let Some(sel) = self.selected
+            && let Some(t) = self.layout.targets().iter().find(|t| t.role == sel)
+        {
+            return self.layout.section_of(t.line);
+        }
         if let Some(a) = self.anchor {
             return a;
         }

@@ -29,6 +29,7 @@ mod list;
 mod measures;
 mod problems;
 mod results;
+mod rowfit;
 mod search;
 mod source;
 mod timeline;

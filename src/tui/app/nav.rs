@@ -126,11 +126,14 @@ impl App {
             }
             Action::Collapse => {
                 if let Some(r) = row {
+                    // An open node closes; from inside one, the node
+                    // holding the cursor closes and takes the cursor.
                     if r.expanded {
                         self.outline.set_expanded(r.node, false);
                     } else if let Some(parent) =
                         rows[..cursor].iter().rposition(|p| p.depth < r.depth)
                     {
+                        self.outline.set_expanded(rows[parent].node, false);
                         self.outline.cursor = parent;
                     }
                 }
@@ -248,8 +251,15 @@ impl App {
             match here {
                 // Inside a pillar but below its heading: back to its start.
                 Some(p) if self.reader.top > self.reader.layout.section_line(p) => Some(p),
-                Some(p) => pillars.iter().rev().copied().find(|q| *q < p),
-                None => None,
+                // Before the first pillar, the brief's title block, as
+                // `]` stops at it coming the other way.
+                Some(p) => pillars
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|q| *q < p)
+                    .or_else(|| (self.reader.top > 0).then_some(SectionIdx(0))),
+                None => (self.reader.top > 0).then_some(SectionIdx(0)),
             }
         };
         if let Some(section) = target {

@@ -72,15 +72,36 @@ impl App {
             });
             return;
         }
-        let cur = self.search.current.unwrap_or(0);
-        let next = if forward {
-            (cur + 1) % n
-        } else {
-            (cur + n - 1) % n
+        let (top, h) = (self.reader.top, self.reader.height.max(1));
+        let seen = |i: usize| {
+            let line = self.search.matches[i].line;
+            line >= top && line < top + h
+        };
+        // From the current match while it is on screen, else from the
+        // view, as less and vim do.
+        let next = match self.search.current.filter(|i| seen(*i)) {
+            Some(cur) if forward => (cur + 1) % n,
+            Some(cur) => (cur + n - 1) % n,
+            None if forward => self
+                .search
+                .matches
+                .iter()
+                .position(|m| m.line >= top)
+                .unwrap_or(0),
+            None => self
+                .search
+                .matches
+                .iter()
+                .rposition(|m| m.line < top + h)
+                .unwrap_or(n - 1),
         };
         self.search.current = Some(next);
         let line = self.search.matches[next].line;
-        let h = self.reader.height.max(1);
+        if forward && line < top {
+            self.message = Some("search went past the end: back at the top".into());
+        } else if !forward && line >= top + h {
+            self.message = Some("search went past the top: back at the end".into());
+        }
         if line < self.reader.top || line >= self.reader.top + h {
             self.reader.top = line.saturating_sub(h / 3);
             self.reader.clamp();

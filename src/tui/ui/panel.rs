@@ -30,9 +30,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         &app.disagree,
     );
     let cursor = app.panel.cursor;
+    // The figure selected in the text is marked in the margin.
+    let marked = panel::selected_item(&app.lib, &app.reader, &panel::items(&app.lib, &app.reader));
     // Keep the selected item in view.
     let mut offset = app.panel.offset.min(rows.len().saturating_sub(1));
-    if focused && let Some(first) = rows.iter().position(|r| r.item == Some(cursor)) {
+    let keep = if focused { Some(cursor) } else { marked };
+    if let Some(item) = keep
+        && let Some(first) = rows.iter().position(|r| r.item == Some(item))
+    {
         let h = usize::from(inner.height.max(1));
         if first < offset || first >= offset + h {
             offset = first.saturating_sub(1);
@@ -49,6 +54,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         let mut x = inner.x;
         for (text, slot) in &r.pieces {
             x = cells::put_truncated(buf, x, y, inner.right(), text, app.theme.get(*slot));
+        }
+        if marked.is_some() && r.item == marked {
+            cells::put(
+                buf,
+                inner.x.saturating_sub(1),
+                y,
+                inner.x,
+                "▌",
+                app.theme.get(Slot::Mention),
+            );
         }
         if focused && r.item == Some(cursor) {
             cells::paint(

@@ -183,8 +183,14 @@ fn the_timeline_marks_an_event_dated_differently_elsewhere() {
         press(&mut a, "j");
     }
     let s = screen(&a);
-    let row = line_with(&s, "≠ 2022-11 in Strategic Tech Cooperation");
-    assert!(row.contains("2022-10    ≠ "), "{row}");
+    // The event's row, then its provenance and the other side under it.
+    let lines: Vec<&str> = s.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("≠ 2022-11 in Strategic Tech Cooperation"))
+        .expect("the other side is named");
+    assert!(lines[at].contains("Peninsula Plus"), "{}", lines[at]);
+    assert!(lines[at - 1].contains("2022-10    ≠ "), "{}", lines[at - 1]);
 }
 
 #[test]

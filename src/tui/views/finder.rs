@@ -7,6 +7,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::field::TextField;
 use super::list::{self, popup, put_marked, window};
+use super::rowfit;
 use super::{Command, LIST_COMMANDS};
 use super::{Input, Outcome, View};
 use crate::lookup::{FIELD_LABEL, FIELD_VALUE};
@@ -16,6 +17,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::theme::Slot;
 use crate::tui::ui::cells;
+use unicode_width::UnicodeWidthStr;
 
 const WIDTH: u16 = 120;
 /// Columns kept right of the query for the count.
@@ -164,12 +166,34 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, field: &TextField) {
         );
     }
     let list_h = usize::from(inner.height.saturating_sub(2));
-    let first = window(f.cursor, list_h);
+    // Each hit takes two lines (the figure, then where it is from) unless
+    // every one fits whole on one.
+    let vw = 16u16.min(inner.width / 4);
+    let room = usize::from(inner.width.saturating_sub(vw + 1));
+    let lines = rowfit::lines(
+        inner.width,
+        room,
+        f.hits.iter().take(LINES_CHECKED).filter_map(|hit| {
+            let brief = app.lib.brief(hit.figure.brief)?;
+            let fig = brief.figure(hit.figure.figure)?;
+            let cite = cite(brief, fig);
+            Some((
+                UnicodeWidthStr::width(sanitize::line(&fig.label).as_ref()),
+                UnicodeWidthStr::width(cite.as_str()) + 2,
+            ))
+        }),
+    );
+    let per_page = (list_h / lines).max(1);
+    let first = window(f.cursor, per_page);
     let mut engine = f.highlighter.borrow_mut();
     let mark = theme.get(Slot::SearchMatch);
-    for (row, hit) in f.hits.iter().enumerate().skip(first).take(list_h) {
-        let y = inner.y + 2 + u16::try_from(row - first).unwrap_or(0);
-        let (Some(b), Some(fig)) = (
+    for (row, hit) in f.hits.iter().enumerate().skip(first).take(per_page) {
+        let top = (row - first) * lines;
+        if top + lines > list_h.max(lines) {
+            break;
+        }
+        let row_y = inner.y + 2 + u16::try_from(top).unwrap_or(0);
+        let (Some(brief), Some(fig)) = (
             app.lib.brief(hit.figure.brief),
             app.lib
                 .brief(hit.figure.brief)
@@ -188,57 +212,72 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, field: &TextField) {
                 )
             });
         let note = app.disagree.figure_note(&app.lib, hit.figure);
-        let vw = 16u16.min(inner.width / 4);
         let value = sanitize::line(&fig.value);
         put_marked(
             frame,
             inner.x,
-            y,
+            row_y,
             inner.x + vw,
             &value,
             &hv,
             theme.get(Slot::FigureValue),
             mark,
         );
-        // A disagreeing figure keeps room at the end to say so.
-        let stop = note.as_deref().map_or(inner.right(), |n| {
-            let w = unicode_width::UnicodeWidthStr::width(n) + 2;
-            let w = u16::try_from(w).unwrap_or(u16::MAX);
-            inner.right().saturating_sub(w).max(inner.x + vw + 9)
-        });
-        let x = put_marked(
+        // A disagreeing figure says so after its provenance.
+        let cite = match &note {
+            Some(n) => format!("{}  {n}", cite(brief, fig)),
+            None => cite(brief, fig),
+        };
+        let label = sanitize::line(&fig.label);
+        let label_x = inner.x + vw + 1;
+        let room = usize::from(inner.right().saturating_sub(label_x));
+        let (label_room, cite_x, cite_y) = if lines == 2 {
+            // Under the value, so the most of it shows.
+            (room, inner.x + 2, row_y + 1)
+        } else {
+            let (l, _) = rowfit::split(
+                room,
+                UnicodeWidthStr::width(label.as_ref()),
+                UnicodeWidthStr::width(cite.as_str()) + 2,
+            );
+            let x = label_x + u16::try_from(l).unwrap_or(0);
+            (l, x, row_y)
+        };
+        let end = put_marked(
             frame,
-            inner.x + vw + 1,
-            y,
-            stop,
-            &sanitize::line(&fig.label),
+            label_x,
+            row_y,
+            label_x + u16::try_from(label_room).unwrap_or(0),
+            &label,
             &hl,
             theme.get(Slot::FigureLabel),
             mark,
         );
-        let section = fig
-            .section
-            .and_then(|s| b.section(s))
-            .map_or("", |s| s.title.as_str());
-        let mut cite = format!("  {} › {} · {}", b.meta.short_title, section, fig.source);
-        if let Some(a) = &fig.as_of {
-            cite.push_str(" · ");
-            cite.push_str(a);
-        }
+        let (cite_x, cite) = if lines == 2 {
+            (cite_x, cite)
+        } else {
+            (end.min(cite_x), format!("  {cite}"))
+        };
         let buf = frame.buffer_mut();
-        let x = cells::put_truncated(
+        cells::put_truncated(
             buf,
-            x,
-            y,
-            stop,
-            &sanitize::line(&cite),
+            cite_x,
+            cite_y,
+            inner.right(),
+            &cite,
             theme.get(Slot::Dim),
         );
-        if let Some(n) = note {
-            cells::put_truncated(buf, x + 2, y, inner.right(), &n, theme.get(Slot::Warning));
-        }
         if row == f.cursor {
-            cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
+            for dy in 0..lines {
+                let line_y = row_y + u16::try_from(dy).unwrap_or(0);
+                cells::paint(
+                    buf,
+                    inner.x,
+                    line_y,
+                    inner.right(),
+                    theme.get(Slot::Selection),
+                );
+            }
         }
     }
     if f.hits.is_empty() {
@@ -257,4 +296,21 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, field: &TextField) {
             theme.get(Slot::Dim),
         );
     }
+}
+
+/// Hits looked at to choose between rows of one line and of two.
+const LINES_CHECKED: usize = 200;
+
+/// "Brief › Section · source · as of", sanitized.
+fn cite(b: &crate::model::Brief, fig: &crate::model::Figure) -> String {
+    let section = fig
+        .section
+        .and_then(|s| b.section(s))
+        .map_or("", |s| s.title.as_str());
+    let mut cite = format!("{} › {} · {}", b.meta.short_title, section, fig.source);
+    if let Some(a) = &fig.as_of {
+        cite.push_str(" · ");
+        cite.push_str(a);
+    }
+    sanitize::line(&cite).into_owned()
 }

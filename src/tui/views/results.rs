@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::list::{self, popup, put_marked, window};
+use super::rowfit;
 use super::{Input, Outcome, View};
 use crate::model::BriefIdx;
 use crate::sanitize;
@@ -127,15 +128,38 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, view: &Results) {
         match (hit, at) {
             (Some(i), Some((s, n))) => {
                 let hl: Vec<u32> = (*s..s + n).map(|c| c as u32).collect();
-                put_marked(
+                // Where the hit is: its section, kept whole before the
+                // context is cut.
+                let section = view
+                    .hits
+                    .get(*i)
+                    .and_then(|(b, h)| app.lib.brief(*b)?.section(h.section))
+                    .filter(|s| s.depth > 0)
+                    .map_or_else(String::new, |s| format!("  · {}", sanitize::line(&s.title)));
+                let text = sanitize::line(text);
+                let room = usize::from(inner.right().saturating_sub(inner.x + 2));
+                let (text_room, _) = rowfit::split(
+                    room,
+                    unicode_width::UnicodeWidthStr::width(text.as_ref()),
+                    unicode_width::UnicodeWidthStr::width(section.as_str()),
+                );
+                let end = put_marked(
                     frame,
                     inner.x + 2,
                     y,
-                    inner.right(),
-                    &sanitize::line(text),
+                    inner.x + 2 + u16::try_from(text_room).unwrap_or(0),
+                    &text,
                     &hl,
                     theme.get(Slot::Body),
                     theme.get(Slot::SearchMatch),
+                );
+                cells::put_truncated(
+                    frame.buffer_mut(),
+                    end,
+                    y,
+                    inner.right(),
+                    &section,
+                    theme.get(Slot::Dim),
                 );
                 if *i == view.cursor {
                     cells::paint(

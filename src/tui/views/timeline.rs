@@ -4,7 +4,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::list::{self, popup, window};
+use super::list::{self, popup};
+use super::rowfit;
 use super::{Input, Outcome, View};
 use crate::model::{SectionIdx, SectionRef};
 use crate::sanitize;
@@ -123,10 +124,45 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
     let rows = rows(app);
     let events = app.lib.events();
     let rows_h = usize::from(inner.height);
-    let first = window(cursor, rows_h);
+    // Each event takes two lines (what happened, then where) unless every
+    // one fits whole on one.
+    let place = |to: SectionRef| {
+        sanitize::line(&crate::tui::panel::place_name(
+            &app.lib,
+            to,
+            crate::model::BriefIdx(usize::MAX),
+        ))
+        .into_owned()
+    };
+    let room = usize::from(inner.width.saturating_sub(15));
+    let two = rowfit::lines(
+        inner.width,
+        room,
+        rows.iter().filter_map(|r| match r {
+            TimelineRow::Event { index, to } => {
+                let (_, e) = events.get(*index)?;
+                Some((
+                    unicode_width::UnicodeWidthStr::width(sanitize::line(&e.label).as_ref()),
+                    unicode_width::UnicodeWidthStr::width(place(*to).as_str()) + 4,
+                ))
+            }
+            TimelineRow::Year(_) => None,
+        }),
+    ) == 2;
+    let heights: Vec<usize> = rows
+        .iter()
+        .map(|r| match r {
+            TimelineRow::Event { .. } if two => 2,
+            _ => 1,
+        })
+        .collect();
+    let first = rowfit::first_row(&heights, cursor, rows_h);
     let buf = frame.buffer_mut();
-    for (ri, row) in rows.iter().enumerate().skip(first).take(rows_h) {
-        let y = inner.y + u16::try_from(ri - first).unwrap_or(0);
+    let mut y = inner.y;
+    for (ri, row) in rows.iter().enumerate().skip(first) {
+        if usize::from(y - inner.y) + heights[ri] > rows_h {
+            break;
+        }
         match row {
             TimelineRow::Year(year) => {
                 cells::put(
@@ -138,18 +174,12 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
                     theme.get(Slot::Heading1),
                 );
             }
-            TimelineRow::Event { index, .. } => {
+            TimelineRow::Event { index, to } => {
                 let Some((b, e)) = events.get(*index) else {
                     continue;
                 };
-                let x = cells::put(
-                    buf,
-                    inner.x + 2,
-                    y,
-                    inner.right(),
-                    "│ ",
-                    theme.get(Slot::Border),
-                );
+                let bar = theme.get(Slot::Border);
+                let x = cells::put(buf, inner.x + 2, y, inner.right(), "│ ", bar);
                 let x = cells::put(
                     buf,
                     x,
@@ -158,55 +188,48 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
                     &format!("{:<11}", e.date.to_string()),
                     theme.get(Slot::FigureValue),
                 );
+                // A disagreeing event is marked and names the other side.
                 let note = crate::tui::disagree::event_ref(&app.lib, *b, e)
                     .and_then(|r| app.disagree.event_note(&app.lib, r));
-                let (x, stop) = match &note {
-                    Some(text) => {
-                        let room = unicode_width::UnicodeWidthStr::width(text.as_str()) + 2;
-                        let stop = inner
-                            .right()
-                            .saturating_sub(u16::try_from(room).unwrap_or(0));
-                        let x =
-                            cells::put(buf, x, y, inner.right(), GLYPH, theme.get(Slot::Warning))
-                                + 1;
-                        (x, stop.max(x + 8).min(inner.right()))
-                    }
-                    None => (x, inner.right()),
+                let place = match &note {
+                    Some(n) => format!("{}  {n}", place(*to)),
+                    None => place(*to),
                 };
-                let x = cells::put_truncated(
-                    buf,
-                    x,
-                    y,
-                    stop,
-                    &sanitize::line(&e.label),
-                    theme.get(Slot::Body),
-                );
-                let short = app
-                    .lib
-                    .brief(*b)
-                    .map_or("", |x| x.meta.short_title.as_str());
-                let x = cells::put_truncated(
-                    buf,
-                    x,
-                    y,
-                    stop,
-                    &format!("  · {}", sanitize::line(short)),
-                    theme.get(Slot::Dim),
-                );
-                if let Some(text) = note {
+                let label = match &note {
+                    Some(_) => format!("{GLYPH} {}", sanitize::line(&e.label)),
+                    None => sanitize::line(&e.label).into_owned(),
+                };
+                if two {
+                    cells::put_truncated(buf, x, y, inner.right(), &label, theme.get(Slot::Body));
+                    let under = cells::put(buf, inner.x + 2, y + 1, inner.right(), "│ ", bar);
                     cells::put_truncated(
                         buf,
-                        x + 2,
+                        under + 2,
+                        y + 1,
+                        inner.right(),
+                        &place,
+                        theme.get(Slot::Dim),
+                    );
+                } else {
+                    rowfit::put_pair(
+                        buf,
+                        x,
                         y,
                         inner.right(),
-                        &text,
-                        theme.get(Slot::Warning),
+                        &label,
+                        theme.get(Slot::Body),
+                        &format!("  · {place}"),
+                        theme.get(Slot::Dim),
                     );
                 }
                 if ri == cursor {
-                    cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
+                    for dy in 0..heights[ri] {
+                        let yy = y + u16::try_from(dy).unwrap_or(0);
+                        cells::paint(buf, inner.x, yy, inner.right(), theme.get(Slot::Selection));
+                    }
                 }
             }
         }
+        y += u16::try_from(heights[ri]).unwrap_or(1);
     }
 }

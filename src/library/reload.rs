@@ -1,0 +1,88 @@
+//! Reading a library again after a change, keeping the last good version
+//! of a brief that an edit broke.
+
+use std::path::PathBuf;
+
+use super::{Library, Parsed, load, parse_all, parse_one, workers};
+use crate::diag::Diagnostic;
+use crate::model::SourceFile;
+
+impl Library {
+    /// Reads `paths` again after a change. A brief that loaded before but
+    /// now has errors stays in its last good version, so a half-made edit
+    /// never takes a brief away from its reader, and the links of the
+    /// other briefs to it still resolve: one bad key gives one error, not
+    /// one per link to that brief. Its problems are reported all the same.
+    /// Returns the library and the names of the files kept.
+    pub fn reload(&self, paths: &[PathBuf]) -> (Self, Vec<String>) {
+        let files = load::collect(paths);
+        let (fresh, kept) = self.rebuild(files.clone(), &[]);
+        // A brief that parses but fails once linked (a dangling link) is
+        // only found by the whole: keep its last good version too.
+        let failing: Vec<String> = self
+            .briefs
+            .iter()
+            .map(|old| &old.source.name)
+            .filter(|name| {
+                !kept.contains(name)
+                    && !fresh.briefs.iter().any(|b| &&b.source.name == name)
+                    && fresh
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.is_error() && &&d.path == name)
+            })
+            .cloned()
+            .collect();
+        if failing.is_empty() {
+            return (fresh, kept);
+        }
+        let (mut lib, kept) = self.rebuild(files, &failing);
+        lib.diagnostics = fresh.diagnostics;
+        (lib, kept)
+    }
+
+    /// The library from `files`, with the last good version of each brief
+    /// that fails to parse, or is named in `force`, in place of the new
+    /// one (whose problems are kept). Returns the names of those kept.
+    fn rebuild(
+        &self,
+        files: Vec<Result<SourceFile, Diagnostic>>,
+        force: &[String],
+    ) -> (Self, Vec<String>) {
+        let names: Vec<Option<String>> = files
+            .iter()
+            .map(|f| f.as_ref().ok().map(|f| f.name.clone()))
+            .collect();
+        let bytes = files
+            .iter()
+            .map(|f| f.as_ref().map_or(0, |f| f.text.len() as u64))
+            .sum();
+        let mut each = parse_all(files, workers(names.len(), bytes), |f| f);
+        let mut kept = Vec::new();
+        for (name, parsed) in names.iter().zip(&mut each) {
+            let Some(name) = name else { continue };
+            if !(broken(parsed) || force.contains(name)) {
+                continue;
+            }
+            let Some(old) = self.briefs.iter().find(|b| &b.source.name == name) else {
+                continue;
+            };
+            let again = parse_one(Ok(SourceFile::new(
+                old.source.name.clone(),
+                old.source.origin.clone(),
+                old.source.text.to_string(),
+            )));
+            if let Some((brief, false)) = again.brief {
+                parsed.brief = Some((brief, false));
+                parsed.failed = None;
+                kept.push(name.clone());
+            }
+        }
+        (Self::assemble(each), kept)
+    }
+}
+
+/// True if a file gave no brief, or one with errors.
+fn broken(p: &Parsed) -> bool {
+    p.brief.as_ref().is_none_or(|(_, bad)| *bad) || p.diags.iter().any(Diagnostic::is_error)
+}
