@@ -5,6 +5,7 @@ pub mod app;
 pub mod find;
 pub mod geometry;
 pub mod keymap;
+pub mod marks;
 pub mod outline;
 pub mod panel;
 pub mod reader;
@@ -47,6 +48,9 @@ pub struct Setup {
     pub watch: Vec<PathBuf>,
     /// Said in the status bar at start (e.g. a warning about saved state).
     pub message: Option<String>,
+    /// Open home when there is no start and no saved place (a library,
+    /// not a single file).
+    pub home: bool,
 }
 
 /// Turns a crossterm event into a message for the app.
@@ -128,8 +132,8 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     app.resize(app.geometry.area);
     if let Some(start) = setup.start {
         app.go(start);
-    } else {
-        app.restore_last();
+    } else if !app.restore_last() && setup.home {
+        app.open_view::<views::Home>();
     }
     app.history = app::History::default();
     if app
@@ -151,7 +155,12 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
         app.message = setup.message;
     }
     let result = event_loop(&mut guard, &mut app, watcher.as_mut(), &setup.watch);
-    let saved = app.save_state();
+    // Quitting the first screen's home leaves no place to reopen.
+    let saved = if app.home_untouched() {
+        Ok(())
+    } else {
+        app.save_state()
+    };
     drop(guard);
     if let Err(e) = saved {
         eprintln!("briefing: {}", crate::sanitize::line(&e));

@@ -77,6 +77,9 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         }
         (Saved { state, path }, warning)
     };
+    // A single file opens as itself; a library opens on home.
+    let single_file = cli.library.is_empty() && cli.paths.len() == 1 && cli.paths[0].is_file();
+    let home = start.is_none() && !single_file;
     let watch = if lib.embedded {
         Vec::new()
     } else {
@@ -96,6 +99,7 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         saved,
         watch,
         message,
+        home,
     })
 }
 

@@ -60,6 +60,8 @@ pub enum Action {
     Bookmarks,
     Delete,
     Diagnostics,
+    Home,
+    Reviewed,
 }
 
 /// The name of every action (`pillar_N` stands for nine). What each does
@@ -102,6 +104,8 @@ const TABLE: &[(Action, &str)] = &[
     (Action::Bookmarks, "bookmarks"),
     (Action::Delete, "delete"),
     (Action::Diagnostics, "diagnostics"),
+    (Action::Home, "home"),
+    (Action::Reviewed, "reviewed"),
 ];
 
 impl Action {

@@ -4,6 +4,7 @@
 
 mod mouse;
 mod nav;
+mod reading;
 pub mod saved;
 mod search;
 
@@ -103,6 +104,11 @@ pub struct App {
     pending: Vec<Chord>,
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
+    /// Read and reviewed marks.
+    pub marks: super::marks::Marks,
+    /// Marks sections read by the rule, with its clock.
+    pub reading: super::marks::ReadTracker,
+    words: reading::WordCounts,
 }
 
 impl App {
@@ -129,6 +135,9 @@ impl App {
             search: SearchState::default(),
             pending: Vec::new(),
             message: None,
+            marks: super::marks::Marks::default(),
+            reading: super::marks::ReadTracker::default(),
+            words: reading::WordCounts::default(),
         };
         app.resize(area);
         if app.reader.width() == 0 {
@@ -214,7 +223,8 @@ impl App {
             self.finder.refresh();
         }
         let found = self.finder.receive();
-        self.reader.receive() || found || indexed
+        let read = self.observe_reading();
+        self.reader.receive() || found || indexed || read
     }
 
     /// True while background work is under way, so the loop should look
@@ -299,6 +309,10 @@ impl App {
     /// Applies one action: the open views are offered it first, top
     /// first; what they let through reaches the base layer.
     pub fn act(&mut self, a: Action) -> Effect {
+        if a == Action::Home {
+            self.go_home();
+            return Effect::None;
+        }
         if self.route(Input::Act(a)) || self.open_for(a) {
             return Effect::None;
         }
@@ -327,6 +341,7 @@ impl App {
             Action::PrevMatch => self.next_match(false),
             Action::CycleTheme => self.cycle_theme(),
             Action::Bookmark => self.toggle_bookmark(),
+            Action::Reviewed => self.toggle_reviewed(),
             _ => match self.focus {
                 Focus::Reader => self.reader_act(a),
                 Focus::Outline => self.outline_act(a),
@@ -409,11 +424,15 @@ impl App {
     }
 
     fn back(&mut self) {
+        let home = self.home_is_behind();
         if let Some(p) = self.history.back.pop() {
             self.history.forward.push(self.reader.place());
             self.reader.go_place(&self.lib, p);
         } else {
             self.message = Some("nothing to go back to".into());
+        }
+        if home {
+            self.return_home();
         }
     }
 

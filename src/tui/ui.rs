@@ -3,10 +3,14 @@
 //! draws itself (`tui/views`).
 
 pub mod cells;
+pub mod cursor;
+mod marks;
 mod outline;
 mod panel;
 mod reader;
 mod status;
+
+pub use outline::short_publisher;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -37,6 +41,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     status::draw(frame, app, g.status);
     for view in app.views.stack() {
         view.draw(frame, app, area);
+    }
+    if let Some(p) = cursor::position(app) {
+        frame.set_cursor_position(p);
     }
 }
 

@@ -23,6 +23,7 @@ mod bookmarks;
 mod compare;
 mod finder;
 mod help;
+mod home;
 mod list;
 mod problems;
 mod results;
@@ -38,6 +39,7 @@ pub use bookmarks::{BookmarkRow, Bookmarks};
 pub use compare::{Compare, CompareRow};
 pub use finder::Finder;
 pub use help::{Help, help_lines};
+pub use home::Home;
 pub use problems::Problems;
 pub use results::Results;
 pub use search::SearchLine;
@@ -58,6 +60,7 @@ fn registry() -> Vec<Box<dyn View>> {
         Box::new(Compare::default()),
         Box::new(Bookmarks::default()),
         Box::new(Problems::default()),
+        Box::new(Home::default()),
     ]
 }
 
@@ -235,6 +238,18 @@ impl Views {
         self.open
             .iter()
             .filter_map(|(i, _)| self.all.get(*i).map(AsRef::as_ref))
+    }
+
+    /// The view of type `T`, open or not, to change what it keeps.
+    pub fn get_mut<T: View>(&mut self) -> Option<&mut T> {
+        self.all
+            .iter_mut()
+            .find_map(|v| (v.as_mut() as &mut dyn Any).downcast_mut::<T>())
+    }
+
+    /// Closes every open view.
+    pub fn close_all(&mut self) {
+        self.open.clear();
     }
 
     fn index_of(&self, t: TypeId) -> Option<usize> {

@@ -105,6 +105,7 @@ pub fn help_lines(app: &App) -> Vec<(String, String, bool)> {
             out.push((ks.join(", "), a.description(), false));
         }
     }
+    out.extend(crate::tui::marks::legend());
     out
 }
 
