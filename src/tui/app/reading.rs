@@ -184,3 +184,6 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
