@@ -2,7 +2,7 @@
 //! by brief, with bars for percentages.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::symbols;
 use ratatui::widgets::LineGauge;
@@ -85,6 +85,14 @@ impl View for Compare {
 
     fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
         draw(frame, app, area, self);
+    }
+
+    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
+        let len = match &self.tag {
+            None => app.lib.figure_tags().len(),
+            Some(t) => rows(app, t).len(),
+        };
+        list::row_cursor(area, 110, self.cursor, len)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The problems found in the briefs as they were loaded.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::list::{self, SimpleRow, simple_list};
 use super::{Input, Outcome, View};
@@ -49,6 +49,10 @@ impl View for Problems {
 
     fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
         draw(frame, app, area, self.cursor);
+    }
+
+    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
+        list::row_cursor(area, 110, self.cursor, app.lib.diagnostics.len())
     }
 }
 

@@ -1,7 +1,7 @@
 //! The timeline: every dated event of the library, by year.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::list::{self, popup, window};
 use super::{Input, Outcome, View};
@@ -104,6 +104,10 @@ impl View for Timeline {
 
     fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
         draw(frame, app, area, self.cursor);
+    }
+
+    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
+        list::row_cursor(area, 110, self.cursor, rows(app).len())
     }
 }
 

@@ -289,3 +289,22 @@ fn marks_and_the_selection_show_without_colour_under_no_color() {
     assert!(s.contains("Introduction       ✓"), "{s}");
     insta::assert_snapshot!("marks_no_color", s);
 }
+
+#[test]
+fn in_the_lists_the_cursor_sits_on_the_selected_row() {
+    let (mut a, _) = app(120, 40, Theme::default_theme());
+    let selection = a.theme.get(crate::tui::theme::Slot::Selection).bg;
+    for keys in ["T j j", "esc c j", "esc / c h i p tab j"] {
+        press(&mut a, keys);
+        let (buf, cursor) = draw(&a);
+        let at = cursor.unwrap_or_else(|| panic!("{keys}: no cursor"));
+        assert_eq!(
+            buf.cell(at).map(|c| c.bg),
+            selection,
+            "{keys}: the cursor is on the selected row:\n{}",
+            row(&buf, at.y, 0..120)
+        );
+    }
+    press(&mut a, "esc '");
+    assert_eq!(draw(&a).1, None, "no bookmarks: nothing selected");
+}
