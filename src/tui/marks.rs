@@ -19,7 +19,7 @@ use crate::model::Brief;
 
 /// The marks and the read rule, for the help: (glyph, text, heading).
 pub fn legend() -> Vec<(String, String, bool)> {
-    let rows: [(&str, &str); 7] = [
+    let rows: [(&str, &str); 8] = [
         (READ_GLYPH, "read: its end has been on screen, and 5 of its"),
         ("", "lines (all, if fewer) stayed on screen as long as"),
         ("", "its words take at 500 a minute, 2 s at least."),
@@ -28,7 +28,8 @@ pub fn legend() -> Vec<(String, String, bool)> {
             REVIEWED_GLYPH,
             "reviewed: marked by hand (r, again to unmark)",
         ),
-        ("▶", "selected; the terminal cursor sits on it too"),
+        ("▶", "the selected brief on home; the terminal cursor"),
+        ("", "sits on every selection"),
         ("7/12", "sections read of a brief (outline, home)"),
     ];
     let mut out = vec![
