@@ -8,6 +8,7 @@ pub mod find;
 pub mod geometry;
 pub mod keymap;
 pub mod launch;
+pub mod marks;
 pub mod outline;
 pub mod panel;
 pub mod reader;
@@ -56,6 +57,9 @@ pub struct Setup {
     pub sources: Option<PathBuf>,
     /// Links as OSC 8 hyperlinks.
     pub hyperlinks: bool,
+    /// Open home when there is no start and no saved place (a library,
+    /// not a single file).
+    pub home: bool,
 }
 
 /// Turns a crossterm event into a message for the app.
@@ -140,8 +144,8 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     app.resize(app.geometry.area);
     if let Some(start) = setup.start {
         app.go(start);
-    } else {
-        app.restore_last();
+    } else if !app.restore_last() && setup.home {
+        app.open_view::<views::Home>();
     }
     app.history = app::History::default();
     if app
@@ -163,7 +167,12 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
         app.message = setup.message;
     }
     let result = event_loop(&mut guard, &mut app, watcher.as_mut(), &setup.watch);
-    let saved = app.save_state();
+    // Quitting the first screen's home leaves no place to reopen.
+    let saved = if app.home_untouched() {
+        app.write_state()
+    } else {
+        app.save_state()
+    };
     drop(guard);
     if let Err(e) | Ok(Some(e)) = saved {
         eprintln!("briefing: {}", crate::sanitize::line(&e));

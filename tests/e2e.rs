@@ -10,8 +10,11 @@ use common::pty::{Home, Session};
 fn open_a_brief_jump_pillars_and_quit_cleanly() {
     let home = Home::new();
     let mut s = Session::start(&home, &[]);
-    s.wait_for("Digital Allies");
-    s.wait_for("? help");
+    // A fresh reader opens on home; enter opens the first brief.
+    s.wait_for("Library · 5 briefs");
+    s.wait_for("q quit");
+    s.keys("\r");
+    s.wait_for("tab pane");
     s.keys("]");
     s.wait_for("Digital Allies › Technology and the Alliance");
     s.keys("]]");
@@ -27,7 +30,9 @@ fn open_a_brief_jump_pillars_and_quit_cleanly() {
 fn a_burst_of_resizes_ends_in_a_screen_of_the_last_size() {
     let home = Home::new();
     let mut s = Session::start(&home, &[]);
-    s.wait_for("? help");
+    s.wait_for("q quit");
+    s.keys("\r");
+    s.wait_for("tab pane");
     for (rows, cols) in [(30, 100), (50, 160), (24, 80), (12, 40), (35, 90), (20, 70)] {
         s.resize(rows, cols);
     }

@@ -112,7 +112,7 @@ fn e_opens_the_editor_at_the_line_and_reloads_on_return() {
 fn an_embedded_brief_says_it_cannot_be_edited() {
     let home = Home::new();
     let mut s = Session::start_with(&home, &["--fresh"], &[("EDITOR", "false")]);
-    s.wait_for_ui("? help");
+    s.past_home();
     s.keys("e");
     s.wait_for("cannot be edited");
     s.keys("q");
@@ -172,6 +172,7 @@ fn a_stop_signal_while_editing_waits_for_the_editor_then_leaves_cleanly() {
         ],
     );
     s.wait_for_ui("Alpha");
+    s.past_home();
     s.keys("e");
     s.wait_for("FAKE EDITOR WAITING");
     s.signal("-TERM");

@@ -20,6 +20,7 @@ fn a_sequence_waits_for_its_next_key_then_acts_alone_after_a_pause() {
     write_config(&home, "[keys.global]\n\"g g\" = \"bottom\"\n");
     let mut s = Session::start(&home, &["--fresh"]);
     s.wait_for_ui("q quit");
+    s.past_home();
     s.keys("gg");
     s.wait_for("100%");
     s.keys("g");

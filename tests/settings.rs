@@ -102,7 +102,9 @@ fn briefing_themes_lists_built_in_and_user_themes() {
 fn the_reader_reopens_where_it_was_unless_fresh() {
     let home = Home::new();
     let mut s = Session::start(&home, &[]);
-    s.wait_for("Digital Allies");
+    s.wait_for("Library · 5 briefs");
+    s.keys("\r");
+    s.wait_for("tab pane");
     // Pillar 3 of the first brief.
     s.keys("3");
     s.wait_for("The Indo-Pacific Dimension ─");
@@ -117,7 +119,8 @@ fn the_reader_reopens_where_it_was_unless_fresh() {
     assert_eq!(s.wait_exit(), 0);
 
     let mut s = Session::start(&home, &["--fresh"]);
-    s.wait_for("No figures or cross-references");
+    // Nothing saved: home.
+    s.wait_for("Library · 5 briefs");
     assert!(
         !s.screen().contains("╭─ The Indo-Pacific Dimension ─"),
         "{}",
@@ -138,7 +141,10 @@ fn editing_a_brief_reloads_it_in_place() {
     }
     let lib_arg = lib.to_string_lossy().into_owned();
     let mut s = Session::start(&home, &[&lib_arg]);
-    s.wait_for("Alpha");
+    // A folder opens on home; enter opens its first brief.
+    s.wait_for("Briefs · 3 briefs");
+    s.keys("\r");
+    s.wait_for("tab pane");
     s.keys("2");
     s.wait_for("╭─ Opinion ─");
 
@@ -177,6 +183,8 @@ fn the_config_sets_theme_measure_and_mouse() {
     let mut s = Session::start(&home, &[]);
     // The status bar's hints are the last row drawn: the frame is whole.
     s.wait_for("q quit");
+    s.keys("\r");
+    s.wait_for("tab pane");
     s.with_screen(|screen| {
         assert_eq!(
             screen.mouse_protocol_mode(),

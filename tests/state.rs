@@ -54,8 +54,8 @@ fn two_readers_at_once_keep_both_bookmarks() {
     let home = Home::new();
     let mut a = Session::start(&home, &[]);
     let mut b = Session::start(&home, &[]);
-    a.wait_for_ui("? help");
-    b.wait_for_ui("? help");
+    a.past_home();
+    b.past_home();
     a.keys("3m");
     let from_a = bookmarked(&a);
     b.keys("4m");
@@ -72,7 +72,7 @@ fn two_readers_at_once_keep_both_bookmarks() {
     }
     // A third reader lists both.
     let mut c = Session::start(&home, &[]);
-    c.wait_for_ui("? help");
+    c.past_home();
     c.keys("'");
     c.wait_for(&from_a);
     c.wait_for(&from_b);
@@ -84,8 +84,8 @@ fn a_reader_left_idle_does_not_take_back_the_place_another_read_on_to() {
     let home = Home::new();
     let mut idle = Session::start(&home, &[]);
     let mut b = Session::start(&home, &[]);
-    idle.wait_for_ui("? help");
-    b.wait_for_ui("? help");
+    idle.past_home();
+    b.past_home();
     b.keys("3");
     b.wait_for("╭─ The Indo-Pacific Dimension ─");
     b.keys("q");
@@ -102,11 +102,11 @@ fn a_reader_left_idle_does_not_take_back_the_place_another_read_on_to() {
 fn a_bookmark_deleted_in_one_reader_does_not_come_back_from_another() {
     let home = Home::new();
     let mut a = Session::start(&home, &[]);
-    a.wait_for_ui("? help");
+    a.past_home();
     a.keys("3m");
     let title = bookmarked(&a);
     let mut b = Session::start(&home, &[]);
-    b.wait_for_ui("? help");
+    b.past_home();
     // B deletes it; A, which still has it, quits last.
     b.keys("'");
     b.wait_for(&title);
@@ -116,7 +116,7 @@ fn a_bookmark_deleted_in_one_reader_does_not_come_back_from_another() {
     a.keys("q");
     assert_eq!(a.wait_exit(), 0);
     let mut c = Session::start(&home, &[]);
-    c.wait_for_ui("? help");
+    c.past_home();
     c.keys("'");
     c.wait_for("No bookmarks yet");
     close_and_quit(&mut c);
@@ -127,7 +127,7 @@ fn a_damaged_state_file_is_moved_aside_and_the_reader_says_where() {
     let home = Home::new();
     let path = write_state(&home, b"{\"format\": \"briefing-state\", \"bookm");
     let mut s = Session::start(&home, &[]);
-    s.wait_for_ui("? help");
+    // Home, the first screen, says where the damaged file went.
     s.wait_for("damaged saved state moved to state.json.damaged-");
     let aside = damaged_files(path.parent().expect("dir"));
     assert_eq!(aside.len(), 1);
@@ -146,6 +146,7 @@ fn a_damaged_state_file_is_moved_aside_and_the_reader_says_where() {
         fs::read(&aside[0]).expect("aside"),
         b"{\"format\": \"briefing-state\", \"bookm"
     );
+    s.past_home();
     s.keys("3m");
     let title = bookmarked(&s);
     s.keys("q");
@@ -165,8 +166,8 @@ fn a_state_file_from_a_newer_briefing_is_left_untouched() {
     let newer = b"{\"format\": \"briefing-state\", \"version\": 99, \"bookmarks\": \"new\"}";
     let path = write_state(&home, newer);
     let mut s = Session::start(&home, &[]);
-    s.wait_for_ui("? help");
     s.wait_for("saved state from a newer briefing (format 99) left untouched");
+    s.past_home();
     s.keys("3m");
     s.wait_for("could not save the reading place to");
     s.keys("q");
@@ -198,7 +199,7 @@ fn press_t(s: &mut Session) -> String {
 fn the_theme_chosen_with_t_comes_back_unless_the_config_names_one() {
     let home = Home::new();
     let mut s = Session::start(&home, &[]);
-    s.wait_for_ui("? help");
+    s.past_home();
     let chosen = press_t(&mut s);
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
@@ -206,7 +207,7 @@ fn the_theme_chosen_with_t_comes_back_unless_the_config_names_one() {
     // Restored: the next `t` moves on from the chosen theme, not from the
     // default one.
     let mut s = Session::start(&home, &[]);
-    s.wait_for_ui("? help");
+    s.past_home();
     assert_ne!(press_t(&mut s), chosen);
     s.keys("tq");
     assert_eq!(s.wait_exit(), 0);
@@ -216,7 +217,7 @@ fn the_theme_chosen_with_t_comes_back_unless_the_config_names_one() {
     fs::create_dir_all(&config).expect("dir");
     fs::write(config.join("config.toml"), "theme = \"dark\"\n").expect("config");
     let mut s = Session::start(&home, &[]);
-    s.wait_for_ui("? help");
+    s.past_home();
     assert_eq!(press_t(&mut s), chosen);
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);

@@ -86,6 +86,9 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         Some(Ok(r)) => Some(r),
         Some(Err(e)) => return Ok(fail(&e)),
     };
+    // A single file opens as itself; a library opens on home.
+    let single_file = cli.library.is_empty() && cli.paths.len() == 1 && cli.paths[0].is_file();
+    let home = start.is_none() && !single_file;
     let watch = if lib.embedded {
         Vec::new()
     } else {
@@ -108,6 +111,7 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         citation: config.citation.unwrap_or_default(),
         sources: read_sources(cli).or(config.sources),
         hyperlinks: config.hyperlinks.unwrap_or(false),
+        home,
     })
 }
 

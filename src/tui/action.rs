@@ -68,6 +68,8 @@ pub enum Action {
     Measures,
     ClearSearch,
     Edit,
+    Home,
+    Reviewed,
 }
 
 /// The name of every action (`pillar_N` stands for nine). What each does
@@ -118,6 +120,8 @@ const TABLE: &[(Action, &str)] = &[
     (Action::Measures, "measures"),
     (Action::ClearSearch, "clear_search"),
     (Action::Edit, "edit"),
+    (Action::Home, "home"),
+    (Action::Reviewed, "reviewed"),
 ];
 
 impl Action {

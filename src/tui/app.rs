@@ -8,6 +8,7 @@ mod mouse;
 mod nav;
 pub mod outside;
 mod place;
+mod reading;
 pub mod saved;
 mod search;
 
@@ -117,6 +118,9 @@ pub struct App {
     pub disagree: super::disagree::Disagreements,
     /// Source texts, links out and the editor.
     pub outside: outside::Outside,
+    /// Marks sections read by the rule, with its clock.
+    pub reading: super::marks::ReadTracker,
+    words: reading::WordCounts,
 }
 
 impl App {
@@ -147,6 +151,8 @@ impl App {
             citation: crate::cite::Format::default(),
             disagree,
             outside: outside::Outside::default(),
+            reading: super::marks::ReadTracker::default(),
+            words: reading::WordCounts::default(),
         };
         app.resize(area);
         if app.reader.width() == 0 {
@@ -232,7 +238,8 @@ impl App {
             self.finder.refresh();
         }
         let found = self.finder.receive();
-        self.reader.receive() || found || indexed
+        let read = self.observe_reading();
+        self.reader.receive() || found || indexed || read
     }
 
     /// True while background work is under way, so the loop should look
@@ -286,6 +293,10 @@ impl App {
     /// Applies one action: the open views are offered it first, top
     /// first; what they let through reaches the base layer.
     pub fn act(&mut self, a: Action) -> Effect {
+        if a == Action::Home {
+            self.go_home();
+            return Effect::None;
+        }
         if self.route(Input::Act(a)) || self.open_for(a) {
             return Effect::None;
         }
@@ -318,6 +329,7 @@ impl App {
             Action::CopyParagraph => return self.copy_paragraph(),
             Action::ClearSearch => self.clear_search(),
             Action::Edit => return self.edit(),
+            Action::Reviewed => self.toggle_reviewed(),
             _ => match self.focus {
                 Focus::Reader => self.reader_act(a),
                 Focus::Outline => self.outline_act(a),
@@ -399,11 +411,15 @@ impl App {
     }
 
     fn back(&mut self) {
+        let home = self.home_is_behind();
         if let Some(p) = self.history.back.pop() {
             self.history.forward.push(self.reader.place());
             self.reader.go_place(&self.lib, p);
         } else {
             self.message = Some("nothing to go back to".into());
+        }
+        if home {
+            self.return_home();
         }
     }
 

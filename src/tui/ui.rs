@@ -3,12 +3,16 @@
 //! draws itself (`tui/views`).
 
 pub mod cells;
+pub mod cursor;
 mod hints;
 mod hyperlink;
+mod marks;
 mod outline;
 mod panel;
 mod reader;
 mod status;
+
+pub use outline::short_publisher;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -46,7 +50,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     for view in app.views.stack() {
         view.draw(frame, app, area);
     }
-    if let Some(p) = app.cursor() {
+    if let Some(p) = cursor::position(app) {
         frame.set_cursor_position(p);
     }
 }

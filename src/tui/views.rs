@@ -25,6 +25,7 @@ mod conflicts;
 mod field;
 mod finder;
 mod help;
+mod home;
 mod list;
 mod measures;
 mod problems;
@@ -45,6 +46,7 @@ pub use compare::{Compare, CompareRow};
 pub use conflicts::{ConflictRow, Conflicts};
 pub use finder::Finder;
 pub use help::{Help, help_lines};
+pub use home::Home;
 pub use measures::Measures;
 pub use problems::Problems;
 pub use results::Results;
@@ -70,6 +72,7 @@ fn registry() -> Vec<Box<dyn View>> {
         Box::new(Measures::default()),
         Box::new(Conflicts::default()),
         Box::new(Source::default()),
+        Box::new(Home::default()),
     ]
 }
 
@@ -283,6 +286,18 @@ impl Views {
         self.open
             .iter()
             .filter_map(|(i, _)| self.all.get(*i).map(AsRef::as_ref))
+    }
+
+    /// The view of type `T`, open or not, to change what it keeps.
+    pub fn get_mut<T: View>(&mut self) -> Option<&mut T> {
+        self.all
+            .iter_mut()
+            .find_map(|v| (v.as_mut() as &mut dyn Any).downcast_mut::<T>())
+    }
+
+    /// Closes every open view.
+    pub fn close_all(&mut self) {
+        self.open.clear();
     }
 
     fn index_of(&self, t: TypeId) -> Option<usize> {

@@ -148,6 +148,25 @@ impl Session {
         panic!("screen never showed {text:?}:\n{}", self.screen());
     }
 
+    /// Waits for the reader: a fresh start shows home first, and Enter
+    /// opens its first brief; a saved place opens the reader at once.
+    pub fn past_home(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            let screen = self.screen();
+            if screen.contains("✓ read  ★ reviewed") {
+                self.keys("\r");
+                self.wait_for("tab pane");
+                return;
+            }
+            if screen.contains("tab pane") {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("neither home nor the reader:\n{}", self.screen());
+    }
+
     /// Runs `f` on the emulated screen (colours, modes).
     pub fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
         f(self.parser.lock().expect("parser").screen())

@@ -66,6 +66,12 @@ impl App {
     /// note says where a damaged file was moved.
     pub fn save_state(&mut self) -> Result<Option<String>, String> {
         self.note_place();
+        self.write_state()
+    }
+
+    /// [`App::save_state`] without noting the reader's place: what quitting
+    /// the first screen's home keeps (marks, bookmarks, the theme).
+    pub fn write_state(&mut self) -> Result<Option<String>, String> {
         let Some(path) = &self.saved.path else {
             return Ok(None);
         };
@@ -215,7 +221,7 @@ impl App {
 
     /// Marks or unmarks the section `at` as reviewed, and saves at once;
     /// the status bar says which. `None` if there is no such section.
-    pub fn toggle_reviewed(&mut self, at: SectionRef) -> Option<bool> {
+    pub fn toggle_reviewed_at(&mut self, at: SectionRef) -> Option<bool> {
         let lib = Arc::clone(&self.lib);
         let (brief, anchor) = ids(&lib, at)?;
         let on = self.saved.state.toggle_reviewed(brief, anchor);

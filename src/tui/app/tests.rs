@@ -152,7 +152,7 @@ fn the_outline_opens_sections() {
 
 #[test]
 fn help_is_generated_from_the_keymap() {
-    let mut a = app(100, 40);
+    let mut a = app(100, 60);
     a.keymap.bind(
         Mode::Reader,
         parse_keys("ctrl-n").expect("key"),

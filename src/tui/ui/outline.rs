@@ -56,6 +56,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             _ => "  ",
         };
         x = cells::put(buf, x, y, inner.right(), glyph, theme.get(Slot::Marker));
+        let marks = super::marks::outline_marks(app, row.node);
+        let right = super::marks::put_right(buf, app, &marks, y, x, inner.right());
         match row.node {
             Node::Brief(b) => {
                 let Some(brief) = app.lib.brief(b) else {
@@ -70,7 +72,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                     buf,
                     x,
                     y,
-                    inner.right(),
+                    right,
                     &sanitize::line(&brief.meta.short_title),
                     style,
                 );
@@ -87,7 +89,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                     buf,
                     x,
                     y,
-                    inner.right(),
+                    right,
                     &sanitize::line(&meta),
                     theme.get(Slot::Dim),
                 );
@@ -103,7 +105,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 } else {
                     theme.get(Slot::OutlineSection)
                 };
-                cells::put_truncated(buf, x, y, inner.right(), &sanitize::line(&sec.title), style);
+                cells::put_truncated(buf, x, y, right, &sanitize::line(&sec.title), style);
             }
         }
         if focused && i == app.outline.cursor {

@@ -1,7 +1,7 @@
 //! The bookmarks: open one, or delete it.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::list::{self, SimpleRow, simple_list};
 use super::{Command, Input, Outcome, View};
@@ -121,6 +121,10 @@ impl View for Bookmarks {
 
     fn enabled(&self, app: &App, a: Action) -> bool {
         !matches!(a, Action::Open | Action::Delete) || !app.saved.state.bookmarks().is_empty()
+    }
+
+    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
+        list::row_cursor(area, 110, self.cursor, app.saved.state.bookmarks().len())
     }
 }
 

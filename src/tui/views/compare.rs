@@ -4,7 +4,7 @@
 //! one key away.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::symbols;
 use ratatui::widgets::LineGauge;
@@ -94,6 +94,14 @@ impl View for Compare {
 
     fn commands(&self) -> &'static [Command] {
         COMMANDS
+    }
+
+    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
+        let len = match &self.tag {
+            None => app.lib.figure_tags().len(),
+            Some(t) => rows(app, t).len(),
+        };
+        list::row_cursor(area, 110, self.cursor, len)
     }
 }
 

@@ -2,7 +2,7 @@
 //! cursor's moves, highlighted text, and a list of simple rows.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Clear;
 
@@ -58,6 +58,22 @@ pub fn popup(
 /// First row to show so `cursor` stays in a window of `height` rows.
 pub fn window(cursor: usize, height: usize) -> usize {
     cursor.saturating_sub(height.saturating_sub(1))
+}
+
+/// Where the terminal cursor goes in a popup list of `len` rows drawn by
+/// [`popup`] and [`window`]: at the start of row `row`; `None` when the
+/// list is empty.
+pub fn row_cursor(area: Rect, max_w: u16, row: usize, len: usize) -> Option<Position> {
+    if row >= len {
+        return None;
+    }
+    let inner = inner(popup_area(area, max_w)?);
+    let h = usize::from(inner.height);
+    let shown = row.checked_sub(window(row, h))?;
+    Some(Position {
+        x: inner.x,
+        y: inner.y + u16::try_from(shown).ok()?,
+    })
 }
 
 /// Rows a page key moves a list cursor by.

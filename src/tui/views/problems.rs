@@ -3,7 +3,7 @@
 //! brief at the problem's line.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::list::{self, popup};
 use super::{Command, Input, Outcome, View};
@@ -119,6 +119,10 @@ impl View for Problems {
 
     fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
         draw(frame, app, area, self.cursor, self.scroll);
+    }
+
+    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
+        list::row_cursor(area, 110, self.cursor, app.lib.diagnostics.len())
     }
 }
 

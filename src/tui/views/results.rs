@@ -2,7 +2,7 @@
 //! matches the search line's query, grouped by brief.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::list::{self, popup, put_marked, window};
 use super::rowfit;
@@ -86,6 +86,18 @@ impl View for Results {
 
     fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
         draw(frame, app, area, self);
+    }
+
+    /// On the selected hit's row, counting the briefs' heading rows.
+    fn cursor(&self, _app: &App, area: Rect) -> Option<Position> {
+        let headings = |hits: &[(BriefIdx, BlockHit)]| {
+            let mut briefs: Vec<BriefIdx> = hits.iter().map(|(b, _)| *b).collect();
+            briefs.dedup();
+            briefs.len()
+        };
+        let upto = self.hits.get(..=self.cursor)?;
+        let row = self.cursor + headings(upto);
+        list::row_cursor(area, 120, row, self.hits.len() + headings(&self.hits))
     }
 
     fn reload(&mut self, _app: &mut App, _open: bool) {

@@ -2,7 +2,7 @@
 //! another brief dates differently is marked, with the other date.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::list::{self, popup};
 use super::rowfit;
@@ -108,6 +108,61 @@ impl View for Timeline {
     fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
         draw(frame, app, area, self.cursor);
     }
+
+    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
+        let rows = rows(app);
+        if self.cursor >= rows.len() {
+            return None;
+        }
+        let inner = list::inner(list::popup_area(area, 110)?);
+        let (_, heights) = heights(app, &rows, inner.width);
+        let first = rowfit::first_row(&heights, self.cursor, usize::from(inner.height));
+        let above: usize = heights.get(first..self.cursor)?.iter().sum();
+        Some(Position {
+            x: inner.x,
+            y: inner.y + u16::try_from(above).ok()?,
+        })
+    }
+}
+
+/// Where a row's event stands: its brief and section, by name.
+fn place(app: &App, to: SectionRef) -> String {
+    sanitize::line(&crate::tui::panel::place_name(
+        &app.lib,
+        to,
+        crate::model::BriefIdx(usize::MAX),
+    ))
+    .into_owned()
+}
+
+/// Whether events take two lines each (what happened, then where) at
+/// `width`, which they do unless every one fits whole on one; and each
+/// row's height.
+fn heights(app: &App, rows: &[TimelineRow], width: u16) -> (bool, Vec<usize>) {
+    let events = app.lib.events();
+    let room = usize::from(width.saturating_sub(15));
+    let two = rowfit::lines(
+        width,
+        room,
+        rows.iter().filter_map(|r| match r {
+            TimelineRow::Event { index, to } => {
+                let (_, e) = events.get(*index)?;
+                Some((
+                    unicode_width::UnicodeWidthStr::width(sanitize::line(&e.label).as_ref()),
+                    unicode_width::UnicodeWidthStr::width(place(app, *to).as_str()) + 4,
+                ))
+            }
+            TimelineRow::Year(_) => None,
+        }),
+    ) == 2;
+    let heights = rows
+        .iter()
+        .map(|r| match r {
+            TimelineRow::Event { .. } if two => 2,
+            _ => 1,
+        })
+        .collect();
+    (two, heights)
 }
 
 fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
@@ -124,38 +179,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
     let rows = rows(app);
     let events = app.lib.events();
     let rows_h = usize::from(inner.height);
-    // Each event takes two lines (what happened, then where) unless every
-    // one fits whole on one.
-    let place = |to: SectionRef| {
-        sanitize::line(&crate::tui::panel::place_name(
-            &app.lib,
-            to,
-            crate::model::BriefIdx(usize::MAX),
-        ))
-        .into_owned()
-    };
-    let room = usize::from(inner.width.saturating_sub(15));
-    let two = rowfit::lines(
-        inner.width,
-        room,
-        rows.iter().filter_map(|r| match r {
-            TimelineRow::Event { index, to } => {
-                let (_, e) = events.get(*index)?;
-                Some((
-                    unicode_width::UnicodeWidthStr::width(sanitize::line(&e.label).as_ref()),
-                    unicode_width::UnicodeWidthStr::width(place(*to).as_str()) + 4,
-                ))
-            }
-            TimelineRow::Year(_) => None,
-        }),
-    ) == 2;
-    let heights: Vec<usize> = rows
-        .iter()
-        .map(|r| match r {
-            TimelineRow::Event { .. } if two => 2,
-            _ => 1,
-        })
-        .collect();
+    let (two, heights) = heights(app, &rows, inner.width);
     let first = rowfit::first_row(&heights, cursor, rows_h);
     let buf = frame.buffer_mut();
     let mut y = inner.y;
@@ -175,7 +199,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
                 );
             }
             TimelineRow::Event { index, to } => {
-                let Some((b, e)) = events.get(*index) else {
+                let Some((brief, e)) = events.get(*index) else {
                     continue;
                 };
                 let bar = theme.get(Slot::Border);
@@ -189,11 +213,11 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
                     theme.get(Slot::FigureValue),
                 );
                 // A disagreeing event is marked and names the other side.
-                let note = crate::tui::disagree::event_ref(&app.lib, *b, e)
+                let note = crate::tui::disagree::event_ref(&app.lib, *brief, e)
                     .and_then(|r| app.disagree.event_note(&app.lib, r));
                 let place = match &note {
-                    Some(n) => format!("{}  {n}", place(*to)),
-                    None => place(*to),
+                    Some(n) => format!("{}  {n}", place(app, *to)),
+                    None => place(app, *to),
                 };
                 let label = match &note {
                     Some(_) => format!("{GLYPH} {}", sanitize::line(&e.label)),

@@ -54,12 +54,12 @@ fn sections_are_marked_read_and_reviewed_by_anchor_and_counted() {
     a.mark_read(at);
     assert!(a.is_read(at) && !a.is_reviewed(at));
     assert_eq!(a.progress(BriefIdx(0)), (1, total));
-    assert_eq!(a.toggle_reviewed(at), Some(true));
+    assert_eq!(a.toggle_reviewed_at(at), Some(true));
     assert_eq!(a.message.as_deref(), Some(&*format!("reviewed: {title}")));
     // Reviewing saves at once, the read mark with it.
     let disk = on_disk(dir.path());
     assert!(disk.is_reviewed(&id, &anchor) && disk.is_read(&id, &anchor));
-    assert_eq!(a.toggle_reviewed(at), Some(false));
+    assert_eq!(a.toggle_reviewed_at(at), Some(false));
     assert_eq!(
         a.message.as_deref(),
         Some(&*format!("review mark removed: {title}"))
@@ -69,7 +69,7 @@ fn sections_are_marked_read_and_reviewed_by_anchor_and_counted() {
         brief: BriefIdx(0),
         section: SectionIdx(9999),
     };
-    assert_eq!(a.toggle_reviewed(nowhere), None);
+    assert_eq!(a.toggle_reviewed_at(nowhere), None);
     assert!(!a.is_read(nowhere));
 }
 

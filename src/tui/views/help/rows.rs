@@ -130,5 +130,6 @@ pub fn help_lines(app: &App) -> Vec<(String, String, bool)> {
             out.push((ks.join(", "), desc, false));
         }
     }
+    out.extend(crate::tui::marks::legend());
     out
 }

@@ -1,0 +1,199 @@
+//! Read marks and the way home: what the reader notes of the text on
+//! screen for the read rule, the reviewed mark, and the moves between home
+//! and the reader.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::{App, Focus};
+use crate::model::{Brief, BriefIdx, SectionIdx, SectionRef};
+use crate::tui::marks::{REVIEWED_GLYPH, Screen, Shown};
+use crate::tui::outline::Node;
+use crate::tui::views::Home;
+
+/// The words of each section of a brief, by section index, for the text
+/// it was counted in.
+#[derive(Debug, Default)]
+pub struct WordCounts {
+    counted: HashMap<String, (usize, Arc<Vec<usize>>)>,
+}
+
+impl WordCounts {
+    fn of(&mut self, b: &Brief) -> Arc<Vec<usize>> {
+        // The source text is shared and replaced whole on reload, so its
+        // address says whether the count is still good.
+        let key = Arc::as_ptr(&b.source.text) as usize;
+        if let Some((k, words)) = self.counted.get(&b.meta.id)
+            && *k == key
+        {
+            return Arc::clone(words);
+        }
+        let text = b.source.text.as_str();
+        let words: Arc<Vec<usize>> = Arc::new(
+            b.sections
+                .iter()
+                .map(|s| {
+                    text.get(s.range.clone())
+                        .map_or(0, |t| t.split_whitespace().count())
+                })
+                .collect(),
+        );
+        self.counted
+            .insert(b.meta.id.clone(), (key, Arc::clone(&words)));
+        words
+    }
+}
+
+impl App {
+    /// The read and reviewed marks (kept in the saved state).
+    pub fn marks(&self) -> &super::super::marks::Marks {
+        &self.saved.state
+    }
+
+    /// Tells the read rule what text is on screen now; true if a section
+    /// became read.
+    pub fn observe_reading(&mut self) -> bool {
+        let screen = self.reading_screen();
+        self.reading.observe(screen, &mut self.saved.state)
+    }
+
+    /// The sections of the text on screen, or `None` when no text is (a
+    /// view covers it, or the brief is still being laid out).
+    fn reading_screen(&mut self) -> Option<Screen> {
+        if self.views.is_open()
+            || self.geometry.reader.is_none()
+            || self.reader.progress().is_some()
+        {
+            return None;
+        }
+        let lib = Arc::clone(&self.lib);
+        let b = lib.brief(self.reader.brief)?;
+        let words = self.words.of(b);
+        let layout = &self.reader.layout;
+        let top = self.reader.top;
+        let bottom = (top + self.reader.height).min(layout.len());
+        let mut sections = Vec::new();
+        let mut line = top;
+        while line < bottom {
+            let s = layout.section_of(line);
+            let start = if s.0 == 0 { 0 } else { layout.section_line(s) };
+            let next = if s.0 + 1 < b.sections.len() {
+                layout.section_line(SectionIdx(s.0 + 1))
+            } else {
+                layout.len()
+            };
+            let end = if next > line { next } else { layout.len() };
+            let shown_end = end.min(bottom);
+            sections.push(Shown {
+                anchor: b.section(s).map(|x| x.anchor.clone()).unwrap_or_default(),
+                lines: shown_end - line,
+                total: end.saturating_sub(start).max(1),
+                end: end <= bottom,
+                words: words.get(s.0).copied().unwrap_or(0),
+            });
+            line = shown_end;
+        }
+        Some(Screen {
+            brief: b.meta.id.clone(),
+            sections,
+        })
+    }
+
+    /// The section `r` marks: the outline's row while the outline has
+    /// focus, else the one being read.
+    fn review_target(&self) -> Option<SectionRef> {
+        if self.focus == Focus::Outline {
+            let rows = self.outline.rows(&self.lib, self.current());
+            return match rows.get(self.outline.cursor)?.node {
+                Node::Section(s) => Some(s),
+                Node::Brief(_) => None,
+            };
+        }
+        Some(self.current())
+    }
+
+    /// `r`: marks or unmarks a section as reviewed.
+    pub(super) fn toggle_reviewed(&mut self) {
+        let target = self.review_target();
+        let Some((b, s)) = target.and_then(|t| {
+            let b = self.lib.brief(t.brief)?;
+            Some((b, b.section(t.section)?))
+        }) else {
+            self.message = Some("select a section to mark it reviewed".into());
+            return;
+        };
+        if s.depth == 0 && b.sections.len() > 1 {
+            self.message = Some("the opening is not a section: move into one to mark it".into());
+            return;
+        }
+        let (id, anchor) = (b.meta.id.clone(), s.anchor.clone());
+        let title = crate::sanitize::line(&s.title).into_owned();
+        let on = self.saved.state.toggle_reviewed(&id, &anchor);
+        let said = if on {
+            format!("{REVIEWED_GLYPH} reviewed: {title}")
+        } else {
+            format!("no longer reviewed: {title}")
+        };
+        // A deliberate mark is kept at once, not only when the reader quits.
+        self.message = Some(match self.save_state() {
+            Ok(None) => said,
+            Ok(Some(e)) | Err(e) => format!("{said}; {e}"),
+        });
+    }
+
+    /// `H`: home, over whatever was open.
+    pub(super) fn go_home(&mut self) {
+        self.views.close_all();
+        self.return_home();
+    }
+
+    /// Opens home over the reader, which stays where it is below.
+    pub(super) fn return_home(&mut self) {
+        self.open_view::<Home>();
+        if let Some(h) = self.views.get_mut::<Home>() {
+            h.over_reader = true;
+        }
+    }
+
+    /// Opens brief `b` where it was last read. Returns the depth of the
+    /// history when the reader moved, so going back past it comes home.
+    pub fn open_from_home(&mut self, b: BriefIdx) -> Option<usize> {
+        let moved = b != self.reader.brief;
+        if moved {
+            self.remember();
+            self.open_saved(b);
+        }
+        if self.geometry.reader.is_some() {
+            self.focus = Focus::Reader;
+        }
+        moved.then_some(self.history.back.len())
+    }
+
+    /// True while the home of the first screen is open and was never
+    /// left: the reader has no place worth saving.
+    pub fn home_untouched(&self) -> bool {
+        self.views
+            .stack()
+            .any(|v| (v as &dyn std::any::Any).is::<Home>())
+            && self.views.get::<Home>().is_some_and(|h| !h.over_reader)
+    }
+
+    /// True if the place `back` returns to was left for a brief opened
+    /// from home; forgets that it was.
+    pub(super) fn home_is_behind(&mut self) -> bool {
+        let depth = self.history.back.len();
+        let Some(home) = self.views.get_mut::<Home>() else {
+            return false;
+        };
+        home.trail.retain(|d| *d <= depth);
+        if depth > 0 && home.trail.last() == Some(&depth) {
+            home.trail.pop();
+            true
+        } else {
+            false
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

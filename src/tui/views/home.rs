@@ -1,0 +1,188 @@
+//! Home: every brief of the library as a card (short title, publisher,
+//! year, bottom line, pillars, reading progress and headline figures), or
+//! a list at narrow widths. The first screen of a fresh reader on a
+//! library; `H` comes back to it from anywhere.
+
+mod draw;
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+use super::finder::Finder;
+use super::help::Help;
+use super::list;
+use super::problems::Problems;
+use super::{Bookmarks, Compare, Timeline};
+use super::{Command, Input, Outcome, View};
+use crate::model::{Brief, BriefIdx, Figure};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::Mode;
+
+/// The most headline figures a card shows.
+pub const MAX_FIGURES: usize = 3;
+
+/// A brief's headline figures: those marked `headline`, else its first.
+pub fn headline_figures(b: &Brief) -> Vec<&Figure> {
+    let marked: Vec<&Figure> = b.figures.iter().filter(|f| f.headline).collect();
+    let figures = if marked.is_empty() {
+        b.figures.iter().collect()
+    } else {
+        marked
+    };
+    figures.into_iter().take(MAX_FIGURES).collect()
+}
+
+#[derive(Debug, Default)]
+pub struct Home {
+    /// The selected brief.
+    pub cursor: usize,
+    /// True when the reader is below (home was opened over it), so closing
+    /// home goes back to it.
+    pub over_reader: bool,
+    /// The depths of the history at which a brief was opened from home:
+    /// going back past one of them comes home again.
+    pub trail: Vec<usize>,
+}
+
+const COMMANDS: &[Command] = &[
+    Command {
+        action: Action::Open,
+        label: "open",
+    },
+    Command {
+        action: Action::Help,
+        label: "help",
+    },
+    Command {
+        action: Action::FindFigure,
+        label: "figures",
+    },
+    Command {
+        action: Action::Quit,
+        label: "quit",
+    },
+];
+
+impl Home {
+    fn open_selected(&mut self, app: &mut App) -> Outcome {
+        if app.lib.brief(BriefIdx(self.cursor)).is_none() {
+            return Outcome::Consumed;
+        }
+        if let Some(depth) = app.open_from_home(BriefIdx(self.cursor)) {
+            self.trail.push(depth);
+        }
+        Outcome::Close
+    }
+
+    fn leave(&self, app: &mut App) -> Outcome {
+        if self.over_reader {
+            Outcome::Close
+        } else {
+            app.message = Some("nothing to go back to: enter opens a brief".into());
+            Outcome::Consumed
+        }
+    }
+
+    fn act(&mut self, app: &mut App, a: Action) -> Outcome {
+        let n = app.lib.briefs.len();
+        let a = match a {
+            Action::NextLink => Action::Down,
+            Action::PrevLink => Action::Up,
+            a => a,
+        };
+        if list::move_cursor(&mut self.cursor, n, a, 1) {
+            return Outcome::Consumed;
+        }
+        match a {
+            Action::Open | Action::Expand => self.open_selected(app),
+            Action::Pillar(k) if usize::from(k) <= n => {
+                self.cursor = usize::from(k) - 1;
+                self.open_selected(app)
+            }
+            Action::Back | Action::Close | Action::Collapse => self.leave(app),
+            Action::Help => Outcome::push::<Help>(),
+            Action::FindFigure => Outcome::replace::<Finder>(),
+            Action::Timeline => Outcome::replace::<Timeline>(),
+            Action::Compare => Outcome::replace::<Compare>(),
+            Action::Bookmarks => Outcome::replace::<Bookmarks>(),
+            Action::Diagnostics => Outcome::replace::<Problems>(),
+            Action::CycleTheme => {
+                // The views are out of the app while one handles an input,
+                // so this reaches the base layer only.
+                app.act(a);
+                Outcome::Consumed
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+}
+
+impl View for Home {
+    /// A screen, not an overlay: the reader's keys and the global ones.
+    fn mode(&self) -> Mode {
+        Mode::Reader
+    }
+
+    fn opened_by(&self) -> Option<Action> {
+        Some(Action::Home)
+    }
+
+    fn open(&mut self, app: &mut App) {
+        self.cursor = app
+            .reader
+            .brief
+            .0
+            .min(app.lib.briefs.len().saturating_sub(1));
+        self.over_reader = false;
+    }
+
+    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+        match input {
+            Input::Act(a) => self.act(app, a),
+            Input::Click { x, y } => match draw::brief_at(app, Position { x, y }) {
+                Some(b) => {
+                    self.cursor = b;
+                    self.open_selected(app)
+                }
+                None => Outcome::Consumed,
+            },
+            Input::Wheel { down, .. } => {
+                let a = if down { Action::Down } else { Action::Up };
+                list::move_cursor(&mut self.cursor, app.lib.briefs.len(), a, 1);
+                Outcome::Consumed
+            }
+            Input::Type(_) | Input::Erase | Input::Edit(_) => Outcome::Ignored,
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
+        draw::draw(frame, app, area, self.cursor);
+    }
+
+    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
+        draw::cursor_at(app, area, self.cursor)
+    }
+
+    fn status(&self, app: &App) -> Option<String> {
+        let n = app.lib.briefs.len();
+        let what = if app.lib.embedded {
+            "Library"
+        } else {
+            "Briefs"
+        };
+        Some(format!(" Home · {what} · {n} brief(s)"))
+    }
+
+    fn commands(&self) -> &'static [Command] {
+        COMMANDS
+    }
+
+    fn reload(&mut self, app: &mut App, _open: bool) {
+        self.cursor = self.cursor.min(app.lib.briefs.len().saturating_sub(1));
+        self.trail.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests;
