@@ -15,6 +15,7 @@ pub mod library;
 pub mod lookup;
 pub mod model;
 pub mod parse;
+pub mod query;
 pub mod sanitize;
 pub mod search;
 pub mod slug;
