@@ -10,6 +10,7 @@ pub mod diag;
 pub mod doc;
 pub mod embedded;
 pub mod frontmatter;
+pub mod glossary;
 pub mod layout;
 pub mod library;
 pub mod lookup;

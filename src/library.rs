@@ -9,6 +9,7 @@ use std::sync::{Mutex, PoisonError};
 pub use load::{MAX_FILE_BYTES, read_source};
 
 use crate::diag::Diagnostic;
+use crate::glossary::Glossary;
 use crate::model::{Brief, BriefIdx, FigureRef, Origin, SectionRef, SourceFile};
 use crate::parse::parse_brief;
 
@@ -28,6 +29,9 @@ pub struct Library {
     /// Per brief, the links from other briefs that land in it.
     pub backlinks: Vec<Vec<Backlink>>,
     pub embedded: bool,
+    /// The built-in glossary, with a folder's own `glossary.toml` merged
+    /// over it.
+    pub glossary: Glossary,
 }
 
 impl Library {
@@ -54,7 +58,21 @@ impl Library {
         let found = load::find(paths);
         let bytes = found.iter().map(load::Found::len).sum();
         let workers = workers(found.len(), bytes);
-        Self::assemble(parse_all(found, workers, load::Found::read))
+        let mut lib = Self::assemble(parse_all(found, workers, load::Found::read));
+        lib.use_glossary_of(paths);
+        lib
+    }
+
+    /// Takes the built-in glossary with the `glossary.toml` of the folders
+    /// in `paths` merged over it; its problems join the library's.
+    fn use_glossary_of(&mut self, paths: &[PathBuf]) {
+        let (g, diags) = Glossary::for_paths(paths);
+        self.glossary = g;
+        if !diags.is_empty() {
+            self.diagnostics.extend(diags);
+            self.diagnostics
+                .sort_by(|a, b| a.path.cmp(&b.path).then(a.pos.cmp(&b.pos)));
+        }
     }
 
     /// Reads `paths` again after a change. A brief that loaded before but
@@ -79,6 +97,8 @@ impl Library {
             })
             .collect();
         if failing.is_empty() {
+            let mut fresh = fresh;
+            fresh.use_glossary_of(paths);
             return (fresh, Vec::new());
         }
         let files = files
@@ -99,6 +119,7 @@ impl Library {
             .collect();
         let mut kept = Self::from_files(files);
         kept.diagnostics = fresh.diagnostics;
+        kept.use_glossary_of(paths);
         let names = failing.iter().map(|b| b.source.name.clone()).collect();
         (kept, names)
     }
@@ -138,6 +159,7 @@ impl Library {
             diagnostics,
             backlinks,
             embedded: false,
+            glossary: Glossary::builtin().0,
         }
     }
 
