@@ -1,0 +1,434 @@
+//! The finder's index: every figure's fields as distinct texts, their
+//! words as terms (stems) with postings, and the glossary terms each
+//! figure's words call up.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::{FIELDS, QuickMap};
+use crate::library::Library;
+use crate::model::{Brief, FigureRef};
+use crate::query::{Analyzer, Kind};
+
+/// A figure prepared for ranking.
+#[derive(Clone)]
+pub struct Entry {
+    pub figure: FigureRef,
+    /// Each field as an index into the index's texts: figures share their
+    /// brief, section, tags and often source, and a shared text is
+    /// scored once per word.
+    pub(super) fields: [u32; FIELDS],
+    /// The tags, as indices into `tag_names`, in `entry_tags`.
+    pub(super) tags: Range<u32>,
+    /// The glossary terms its words call up, in `entry_gloss`.
+    pub(super) gloss: Range<u32>,
+}
+
+/// One distinct field text.
+#[derive(Clone)]
+pub(super) struct Text {
+    /// Its bytes in `buf`.
+    pub at: Range<u32>,
+    /// How many words it has.
+    pub len: u16,
+}
+
+/// Hands out index ids.
+static NEXT_INDEX_ID: AtomicU64 = AtomicU64::new(0);
+
+/// Every figure of a library, prepared once.
+#[derive(Clone)]
+pub struct Index {
+    /// Tells indexes apart, so a finder never reuses what it learnt from
+    /// another (a reloaded library gets a new index).
+    pub(super) id: u64,
+    pub entries: Vec<Entry>,
+    pub(super) texts: Vec<Text>,
+    pub(super) buf: String,
+    /// Postings: for term `t`, `post_text[post_start[t]..post_start[t+1]]`
+    /// are the texts holding it and `post_tf` how often.
+    pub(super) post_start: Vec<u32>,
+    pub(super) post_text: Vec<u32>,
+    pub(super) post_tf: Vec<u8>,
+    /// Term ids by stem.
+    pub(super) stems: QuickMap<String, u32>,
+    /// Every folded word seen, sorted, with its term (for prefixes and
+    /// typos) and whether it is a number.
+    pub(super) surfaces: Vec<(String, u32, bool)>,
+    /// Term ids by folded word.
+    pub(super) surface_term: QuickMap<String, u32>,
+    /// In how many texts each term occurs.
+    pub(super) term_texts: Vec<u32>,
+    /// Per glossary term: its name and the terms of all its names, sorted.
+    pub(super) gloss_names: Vec<String>,
+    pub(super) gloss_terms: Vec<Vec<u32>>,
+    pub(super) entry_gloss: Vec<u16>,
+    /// Average words per text.
+    pub(super) avg_len: f32,
+    pub(super) entry_tags: Vec<u32>,
+    /// The distinct tags, lower-cased.
+    pub(super) tag_names: Vec<String>,
+    /// Per brief: its id and its short title lower-cased, for `@brief`.
+    pub(super) briefs: Vec<(String, String)>,
+}
+
+/// Collects texts and terms while an index is built.
+#[derive(Default)]
+struct Builder<'a> {
+    an: Analyzer,
+    shared: QuickMap<Cow<'a, str>, u32>,
+    texts: Vec<Text>,
+    buf: String,
+    /// Per text, its (term, count) pairs in `tt`.
+    tt_at: Vec<Range<u32>>,
+    tt: Vec<(u32, u8)>,
+    /// Per text, the glossary terms it calls up, in `tg`.
+    tg_at: Vec<Range<u32>>,
+    tg: Vec<u16>,
+    stems: QuickMap<String, u32>,
+    surface_term: QuickMap<String, u32>,
+    numbers: QuickMap<String, ()>,
+    scratch: Vec<(u32, u8)>,
+}
+
+impl<'a> Builder<'a> {
+    fn term(&mut self, stem: &str, norm: &str, number: bool) -> u32 {
+        let next = u32::try_from(self.stems.len()).unwrap_or(u32::MAX);
+        let t = *self.stems.entry(stem.to_owned()).or_insert(next);
+        if !self.surface_term.contains_key(norm) {
+            self.surface_term.insert(norm.to_owned(), t);
+            if number {
+                self.numbers.insert(norm.to_owned(), ());
+            }
+        }
+        t
+    }
+
+    /// The id of text `s`, adding it if it is new (and `share`d texts
+    /// are looked up first).
+    fn text(&mut self, s: Cow<'a, str>, share: bool, g: &crate::glossary::Glossary) -> u32 {
+        if share && let Some(&id) = self.shared.get(&s) {
+            return id;
+        }
+        let id = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
+        let toks = self.an.tokens(&s);
+        self.scratch.clear();
+        for tok in &toks {
+            let t = self.term(&tok.stem, &tok.norm, tok.kind == Kind::Number);
+            match self.scratch.iter_mut().find(|(x, _)| *x == t) {
+                Some((_, n)) => *n = n.saturating_add(1),
+                None => self.scratch.push((t, 1)),
+            }
+        }
+        let start = self.tt.len() as u32;
+        self.tt.extend_from_slice(&self.scratch);
+        self.tt_at.push(start..self.tt.len() as u32);
+        let start = self.tg.len() as u32;
+        self.tg
+            .extend(g.terms_in(&s, &toks).into_iter().map(|i| i as u16));
+        self.tg_at.push(start..self.tg.len() as u32);
+        let at = self.buf.len() as u32;
+        self.buf.push_str(&s);
+        self.texts.push(Text {
+            at: at..self.buf.len() as u32,
+            len: u16::try_from(toks.len()).unwrap_or(u16::MAX),
+        });
+        if share {
+            self.shared.insert(s, id);
+        }
+        id
+    }
+}
+
+/// The sentence of `text` around `range`: from the end of the previous
+/// sentence, paragraph, list item or heading to the end of this one, with
+/// link destinations left out.
+fn sentence(text: &str, range: Range<usize>) -> String {
+    const REACH: usize = 600;
+    let bytes = text.as_bytes();
+    let ends = |i: usize| {
+        matches!(bytes.get(i), Some(b'.' | b'!' | b'?'))
+            && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace)
+            && !bytes
+                .get(i.wrapping_sub(1))
+                .is_some_and(u8::is_ascii_uppercase)
+    };
+    let breaks = |i: usize| bytes.get(i) == Some(&b'\n') && bytes.get(i + 1) == Some(&b'\n');
+    let mut start = range.start.min(text.len());
+    let floor = start.saturating_sub(REACH);
+    while start > floor && !ends(start - 1) && !breaks(start - 1) {
+        start -= 1;
+    }
+    let mut end = range.end.min(text.len());
+    let ceil = (end + REACH).min(text.len());
+    while end < ceil && !ends(end) && !breaks(end) {
+        end += 1;
+    }
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let s = text.get(start..end).unwrap_or("");
+    // `[text](destination)`: keep the text.
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("](") {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + 2..];
+        rest = rest.find(')').map_or("", |j| &rest[j + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Per figure of `b`, the sentences of the body that mention it.
+fn sentences(b: &Brief) -> Vec<String> {
+    let mut out = vec![String::new(); b.figures.len()];
+    let mut seen: Vec<Vec<usize>> = vec![Vec::new(); b.figures.len()];
+    for m in &b.mentions {
+        let Some(f) = m.figure else { continue };
+        let (Some(o), Some(s)) = (out.get_mut(f.0), seen.get_mut(f.0)) else {
+            continue;
+        };
+        if s.iter().any(|&at| at <= m.range.start && m.range.start - at < 400) {
+            continue;
+        }
+        s.push(m.range.start);
+        o.push_str(&sentence(&b.source.text, m.range.clone()));
+        o.push('\n');
+    }
+    out
+}
+
+impl Index {
+    pub fn new(lib: &Library) -> Self {
+        Self::build_until(lib, &|| false).unwrap_or_else(|| {
+            let g = crate::glossary::Glossary::default();
+            Self::finish(Builder::default(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), &g)
+        })
+    }
+
+    /// Like [`Index::new`], but gives up (`None`) as soon as `cancel`
+    /// says so; it asks once per brief.
+    pub fn build_until(lib: &Library, cancel: &dyn Fn() -> bool) -> Option<Self> {
+        let briefs = &lib.briefs;
+        let g = &lib.glossary;
+        let mut bd = Builder::default();
+        let mut entries = Vec::with_capacity(briefs.iter().map(|b| b.figures.len()).sum());
+        let mut entry_tags = Vec::new();
+        let mut entry_gloss: Vec<u16> = Vec::new();
+        let mut tag_ids: QuickMap<&str, u32> = QuickMap::default();
+        let mut tag_names = Vec::new();
+        let mut brief_names = Vec::with_capacity(briefs.len());
+        let mut union: Vec<u16> = Vec::new();
+        for (bi, b) in briefs.iter().enumerate() {
+            if cancel() {
+                return None;
+            }
+            brief_names.push((b.meta.id.clone(), b.meta.short_title.to_lowercase()));
+            let title = if b.meta.title == b.meta.short_title {
+                Cow::Borrowed(b.meta.title.as_str())
+            } else {
+                Cow::Owned(format!("{} {}", b.meta.short_title, b.meta.title))
+            };
+            let title = bd.text(title, true, g);
+            let mut sections: Vec<Option<u32>> = vec![None; b.sections.len()];
+            let said = sentences(b);
+            for (fi, f) in b.figures.iter().enumerate() {
+                let section = match f.section {
+                    Some(s) if s.0 < sections.len() => match sections[s.0] {
+                        Some(t) => t,
+                        None => {
+                            let names: Vec<&str> = b
+                                .breadcrumb(s)
+                                .iter()
+                                .filter_map(|&i| b.section(i).map(|x| x.title.as_str()))
+                                .collect();
+                            let t = bd.text(Cow::Owned(names.join(" › ")), true, g);
+                            sections[s.0] = Some(t);
+                            t
+                        }
+                    },
+                    _ => bd.text(Cow::Borrowed(""), true, g),
+                };
+                let fields = [
+                    bd.text(Cow::Borrowed(f.value.as_str()), true, g),
+                    bd.text(Cow::Owned(f.id.replace(['-', '_'], " ")), false, g),
+                    bd.text(Cow::Borrowed(f.label.as_str()), false, g),
+                    bd.text(Cow::Owned(f.tags.join(" ")), true, g),
+                    bd.text(Cow::Borrowed(f.source.as_str()), true, g),
+                    title,
+                    section,
+                    bd.text(
+                        Cow::Owned(said.get(fi).cloned().unwrap_or_default()),
+                        false,
+                        g,
+                    ),
+                ];
+                let start = entry_tags.len() as u32;
+                for t in &f.tags {
+                    let next = u32::try_from(tag_names.len()).unwrap_or(u32::MAX);
+                    entry_tags.push(*tag_ids.entry(t.as_str()).or_insert_with(|| {
+                        tag_names.push(t.to_lowercase());
+                        next
+                    }));
+                }
+                union.clear();
+                for &t in &fields {
+                    if let Some(r) = bd.tg_at.get(t as usize) {
+                        union.extend_from_slice(&bd.tg[r.start as usize..r.end as usize]);
+                    }
+                }
+                union.sort_unstable();
+                union.dedup();
+                let gs = entry_gloss.len() as u32;
+                entry_gloss.extend_from_slice(&union);
+                entries.push(Entry {
+                    figure: FigureRef {
+                        brief: crate::model::BriefIdx(bi),
+                        figure: crate::model::FigureIdx(fi),
+                    },
+                    fields,
+                    tags: start..entry_tags.len() as u32,
+                    gloss: gs..entry_gloss.len() as u32,
+                });
+            }
+        }
+        // The glossary's words are terms too, so a query reaches them.
+        let mut gloss_terms = Vec::with_capacity(g.terms.len());
+        for t in &g.terms {
+            let mut ts: Vec<u32> = Vec::new();
+            for name in t.all_names() {
+                for tok in bd.an.tokens(name) {
+                    ts.push(bd.term(&tok.stem, &tok.norm, tok.kind == Kind::Number));
+                }
+            }
+            ts.sort_unstable();
+            ts.dedup();
+            gloss_terms.push(ts);
+        }
+        Some(Self::finish(
+            bd,
+            entries,
+            entry_tags,
+            entry_gloss,
+            tag_names,
+            brief_names,
+            gloss_terms,
+            g,
+        ))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        bd: Builder<'_>,
+        entries: Vec<Entry>,
+        entry_tags: Vec<u32>,
+        entry_gloss: Vec<u16>,
+        tag_names: Vec<String>,
+        briefs: Vec<(String, String)>,
+        gloss_terms: Vec<Vec<u32>>,
+        g: &crate::glossary::Glossary,
+    ) -> Self {
+        let terms = bd.stems.len();
+        let mut count = vec![0u32; terms + 1];
+        for &(t, _) in &bd.tt {
+            count[t as usize + 1] += 1;
+        }
+        for i in 1..count.len() {
+            count[i] += count[i - 1];
+        }
+        let post_start = count.clone();
+        let mut fill = count;
+        let mut post_text = vec![0u32; bd.tt.len()];
+        let mut post_tf = vec![0u8; bd.tt.len()];
+        for (text, r) in bd.tt_at.iter().enumerate() {
+            for &(t, tf) in &bd.tt[r.start as usize..r.end as usize] {
+                let at = fill[t as usize] as usize;
+                post_text[at] = text as u32;
+                post_tf[at] = tf;
+                fill[t as usize] += 1;
+            }
+        }
+        let term_texts = post_start.windows(2).map(|w| w[1] - w[0]).collect();
+        let mut surfaces: Vec<(String, u32, bool)> = bd
+            .surface_term
+            .iter()
+            .map(|(s, &t)| (s.clone(), t, bd.numbers.contains_key(s)))
+            .collect();
+        surfaces.sort_unstable();
+        let words: usize = bd.texts.iter().map(|t| usize::from(t.len)).sum();
+        Self {
+            id: NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed),
+            entries,
+            avg_len: words as f32 / bd.texts.len().max(1) as f32,
+            texts: bd.texts,
+            buf: bd.buf,
+            post_start,
+            post_text,
+            post_tf,
+            stems: bd.stems,
+            surfaces,
+            surface_term: bd.surface_term,
+            term_texts,
+            gloss_names: g.terms.iter().map(|t| t.term.clone()).collect(),
+            gloss_terms,
+            entry_gloss,
+            entry_tags,
+            tag_names,
+            briefs,
+        }
+    }
+
+    pub fn entry(&self, r: FigureRef) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.figure == r)
+    }
+
+    /// The entry a hit came from.
+    pub fn hit(&self, h: &super::Hit) -> Option<&Entry> {
+        self.entries.get(h.entry).filter(|e| e.figure == h.figure)
+    }
+
+    /// The text of one field of an entry.
+    pub fn field(&self, e: &Entry, field: usize) -> Option<&str> {
+        let t = self.texts.get(*e.fields.get(field)? as usize)?;
+        self.buf.get(t.at.start as usize..t.at.end as usize)
+    }
+
+    /// The entry's tags, lower-cased.
+    pub(super) fn tags(&self, e: &Entry) -> impl Iterator<Item = &str> {
+        self.entry_tags
+            .get(e.tags.start as usize..e.tags.end as usize)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&t| self.tag_names.get(t as usize).map(String::as_str))
+    }
+
+    /// The glossary terms an entry's words call up.
+    pub(super) fn gloss(&self, e: &Entry) -> &[u16] {
+        self.entry_gloss
+            .get(e.gloss.start as usize..e.gloss.end as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The texts holding term `t`, with counts.
+    pub(super) fn postings(&self, t: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let t = t as usize;
+        let r = match (self.post_start.get(t), self.post_start.get(t + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        };
+        self.post_text[r.clone()]
+            .iter()
+            .copied()
+            .zip(self.post_tf[r].iter().copied())
+    }
+}
+
+#[cfg(test)]
+pub(super) fn sentence_of(text: &str, range: Range<usize>) -> String {
+    sentence(text, range)
+}
