@@ -251,7 +251,7 @@ impl Glossary {
                 .into_iter()
                 .flatten()
                 .filter_map(|&n| self.names.get(n))
-                .filter(|n| (synonyms || !n.synonym) && self.name_at(n, text, &toks[i..]))
+                .filter(|n| (synonyms || !n.synonym) && Self::name_at(n, text, &toks[i..]))
                 .max_by_key(|n| n.stems.len());
             match best {
                 Some(n) => {
@@ -264,7 +264,7 @@ impl Glossary {
         out
     }
 
-    fn name_at(&self, n: &Name, text: &str, toks: &[Token]) -> bool {
+    fn name_at(n: &Name, text: &str, toks: &[Token]) -> bool {
         n.stems.len() <= toks.len()
             && n.stems.iter().zip(&n.caps).zip(toks).all(|((s, caps), t)| {
                 *s == t.stem

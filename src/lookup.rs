@@ -78,4 +78,3 @@ pub fn percent(value: &str) -> Option<f64> {
         .ok()
         .filter(|p| (0.0..=1000.0).contains(p))
 }
-

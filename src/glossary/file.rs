@@ -39,8 +39,11 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn error(&mut self, at: usize, msg: String) {
-        self.diags
-            .push(Diagnostic::error(&self.file.name, Some(self.file.pos(at)), msg));
+        self.diags.push(Diagnostic::error(
+            &self.file.name,
+            Some(self.file.pos(at)),
+            msg,
+        ));
     }
 
     /// The string, with an error if it is blank or holds control
@@ -91,7 +94,11 @@ pub(super) fn parse(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<Term>
         let pos = file.pos(t.span().start);
         let t = t.into_inner();
         let mut keys = vec![(t.term.span().start, t.term.get_ref().clone())];
-        keys.extend(t.aliases.iter().map(|a| (a.span().start, a.get_ref().clone())));
+        keys.extend(
+            t.aliases
+                .iter()
+                .map(|a| (a.span().start, a.get_ref().clone())),
+        );
         for (at, k) in keys {
             let folded = crate::query::fold(k.trim());
             if folded.is_empty() {

@@ -15,7 +15,8 @@ pub fn mentions(g: &Glossary, lib: &Library) -> Vec<Vec<SectionRef>> {
     for (bi, b) in lib.briefs.iter().enumerate() {
         let body = b.source.body();
         let base = b.source.body_start;
-        for (ev, range) in Parser::new_ext(body, crate::parse::markdown_options()).into_offset_iter()
+        for (ev, range) in
+            Parser::new_ext(body, crate::parse::markdown_options()).into_offset_iter()
         {
             let Event::Text(text) = ev else {
                 continue;

@@ -16,7 +16,15 @@ fn parsed(text: &str) -> (Glossary, Vec<String>) {
 fn the_builtin_glossary_parses_cleanly() {
     let (g, diags) = Glossary::builtin();
     assert!(diags.is_empty(), "{diags:?}");
-    for t in ["KORUS FTA", "SMA", "NCG", "CHIPS and Science Act", "IRA", "ROK", "DPRK"] {
+    for t in [
+        "KORUS FTA",
+        "SMA",
+        "NCG",
+        "CHIPS and Science Act",
+        "IRA",
+        "ROK",
+        "DPRK",
+    ] {
         assert!(g.find(t).is_some(), "{t}");
     }
     for (name, term) in [
@@ -36,7 +44,11 @@ fn the_builtin_glossary_parses_cleanly() {
         let i = g.find(name).unwrap_or_else(|| panic!("{name}"));
         assert_eq!(g.terms[i].term, term, "{name}");
     }
-    assert!(g.terms.iter().all(|t| t.builtin && !t.definition.is_empty()));
+    assert!(
+        g.terms
+            .iter()
+            .all(|t| t.builtin && !t.definition.is_empty())
+    );
 }
 
 #[test]
@@ -44,7 +56,10 @@ fn unknown_keys_and_bad_toml_are_errors_with_their_place() {
     let (g, d) = parsed("[[terms]]\nterm = \"SMA\"\ndefinition = \"x\"\ncolour = \"red\"\n");
     assert!(g.terms.is_empty());
     assert_eq!(d.len(), 1);
-    assert!(d[0].starts_with("g.toml:4:1: error: glossary: unknown field `colour`"), "{d:?}");
+    assert!(
+        d[0].starts_with("g.toml:4:1: error: glossary: unknown field `colour`"),
+        "{d:?}"
+    );
     let (_, d) = parsed("[[terms]]\nterm = \"SMA\n");
     assert!(d[0].starts_with("g.toml:2:"), "{d:?}");
     let (_, d) = parsed("[[terms]]\nterm = \"SMA\"\n");
@@ -88,7 +103,11 @@ fn occurrences_are_byte_ranges_of_names_in_a_text() {
     );
     // Synonyms are a reader's words, not the term written out.
     assert!(g.occurrences("furloughed troops and chips").is_empty());
-    assert!(g.terms_in("furloughed", &crate::query::tokens("furloughed")).len() == 1);
+    assert!(
+        g.terms_in("furloughed", &crate::query::tokens("furloughed"))
+            .len()
+            == 1
+    );
 }
 
 #[test]
@@ -113,11 +132,18 @@ fn a_folder_glossary_merges_over_the_builtin_one() {
         .map(ToString::to_string)
         .collect();
     assert_eq!(w.len(), 1, "{w:?}");
-    assert!(w[0].ends_with("glossary.toml:6:1: warning: glossary: no brief mentions \"Widget Act\""), "{w:?}");
+    assert!(
+        w[0].ends_with("glossary.toml:6:1: warning: glossary: no brief mentions \"Widget Act\""),
+        "{w:?}"
+    );
     // A broken glossary is reported with the library's problems.
     std::fs::write(dir.path().join(FILE_NAME), "[[terms]]\nterm = 1\n").expect("write");
     let lib = Library::from_paths(&[dir.path().to_path_buf()]);
-    assert!(lib.diagnostics.iter().any(|d| d.is_error() && d.path.ends_with(FILE_NAME)));
+    assert!(
+        lib.diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.path.ends_with(FILE_NAME))
+    );
 }
 
 #[test]

@@ -77,7 +77,10 @@ impl Finder {
                     };
                     if let Some(x) = memo.exps.iter().find(|x| x.term == *t) {
                         let matched = text.get(tok.range.clone()).unwrap_or("").to_owned();
-                        if !reasons.iter().any(|r: &Reason| r.field == *name && r.matched == matched) {
+                        if !reasons
+                            .iter()
+                            .any(|r: &Reason| r.field == *name && r.matched == matched)
+                        {
                             reasons.push(Reason {
                                 field: name,
                                 matched,

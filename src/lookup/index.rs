@@ -88,7 +88,7 @@ struct Builder<'a> {
     tg: Vec<u16>,
     stems: QuickMap<String, u32>,
     surface_term: QuickMap<String, u32>,
-    numbers: QuickMap<String, ()>,
+    numbers: rustc_hash::FxHashSet<String>,
     scratch: Vec<(u32, u8)>,
 }
 
@@ -99,7 +99,7 @@ impl<'a> Builder<'a> {
         if !self.surface_term.contains_key(norm) {
             self.surface_term.insert(norm.to_owned(), t);
             if number {
-                self.numbers.insert(norm.to_owned(), ());
+                self.numbers.insert(norm.to_owned());
             }
         }
         t
@@ -193,7 +193,9 @@ fn sentences(b: &Brief) -> Vec<String> {
         let (Some(o), Some(s)) = (out.get_mut(f.0), seen.get_mut(f.0)) else {
             continue;
         };
-        if s.iter().any(|&at| at <= m.range.start && m.range.start - at < 400) {
+        if s.iter()
+            .any(|&at| at <= m.range.start && m.range.start - at < 400)
+        {
             continue;
         }
         s.push(m.range.start);
@@ -207,7 +209,17 @@ impl Index {
     pub fn new(lib: &Library) -> Self {
         Self::build_until(lib, &|| false).unwrap_or_else(|| {
             let g = crate::glossary::Glossary::default();
-            Self::finish(Builder::default(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), &g)
+            Self::finish(
+                Builder::default(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                &g,
+                Vec::new(),
+            )
         })
     }
 
@@ -224,6 +236,7 @@ impl Index {
         let mut tag_names = Vec::new();
         let mut brief_names = Vec::with_capacity(briefs.len());
         let mut union: Vec<u16> = Vec::new();
+        let mut body_words: Vec<String> = Vec::new();
         for (bi, b) in briefs.iter().enumerate() {
             if cancel() {
                 return None;
@@ -237,21 +250,29 @@ impl Index {
             let title = bd.text(title, true, g);
             let mut sections: Vec<Option<u32>> = vec![None; b.sections.len()];
             let said = sentences(b);
+            body_words.extend(
+                crate::query::words(b.source.body())
+                    .into_iter()
+                    .map(|t| t.norm),
+            );
             for (fi, f) in b.figures.iter().enumerate() {
                 let section = match f.section {
-                    Some(s) if s.0 < sections.len() => match sections[s.0] {
-                        Some(t) => t,
-                        None => {
-                            let names: Vec<&str> = b
-                                .breadcrumb(s)
-                                .iter()
-                                .filter_map(|&i| b.section(i).map(|x| x.title.as_str()))
-                                .collect();
-                            let t = bd.text(Cow::Owned(names.join(" › ")), true, g);
-                            sections[s.0] = Some(t);
+                    Some(s) if s.0 < sections.len() => {
+                        if let Some(t) = sections[s.0] {
                             t
+                        } else {
+                            {
+                                let names: Vec<&str> = b
+                                    .breadcrumb(s)
+                                    .iter()
+                                    .filter_map(|&i| b.section(i).map(|x| x.title.as_str()))
+                                    .collect();
+                                let t = bd.text(Cow::Owned(names.join(" › ")), true, g);
+                                sections[s.0] = Some(t);
+                                t
+                            }
                         }
-                    },
+                    }
                     _ => bd.text(Cow::Borrowed(""), true, g),
                 };
                 let fields = [
@@ -319,6 +340,7 @@ impl Index {
             brief_names,
             gloss_terms,
             g,
+            body_words,
         ))
     }
 
@@ -332,6 +354,7 @@ impl Index {
         briefs: Vec<(String, String)>,
         gloss_terms: Vec<Vec<u32>>,
         g: &crate::glossary::Glossary,
+        body_words: Vec<String>,
     ) -> Self {
         let terms = bd.stems.len();
         let mut count = vec![0u32; terms + 1];
@@ -353,11 +376,20 @@ impl Index {
                 fill[t as usize] += 1;
             }
         }
-        let term_texts = post_start.windows(2).map(|w| w[1] - w[0]).collect();
+        let mut term_texts: Vec<u32> = post_start.windows(2).map(|w| w[1] - w[0]).collect();
+        // How often the briefs' bodies use each term: the prior that picks a
+        // prefix's likely completion (`exp` → `exports`, not `experts`).
+        for b in body_words {
+            if let Some(&t) = bd.surface_term.get(&b)
+                && let Some(n) = term_texts.get_mut(t as usize)
+            {
+                *n += 1;
+            }
+        }
         let mut surfaces: Vec<(String, u32, bool)> = bd
             .surface_term
             .iter()
-            .map(|(s, &t)| (s.clone(), t, bd.numbers.contains_key(s)))
+            .map(|(s, &t)| (s.clone(), t, bd.numbers.contains(s)))
             .collect();
         surfaces.sort_unstable();
         let words: usize = bd.texts.iter().map(|t| usize::from(t.len)).sum();

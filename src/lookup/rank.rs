@@ -3,7 +3,7 @@
 //! fields, BM25-style.
 
 use super::index::{Entry, Index};
-use super::{FIELDS, Hit, QuickMap, SORTED};
+use super::{FIELDS, Hit, SORTED};
 use crate::query::{self, Analyzer, Kind, Query, QueryWord};
 
 /// Field weights: value, id, label, tags, source, brief, section, text.
@@ -52,15 +52,14 @@ pub(super) struct Expansion {
 /// words one or two typos away.
 pub(super) fn expand(index: &Index, w: &QueryWord) -> Vec<Expansion> {
     let mut out: Vec<Expansion> = Vec::new();
-    let mut add = |term: u32, quality: f32, how: How| {
-        match out.iter_mut().find(|e| e.term == term) {
-            Some(e) if e.quality < quality => {
-                e.quality = quality;
-                e.how = how;
-            }
-            Some(_) => {}
-            None => out.push(Expansion { term, quality, how }),
+    let mut add = |term: u32, quality: f32, how: How| match out.iter_mut().find(|e| e.term == term)
+    {
+        Some(e) if e.quality < quality => {
+            e.quality = quality;
+            e.how = how;
         }
+        Some(_) => {}
+        None => out.push(Expansion { term, quality, how }),
     };
     let number = w.kind == Kind::Number;
     let exact = index
@@ -82,11 +81,20 @@ pub(super) fn expand(index: &Index, w: &QueryWord) -> Vec<Expansion> {
     let texts = |t: u32| index.term_texts.get(t as usize).copied().unwrap_or(0);
     completions.sort_by_key(|&(t, _)| std::cmp::Reverse(texts(t)));
     completions.truncate(MAX_COMPLETIONS);
-    let most = completions.iter().map(|&(t, _)| texts(t)).max().unwrap_or(1).max(1) as f32;
+    let most = completions
+        .iter()
+        .map(|&(t, _)| texts(t))
+        .max()
+        .unwrap_or(1)
+        .max(1) as f32;
     let typed = w.norm.chars().count() as f32;
     for (t, len) in completions {
-        let common = (texts(t) as f32 / most).sqrt();
-        add(t, 0.45 + 0.3 * common + 0.2 * typed / len as f32, How::Prefix);
+        let common = texts(t) as f32 / most;
+        add(
+            t,
+            0.4 + 0.45 * common + 0.15 * typed / len as f32,
+            How::Prefix,
+        );
     }
     let chars = w.norm.chars().count();
     // A longer form of a library word (`japanese` for `japan`).
@@ -130,7 +138,10 @@ impl Memo {
         let mut tscore = vec![0f32; index.texts.len()];
         for e in &exps {
             for (text, tf) in index.postings(e.term) {
-                let len = index.texts.get(text as usize).map_or(1.0, |t| f32::from(t.len));
+                let len = index
+                    .texts
+                    .get(text as usize)
+                    .map_or(1.0, |t| f32::from(t.len));
                 let v = e.quality * f32::from(tf) / (1.0 - B + B * len / index.avg_len.max(1.0));
                 if let Some(s) = tscore.get_mut(text as usize) {
                     *s = s.max(v);
@@ -203,7 +214,7 @@ pub struct Finder {
     pub(super) an: Analyzer,
     pub(super) memos: Vec<Memo>,
     /// For highlighting: the query, and the terms its words stand for.
-    hl: Option<(String, QuickMap<u32, ()>)>,
+    hl: Option<(String, rustc_hash::FxHashSet<u32>)>,
 }
 
 impl Finder {
@@ -220,8 +231,11 @@ impl Finder {
             self.memos.clear();
             self.hl = None;
         }
-        self.memos
-            .retain(|m| q.words.iter().any(|w| m.key.0 == w.norm && m.key.1 == w.kind));
+        self.memos.retain(|m| {
+            q.words
+                .iter()
+                .any(|w| m.key.0 == w.norm && m.key.1 == w.kind)
+        });
         q.words
             .iter()
             .map(|w| {
@@ -333,10 +347,10 @@ impl Finder {
         }
         if self.hl.as_ref().is_none_or(|(q, _)| q != query) {
             let q = query::parse(query, &self.an);
-            let mut terms = QuickMap::default();
+            let mut terms = rustc_hash::FxHashSet::default();
             for w in &q.words {
                 for x in expand(index, w) {
-                    terms.insert(x.term, ());
+                    terms.insert(x.term);
                 }
             }
             self.hl = Some((query.to_owned(), terms));
@@ -349,7 +363,7 @@ impl Finder {
             let hit = index
                 .surface_term
                 .get(&tok.norm)
-                .is_some_and(|t| terms.contains_key(t));
+                .is_some_and(|t| terms.contains(t));
             if hit {
                 let start = text.get(..tok.range.start).map_or(0, |s| s.chars().count());
                 let len = text.get(tok.range.clone()).map_or(0, |s| s.chars().count());

@@ -33,6 +33,7 @@ fn tidy(n: &str) -> String {
 }
 
 /// `n` times `by`, as digits, if `n` is a number.
+#[allow(clippy::cast_sign_loss)]
 fn times(n: &str, by: u64) -> Option<String> {
     let v: f64 = n.parse().ok()?;
     let r = v * by as f64;

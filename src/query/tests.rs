@@ -23,7 +23,10 @@ fn folding_takes_case_diacritics_dashes_and_quotes() {
 
 #[test]
 fn apostrophes_possessives_and_initialisms() {
-    assert_eq!(norms("korea's Korea’s koreas"), ["korea", "korea", "koreas"]);
+    assert_eq!(
+        norms("korea's Korea’s koreas"),
+        ["korea", "korea", "koreas"]
+    );
     assert_eq!(norms("don't"), ["dont"]);
     assert_eq!(norms("U.S.-China ties"), ["us", "china", "ties"]);
     assert_eq!(norms("the U.S. and ROK"), ["the", "us", "and", "rok"]);
@@ -88,7 +91,12 @@ fn questions_keep_their_content_words() {
     let q = parse("how many #trade @renew visas", &an);
     assert_eq!(q.tags, ["trade"]);
     assert_eq!(q.briefs, ["renew"]);
-    assert!(q.words.iter().find(|w| w.norm == "many").is_some_and(|w| w.soft || w.filler));
+    assert!(
+        q.words
+            .iter()
+            .find(|w| w.norm == "many")
+            .is_some_and(|w| w.soft || w.filler)
+    );
     // Only filler words: they are the query.
     let q = parse("who", &an);
     assert!(!q.words[0].filler);
