@@ -16,7 +16,9 @@
 
 mod explain;
 mod index;
+mod memo;
 mod rank;
+mod sentences;
 #[cfg(test)]
 mod tests;
 

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::rank::{Finder, GLOSS_WEIGHT, WEIGHTS, idf, passes_filters, saturate, word_weight};
+use super::memo::{GLOSS_WEIGHT, WEIGHTS, idf, saturate, word_weight};
+use super::rank::{Finder, passes_filters};
 use super::{FIELD_NAMES, Hit, Index};
 use crate::query;
 

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{FIELDS, QuickMap};
 use crate::library::Library;
-use crate::model::{Brief, FigureRef};
+use crate::model::FigureRef;
 use crate::query::{Analyzer, Kind};
 
 /// A figure prepared for ranking.
@@ -89,13 +89,18 @@ struct Builder<'a> {
     stems: QuickMap<String, u32>,
     surface_term: QuickMap<String, u32>,
     numbers: rustc_hash::FxHashSet<String>,
+    /// Each term's stem.
+    term_stems: Vec<String>,
     scratch: Vec<(u32, u8)>,
 }
 
 impl<'a> Builder<'a> {
     fn term(&mut self, stem: &str, norm: &str, number: bool) -> u32 {
         let next = u32::try_from(self.stems.len()).unwrap_or(u32::MAX);
-        let t = *self.stems.entry(stem.to_owned()).or_insert(next);
+        let t = *self.stems.entry(stem.to_owned()).or_insert_with(|| {
+            self.term_stems.push(stem.to_owned());
+            next
+        });
         if !self.surface_term.contains_key(norm) {
             self.surface_term.insert(norm.to_owned(), t);
             if number {
@@ -112,10 +117,23 @@ impl<'a> Builder<'a> {
             return id;
         }
         let id = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
-        let toks = self.an.tokens(&s);
+        // Each distinct word is stemmed once: its term is known after.
+        let mut toks = crate::query::words(&s);
         self.scratch.clear();
-        for tok in &toks {
-            let t = self.term(&tok.stem, &tok.norm, tok.kind == Kind::Number);
+        for tok in &mut toks {
+            let t = match self.surface_term.get(&tok.norm) {
+                Some(&t) => t,
+                None => {
+                    let number = tok.kind == Kind::Number;
+                    let stem = if number {
+                        tok.norm.clone()
+                    } else {
+                        self.an.stem(&tok.norm)
+                    };
+                    self.term(&stem, &tok.norm, number)
+                }
+            };
+            tok.stem.clone_from(&self.term_stems[t as usize]);
             match self.scratch.iter_mut().find(|(x, _)| *x == t) {
                 Some((_, n)) => *n = n.saturating_add(1),
                 None => self.scratch.push((t, 1)),
@@ -139,70 +157,6 @@ impl<'a> Builder<'a> {
         }
         id
     }
-}
-
-/// The sentence of `text` around `range`: from the end of the previous
-/// sentence, paragraph, list item or heading to the end of this one, with
-/// link destinations left out.
-fn sentence(text: &str, range: Range<usize>) -> String {
-    const REACH: usize = 600;
-    let bytes = text.as_bytes();
-    let ends = |i: usize| {
-        matches!(bytes.get(i), Some(b'.' | b'!' | b'?'))
-            && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace)
-            && !bytes
-                .get(i.wrapping_sub(1))
-                .is_some_and(u8::is_ascii_uppercase)
-    };
-    let breaks = |i: usize| bytes.get(i) == Some(&b'\n') && bytes.get(i + 1) == Some(&b'\n');
-    let mut start = range.start.min(text.len());
-    let floor = start.saturating_sub(REACH);
-    while start > floor && !ends(start - 1) && !breaks(start - 1) {
-        start -= 1;
-    }
-    let mut end = range.end.min(text.len());
-    let ceil = (end + REACH).min(text.len());
-    while end < ceil && !ends(end) && !breaks(end) {
-        end += 1;
-    }
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let s = text.get(start..end).unwrap_or("");
-    // `[text](destination)`: keep the text.
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find("](") {
-        out.push_str(&rest[..i]);
-        rest = &rest[i + 2..];
-        rest = rest.find(')').map_or("", |j| &rest[j + 1..]);
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Per figure of `b`, the sentences of the body that mention it.
-fn sentences(b: &Brief) -> Vec<String> {
-    let mut out = vec![String::new(); b.figures.len()];
-    let mut seen: Vec<Vec<usize>> = vec![Vec::new(); b.figures.len()];
-    for m in &b.mentions {
-        let Some(f) = m.figure else { continue };
-        let (Some(o), Some(s)) = (out.get_mut(f.0), seen.get_mut(f.0)) else {
-            continue;
-        };
-        if s.iter()
-            .any(|&at| at <= m.range.start && m.range.start - at < 400)
-        {
-            continue;
-        }
-        s.push(m.range.start);
-        o.push_str(&sentence(&b.source.text, m.range.clone()));
-        o.push('\n');
-    }
-    out
 }
 
 impl Index {
@@ -249,7 +203,7 @@ impl Index {
             };
             let title = bd.text(title, true, g);
             let mut sections: Vec<Option<u32>> = vec![None; b.sections.len()];
-            let said = sentences(b);
+            let said = super::sentences::sentences(b);
             body_words.extend(
                 crate::query::words(b.source.body())
                     .into_iter()
@@ -458,9 +412,4 @@ impl Index {
             .copied()
             .zip(self.post_tf[r].iter().copied())
     }
-}
-
-#[cfg(test)]
-pub(super) fn sentence_of(text: &str, range: Range<usize>) -> String {
-    sentence(text, range)
 }
