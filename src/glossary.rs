@@ -252,7 +252,8 @@ impl Glossary {
                 .flatten()
                 .filter_map(|&n| self.names.get(n))
                 .filter(|n| (synonyms || !n.synonym) && Self::name_at(n, text, &toks[i..]))
-                .max_by_key(|n| n.stems.len());
+                // The longest name; between equals, the first term.
+                .max_by(|a, b| a.stems.len().cmp(&b.stems.len()).then(b.term.cmp(&a.term)));
             match best {
                 Some(n) => {
                     out.push((i..i + n.stems.len(), n.term));

@@ -17,6 +17,13 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// every dash as `-`, every quote or apostrophe as `'` (or `"`). Always
 /// one character for one, so positions carry over.
 pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return if c == '`' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        };
+    }
     fold_punct(nucleo_matcher::chars::normalize(
         c.to_lowercase().next().unwrap_or(c),
     ))

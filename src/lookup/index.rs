@@ -121,17 +121,16 @@ impl<'a> Builder<'a> {
         let mut toks = crate::query::words(&s);
         self.scratch.clear();
         for tok in &mut toks {
-            let t = match self.surface_term.get(&tok.norm) {
-                Some(&t) => t,
-                None => {
-                    let number = tok.kind == Kind::Number;
-                    let stem = if number {
-                        tok.norm.clone()
-                    } else {
-                        self.an.stem(&tok.norm)
-                    };
-                    self.term(&stem, &tok.norm, number)
-                }
+            let t = if let Some(&t) = self.surface_term.get(&tok.norm) {
+                t
+            } else {
+                let number = tok.kind == Kind::Number;
+                let stem = if number {
+                    tok.norm.clone()
+                } else {
+                    self.an.stem(&tok.norm)
+                };
+                self.term(&stem, &tok.norm, number)
             };
             tok.stem.clone_from(&self.term_stems[t as usize]);
             match self.scratch.iter_mut().find(|(x, _)| *x == t) {
@@ -172,7 +171,6 @@ impl Index {
                 Vec::new(),
                 Vec::new(),
                 &g,
-                Vec::new(),
             )
         })
     }
@@ -190,7 +188,6 @@ impl Index {
         let mut tag_names = Vec::new();
         let mut brief_names = Vec::with_capacity(briefs.len());
         let mut union: Vec<u16> = Vec::new();
-        let mut body_words: Vec<String> = Vec::new();
         for (bi, b) in briefs.iter().enumerate() {
             if cancel() {
                 return None;
@@ -204,11 +201,6 @@ impl Index {
             let title = bd.text(title, true, g);
             let mut sections: Vec<Option<u32>> = vec![None; b.sections.len()];
             let said = super::sentences::sentences(b);
-            body_words.extend(
-                crate::query::words(b.source.body())
-                    .into_iter()
-                    .map(|t| t.norm),
-            );
             for (fi, f) in b.figures.iter().enumerate() {
                 let section = match f.section {
                     Some(s) if s.0 < sections.len() => {
@@ -294,7 +286,6 @@ impl Index {
             brief_names,
             gloss_terms,
             g,
-            body_words,
         ))
     }
 
@@ -308,7 +299,6 @@ impl Index {
         briefs: Vec<(String, String)>,
         gloss_terms: Vec<Vec<u32>>,
         g: &crate::glossary::Glossary,
-        body_words: Vec<String>,
     ) -> Self {
         let terms = bd.stems.len();
         let mut count = vec![0u32; terms + 1];
@@ -330,16 +320,7 @@ impl Index {
                 fill[t as usize] += 1;
             }
         }
-        let mut term_texts: Vec<u32> = post_start.windows(2).map(|w| w[1] - w[0]).collect();
-        // How often the briefs' bodies use each term: the prior that picks a
-        // prefix's likely completion (`exp` → `exports`, not `experts`).
-        for b in body_words {
-            if let Some(&t) = bd.surface_term.get(&b)
-                && let Some(n) = term_texts.get_mut(t as usize)
-            {
-                *n += 1;
-            }
-        }
+        let term_texts: Vec<u32> = post_start.windows(2).map(|w| w[1] - w[0]).collect();
         let mut surfaces: Vec<(String, u32, bool)> = bd
             .surface_term
             .iter()

@@ -30,6 +30,9 @@ pub struct Finder {
     pub(super) memos: Vec<Memo>,
     /// For highlighting: the query, and the terms its words stand for.
     hl: Option<(String, rustc_hash::FxHashSet<u32>)>,
+    /// Highlights worked out for that query, by figure and field: a
+    /// frame redrawn for the same hits costs a look-up.
+    hl_rows: super::QuickMap<(crate::model::FigureRef, usize), Vec<u32>>,
 }
 
 impl Finder {
@@ -45,6 +48,7 @@ impl Finder {
             self.index = Some(index.id);
             self.memos.clear();
             self.hl = None;
+            self.hl_rows.clear();
         }
         self.memos.retain(|m| {
             q.words
@@ -116,7 +120,7 @@ impl Finder {
             .filter(|((w, _), d)| needed(w) && **d > 0)
             .map(|((_, i), _)| i)
             .sum();
-        let weights: Vec<f32> = q.words.iter().map(|w| word_weight(w)).collect();
+        let weights: Vec<f32> = q.words.iter().map(word_weight).collect();
         let need_word: Vec<bool> = q.words.iter().map(needed).collect();
         let mut hits: Vec<(usize, f32)> = Vec::new();
         let mut best = 0f32;
@@ -124,7 +128,7 @@ impl Finder {
             if i % CANCEL_EVERY == CANCEL_EVERY - 1 && cancel() {
                 return None;
             }
-            if filtered && !passing[i] {
+            if filtered && !passing.get(i).copied().unwrap_or(false) {
                 continue;
             }
             let mut score = 0.0;
@@ -182,9 +186,9 @@ impl Finder {
             return;
         }
         let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        let k = hits.len().min(ADJACENT_TOP);
-        if hits.len() > k {
-            hits.select_nth_unstable_by(k - 1, order);
+        let top = hits.len().min(ADJACENT_TOP);
+        if hits.len() > top {
+            hits.select_nth_unstable_by(top - 1, order);
         }
         let quality = |w: usize, term: u32| {
             self.memos[slots[w]]
@@ -193,7 +197,7 @@ impl Finder {
                 .find(|x| x.term == term)
                 .map(|x| x.quality)
         };
-        for h in &mut hits[..k] {
+        for h in &mut hits[..top] {
             let Some(e) = index.entries.get(h.0) else {
                 continue;
             };
@@ -230,6 +234,7 @@ impl Finder {
             self.index = Some(index.id);
             self.memos.clear();
             self.hl = None;
+            self.hl_rows.clear();
         }
         if self.hl.as_ref().is_none_or(|(q, _)| q != query) {
             let q = query::parse(query, &self.an);
@@ -240,6 +245,10 @@ impl Finder {
                 }
             }
             self.hl = Some((query.to_owned(), terms));
+            self.hl_rows.clear();
+        }
+        if let Some(v) = self.hl_rows.get(&(e.figure, field)) {
+            return v.clone();
         }
         let (Some((_, terms)), Some(text)) = (&self.hl, index.field(e, field)) else {
             return Vec::new();
@@ -256,6 +265,7 @@ impl Finder {
                 out.extend((start..start + len).map(|c| c as u32));
             }
         }
+        self.hl_rows.insert((e.figure, field), out.clone());
         out
     }
 }
