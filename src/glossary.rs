@@ -195,6 +195,14 @@ impl Glossary {
         }
     }
 
+    /// Every name, synonyms included, as its stems, the capitals each
+    /// word must be written with (if any) and its term's index.
+    pub fn name_stems(&self) -> impl Iterator<Item = (&[String], &[Option<String>], usize)> {
+        self.names
+            .iter()
+            .map(|n| (n.stems.as_slice(), n.caps.as_slice(), n.term))
+    }
+
     /// The term named `name` (its term, an alias, its expansion or a
     /// synonym, in any case), if one is.
     pub fn find(&self, name: &str) -> Option<usize> {

@@ -55,7 +55,9 @@ pub struct Index {
     pub(super) stems: QuickMap<String, u32>,
     /// Every folded word seen, sorted, with its term (for prefixes and
     /// typos) and whether it is a number.
-    pub(super) surfaces: Vec<(String, u32, bool)>,
+    pub(super) surfaces: Vec<(String, u32)>,
+    /// The same for numbers.
+    pub(super) number_surfaces: Vec<(String, u32)>,
     /// Term ids by folded word.
     pub(super) surface_term: QuickMap<String, u32>,
     /// In how many texts each term occurs.
@@ -91,6 +93,10 @@ struct Builder<'a> {
     numbers: rustc_hash::FxHashSet<String>,
     /// Each term's stem.
     term_stems: Vec<String>,
+    /// The glossary's names as terms, with the capitals each word needs
+    /// and the glossary term; and the names by their first term.
+    gnames: Vec<(Vec<u32>, Vec<Option<String>>, u16)>,
+    gfirst: QuickMap<u32, Vec<usize>>,
     scratch: Vec<(u32, u8)>,
 }
 
@@ -110,17 +116,74 @@ impl<'a> Builder<'a> {
         t
     }
 
+    /// Takes the glossary's names in, as terms.
+    fn glossary(&mut self, g: &crate::glossary::Glossary) {
+        for (stems, caps, term) in g.name_stems() {
+            let ts: Vec<u32> = stems
+                .iter()
+                .map(|st| {
+                    let number = st.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+                    self.term(st, st, number)
+                })
+                .collect();
+            if let Some(&first) = ts.first() {
+                let at = self.gnames.len();
+                self.gfirst.entry(first).or_default().push(at);
+                self.gnames
+                    .push((ts, caps.to_vec(), u16::try_from(term).unwrap_or(u16::MAX)));
+            }
+        }
+    }
+
+    /// The glossary terms whose names stand in `text` (words `toks`,
+    /// terms `tids`), longest name first, without repeats.
+    fn glossary_terms(&self, text: &str, toks: &[crate::query::Token], tids: &[u32]) -> Vec<u16> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tids.len() {
+            let best = self
+                .gfirst
+                .get(&tids[i])
+                .into_iter()
+                .flatten()
+                .filter_map(|&n| self.gnames.get(n))
+                .filter(|(ts, caps, _)| {
+                    tids.get(i..i + ts.len())
+                        .is_some_and(|w| w == ts.as_slice())
+                        && caps.iter().zip(&toks[i..]).all(|(c, t)| {
+                            c.as_ref().is_none_or(|c| {
+                                text.get(t.range.clone()).is_some_and(|w| {
+                                    w.chars().filter(|c| c.is_uppercase()).eq(c.chars())
+                                })
+                            })
+                        })
+                })
+                .max_by(|a, b| a.0.len().cmp(&b.0.len()).then(b.2.cmp(&a.2)));
+            match best {
+                Some((ts, _, g)) => {
+                    out.push(*g);
+                    i += ts.len();
+                }
+                None => i += 1,
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The id of text `s`, adding it if it is new (and `share`d texts
     /// are looked up first).
-    fn text(&mut self, s: Cow<'a, str>, share: bool, g: &crate::glossary::Glossary) -> u32 {
+    fn text(&mut self, s: Cow<'a, str>, share: bool) -> u32 {
         if share && let Some(&id) = self.shared.get(&s) {
             return id;
         }
         let id = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
         // Each distinct word is stemmed once: its term is known after.
-        let mut toks = crate::query::words(&s);
+        let toks = crate::query::words(&s);
         self.scratch.clear();
-        for tok in &mut toks {
+        let mut tids = Vec::with_capacity(toks.len());
+        for tok in &toks {
             let t = if let Some(&t) = self.surface_term.get(&tok.norm) {
                 t
             } else {
@@ -132,7 +195,7 @@ impl<'a> Builder<'a> {
                 };
                 self.term(&stem, &tok.norm, number)
             };
-            tok.stem.clone_from(&self.term_stems[t as usize]);
+            tids.push(t);
             match self.scratch.iter_mut().find(|(x, _)| *x == t) {
                 Some((_, n)) => *n = n.saturating_add(1),
                 None => self.scratch.push((t, 1)),
@@ -142,8 +205,8 @@ impl<'a> Builder<'a> {
         self.tt.extend_from_slice(&self.scratch);
         self.tt_at.push(start..self.tt.len() as u32);
         let start = self.tg.len() as u32;
-        self.tg
-            .extend(g.terms_in(&s, &toks).into_iter().map(|i| i as u16));
+        let found = self.glossary_terms(&s, &toks, &tids);
+        self.tg.extend(found);
         self.tg_at.push(start..self.tg.len() as u32);
         let at = self.buf.len() as u32;
         self.buf.push_str(&s);
@@ -181,6 +244,7 @@ impl Index {
         let briefs = &lib.briefs;
         let g = &lib.glossary;
         let mut bd = Builder::default();
+        bd.glossary(g);
         let mut entries = Vec::with_capacity(briefs.iter().map(|b| b.figures.len()).sum());
         let mut entry_tags = Vec::new();
         let mut entry_gloss: Vec<u16> = Vec::new();
@@ -198,7 +262,7 @@ impl Index {
             } else {
                 Cow::Owned(format!("{} {}", b.meta.short_title, b.meta.title))
             };
-            let title = bd.text(title, true, g);
+            let title = bd.text(title, true);
             let mut sections: Vec<Option<u32>> = vec![None; b.sections.len()];
             let said = super::sentences::sentences(b);
             for (fi, f) in b.figures.iter().enumerate() {
@@ -213,27 +277,23 @@ impl Index {
                                     .iter()
                                     .filter_map(|&i| b.section(i).map(|x| x.title.as_str()))
                                     .collect();
-                                let t = bd.text(Cow::Owned(names.join(" › ")), true, g);
+                                let t = bd.text(Cow::Owned(names.join(" › ")), true);
                                 sections[s.0] = Some(t);
                                 t
                             }
                         }
                     }
-                    _ => bd.text(Cow::Borrowed(""), true, g),
+                    _ => bd.text(Cow::Borrowed(""), true),
                 };
                 let fields = [
-                    bd.text(Cow::Borrowed(f.value.as_str()), true, g),
-                    bd.text(Cow::Owned(f.id.replace(['-', '_'], " ")), false, g),
-                    bd.text(Cow::Borrowed(f.label.as_str()), false, g),
-                    bd.text(Cow::Owned(f.tags.join(" ")), true, g),
-                    bd.text(Cow::Borrowed(f.source.as_str()), true, g),
+                    bd.text(Cow::Borrowed(f.value.as_str()), true),
+                    bd.text(Cow::Owned(f.id.replace(['-', '_'], " ")), false),
+                    bd.text(Cow::Borrowed(f.label.as_str()), false),
+                    bd.text(Cow::Owned(f.tags.join(" ")), true),
+                    bd.text(Cow::Borrowed(f.source.as_str()), true),
                     title,
                     section,
-                    bd.text(
-                        Cow::Owned(said.get(fi).cloned().unwrap_or_default()),
-                        false,
-                        g,
-                    ),
+                    bd.text(Cow::Owned(said.get(fi).cloned().unwrap_or_default()), false),
                 ];
                 let start = entry_tags.len() as u32;
                 for t in &f.tags {
@@ -321,12 +381,13 @@ impl Index {
             }
         }
         let term_texts: Vec<u32> = post_start.windows(2).map(|w| w[1] - w[0]).collect();
-        let mut surfaces: Vec<(String, u32, bool)> = bd
+        let (mut number_surfaces, mut surfaces): (Vec<(String, u32)>, Vec<(String, u32)>) = bd
             .surface_term
             .iter()
-            .map(|(s, &t)| (s.clone(), t, bd.numbers.contains(s)))
-            .collect();
+            .map(|(s, &t)| (s.clone(), t))
+            .partition(|(s, _)| bd.numbers.contains(s));
         surfaces.sort_unstable();
+        number_surfaces.sort_unstable();
         let words: usize = bd.texts.iter().map(|t| usize::from(t.len)).sum();
         Self {
             id: NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed),
@@ -339,6 +400,7 @@ impl Index {
             post_tf,
             stems: bd.stems,
             surfaces,
+            number_surfaces,
             surface_term: bd.surface_term,
             term_texts,
             gloss_names: g.terms.iter().map(|t| t.term.clone()).collect(),

@@ -63,14 +63,18 @@ pub(super) fn expand(index: &Index, w: &QueryWord) -> Vec<Expansion> {
     if let Some(&t) = exact {
         add(t, 1.0, How::Exact);
     }
-    let lo = index
-        .surfaces
-        .partition_point(|(s, _, _)| s.as_str() < w.norm.as_str());
-    let mut completions: Vec<(u32, usize)> = index.surfaces[lo..]
+    let list = if number {
+        &index.number_surfaces
+    } else {
+        &index.surfaces
+    };
+    let lo = list.partition_point(|(s, _)| s.as_str() < w.norm.as_str());
+    let mut completions: Vec<(u32, usize)> = list[lo..]
         .iter()
-        .take_while(|(s, _, _)| s.starts_with(w.norm.as_str()))
-        .filter(|(s, _, num)| *num == number && s.len() > w.norm.len())
-        .map(|(s, t, _)| (*t, s.chars().count()))
+        .take_while(|(s, _)| s.starts_with(w.norm.as_str()))
+        .filter(|(s, _)| s.len() > w.norm.len())
+        .take(4 * MAX_COMPLETIONS)
+        .map(|(s, t)| (*t, s.chars().count()))
         .collect();
     let texts = |t: u32| index.term_texts.get(t as usize).copied().unwrap_or(0);
     completions.sort_by_key(|&(t, _)| std::cmp::Reverse(texts(t)));
@@ -103,8 +107,8 @@ pub(super) fn expand(index: &Index, w: &QueryWord) -> Vec<Expansion> {
     if exact.is_none() && !number && chars >= 4 {
         let first = w.norm.chars().next();
         let allowed = if chars <= 5 { 1 } else { 2 };
-        for (s, t, num) in &index.surfaces {
-            if *num || s.chars().next() != first || s.len().abs_diff(w.norm.len()) > allowed {
+        for (s, t) in &index.surfaces {
+            if s.chars().next() != first || s.len().abs_diff(w.norm.len()) > allowed {
                 continue;
             }
             let d = strsim::damerau_levenshtein(&w.norm, s);

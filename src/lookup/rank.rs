@@ -120,6 +120,11 @@ impl Finder {
             .filter(|((w, _), d)| needed(w) && **d > 0)
             .map(|((_, i), _)| i)
             .sum();
+        // Needed words, none of them in the library: nothing is what was
+        // asked for (`33 percent` does not list every percentage).
+        if need == 0.0 && q.words.iter().any(needed) {
+            return Some(Vec::new());
+        }
         let weights: Vec<f32> = q.words.iter().map(word_weight).collect();
         let need_word: Vec<bool> = q.words.iter().map(needed).collect();
         let mut hits: Vec<(usize, f32)> = Vec::new();
