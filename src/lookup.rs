@@ -14,6 +14,7 @@
 //! letters scattered across words. Figures far below the best are not
 //! listed.
 
+mod build;
 mod explain;
 mod index;
 mod memo;
