@@ -258,21 +258,56 @@ impl Finder {
         let (Some((_, terms)), Some(text)) = (&self.hl, index.field(e, field)) else {
             return Vec::new();
         };
-        let mut out = Vec::new();
-        for tok in query::words(text) {
-            let hit = index
+        let hit = |norm: &str| {
+            index
                 .surface_term
-                .get(&tok.norm)
-                .is_some_and(|t| terms.contains(t));
-            if hit {
-                let start = text.get(..tok.range.start).map_or(0, |s| s.chars().count());
-                let len = text.get(tok.range.clone()).map_or(0, |s| s.chars().count());
-                out.extend((start..start + len).map(|c| c as u32));
+                .get(norm)
+                .is_some_and(|t| terms.contains(t))
+        };
+        let mut out = Vec::new();
+        if text.is_ascii() && !text.bytes().any(|b| matches!(b, b'%' | b'$' | b',' | b'.')) {
+            // The common case, on the keystroke's path: plain ASCII words,
+            // folded in one reused buffer.
+            let mut word = String::new();
+            for (at, w) in ascii_words(text) {
+                word.clear();
+                word.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                if hit(&word) {
+                    out.extend((at..at + w.len()).map(|c| c as u32));
+                }
+            }
+        } else {
+            for tok in query::words(text) {
+                if hit(&tok.norm) {
+                    let start = text.get(..tok.range.start).map_or(0, |s| s.chars().count());
+                    let len = text.get(tok.range.clone()).map_or(0, |s| s.chars().count());
+                    out.extend((start..start + len).map(|c| c as u32));
+                }
             }
         }
         self.hl_rows.insert((e.figure, field), out.clone());
         out
     }
+}
+
+/// The runs of ASCII letters and digits of `text`, with their offsets
+/// (an apostrophe ends a word: `Korea's` is `Korea`).
+fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        text.get(start..i).map(|w| (start, w))
+    })
 }
 
 pub(super) fn passes_filters(index: &Index, e: &Entry, q: &Query) -> bool {
