@@ -155,12 +155,10 @@ impl Glossary {
                 .map(|s| crate::query::fold(s))
                 .collect()
         };
+        let new: Vec<String> = other.terms.iter().flat_map(keys).collect();
         let mut terms: Vec<Term> = std::mem::take(&mut self.terms);
-        for t in other.terms {
-            let k = keys(&t);
-            terms.retain(|old| keys(old).iter().all(|o| !k.contains(o)));
-            terms.push(t);
-        }
+        terms.retain(|old| keys(old).iter().all(|o| !new.contains(o)));
+        terms.extend(other.terms);
         *self = Self::from_terms(terms);
     }
 

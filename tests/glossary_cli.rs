@@ -14,7 +14,7 @@ fn glossary_shows_a_term_with_its_mentions() {
         "{out}"
     );
     assert!(
-        out.contains("mentioned in renew-elevate-modernize#"),
+        out.contains("  mentioned in ") && out.contains("renew-elevate-modernize#"),
         "{out}"
     );
     let o = run(&["glossary", "no such term"]);
@@ -76,7 +76,7 @@ fn check_validates_a_folders_glossary() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("glossary.toml:14:1: error: glossary: unknown field `see`"),
+        err.contains("glossary.toml:13:1: error: glossary: unknown field `see`"),
         "{err}"
     );
     // With the unknown key fixed: the duplicate alias, and a term no
