@@ -29,7 +29,9 @@ pub struct Finder {
     pub(super) an: Analyzer,
     pub(super) memos: Vec<Memo>,
     /// For highlighting: the query, and the terms its words stand for.
-    hl: Option<(String, rustc_hash::FxHashSet<u32>)>,
+    /// (The folded words standing for those terms: a small set, quick to
+    /// ask while a frame is drawn.)
+    hl: Option<(String, rustc_hash::FxHashSet<String>)>,
     /// Highlights worked out for that query, by figure and field: a
     /// frame redrawn for the same hits costs a look-up.
     hl_rows: super::QuickMap<(crate::model::FigureRef, usize), Vec<u32>>,
@@ -244,36 +246,61 @@ impl Finder {
         if self.hl.as_ref().is_none_or(|(q, _)| q != query) {
             let q = query::parse(query, &self.an);
             let mut terms = rustc_hash::FxHashSet::default();
+            let mut words = rustc_hash::FxHashSet::default();
             for w in &q.words {
                 for x in expand(index, w) {
                     terms.insert(x.term);
                 }
+                if w.kind == query::Kind::Number {
+                    // Numbers are many: only those the word begins.
+                    let list = &index.number_surfaces;
+                    let lo = list.partition_point(|(s, _)| s.as_str() < w.norm.as_str());
+                    words.extend(
+                        list[lo..]
+                            .iter()
+                            .take_while(|(s, _)| s.starts_with(w.norm.as_str()))
+                            .take(256)
+                            .map(|(s, _)| s.clone()),
+                    );
+                }
             }
-            self.hl = Some((query.to_owned(), terms));
+            words.extend(
+                index
+                    .surfaces
+                    .iter()
+                    .filter(|(_, t)| terms.contains(t))
+                    .map(|(s, _)| s.clone()),
+            );
+            self.hl = Some((query.to_owned(), words));
             self.hl_rows.clear();
         }
         if let Some(v) = self.hl_rows.get(&(e.figure, field)) {
             return v.clone();
         }
-        let (Some((_, terms)), Some(text)) = (&self.hl, index.field(e, field)) else {
+        let (Some((_, words)), Some(text)) = (&self.hl, index.field(e, field)) else {
             return Vec::new();
         };
-        let hit = |norm: &str| {
-            index
-                .surface_term
-                .get(norm)
-                .is_some_and(|t| terms.contains(t))
-        };
+        let hit = |norm: &str| words.contains(norm);
         let mut out = Vec::new();
-        if text.is_ascii() && !text.bytes().any(|b| matches!(b, b'%' | b'$' | b',' | b'.')) {
-            // The common case, on the keystroke's path: plain ASCII words,
-            // folded in one reused buffer.
+        if text.is_ascii() {
+            // The common case, on the keystroke's path: ASCII words folded
+            // in one reused buffer (`15,000` → `15000`, `U.S.` → `us`,
+            // `Korea's` → `korea`), as the tokenizer would.
             let mut word = String::new();
             for (at, w) in ascii_words(text) {
                 word.clear();
-                word.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                let b = w.as_bytes();
+                let keep = b.strip_suffix(b"'s").unwrap_or(b);
+                for (i, &c) in keep.iter().enumerate() {
+                    let digits = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
+                    match c {
+                        b'.' if i > 0 && digits(i - 1) && digits(i + 1) => word.push('.'),
+                        b'.' | b',' | b'\'' => {}
+                        _ => word.push(char::from(c.to_ascii_lowercase())),
+                    }
+                }
                 if hit(&word) {
-                    out.extend((at..at + w.len()).map(|c| c as u32));
+                    out.extend((at..at + keep.len()).map(|c| c as u32));
                 }
             }
         } else {
@@ -290,10 +317,11 @@ impl Finder {
     }
 }
 
-/// The runs of ASCII letters and digits of `text`, with their offsets
-/// (an apostrophe ends a word: `Korea's` is `Korea`).
+/// The words of an ASCII `text` with their offsets: runs of letters,
+/// digits and the `.` `,` `'` inside them, without those at either end.
 fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let b = text.as_bytes();
+    let inner = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b',' | b'\'');
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < b.len() && !b[i].is_ascii_alphanumeric() {
@@ -303,10 +331,14 @@ fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         let start = i;
-        while i < b.len() && b[i].is_ascii_alphanumeric() {
+        while i < b.len() && inner(b[i]) {
             i += 1;
         }
-        text.get(start..i).map(|w| (start, w))
+        let mut end = i;
+        while end > start && !b[end - 1].is_ascii_alphanumeric() {
+            end -= 1;
+        }
+        text.get(start..end).map(|w| (start, w))
     })
 }
 
