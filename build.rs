@@ -38,6 +38,13 @@ fn main() {
     let mut out = String::new();
     table(&mut out, "BRIEFS", "briefs", ".md");
     table(&mut out, "THEMES", "themes", ".toml");
+    let root = env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
+    let glossary = Path::new(&root).join("briefs").join("glossary.toml");
+    let _ = writeln!(
+        out,
+        "pub static GLOSSARY: &str = include_str!({:?});",
+        glossary.display().to_string()
+    );
     let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("embedded.rs");
     if let Err(e) = fs::write(&dest, out) {
         println!("cargo:warning=cannot write {}: {e}", dest.display());

@@ -4,6 +4,7 @@ mod check;
 mod cite;
 mod conflicts;
 mod figures;
+mod glossary;
 mod list;
 mod out;
 mod read;
@@ -109,6 +110,19 @@ pub enum Command {
         /// Print CSV
         #[arg(long)]
         csv: bool,
+        /// Say why each figure ranked: which words matched which fields,
+        /// which glossary terms applied
+        #[arg(long, conflicts_with = "csv")]
+        explain: bool,
+    },
+    /// The glossary: every term, or one, with its expansion, definition
+    /// and the places the briefs mention it
+    Glossary {
+        /// A term, alias or synonym (all terms without one)
+        term: Vec<String>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
     },
     /// Print a figure with its citation, ready for a memo
     Cite {
@@ -175,9 +189,13 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         Some(Command::List { json }) => list::run(&cli, *json),
         Some(Command::Show { target, width }) => show::run(&cli, target, *width, color),
-        Some(Command::Figures { query, json, csv }) => {
-            figures::run(&cli, &query.join(" "), *json, *csv)
-        }
+        Some(Command::Figures {
+            query,
+            json,
+            csv,
+            explain,
+        }) => figures::run(&cli, &query.join(" "), *json, *csv, *explain),
+        Some(Command::Glossary { term, json }) => glossary::run(&cli, &term.join(" "), *json),
         Some(Command::Timeline { json }) => timeline::run(&cli, *json),
         Some(Command::Conflicts { json }) => conflicts::run(&cli, *json),
         Some(Command::Cite {

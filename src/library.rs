@@ -10,6 +10,7 @@ use std::sync::{Mutex, PoisonError};
 pub use load::{MAX_FILE_BYTES, read_source};
 
 use crate::diag::Diagnostic;
+use crate::glossary::Glossary;
 use crate::model::{Brief, BriefIdx, FigureRef, Origin, SectionRef, SourceFile};
 use crate::parse::parse_brief;
 
@@ -29,6 +30,9 @@ pub struct Library {
     /// Per brief, the links from other briefs that land in it.
     pub backlinks: Vec<Vec<Backlink>>,
     pub embedded: bool,
+    /// The built-in glossary, with a folder's own `glossary.toml` merged
+    /// over it.
+    pub glossary: Glossary,
 }
 
 impl Library {
@@ -55,7 +59,21 @@ impl Library {
         let found = load::find(paths);
         let bytes = found.iter().map(load::Found::len).sum();
         let workers = workers(found.len(), bytes);
-        Self::assemble(parse_all(found, workers, load::Found::read))
+        let mut lib = Self::assemble(parse_all(found, workers, load::Found::read));
+        lib.use_glossary_of(paths);
+        lib
+    }
+
+    /// Takes the built-in glossary with the `glossary.toml` of the folders
+    /// in `paths` merged over it; its problems join the library's.
+    pub(crate) fn use_glossary_of(&mut self, paths: &[PathBuf]) {
+        let (g, diags) = Glossary::for_paths(paths);
+        self.glossary = g;
+        if !diags.is_empty() {
+            self.diagnostics.extend(diags);
+            self.diagnostics
+                .sort_by(|a, b| a.path.cmp(&b.path).then(a.pos.cmp(&b.pos)));
+        }
     }
 
     /// Parses every file, resolves links, drops briefs with errors. A
@@ -95,6 +113,7 @@ impl Library {
             diagnostics,
             backlinks,
             embedded: false,
+            glossary: Glossary::builtin().0,
         }
     }
 

@@ -28,11 +28,13 @@ pub fn case_sensitive(query: &str) -> bool {
     query.chars().any(char::is_uppercase)
 }
 
+/// Dashes and quotes always fold (`U.S.-China` finds `U.S.–China`); case
+/// and diacritics only without a capital in the query.
 fn fold(c: char, sensitive: bool) -> char {
     if sensitive {
-        c
+        crate::query::fold_punct(c)
     } else {
-        c.to_lowercase().next().unwrap_or(c)
+        crate::query::fold_char(c)
     }
 }
 
@@ -228,6 +230,15 @@ mod tests {
             (5, 16, 7, None)
         );
         assert!(block_matches(&lines, "to  china").is_empty());
+    }
+
+    #[test]
+    fn dashes_and_quotes_fold() {
+        assert_eq!(
+            find_chars("the U.S.–China rivalry", "U.S.-China"),
+            [(4, 10)]
+        );
+        assert_eq!(find_chars("Korea’s Café", "korea's cafe"), [(0, 12)]);
     }
 
     #[test]

@@ -107,6 +107,22 @@ fn find_a_figure_and_open_its_passage() {
     s.assert_restored();
 }
 
+#[test]
+fn ask_the_finder_a_question_and_land_on_the_passage() {
+    let home = Home::new();
+    let mut s = Session::start(&home, &[]);
+    s.wait_for("? help");
+    s.keys("f");
+    s.wait_for("Find a figure");
+    s.keys("what share of korea's chip exports go to china");
+    s.wait_for("60 percent");
+    s.keys("\r");
+    s.wait_for("Strategic Tech Cooperation › Economic Security");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
 // Case 12: the terminal comes back as it was however the reader ends.
 
 #[test]

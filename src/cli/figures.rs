@@ -1,4 +1,4 @@
-//! `briefing figures [QUERY] [--json|--csv]`
+//! `briefing figures [QUERY] [--json|--csv] [--explain]`
 
 use std::io;
 use std::process::ExitCode;
@@ -25,6 +25,8 @@ struct FigureJson {
     measure: Option<String>,
     kind: Option<&'static str>,
     headline: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<lookup::Explanation>,
 }
 
 impl FigureJson {
@@ -72,21 +74,29 @@ fn row(lib: &Library, r: FigureRef) -> Option<FigureJson> {
         measure: f.measure.as_deref().map(c),
         kind: f.kind.map(crate::model::FigureKind::name),
         headline: f.headline,
+        explain: None,
     })
 }
 
-pub fn run(cli: &Cli, query: &str, json: bool, csv: bool) -> io::Result<ExitCode> {
+pub fn run(cli: &Cli, query: &str, json: bool, csv: bool, explain: bool) -> io::Result<ExitCode> {
     let lib = cli.load_library(&[]);
     report_load_problems(&lib);
-    let refs: Vec<FigureRef> = if query.trim().is_empty() {
-        lib.figures().collect()
+    let mut rows: Vec<FigureJson> = Vec::new();
+    if query.trim().is_empty() {
+        rows.extend(lib.figures().filter_map(|r| row(&lib, r)));
     } else {
-        lookup::search(&lib, query)
-            .into_iter()
-            .map(|h| h.figure)
-            .collect()
-    };
-    let rows: Vec<FigureJson> = refs.iter().filter_map(|r| row(&lib, *r)).collect();
+        let index = lookup::Index::new(&lib);
+        let mut finder = lookup::Finder::default();
+        for h in finder.rank(&index, query) {
+            let Some(mut r) = row(&lib, h.figure) else {
+                continue;
+            };
+            if explain {
+                r.explain = finder.explain(&index, &h, query);
+            }
+            rows.push(r);
+        }
+    }
     let mut out = Out::default();
     if json {
         out.raw(&serde_json::to_string_pretty(&rows).map_err(io::Error::other)?)?;
@@ -142,8 +152,46 @@ pub fn run(cli: &Cli, query: &str, json: bool, csv: bool) -> io::Result<ExitCode
                 "{:>vw$}  {}  · {} · {} › {}",
                 r.value, r.label, cite, short, r.section_title
             ))?;
+            if let Some(x) = &r.explain {
+                explain_lines(&mut out, x, vw)?;
+            }
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The reasons of one figure's rank, under its line.
+fn explain_lines(out: &mut Out, x: &lookup::Explanation, indent: usize) -> io::Result<()> {
+    let pad = " ".repeat(indent + 2);
+    out.line(&format!("{pad}score {:.2}", x.score))?;
+    for w in &x.words {
+        let kind = if w.filler {
+            " (filler)"
+        } else if w.soft {
+            " (half weight)"
+        } else {
+            ""
+        };
+        let why = if w.reasons.is_empty() {
+            "no match".to_owned()
+        } else {
+            w.reasons
+                .iter()
+                .map(|r| {
+                    if r.field == "glossary" {
+                        format!("glossary \"{}\" ({})", r.matched, r.how)
+                    } else {
+                        format!("{} \"{}\" ({})", r.field, r.matched, r.how)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        out.line(&format!(
+            "{pad}  {}{kind}: +{:.2} (rarity {:.2}): {why}",
+            w.word, w.score, w.rarity
+        ))?;
+    }
+    Ok(())
 }

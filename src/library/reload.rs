@@ -34,10 +34,13 @@ impl Library {
             .cloned()
             .collect();
         if failing.is_empty() {
+            let mut fresh = fresh;
+            fresh.use_glossary_of(paths);
             return (fresh, kept);
         }
         let (mut lib, kept) = self.rebuild(files, &failing);
         lib.diagnostics = fresh.diagnostics;
+        lib.use_glossary_of(paths);
         (lib, kept)
     }
 

@@ -1,0 +1,284 @@
+//! The glossary: terms the briefs use (acronyms, laws, programmes) with
+//! their expansions, aliases, the everyday synonyms an analyst types, a
+//! one-line definition and tags. Built into the binary from
+//! `briefs/glossary.toml`; a folder of briefs may carry its own
+//! `glossary.toml`, merged over it.
+
+mod file;
+mod mentions;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Pos};
+use crate::model::SourceFile;
+use crate::query::{Analyzer, Token};
+
+pub use mentions::{mentions, unmentioned};
+
+/// The file name a folder's own glossary has.
+pub const FILE_NAME: &str = "glossary.toml";
+
+/// One glossary entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// As the briefs write it.
+    pub term: String,
+    /// What an acronym stands for.
+    pub expansion: Option<String>,
+    /// Other exact names of the same thing.
+    pub aliases: Vec<String>,
+    /// Everyday words an analyst may type for it.
+    pub synonyms: Vec<String>,
+    pub definition: String,
+    pub tags: Vec<String>,
+    /// The file that declares it, and where.
+    pub file: String,
+    pub pos: Pos,
+    /// True for the built-in glossary's terms.
+    pub builtin: bool,
+}
+
+impl Term {
+    /// The names that, written in a text, are this term: the term, its
+    /// aliases and its expansion.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.term.as_str())
+            .chain(self.aliases.iter().map(String::as_str))
+            .chain(self.expansion.as_deref())
+    }
+
+    /// Every name, synonyms included.
+    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+        self.names().chain(self.synonyms.iter().map(String::as_str))
+    }
+}
+
+/// Where a term is written in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// Index into [`Glossary::terms`].
+    pub term: usize,
+}
+
+/// A name prepared for matching: its stems, and per stem the capitals it
+/// must be written with (an acronym like `IRA` or `CETs` matches only in
+/// capitals; `Quad` or `chip` in any case).
+#[derive(Debug, Clone)]
+struct Name {
+    stems: Vec<String>,
+    caps: Vec<Option<String>>,
+    term: usize,
+    /// A synonym: it expands queries but is not the term written out.
+    synonym: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Glossary {
+    pub terms: Vec<Term>,
+    names: Vec<Name>,
+    /// Names by their first stem.
+    first: HashMap<String, Vec<usize>>,
+}
+
+/// The capitals of `s`, if it has two or more (then they must match).
+fn capitals(s: &str) -> Option<String> {
+    let caps: String = s.chars().filter(|c| c.is_uppercase()).collect();
+    (caps.chars().count() >= 2).then_some(caps)
+}
+
+impl Glossary {
+    /// The glossary compiled into the binary, and its problems (none, as
+    /// a test makes sure).
+    pub fn builtin() -> (Self, Vec<Diagnostic>) {
+        let file = SourceFile::new(
+            FILE_NAME.to_owned(),
+            crate::model::Origin::Embedded,
+            crate::embedded::GLOSSARY.to_owned(),
+        );
+        let mut diags = Vec::new();
+        let mut g = Self::from_terms(file::parse(&file, &mut diags));
+        for t in &mut g.terms {
+            t.builtin = true;
+        }
+        (g, diags)
+    }
+
+    /// Parses a glossary file; problems are diagnostics with the file's
+    /// own line and column.
+    pub fn parse(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Self {
+        Self::from_terms(file::parse(file, diags))
+    }
+
+    /// The built-in glossary with the `glossary.toml` of each folder in
+    /// `paths` merged over it.
+    pub fn for_paths(paths: &[std::path::PathBuf]) -> (Self, Vec<Diagnostic>) {
+        let (mut g, mut diags) = Self::builtin();
+        for dir in paths.iter().filter(|p| p.is_dir()) {
+            let path = dir.join(FILE_NAME);
+            if !path.is_file() {
+                continue;
+            }
+            match crate::library::read_source(&path, &path.display().to_string(), dir) {
+                Ok(file) => g.merge(Self::parse(&file, &mut diags)),
+                Err(d) => diags.push(d),
+            }
+        }
+        (g, diags)
+    }
+
+    /// Reads one glossary file from disk.
+    pub fn read(path: &Path) -> (Self, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let g = match crate::library::read_source(path, &path.display().to_string(), dir) {
+            Ok(file) => Self::parse(&file, &mut diags),
+            Err(d) => {
+                diags.push(d);
+                Self::default()
+            }
+        };
+        (g, diags)
+    }
+
+    /// Adds `other`'s terms; one that shares a term or alias with a term
+    /// here replaces it.
+    pub fn merge(&mut self, other: Self) {
+        let keys = |t: &Term| -> Vec<String> {
+            std::iter::once(&t.term)
+                .chain(&t.aliases)
+                .map(|s| crate::query::fold(s))
+                .collect()
+        };
+        let new: Vec<String> = other.terms.iter().flat_map(keys).collect();
+        let mut terms: Vec<Term> = std::mem::take(&mut self.terms);
+        terms.retain(|old| keys(old).iter().all(|o| !new.contains(o)));
+        terms.extend(other.terms);
+        *self = Self::from_terms(terms);
+    }
+
+    fn from_terms(terms: Vec<Term>) -> Self {
+        let an = Analyzer::default();
+        let mut names = Vec::new();
+        for (i, t) in terms.iter().enumerate() {
+            let exact: Vec<&str> = t.names().collect();
+            for n in t.all_names() {
+                let toks = an.tokens(n);
+                if toks.is_empty() {
+                    continue;
+                }
+                names.push(Name {
+                    caps: toks.iter().map(|k| capitals(&n[k.range.clone()])).collect(),
+                    stems: toks.into_iter().map(|k| k.stem).collect(),
+                    term: i,
+                    synonym: !exact.contains(&n),
+                });
+            }
+        }
+        let mut first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, n) in names.iter().enumerate() {
+            if let Some(s) = n.stems.first() {
+                first.entry(s.clone()).or_default().push(i);
+            }
+        }
+        Self {
+            terms,
+            names,
+            first,
+        }
+    }
+
+    /// Every name, synonyms included, as its stems, the capitals each
+    /// word must be written with (if any) and its term's index.
+    pub fn name_stems(&self) -> impl Iterator<Item = (&[String], &[Option<String>], usize)> {
+        self.names
+            .iter()
+            .map(|n| (n.stems.as_slice(), n.caps.as_slice(), n.term))
+    }
+
+    /// The term named `name` (its term, an alias, its expansion or a
+    /// synonym, in any case), if one is.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        let want = crate::query::fold(name.trim());
+        let by = |syn: bool| {
+            self.terms.iter().position(|t| {
+                let mut names: Box<dyn Iterator<Item = &str>> = if syn {
+                    Box::new(t.all_names())
+                } else {
+                    Box::new(t.names())
+                };
+                names.any(|n| crate::query::fold(n) == want)
+            })
+        };
+        by(false).or_else(|| by(true))
+    }
+
+    /// Where glossary terms are written in `text`: the term, an alias or
+    /// its expansion, matched word by word after folding and stemming
+    /// (`KORUS FTA's` is `KORUS FTA`), acronyms in capitals only. The
+    /// longest name wins; occurrences do not overlap.
+    pub fn occurrences(&self, text: &str) -> Vec<Occurrence> {
+        let toks = Analyzer::default().tokens(text);
+        self.matches(text, &toks, false)
+            .into_iter()
+            .map(|(range, term)| Occurrence {
+                range: toks[range.start].range.start..toks[range.end - 1].range.end,
+                term,
+            })
+            .collect()
+    }
+
+    /// The terms whose any name, synonyms included, is written in
+    /// `toks` (tokens of `text`), without repeats.
+    pub fn terms_in(&self, text: &str, toks: &[Token]) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .matches(text, toks, true)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Matches as token ranges and term indices.
+    fn matches(&self, text: &str, toks: &[Token], synonyms: bool) -> Vec<(Range<usize>, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let best = self
+                .first
+                .get(&toks[i].stem)
+                .into_iter()
+                .flatten()
+                .filter_map(|&n| self.names.get(n))
+                .filter(|n| (synonyms || !n.synonym) && Self::name_at(n, text, &toks[i..]))
+                // The longest name; between equals, the first term.
+                .max_by(|a, b| a.stems.len().cmp(&b.stems.len()).then(b.term.cmp(&a.term)));
+            match best {
+                Some(n) => {
+                    out.push((i..i + n.stems.len(), n.term));
+                    i += n.stems.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn name_at(n: &Name, text: &str, toks: &[Token]) -> bool {
+        n.stems.len() <= toks.len()
+            && n.stems.iter().zip(&n.caps).zip(toks).all(|((s, caps), t)| {
+                *s == t.stem
+                    && caps.as_ref().is_none_or(|c| {
+                        text.get(t.range.clone())
+                            .is_some_and(|w| w.chars().filter(|c| c.is_uppercase()).eq(c.chars()))
+                    })
+            })
+    }
+}

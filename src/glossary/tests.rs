@@ -1,0 +1,163 @@
+use super::*;
+use crate::library::Library;
+use crate::model::Origin;
+
+fn file(text: &str) -> SourceFile {
+    SourceFile::new("g.toml".into(), Origin::Embedded, text.into())
+}
+
+fn parsed(text: &str) -> (Glossary, Vec<String>) {
+    let mut diags = Vec::new();
+    let g = Glossary::parse(&file(text), &mut diags);
+    (g, diags.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn the_builtin_glossary_parses_cleanly() {
+    let (g, diags) = Glossary::builtin();
+    assert!(diags.is_empty(), "{diags:?}");
+    for t in [
+        "KORUS FTA",
+        "SMA",
+        "NCG",
+        "CHIPS and Science Act",
+        "IRA",
+        "ROK",
+        "DPRK",
+    ] {
+        assert!(g.find(t).is_some(), "{t}");
+    }
+    for (name, term) in [
+        ("chip 4", "Chip 4"),
+        ("CETs", "CETs"),
+        ("the quad", "the Quad"),
+        ("USFK", "USFK"),
+        ("NSS", "NSS"),
+        // Everyday words find the term they stand for.
+        ("host-nation support", "SMA"),
+        ("furlough", "unpaid leave"),
+        ("chip", "semiconductor"),
+        ("troops", "USFK"),
+        ("survey", "poll"),
+        ("Special Measures Agreement", "SMA"),
+    ] {
+        let i = g.find(name).unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(g.terms[i].term, term, "{name}");
+    }
+    assert!(
+        g.terms
+            .iter()
+            .all(|t| t.builtin && !t.definition.is_empty())
+    );
+}
+
+#[test]
+fn unknown_keys_and_bad_toml_are_errors_with_their_place() {
+    let (g, d) = parsed("[[terms]]\nterm = \"SMA\"\ndefinition = \"x\"\ncolour = \"red\"\n");
+    assert!(g.terms.is_empty());
+    assert_eq!(d.len(), 1);
+    assert!(
+        d[0].starts_with("g.toml:4:1: error: glossary: unknown field `colour`"),
+        "{d:?}"
+    );
+    let (_, d) = parsed("[[terms]]\nterm = \"SMA\n");
+    assert!(d[0].starts_with("g.toml:2:"), "{d:?}");
+    let (_, d) = parsed("[[terms]]\nterm = \"SMA\"\n");
+    assert!(d[0].contains("missing field `definition`"), "{d:?}");
+}
+
+#[test]
+fn duplicate_terms_and_aliases_are_errors_in_any_case() {
+    let text = "[[terms]]\nterm = \"SMA\"\naliases = [\"Special Measures Agreement\"]\ndefinition = \"a\"\n\n[[terms]]\nterm = \"sma\"\ndefinition = \"b\"\n\n[[terms]]\nterm = \"X\"\naliases = [\"special measures agreement\"]\ndefinition = \"  \"\n";
+    let (g, d) = parsed(text);
+    assert_eq!(g.terms.len(), 3);
+    assert_eq!(
+        d,
+        [
+            "g.toml:7:8: error: glossary: duplicate term or alias \"sma\" (first on line 2)",
+            "g.toml:12:12: error: glossary: duplicate term or alias \"special measures agreement\" (first on line 3)",
+            "g.toml:13:14: error: glossary: definition is empty",
+        ]
+    );
+}
+
+#[test]
+fn occurrences_are_byte_ranges_of_names_in_a_text() {
+    let (g, _) = Glossary::builtin();
+    let text = "Seoul’s KORUS FTA gains, the IRA (not an ira), the CHIPS and Science Act and the quad; SMA talks on the Special Measures Agreement.";
+    let found: Vec<(&str, &str)> = g
+        .occurrences(text)
+        .iter()
+        .map(|o| (&text[o.range.clone()], g.terms[o.term].term.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("KORUS FTA", "KORUS FTA"),
+            ("IRA", "IRA"),
+            ("CHIPS and Science Act", "CHIPS and Science Act"),
+            ("the quad", "the Quad"),
+            ("SMA", "SMA"),
+            ("Special Measures Agreement", "SMA"),
+        ]
+    );
+    // Synonyms are a reader's words, not the term written out.
+    assert!(g.occurrences("furloughed troops and chips").is_empty());
+    assert!(
+        g.terms_in("furloughed", &crate::query::tokens("furloughed"))
+            .len()
+            == 1
+    );
+}
+
+#[test]
+fn a_folder_glossary_merges_over_the_builtin_one() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(
+        dir.path().join(FILE_NAME),
+        "[[terms]]\nterm = \"SMA\"\nexpansion = \"Special Measures Agreement\"\ndefinition = \"Our own.\"\n\n[[terms]]\nterm = \"Widget Act\"\ndefinition = \"A law.\"\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("a.md"), "# A\n\nThe SMA matters.\n").expect("write");
+    let lib = Library::from_paths(&[dir.path().to_path_buf()]);
+    let g = &lib.glossary;
+    let sma = g.find("sma").expect("sma");
+    assert_eq!(g.terms[sma].definition, "Our own.");
+    assert!(!g.terms[sma].builtin);
+    assert!(g.find("IRA").is_some(), "the built-in terms stay");
+    // The folder's own term no brief mentions is a warning; built-in
+    // terms are not the folder's to mention.
+    let w: Vec<String> = crate::glossary::unmentioned(&lib)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].ends_with("glossary.toml:6:1: warning: glossary: no brief mentions \"Widget Act\""),
+        "{w:?}"
+    );
+    // A broken glossary is reported with the library's problems.
+    std::fs::write(dir.path().join(FILE_NAME), "[[terms]]\nterm = 1\n").expect("write");
+    let lib = Library::from_paths(&[dir.path().to_path_buf()]);
+    assert!(
+        lib.diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.path.ends_with(FILE_NAME))
+    );
+}
+
+#[test]
+fn mentions_name_the_sections_of_the_embedded_library() {
+    let lib = Library::embedded();
+    let g = &lib.glossary;
+    let m = mentions(g, &lib);
+    let sma = g.find("SMA").expect("sma");
+    assert!(!m[sma].is_empty());
+    let missing: Vec<&str> = m
+        .iter()
+        .zip(&g.terms)
+        .filter(|(m, _)| m.is_empty())
+        .map(|(_, t)| t.term.as_str())
+        .collect();
+    assert!(missing.is_empty(), "not mentioned: {missing:?}");
+}

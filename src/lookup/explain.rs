@@ -1,0 +1,128 @@
+//! Why a figure ranked: which query words matched which fields, through
+//! which words of the figure, and which glossary terms were called up.
+
+use serde::Serialize;
+
+use super::memo::{GLOSS_WEIGHT, WEIGHTS, idf, saturate, word_weight};
+use super::rank::{Finder, passes_filters};
+use super::{FIELD_NAMES, Hit, Index};
+use crate::query;
+
+/// One way a query word met the figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    /// The field (`label`, `text`, ...), or `glossary`.
+    pub field: &'static str,
+    /// The figure's word it met (for the glossary: the term).
+    pub matched: String,
+    /// `word` (same stem), `prefix`, `typo`, or for the glossary how the
+    /// word met one of the term's names.
+    pub how: &'static str,
+}
+
+/// What one query word contributed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WordReason {
+    pub word: String,
+    /// A question or filler word (never needed) or a word like `share`
+    /// (counts half).
+    pub filler: bool,
+    pub soft: bool,
+    /// How rare the word is in the library (higher counts more).
+    pub rarity: f32,
+    pub score: f32,
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    pub score: f32,
+    pub words: Vec<WordReason>,
+}
+
+impl Finder {
+    /// Explains `hit`'s rank for `query` (ranked in `index`).
+    pub fn explain(&mut self, index: &Index, hit: &Hit, query: &str) -> Option<Explanation> {
+        let e = index.hit(hit)?;
+        let q = query::parse(query, &self.an);
+        let slots = self.prepare(index, &q);
+        let n = index.entries.len();
+        let mut words = Vec::new();
+        let mut total = 0.0;
+        for (w, &slot) in q.words.iter().zip(&slots) {
+            let memo = &self.memos[slot];
+            let df = index
+                .entries
+                .iter()
+                .filter(|x| passes_filters(index, x, &q) && memo.tf(index, x) > 0.0)
+                .count();
+            let rarity = idf(n, df);
+            let tf = memo.tf(index, e);
+            let score = if tf > 0.0 {
+                word_weight(w) * rarity * saturate(tf)
+            } else {
+                0.0
+            };
+            total += score;
+            let mut reasons = Vec::new();
+            for (f, name) in FIELD_NAMES.iter().enumerate() {
+                if WEIGHTS[f] == 0.0 {
+                    continue;
+                }
+                let Some(text) = index.field(e, f) else {
+                    continue;
+                };
+                for tok in query::words(text) {
+                    let Some(t) = index.surface_term.get(&tok.norm) else {
+                        continue;
+                    };
+                    if let Some(x) = memo.exps.iter().find(|x| x.term == *t) {
+                        let matched = text.get(tok.range.clone()).unwrap_or("").to_owned();
+                        if !reasons
+                            .iter()
+                            .any(|r: &Reason| r.field == *name && r.matched == matched)
+                        {
+                            reasons.push(Reason {
+                                field: name,
+                                matched,
+                                how: x.how.name(),
+                            });
+                        }
+                    }
+                }
+            }
+            if GLOSS_WEIGHT > 0.0 {
+                for &g in index.gloss(e) {
+                    let g = usize::from(g);
+                    if memo.gscore.get(g).is_some_and(|&s| s > 0.0) {
+                        let terms = &index.gloss_terms[g];
+                        let how = memo
+                            .exps
+                            .iter()
+                            .filter(|x| terms.binary_search(&x.term).is_ok())
+                            .map(|x| x.how.name())
+                            .next()
+                            .unwrap_or("word");
+                        reasons.push(Reason {
+                            field: "glossary",
+                            matched: index.gloss_names.get(g).cloned().unwrap_or_default(),
+                            how,
+                        });
+                    }
+                }
+            }
+            words.push(WordReason {
+                word: w.norm.clone(),
+                filler: w.filler,
+                soft: w.soft && !w.filler,
+                rarity,
+                score,
+                reasons,
+            });
+        }
+        Some(Explanation {
+            score: total,
+            words,
+        })
+    }
+}

@@ -1,0 +1,319 @@
+//! The finder's index: every figure's fields as distinct texts, their
+//! words as terms (stems) with postings, and the glossary terms each
+//! figure's words call up.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::build::Builder;
+use super::{FIELDS, QuickMap};
+use crate::library::Library;
+use crate::model::FigureRef;
+use crate::query::Kind;
+
+/// A figure prepared for ranking.
+#[derive(Clone)]
+pub struct Entry {
+    pub figure: FigureRef,
+    /// Each field as an index into the index's texts: figures share their
+    /// brief, section, tags and often source, and a shared text is
+    /// scored once per word.
+    pub(super) fields: [u32; FIELDS],
+    /// The tags, as indices into `tag_names`, in `entry_tags`.
+    pub(super) tags: Range<u32>,
+    /// The glossary terms its words call up, in `entry_gloss`.
+    pub(super) gloss: Range<u32>,
+    /// One of its brief's headline figures.
+    pub(super) headline: bool,
+}
+
+/// One distinct field text.
+#[derive(Clone)]
+pub(super) struct Text {
+    /// Its bytes in `buf`.
+    pub at: Range<u32>,
+    /// How many words it has.
+    pub len: u16,
+}
+
+/// Folded words with their terms, sorted.
+type Vocab = Vec<(String, u32)>;
+
+/// Hands out index ids.
+static NEXT_INDEX_ID: AtomicU64 = AtomicU64::new(0);
+
+/// Every figure of a library, prepared once.
+#[derive(Clone)]
+pub struct Index {
+    /// Tells indexes apart, so a finder never reuses what it learnt from
+    /// another (a reloaded library gets a new index).
+    pub(super) id: u64,
+    pub entries: Vec<Entry>,
+    pub(super) texts: Vec<Text>,
+    pub(super) buf: String,
+    /// Postings: for term `t`, `post_text[post_start[t]..post_start[t+1]]`
+    /// are the texts holding it and `post_tf` how often.
+    pub(super) post_start: Vec<u32>,
+    pub(super) post_text: Vec<u32>,
+    pub(super) post_tf: Vec<u8>,
+    /// Term ids by stem.
+    pub(super) stems: QuickMap<String, u32>,
+    /// Every folded word seen, sorted, with its term (for prefixes and
+    /// typos) and whether it is a number.
+    pub(super) surfaces: Vec<(String, u32)>,
+    /// The same for numbers.
+    pub(super) number_surfaces: Vec<(String, u32)>,
+    /// Term ids by folded word.
+    pub(super) surface_term: QuickMap<String, u32>,
+    /// In how many texts each term occurs.
+    pub(super) term_texts: Vec<u32>,
+    /// Per glossary term: its name and the terms of all its names, sorted.
+    pub(super) gloss_names: Vec<String>,
+    pub(super) gloss_terms: Vec<Vec<u32>>,
+    pub(super) entry_gloss: Vec<u16>,
+    /// Average words per text.
+    pub(super) avg_len: f32,
+    pub(super) entry_tags: Vec<u32>,
+    /// The distinct tags, lower-cased.
+    pub(super) tag_names: Vec<String>,
+    /// Per brief: its id and its short title lower-cased, for `@brief`.
+    pub(super) briefs: Vec<(String, String)>,
+}
+
+impl Index {
+    pub fn new(lib: &Library) -> Self {
+        Self::build_until(lib, &|| false).unwrap_or_else(|| {
+            let g = crate::glossary::Glossary::default();
+            Self::finish(
+                Builder::default(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                &g,
+            )
+        })
+    }
+
+    /// Like [`Index::new`], but gives up (`None`) as soon as `cancel`
+    /// says so; it asks once per brief.
+    pub fn build_until(lib: &Library, cancel: &dyn Fn() -> bool) -> Option<Self> {
+        let briefs = &lib.briefs;
+        let g = &lib.glossary;
+        let mut bd = Builder::default();
+        bd.glossary(g);
+        let mut entries = Vec::with_capacity(briefs.iter().map(|b| b.figures.len()).sum());
+        let mut entry_tags = Vec::new();
+        let mut entry_gloss: Vec<u16> = Vec::new();
+        let mut tag_ids: QuickMap<&str, u32> = QuickMap::default();
+        let mut tag_names = Vec::new();
+        let mut brief_names = Vec::with_capacity(briefs.len());
+        let mut union: Vec<u16> = Vec::new();
+        for (bi, b) in briefs.iter().enumerate() {
+            if cancel() {
+                return None;
+            }
+            brief_names.push((b.meta.id.clone(), b.meta.short_title.to_lowercase()));
+            let title = if b.meta.title == b.meta.short_title {
+                Cow::Borrowed(b.meta.title.as_str())
+            } else {
+                Cow::Owned(format!("{} {}", b.meta.short_title, b.meta.title))
+            };
+            let title = bd.text(title, true);
+            let mut sections: Vec<Option<u32>> = vec![None; b.sections.len()];
+            let said = super::sentences::sentences(b);
+            for (fi, f) in b.figures.iter().enumerate() {
+                let section = match f.section {
+                    Some(s) if s.0 < sections.len() => {
+                        if let Some(t) = sections[s.0] {
+                            t
+                        } else {
+                            {
+                                let names: Vec<&str> = b
+                                    .breadcrumb(s)
+                                    .iter()
+                                    .filter_map(|&i| b.section(i).map(|x| x.title.as_str()))
+                                    .collect();
+                                let t = bd.text(Cow::Owned(names.join(" › ")), true);
+                                sections[s.0] = Some(t);
+                                t
+                            }
+                        }
+                    }
+                    _ => bd.text(Cow::Borrowed(""), true),
+                };
+                let fields = [
+                    bd.text(Cow::Borrowed(f.value.as_str()), true),
+                    bd.text(Cow::Owned(f.id.replace(['-', '_'], " ")), false),
+                    bd.text(Cow::Borrowed(f.label.as_str()), false),
+                    bd.text(Cow::Owned(f.tags.join(" ")), true),
+                    bd.text(Cow::Borrowed(f.source.as_str()), true),
+                    title,
+                    section,
+                    bd.text(Cow::Owned(said.get(fi).cloned().unwrap_or_default()), false),
+                ];
+                let start = entry_tags.len() as u32;
+                for t in &f.tags {
+                    let next = u32::try_from(tag_names.len()).unwrap_or(u32::MAX);
+                    entry_tags.push(*tag_ids.entry(t.as_str()).or_insert_with(|| {
+                        tag_names.push(t.to_lowercase());
+                        next
+                    }));
+                }
+                union.clear();
+                for &t in &fields {
+                    if let Some(r) = bd.tg_at.get(t as usize) {
+                        union.extend_from_slice(&bd.tg[r.start as usize..r.end as usize]);
+                    }
+                }
+                union.sort_unstable();
+                union.dedup();
+                let gs = entry_gloss.len() as u32;
+                entry_gloss.extend_from_slice(&union);
+                entries.push(Entry {
+                    figure: FigureRef {
+                        brief: crate::model::BriefIdx(bi),
+                        figure: crate::model::FigureIdx(fi),
+                    },
+                    fields,
+                    tags: start..entry_tags.len() as u32,
+                    gloss: gs..entry_gloss.len() as u32,
+                    headline: f.headline,
+                });
+            }
+        }
+        // The glossary's words are terms too, so a query reaches them.
+        let mut gloss_terms = Vec::with_capacity(g.terms.len());
+        for t in &g.terms {
+            let mut ts: Vec<u32> = Vec::new();
+            for name in t.all_names() {
+                for tok in bd.an.tokens(name) {
+                    ts.push(bd.term(&tok.stem, &tok.norm, tok.kind == Kind::Number));
+                }
+            }
+            ts.sort_unstable();
+            ts.dedup();
+            gloss_terms.push(ts);
+        }
+        Some(Self::finish(
+            bd,
+            entries,
+            entry_tags,
+            entry_gloss,
+            tag_names,
+            brief_names,
+            gloss_terms,
+            g,
+        ))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        bd: Builder<'_>,
+        entries: Vec<Entry>,
+        entry_tags: Vec<u32>,
+        entry_gloss: Vec<u16>,
+        tag_names: Vec<String>,
+        briefs: Vec<(String, String)>,
+        gloss_terms: Vec<Vec<u32>>,
+        g: &crate::glossary::Glossary,
+    ) -> Self {
+        let terms = bd.stems.len();
+        let mut count = vec![0u32; terms + 1];
+        for &(t, _) in &bd.tt {
+            count[t as usize + 1] += 1;
+        }
+        for i in 1..count.len() {
+            count[i] += count[i - 1];
+        }
+        let post_start = count.clone();
+        let mut fill = count;
+        let mut post_text = vec![0u32; bd.tt.len()];
+        let mut post_tf = vec![0u8; bd.tt.len()];
+        for (text, r) in bd.tt_at.iter().enumerate() {
+            for &(t, tf) in &bd.tt[r.start as usize..r.end as usize] {
+                let at = fill[t as usize] as usize;
+                post_text[at] = text as u32;
+                post_tf[at] = tf;
+                fill[t as usize] += 1;
+            }
+        }
+        let term_texts: Vec<u32> = post_start.windows(2).map(|w| w[1] - w[0]).collect();
+        let (mut number_surfaces, mut surfaces): (Vocab, Vocab) = bd
+            .surface_term
+            .iter()
+            .map(|(s, &t)| (s.clone(), t))
+            .partition(|(s, _)| bd.numbers.contains(s));
+        surfaces.sort_unstable();
+        number_surfaces.sort_unstable();
+        let words: usize = bd.texts.iter().map(|t| usize::from(t.len)).sum();
+        Self {
+            id: NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed),
+            entries,
+            avg_len: words as f32 / bd.texts.len().max(1) as f32,
+            texts: bd.texts,
+            buf: bd.buf,
+            post_start,
+            post_text,
+            post_tf,
+            stems: bd.stems,
+            surfaces,
+            number_surfaces,
+            surface_term: bd.surface_term,
+            term_texts,
+            gloss_names: g.terms.iter().map(|t| t.term.clone()).collect(),
+            gloss_terms,
+            entry_gloss,
+            entry_tags,
+            tag_names,
+            briefs,
+        }
+    }
+
+    pub fn entry(&self, r: FigureRef) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.figure == r)
+    }
+
+    /// The entry a hit came from.
+    pub fn hit(&self, h: &super::Hit) -> Option<&Entry> {
+        self.entries.get(h.entry).filter(|e| e.figure == h.figure)
+    }
+
+    /// The text of one field of an entry.
+    pub fn field(&self, e: &Entry, field: usize) -> Option<&str> {
+        let t = self.texts.get(*e.fields.get(field)? as usize)?;
+        self.buf.get(t.at.start as usize..t.at.end as usize)
+    }
+
+    /// The entry's tags, lower-cased.
+    pub(super) fn tags(&self, e: &Entry) -> impl Iterator<Item = &str> {
+        self.entry_tags
+            .get(e.tags.start as usize..e.tags.end as usize)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|&t| self.tag_names.get(t as usize).map(String::as_str))
+    }
+
+    /// The glossary terms an entry's words call up.
+    pub(super) fn gloss(&self, e: &Entry) -> &[u16] {
+        self.entry_gloss
+            .get(e.gloss.start as usize..e.gloss.end as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The texts holding term `t`, with counts.
+    pub(super) fn postings(&self, t: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let t = t as usize;
+        let r = match (self.post_start.get(t), self.post_start.get(t + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        };
+        self.post_text[r.clone()]
+            .iter()
+            .copied()
+            .zip(self.post_tf[r].iter().copied())
+    }
+}

@@ -1,0 +1,213 @@
+//! One query word's weights: the terms it stands for (its stem, the
+//! words it begins, words a typo away), and its weight in every text,
+//! glossary term and figure of the index, kept while the word stays in
+//! the query.
+
+use super::FIELDS;
+use super::index::{Entry, Index};
+use crate::query::{Kind, QueryWord};
+
+/// Field weights: value, id, label, tags, source, brief, section, text.
+pub(super) const WEIGHTS: [f32; FIELDS] = [3.0, 1.0, 3.0, 1.5, 1.0, 0.5, 1.0, 1.5];
+/// Weight of the glossary terms a figure's words call up.
+pub(super) const GLOSS_WEIGHT: f32 = 1.2;
+const K1: f32 = 1.2;
+const B: f32 = 0.5;
+/// At most this many completions of a prefix are tried.
+const MAX_COMPLETIONS: usize = 64;
+
+/// How a query word met a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    Exact,
+    Prefix,
+    Typo,
+}
+
+impl How {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Exact => "word",
+            Self::Prefix => "prefix",
+            Self::Typo => "typo",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Expansion {
+    pub term: u32,
+    pub quality: f32,
+    pub how: How,
+}
+
+/// The terms a query word stands for: its own stem, the words it begins
+/// (the library's most common first), and for a word the library lacks,
+/// words one or two typos away.
+pub(super) fn expand(index: &Index, w: &QueryWord) -> Vec<Expansion> {
+    let mut out: Vec<Expansion> = Vec::new();
+    let mut add = |term: u32, quality: f32, how: How| match out.iter_mut().find(|e| e.term == term)
+    {
+        Some(e) if e.quality < quality => {
+            e.quality = quality;
+            e.how = how;
+        }
+        Some(_) => {}
+        None => out.push(Expansion { term, quality, how }),
+    };
+    let number = w.kind == Kind::Number;
+    let exact = index
+        .stems
+        .get(&w.stem)
+        .or_else(|| index.surface_term.get(&w.norm));
+    if let Some(&t) = exact {
+        add(t, 1.0, How::Exact);
+    }
+    let list = if number {
+        &index.number_surfaces
+    } else {
+        &index.surfaces
+    };
+    let lo = list.partition_point(|(s, _)| s.as_str() < w.norm.as_str());
+    let mut completions: Vec<(u32, usize)> = list[lo..]
+        .iter()
+        .take_while(|(s, _)| s.starts_with(w.norm.as_str()))
+        .filter(|(s, _)| s.len() > w.norm.len())
+        .take(4 * MAX_COMPLETIONS)
+        .map(|(s, t)| (*t, s.chars().count()))
+        .collect();
+    let texts = |t: u32| index.term_texts.get(t as usize).copied().unwrap_or(0);
+    completions.sort_by_key(|&(t, _)| std::cmp::Reverse(texts(t)));
+    completions.truncate(MAX_COMPLETIONS);
+    let most = completions
+        .iter()
+        .map(|&(t, _)| texts(t))
+        .max()
+        .unwrap_or(1)
+        .max(1) as f32;
+    let typed = w.norm.chars().count() as f32;
+    for (t, len) in completions {
+        let common = texts(t) as f32 / most;
+        add(
+            t,
+            0.4 + 0.45 * common + 0.15 * typed / len as f32,
+            How::Prefix,
+        );
+    }
+    let chars = w.norm.chars().count();
+    // A longer form of a library word (`japanese` for `japan`).
+    if exact.is_none() && !number {
+        let shortest = 4.max(chars * 3 / 5);
+        for (i, _) in w.norm.char_indices().skip(shortest) {
+            if let Some(&t) = index.surface_term.get(&w.norm[..i]) {
+                add(t, 0.6, How::Prefix);
+            }
+        }
+    }
+    if exact.is_none() && !number && chars >= 4 {
+        let first = w.norm.chars().next();
+        let allowed = if chars <= 5 { 1 } else { 2 };
+        for (s, t) in &index.surfaces {
+            if s.chars().next() != first || s.len().abs_diff(w.norm.len()) > allowed {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(&w.norm, s);
+            if d <= allowed {
+                add(*t, if d <= 1 { 0.75 } else { 0.6 }, How::Typo);
+            }
+        }
+    }
+    out
+}
+
+/// One query word's weights over the index's texts and glossary terms.
+pub(super) struct Memo {
+    pub key: (String, Kind),
+    pub exps: Vec<Expansion>,
+    /// Per text: the best quality times the length-normalised count.
+    pub tscore: Vec<f32>,
+    /// Per glossary term: the best quality of a word of its names.
+    pub gscore: Vec<f32>,
+    /// Per entry: the word's weighted count (see [`Memo::tf`]).
+    pub entry_tf: Vec<f32>,
+    /// How many entries hold the word.
+    pub df: usize,
+}
+
+impl Memo {
+    pub fn new(index: &Index, w: &QueryWord) -> Self {
+        let exps = expand(index, w);
+        let mut tscore = vec![0f32; index.texts.len()];
+        for e in &exps {
+            for (text, tf) in index.postings(e.term) {
+                let len = index
+                    .texts
+                    .get(text as usize)
+                    .map_or(1.0, |t| f32::from(t.len));
+                let v = e.quality * f32::from(tf) / (1.0 - B + B * len / index.avg_len.max(1.0));
+                if let Some(s) = tscore.get_mut(text as usize) {
+                    *s = s.max(v);
+                }
+            }
+        }
+        let gscore = index
+            .gloss_terms
+            .iter()
+            .map(|ts| {
+                exps.iter()
+                    .filter(|e| ts.binary_search(&e.term).is_ok())
+                    .map(|e| e.quality)
+                    .fold(0.0, f32::max)
+            })
+            .collect();
+        let mut m = Self {
+            key: (w.norm.clone(), w.kind),
+            exps,
+            tscore,
+            gscore,
+            entry_tf: Vec::new(),
+            df: 0,
+        };
+        m.entry_tf = index.entries.iter().map(|e| m.tf(index, e)).collect();
+        m.df = m.entry_tf.iter().filter(|&&t| t > 0.0).count();
+        m
+    }
+
+    /// The word's weighted count in an entry, before saturation.
+    pub fn tf(&self, index: &Index, e: &Entry) -> f32 {
+        let mut tf = 0.0;
+        for (f, &t) in e.fields.iter().enumerate() {
+            tf += WEIGHTS[f] * self.tscore.get(t as usize).copied().unwrap_or(0.0);
+        }
+        let g = index
+            .gloss(e)
+            .iter()
+            .map(|&g| self.gscore.get(usize::from(g)).copied().unwrap_or(0.0))
+            .fold(0.0, f32::max);
+        tf + GLOSS_WEIGHT * g
+    }
+}
+
+pub(super) fn idf(n: usize, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+pub(super) fn saturate(tf: f32) -> f32 {
+    tf * (K1 + 1.0) / (tf + K1)
+}
+
+/// How much a word counts: filler words barely, words like `share` half.
+pub(super) fn word_weight(w: &QueryWord) -> f32 {
+    if w.filler {
+        0.15
+    } else if w.soft {
+        0.5
+    } else {
+        1.0
+    }
+}
+
+pub(super) fn needed(w: &QueryWord) -> bool {
+    !w.filler && !w.soft
+}

@@ -1,0 +1,367 @@
+//! Ranking: each query word's weight over every distinct text (memoized
+//! while it stays in the query), then every figure scored from its
+//! fields, BM25-style.
+
+use super::index::{Entry, Index};
+use super::memo::{Memo, expand, idf, needed, saturate, word_weight};
+use super::{Hit, SORTED};
+use crate::query::{self, Analyzer, Query};
+
+/// A figure scoring below this share of the best is not listed.
+const REL_FLOOR: f32 = 0.3;
+/// Nor one covering less than this share of the query's needed words
+/// (weighted by rarity).
+const MIN_COVER: f32 = 0.3;
+/// How many of the best hits are looked at for words side by side, in
+/// which fields, and what a pair adds (times the pair's rarity).
+const ADJACENT_TOP: usize = 50;
+const ADJACENT_FIELDS: [usize; 4] = [1, 2, 6, 7];
+const ADJACENT_WEIGHT: f32 = 0.5;
+/// What being one of its brief's headline figures (chosen by the brief's
+/// editor as what a reader must see first) weighs when two figures answer
+/// a query about as well: it settles near-ties, never a clear answer.
+const HEADLINE_PRIOR: f32 = 1.1;
+/// How many entries are ranked between two looks at the cancel flag.
+pub(super) const CANCEL_EVERY: usize = 2048;
+
+/// A reusable ranker. It remembers each query word's weights, so that the
+/// words already typed cost nothing when one more is typed.
+#[derive(Default)]
+pub struct Finder {
+    /// The index the memos belong to.
+    index: Option<u64>,
+    pub(super) an: Analyzer,
+    pub(super) memos: Vec<Memo>,
+    /// For highlighting: the query, and the terms its words stand for.
+    /// (The folded words standing for those terms: a small set, quick to
+    /// ask while a frame is drawn.)
+    hl: Option<(String, rustc_hash::FxHashSet<String>)>,
+    /// Highlights worked out for that query, by figure and field: a
+    /// frame redrawn for the same hits costs a look-up.
+    hl_rows: super::QuickMap<(crate::model::FigureRef, usize), Vec<u32>>,
+}
+
+impl Finder {
+    /// Ranks the index by `query`, best first; ties keep library order.
+    pub fn rank(&mut self, index: &Index, query: &str) -> Vec<Hit> {
+        self.rank_until(index, query, &|| false).unwrap_or_default()
+    }
+
+    /// Makes sure there is a memo for every word of `q`, forgetting the
+    /// others; returns each word's memo slot.
+    pub(super) fn prepare(&mut self, index: &Index, q: &Query) -> Vec<usize> {
+        if self.index != Some(index.id) {
+            self.index = Some(index.id);
+            self.memos.clear();
+            self.hl = None;
+            self.hl_rows.clear();
+        }
+        self.memos.retain(|m| {
+            q.words
+                .iter()
+                .any(|w| m.key.0 == w.norm && m.key.1 == w.kind)
+        });
+        q.words
+            .iter()
+            .map(|w| {
+                self.memos
+                    .iter()
+                    .position(|m| m.key.0 == w.norm && m.key.1 == w.kind)
+                    .unwrap_or_else(|| {
+                        self.memos.push(Memo::new(index, w));
+                        self.memos.len() - 1
+                    })
+            })
+            .collect()
+    }
+
+    /// Like [`Finder::rank`], but gives up (returning `None`, and
+    /// forgetting nothing it knew) as soon as `cancel` says so; it asks
+    /// every couple of thousand figures.
+    pub fn rank_until(
+        &mut self,
+        index: &Index,
+        query: &str,
+        cancel: &dyn Fn() -> bool,
+    ) -> Option<Vec<Hit>> {
+        let q = query::parse(query, &self.an);
+        let slots = self.prepare(index, &q);
+        let words = q.words.len();
+        let n = index.entries.len();
+        let filtered = !q.tags.is_empty() || !q.briefs.is_empty();
+        // Pass 1, with filters only: which figures pass, and the words'
+        // counts among them.
+        let mut passing: Vec<bool> = Vec::new();
+        let mut df: Vec<usize> = slots.iter().map(|&s| self.memos[s].df).collect();
+        if filtered {
+            df.fill(0);
+            passing.reserve(n);
+            for (i, e) in index.entries.iter().enumerate() {
+                if i % CANCEL_EVERY == CANCEL_EVERY - 1 && cancel() {
+                    return None;
+                }
+                let ok = passes_filters(index, e, &q);
+                passing.push(ok);
+                if ok {
+                    for (w, &s) in slots.iter().enumerate() {
+                        if self.memos[s].entry_tf.get(i).is_some_and(|&t| t > 0.0) {
+                            df[w] += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let tfs: Vec<&[f32]> = slots
+            .iter()
+            .map(|&s| self.memos[s].entry_tf.as_slice())
+            .collect();
+        // Pass 2: scores, and how much of the query each figure covers.
+        let idfs: Vec<f32> = df.iter().map(|&d| idf(n, d)).collect();
+        // A word the library lacks altogether cannot be covered.
+        let need: f32 = q
+            .words
+            .iter()
+            .zip(&idfs)
+            .zip(&df)
+            .filter(|((w, _), d)| needed(w) && **d > 0)
+            .map(|((_, i), _)| i)
+            .sum();
+        // Needed words, none of them in the library: nothing is what was
+        // asked for (`33 percent` does not list every percentage).
+        if need == 0.0 && q.words.iter().any(needed) {
+            return Some(Vec::new());
+        }
+        let weights: Vec<f32> = q.words.iter().map(word_weight).collect();
+        let need_word: Vec<bool> = q.words.iter().map(needed).collect();
+        let mut hits: Vec<(usize, f32)> = Vec::new();
+        let mut best = 0f32;
+        for i in 0..n {
+            if i % CANCEL_EVERY == CANCEL_EVERY - 1 && cancel() {
+                return None;
+            }
+            if filtered && !passing.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let mut score = 0.0;
+            let mut covered = 0.0;
+            let mut any = false;
+            for w in 0..words {
+                let tf = tfs[w].get(i).copied().unwrap_or(0.0);
+                if tf > 0.0 {
+                    any = true;
+                    score += weights[w] * idfs[w] * saturate(tf);
+                    if need_word[w] {
+                        covered += idfs[w];
+                    }
+                }
+            }
+            if words > 0 && (!any || (need > 0.0 && covered < MIN_COVER * need)) {
+                continue;
+            }
+            best = best.max(score);
+            hits.push((i, score));
+        }
+        self.adjacent_bonus(index, &q, &slots, &idfs, &mut hits);
+        if words > 0 {
+            for h in &mut hits {
+                if index.entries.get(h.0).is_some_and(|e| e.headline) {
+                    h.1 *= HEADLINE_PRIOR;
+                }
+            }
+        }
+        let best = hits.iter().map(|h| h.1).fold(best, f32::max);
+        hits.retain(|&(_, s)| s >= REL_FLOOR * best);
+        let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if hits.len() > SORTED {
+            hits.select_nth_unstable_by(SORTED, order);
+        }
+        let head = hits.len().min(SORTED);
+        hits[..head].sort_by(order);
+        Some(
+            hits.into_iter()
+                .map(|(i, score)| Hit {
+                    figure: index.entries[i].figure,
+                    entry: i,
+                    score,
+                })
+                .collect(),
+        )
+    }
+
+    /// Raises the best few hits by the pairs of query words (fillers
+    /// skipped) that stand side by side in one of their texts, as typed:
+    /// `chip exp` in "chip exports".
+    fn adjacent_bonus(
+        &self,
+        index: &Index,
+        q: &Query,
+        slots: &[usize],
+        idfs: &[f32],
+        hits: &mut [(usize, f32)],
+    ) {
+        let content: Vec<usize> = (0..q.words.len()).filter(|&w| !q.words[w].filler).collect();
+        if content.len() < 2 || hits.is_empty() {
+            return;
+        }
+        let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let top = hits.len().min(ADJACENT_TOP);
+        if hits.len() > top {
+            hits.select_nth_unstable_by(top - 1, order);
+        }
+        let quality = |w: usize, term: u32| {
+            self.memos[slots[w]]
+                .exps
+                .iter()
+                .find(|x| x.term == term)
+                .map(|x| x.quality)
+        };
+        for h in &mut hits[..top] {
+            let Some(e) = index.entries.get(h.0) else {
+                continue;
+            };
+            let mut bonus = 0f32;
+            for pair in content.windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                let mut best = 0f32;
+                for &f in &ADJACENT_FIELDS {
+                    let Some(text) = index.field(e, f) else {
+                        continue;
+                    };
+                    let terms: Vec<Option<u32>> = query::words(text)
+                        .iter()
+                        .map(|t| index.surface_term.get(&t.norm).copied())
+                        .collect();
+                    for w in terms.windows(2) {
+                        if let (Some(x), Some(y)) = (w[0], w[1])
+                            && let (Some(qa), Some(qb)) = (quality(a, x), quality(b, y))
+                        {
+                            best = best.max(qa.min(qb));
+                        }
+                    }
+                }
+                bonus += best * ADJACENT_WEIGHT * (idfs[a] + idfs[b]) / 2.0;
+            }
+            h.1 += bonus;
+        }
+    }
+
+    /// Character indices of `field` (one of the entry's fields) holding a
+    /// word the query matched, for highlighting.
+    pub fn indices(&mut self, index: &Index, e: &Entry, field: usize, query: &str) -> Vec<u32> {
+        if self.index != Some(index.id) {
+            self.index = Some(index.id);
+            self.memos.clear();
+            self.hl = None;
+            self.hl_rows.clear();
+        }
+        if self.hl.as_ref().is_none_or(|(q, _)| q != query) {
+            let q = query::parse(query, &self.an);
+            let mut terms = rustc_hash::FxHashSet::default();
+            let mut words = rustc_hash::FxHashSet::default();
+            for w in &q.words {
+                for x in expand(index, w) {
+                    terms.insert(x.term);
+                }
+                if w.kind == query::Kind::Number {
+                    // Numbers are many: only those the word begins.
+                    let list = &index.number_surfaces;
+                    let lo = list.partition_point(|(s, _)| s.as_str() < w.norm.as_str());
+                    words.extend(
+                        list[lo..]
+                            .iter()
+                            .take_while(|(s, _)| s.starts_with(w.norm.as_str()))
+                            .take(256)
+                            .map(|(s, _)| s.clone()),
+                    );
+                }
+            }
+            words.extend(
+                index
+                    .surfaces
+                    .iter()
+                    .filter(|(_, t)| terms.contains(t))
+                    .map(|(s, _)| s.clone()),
+            );
+            self.hl = Some((query.to_owned(), words));
+            self.hl_rows.clear();
+        }
+        if let Some(v) = self.hl_rows.get(&(e.figure, field)) {
+            return v.clone();
+        }
+        let (Some((_, words)), Some(text)) = (&self.hl, index.field(e, field)) else {
+            return Vec::new();
+        };
+        let hit = |norm: &str| words.contains(norm);
+        let mut out = Vec::new();
+        if text.is_ascii() {
+            // The common case, on the keystroke's path: ASCII words folded
+            // in one reused buffer (`15,000` → `15000`, `U.S.` → `us`,
+            // `Korea's` → `korea`), as the tokenizer would.
+            let mut word = String::new();
+            for (at, w) in ascii_words(text) {
+                word.clear();
+                let b = w.as_bytes();
+                let keep = b.strip_suffix(b"'s").unwrap_or(b);
+                for (i, &c) in keep.iter().enumerate() {
+                    let digits = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
+                    match c {
+                        b'.' if i > 0 && digits(i - 1) && digits(i + 1) => word.push('.'),
+                        b'.' | b',' | b'\'' => {}
+                        _ => word.push(char::from(c.to_ascii_lowercase())),
+                    }
+                }
+                if hit(&word) {
+                    out.extend((at..at + keep.len()).map(|c| c as u32));
+                }
+            }
+        } else {
+            for tok in query::words(text) {
+                if hit(&tok.norm) {
+                    let start = text.get(..tok.range.start).map_or(0, |s| s.chars().count());
+                    let len = text.get(tok.range.clone()).map_or(0, |s| s.chars().count());
+                    out.extend((start..start + len).map(|c| c as u32));
+                }
+            }
+        }
+        self.hl_rows.insert((e.figure, field), out.clone());
+        out
+    }
+}
+
+/// The words of an ASCII `text` with their offsets: runs of letters,
+/// digits and the `.` `,` `'` inside them, without those at either end.
+fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = text.as_bytes();
+    let inner = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b',' | b'\'');
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && inner(b[i]) {
+            i += 1;
+        }
+        let mut end = i;
+        while end > start && !b[end - 1].is_ascii_alphanumeric() {
+            end -= 1;
+        }
+        text.get(start..end).map(|w| (start, w))
+    })
+}
+
+pub(super) fn passes_filters(index: &Index, e: &Entry, q: &Query) -> bool {
+    q.tags.iter().all(|t| index.tags(e).any(|ft| ft == t))
+        && (q.briefs.is_empty()
+            || index
+                .briefs
+                .get(e.figure.brief.0)
+                .is_some_and(|(id, title)| {
+                    q.briefs
+                        .iter()
+                        .any(|b| id.starts_with(b.as_str()) || title.starts_with(b.as_str()))
+                }))
+}
