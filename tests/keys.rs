@@ -38,6 +38,7 @@ fn the_terminal_cursor_sits_at_the_caret_of_a_text_field() {
     let home = Home::new();
     let mut s = Session::start(&home, &["--fresh"]);
     s.wait_for_ui("q quit");
+    s.past_home();
     s.keys("f");
     s.wait_for("Find a figure");
     s.keys("chip exports");

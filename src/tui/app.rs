@@ -405,6 +405,11 @@ impl App {
         }
     }
 
+    /// How many places `back` can return to.
+    pub fn history_depth(&self) -> usize {
+        self.history.back.len()
+    }
+
     pub(crate) fn remember(&mut self) {
         self.history.back.push(self.reader.place());
         self.history.forward.clear();

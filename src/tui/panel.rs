@@ -60,14 +60,31 @@ pub fn items(lib: &Library, reader: &ReaderState) -> Vec<Item> {
             });
         }
     }
-    // A figure just jumped to leads the list.
-    if let Some(crate::doc::Role::Mention(m)) = reader.highlight
-        && let Some(i) = out
+    // The title block and lead mention no figure of their own: show the
+    // brief's headline figures there (else its first three), so a brief
+    // opens on what matters in it.
+    if out.is_empty() && section.0 == 0 {
+        let headline: Vec<usize> = brief
+            .figures
             .iter()
-            .position(|it| matches!(it, Item::Figure { mention, .. } if *mention == m))
-    {
-        let it = out.remove(i);
-        out.insert(0, it);
+            .enumerate()
+            .filter(|(_, f)| f.headline)
+            .map(|(i, _)| i)
+            .collect();
+        let picks = if headline.is_empty() {
+            (0..brief.figures.len().min(3)).collect()
+        } else {
+            headline
+        };
+        for fi in picks {
+            let fig = FigureIdx(fi);
+            if let Some(m) = brief.mentions.iter().position(|m| m.figure == Some(fig)) {
+                out.push(Item::Figure {
+                    figure: fig,
+                    mention: m as u32,
+                });
+            }
+        }
     }
     let mut targets = Vec::new();
     for (li, l) in brief.links.iter().enumerate() {

@@ -345,6 +345,7 @@ impl App {
     /// A view is taken out of the app while it handles it, so it may change
     /// anything in the app but the views.
     pub(super) fn route(&mut self, input: Input) -> bool {
+        let went = self.history_depth();
         let mut all = std::mem::take(&mut self.views.all);
         let mut answer = None;
         for depth in (0..self.views.open.len()).rev() {
@@ -380,6 +381,13 @@ impl App {
                     self.open_at(i);
                 }
             }
+        }
+        // A view opened over home that took the reader somewhere (a figure,
+        // an event) leaves home too: the reader is what is wanted now.
+        if self.history_depth() != went
+            && let Some(home) = self.views.index_of(TypeId::of::<Home>())
+        {
+            self.views.open.retain(|(i, _)| *i != home);
         }
         true
     }

@@ -25,7 +25,9 @@ impl App {
         let in_panel = (self.focus == Focus::Panel)
             .then(|| at(items.get(self.panel.cursor)))
             .flatten();
-        let in_text = match self.reader.selected {
+        // Selected in the text, or the figure just jumped to (the finder,
+        // the panel) that the text highlights.
+        let in_text = match self.reader.selected.or(self.reader.highlight) {
             Some(Role::Mention(m)) => brief.mentions.get(m as usize).and_then(|m| m.figure),
             _ => None,
         };

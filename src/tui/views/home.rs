@@ -102,11 +102,12 @@ impl Home {
             }
             Action::Back | Action::Close | Action::Collapse => self.leave(app),
             Action::Help => Outcome::push::<Help>(),
-            Action::FindFigure => Outcome::replace::<Finder>(),
-            Action::Timeline => Outcome::replace::<Timeline>(),
-            Action::Compare => Outcome::replace::<Compare>(),
-            Action::Bookmarks => Outcome::replace::<Bookmarks>(),
-            Action::Diagnostics => Outcome::replace::<Problems>(),
+            Action::FindFigure => Outcome::push::<Finder>(),
+            Action::Timeline => Outcome::push::<Timeline>(),
+            Action::Compare => Outcome::push::<Compare>(),
+            Action::Bookmarks => Outcome::push::<Bookmarks>(),
+            Action::Diagnostics => Outcome::push::<Problems>(),
+            Action::Conflicts => Outcome::push::<super::Conflicts>(),
             Action::CycleTheme => {
                 // The views are out of the app while one handles an input,
                 // so this reaches the base layer only.

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::list::{self, popup};
-use super::{Input, Outcome, View};
+use super::{Command, Input, Outcome, View};
 use crate::model::{BriefIdx, FigureRef};
 use crate::sanitize;
 use crate::trace::{self, SourceText};
@@ -105,9 +105,26 @@ impl Source {
     }
 }
 
+/// What the source passage offers: scrolling is implied; Enter, like Esc,
+/// closes it.
+const COMMANDS: &[Command] = &[
+    Command {
+        action: Action::Close,
+        label: "close",
+    },
+    Command {
+        action: Action::Quit,
+        label: "quit",
+    },
+];
+
 impl View for Source {
     fn mode(&self) -> Mode {
         Mode::List
+    }
+
+    fn commands(&self) -> &'static [Command] {
+        COMMANDS
     }
 
     fn open(&mut self, app: &mut App) {

@@ -78,18 +78,22 @@ impl View for Timeline {
         let rows = rows(app);
         let before = self.cursor;
         if list::move_cursor(&mut self.cursor, rows.len(), a, list::page(app)) {
-            // Year headings are skipped in the direction of travel.
+            // Year headings are skipped in the direction of travel; at an
+            // end (the first row is a year: `g`), the other way.
             let down = self.cursor >= before;
-            while let Some(TimelineRow::Year(_)) = rows.get(self.cursor) {
-                if down && self.cursor + 1 < rows.len() {
-                    self.cursor += 1;
-                } else if !down && self.cursor > 0 {
-                    self.cursor -= 1;
-                } else {
-                    self.cursor = before;
-                    break;
-                }
-            }
+            let is_event = |i: usize| matches!(rows.get(i), Some(TimelineRow::Event { .. }));
+            let at = self.cursor;
+            let ahead = if down {
+                (at..rows.len()).find(|&i| is_event(i))
+            } else {
+                (0..=at).rev().find(|&i| is_event(i))
+            };
+            let behind = if down {
+                (0..=at).rev().find(|&i| is_event(i))
+            } else {
+                (at..rows.len()).find(|&i| is_event(i))
+            };
+            self.cursor = ahead.or(behind).unwrap_or(before);
             return Outcome::Consumed;
         }
         match a {

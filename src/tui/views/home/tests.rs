@@ -224,3 +224,57 @@ fn a_click_opens_the_card_under_it() {
     assert_eq!(a.reader.brief, brief_named(&a, "peninsula-plus"));
     assert!(!a.views.is_open());
 }
+
+#[test]
+fn a_list_opened_from_home_closes_back_to_home_and_one_that_goes_somewhere_leaves_it() {
+    let mut a = first_screen(120, 40);
+    for (key, view) in [
+        ("T", "Timeline"),
+        ("c", "Compare"),
+        ("'", "Bookmarks"),
+        ("D", "Problems"),
+        ("C", "Conflicts"),
+    ] {
+        press(&mut a, key);
+        assert!(!a.views.showing::<Home>(), "{view} opens over home");
+        press(&mut a, "esc");
+        assert!(a.views.showing::<Home>(), "closing {view} comes back home");
+    }
+    // An event of the timeline takes the reader there, and home goes.
+    press(&mut a, "T g enter");
+    assert!(!a.views.is_open(), "the reader, not home");
+    assert_ne!(section_anchor(&a), "");
+}
+
+#[test]
+fn g_in_the_timeline_goes_to_the_first_event() {
+    let mut a = app(120, 40);
+    press(&mut a, "T G");
+    let last = a.views.get_mut::<Timeline>().map_or(0, |t| t.cursor);
+    press(&mut a, "g");
+    let first = a.views.get_mut::<Timeline>().map_or(0, |t| t.cursor);
+    assert!(first < last, "g moved from {last} to {first}");
+    assert_eq!(first, 1, "the first event, under its year");
+}
+
+#[test]
+fn a_brief_opens_on_its_headline_figures_in_the_panel() {
+    let mut a = first_screen(160, 45);
+    let b = brief_named(&a, "strategic-tech-cooperation");
+    press(&mut a, &format!("{}", b.0 + 1));
+    assert_eq!(a.reader.section().0, 0, "at the title block");
+    let brief = a.lib.brief(b).expect("brief");
+    let ids: Vec<&str> = crate::tui::panel::items(&a.lib, &a.reader)
+        .iter()
+        .filter_map(|it| match it {
+            crate::tui::panel::Item::Figure { figure, .. } => brief.figure(*figure),
+            _ => None,
+        })
+        .map(|f| f.id.as_str())
+        .collect();
+    assert!(
+        ids.contains(&"chip-exports-china") && ids.contains(&"chips-act-america-first"),
+        "{ids:?}"
+    );
+    assert!(!screen(&a).contains("No figures or cross-references"));
+}
