@@ -5,9 +5,9 @@
 mod build;
 pub mod lead;
 
-pub use build::{
-    CHUNK_BYTES, build, build_in_chunks, build_pieces, build_text, build_with_lead, section_starts,
-};
+pub use lead::build_with_lead;
+
+pub use build::{CHUNK_BYTES, build, build_in_chunks, build_pieces, build_text, section_starts};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

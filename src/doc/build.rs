@@ -60,14 +60,6 @@ pub fn build(brief: &Brief) -> Doc {
     )
 }
 
-/// [`build`], with the brief's bottom line and takeaways under its title,
-/// as the reader shows it.
-pub fn build_with_lead(brief: &Brief) -> Doc {
-    let mut doc = build(brief);
-    super::lead::insert(brief, &mut doc);
-    doc
-}
-
 /// Where each of `brief`'s sections starts, in file coordinates.
 pub fn section_starts(brief: &Brief) -> Vec<usize> {
     brief.sections.iter().map(|s| s.range.start).collect()

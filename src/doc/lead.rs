@@ -63,6 +63,14 @@ pub fn blocks(brief: &Brief, offset: usize) -> Vec<Block> {
     out
 }
 
+/// [`super::build`], with the brief's bottom line and takeaways under its
+/// title, as the reader shows it.
+pub fn build_with_lead(brief: &Brief) -> Doc {
+    let mut doc = super::build(brief);
+    insert(brief, &mut doc);
+    doc
+}
+
 /// Puts the lead of `brief` into `doc`, which holds the first blocks of its
 /// body: after the title heading when the body opens with one, else first.
 pub fn insert(brief: &Brief, doc: &mut Doc) {
