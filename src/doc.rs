@@ -4,6 +4,7 @@
 
 mod build;
 pub mod lead;
+pub mod terms;
 
 pub use build::{
     CHUNK_BYTES, build, build_in_chunks, build_pieces, build_text, build_with_lead, section_starts,
@@ -80,6 +81,8 @@ pub enum Role {
     Html,
     /// Secondary text: link numbers, notes, captions.
     Dim,
+    /// A glossary term, by its index in the library's glossary.
+    Term(u32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
