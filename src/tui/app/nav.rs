@@ -72,6 +72,7 @@ impl App {
                     self.focus = Focus::Panel;
                 }
             }
+            Role::Term(t) => self.open_glossary_at(t as usize),
             _ => {}
         }
     }
