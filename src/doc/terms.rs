@@ -30,7 +30,12 @@ pub fn mark(doc: &mut Doc, g: &Glossary) {
     }
 }
 
-fn mark_inline(text: &mut Inline, g: &Glossary, section: usize, seen: &mut HashSet<(usize, usize)>) {
+fn mark_inline(
+    text: &mut Inline,
+    g: &Glossary,
+    section: usize,
+    seen: &mut HashSet<(usize, usize)>,
+) {
     let mut chosen: Vec<(Range<usize>, u32)> = Vec::new();
     for o in g.occurrences(&text.text) {
         let Some(term) = g.terms.get(o.term) else {

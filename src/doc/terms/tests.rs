@@ -48,9 +48,7 @@ fn china_is_not_marked_but_the_prc_is() {
 
 #[test]
 fn headings_code_links_and_mentions_are_not_marked() {
-    let d = doc(
-        "## The SMA\n\nSee `SMA` and [the SMA](#x) and [SMA](fig:sma).\n\nNow the SMA.\n",
-    );
+    let d = doc("## The SMA\n\nSee `SMA` and [the SMA](#x) and [SMA](fig:sma).\n\nNow the SMA.\n");
     assert_eq!(marked(&d), vec![("SMA".into(), "SMA".into())]);
     let BlockKind::Paragraph(t) = &d.blocks[2].kind else {
         panic!("a paragraph");

@@ -27,7 +27,8 @@ pub enum GlossaryRow {
 fn order(app: &App) -> Vec<usize> {
     let key = |t: &crate::glossary::Term| {
         let f = crate::query::fold(&t.term);
-        f.strip_prefix("the ").map_or_else(|| f.clone(), str::to_owned)
+        f.strip_prefix("the ")
+            .map_or_else(|| f.clone(), str::to_owned)
     };
     let terms = &app.lib.glossary.terms;
     let mut order: Vec<usize> = (0..terms.len()).collect();
@@ -162,7 +163,14 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, v: &GlossaryView) {
     let buf = frame.buffer_mut();
     if rows.is_empty() {
         let empty = "The glossary is empty.";
-        cells::put_truncated(buf, inner.x, inner.y, inner.right(), empty, theme.get(Slot::Dim));
+        cells::put_truncated(
+            buf,
+            inner.x,
+            inner.y,
+            inner.right(),
+            empty,
+            theme.get(Slot::Dim),
+        );
         return;
     }
     let terms = &app.lib.glossary.terms;
@@ -196,10 +204,20 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, v: &GlossaryView) {
         }
         let mut x = inner.x;
         for (text, slot) in &pieces {
-            x = cells::put_truncated(buf, x, y, inner.right(), &sanitize::line(text), theme.get(*slot));
+            x = cells::put_truncated(
+                buf,
+                x,
+                y,
+                inner.right(),
+                &sanitize::line(text),
+                theme.get(*slot),
+            );
         }
         if i == v.cursor {
             cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
