@@ -63,30 +63,32 @@ fn mark_inline(
         let end = *end as usize;
         let mut at = start;
         while at < end {
-            let (to, st) = match chosen.iter().find(|(r, _)| r.start <= at && at < r.end) {
-                Some((r, t)) => (
-                    r.end.min(end),
-                    Style {
-                        role: Role::Term(*t),
-                        flags: style.flags,
-                    },
-                ),
-                None => {
-                    let next = chosen
-                        .iter()
-                        .map(|(r, _)| r.start)
-                        .filter(|s| *s > at)
-                        .min()
-                        .unwrap_or(end);
-                    (next.min(end), *style)
-                }
-            };
+            let (to, st) = piece(&chosen, at, end, *style);
             text.push(old.text.get(at..to).unwrap_or(""), st);
             at = to;
         }
         start = end;
     }
     text.shrink_to_fit();
+}
+
+/// Where the piece of a run that starts at `at` (and ends by `end`)
+/// stops, and its style: a term's, inside a chosen range.
+fn piece(chosen: &[(Range<usize>, u32)], at: usize, end: usize, style: Style) -> (usize, Style) {
+    if let Some((r, t)) = chosen.iter().find(|(r, _)| r.start <= at && at < r.end) {
+        let st = Style {
+            role: Role::Term(*t),
+            flags: style.flags,
+        };
+        return (r.end.min(end), st);
+    }
+    let next = chosen
+        .iter()
+        .map(|(r, _)| r.start)
+        .filter(|s| *s > at)
+        .min()
+        .unwrap_or(end);
+    (next.min(end), style)
 }
 
 /// True if every run under `range` is plain running text (not code, a
