@@ -2,7 +2,7 @@
 //! occurrence per section, in running text only (never in headings, code,
 //! link text or figure mentions), as [`Role::Term`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::{BlockKind, Doc, Inline, Role, Style, flags};
@@ -15,14 +15,16 @@ pub fn mark(doc: &mut Doc, g: &Glossary) {
         return;
     }
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    // Per term, how many of its occurrences are marked so far.
+    let mut counts: HashMap<usize, u16> = HashMap::new();
     for b in &mut doc.blocks {
         let section = b.section.0;
         match &mut b.kind {
-            BlockKind::Paragraph(text) => mark_inline(text, g, section, &mut seen),
+            BlockKind::Paragraph(text) => mark_inline(text, g, section, &mut seen, &mut counts),
             BlockKind::Table(t) => {
                 // The header row is a heading.
                 for cell in t.rows.iter_mut().skip(1).flatten() {
-                    mark_inline(cell, g, section, &mut seen);
+                    mark_inline(cell, g, section, &mut seen, &mut counts);
                 }
             }
             _ => {}
@@ -35,8 +37,9 @@ fn mark_inline(
     g: &Glossary,
     section: usize,
     seen: &mut HashSet<(usize, usize)>,
+    counts: &mut HashMap<usize, u16>,
 ) {
-    let mut chosen: Vec<(Range<usize>, u32)> = Vec::new();
+    let mut chosen: Vec<(Range<usize>, Role)> = Vec::new();
     for o in g.occurrences(&text.text) {
         let Some(term) = g.terms.get(o.term) else {
             continue;
@@ -48,11 +51,20 @@ fn mark_inline(
         {
             continue;
         }
-        let Ok(index) = u32::try_from(o.term) else {
+        let Ok(index) = u16::try_from(o.term) else {
             continue;
         };
+        let nth = counts.entry(o.term).or_default();
+        let role = Role::Term {
+            term: index,
+            nth: *nth,
+        };
+        let Some(next) = nth.checked_add(1) else {
+            continue;
+        };
+        *nth = next;
         seen.insert((section, o.term));
-        chosen.push((o.range, index));
+        chosen.push((o.range, role));
     }
     if chosen.is_empty() {
         return;
@@ -74,10 +86,10 @@ fn mark_inline(
 
 /// Where the piece of a run that starts at `at` (and ends by `end`)
 /// stops, and its style: a term's, inside a chosen range.
-fn piece(chosen: &[(Range<usize>, u32)], at: usize, end: usize, style: Style) -> (usize, Style) {
-    if let Some((r, t)) = chosen.iter().find(|(r, _)| r.start <= at && at < r.end) {
+fn piece(chosen: &[(Range<usize>, Role)], at: usize, end: usize, style: Style) -> (usize, Style) {
+    if let Some((r, role)) = chosen.iter().find(|(r, _)| r.start <= at && at < r.end) {
         let st = Style {
-            role: Role::Term(*t),
+            role: *role,
             flags: style.flags,
         };
         return (r.end.min(end), st);

@@ -19,7 +19,7 @@ fn marked(d: &Doc) -> Vec<(String, String)> {
         };
         let mut start = 0;
         for (end, st) in &t.runs {
-            if let Role::Term(i) = st.role {
+            if let Role::Term { term: i, .. } = st.role {
                 out.push((
                     t.text[start..*end as usize].to_owned(),
                     g.terms[i as usize].term.clone(),

@@ -72,7 +72,7 @@ impl App {
                     self.focus = Focus::Panel;
                 }
             }
-            Role::Term(t) => self.open_glossary_at(t as usize),
+            Role::Term { term, .. } => self.open_glossary_at(usize::from(term)),
             _ => {}
         }
     }

@@ -10,10 +10,10 @@ use crate::tui::theme::Slot;
 
 /// The glossary term selected in the text, if one is.
 pub fn selected(lib: &Library, reader: &ReaderState) -> Option<usize> {
-    let Some(Role::Term(t)) = reader.selected else {
+    let Some(Role::Term { term, .. }) = reader.selected else {
         return None;
     };
-    let t = t as usize;
+    let t = usize::from(term);
     (t < lib.glossary.terms.len()).then_some(t)
 }
 

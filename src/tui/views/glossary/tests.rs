@@ -58,8 +58,8 @@ fn screen(app: &App) -> String {
 fn select_term(a: &mut App) -> usize {
     for _ in 0..60 {
         press(a, "l");
-        if let Some(Role::Term(t)) = a.reader.selected {
-            return t as usize;
+        if let Some(Role::Term { term, .. }) = a.reader.selected {
+            return usize::from(term);
         }
     }
     panic!("l never reached a term");
@@ -104,7 +104,7 @@ fn china_is_never_marked_and_terms_are_marked_once_per_section() {
             };
             let mut start = 0;
             for (end, st) in &text.runs {
-                if let Role::Term(t) = st.role {
+                if let Role::Term { term: t, .. } = st.role {
                     let written = &text.text[start..*end as usize];
                     assert_ne!(written, "China", "China marked in brief {b}");
                     assert!(
@@ -172,4 +172,56 @@ fn a_mention_is_one_enter_away_and_backspace_comes_back() {
     // The view kept the term open for the next time.
     press(&mut a, "A");
     assert!(screen(&a).contains("▾ CNAS"));
+}
+
+#[test]
+fn l_moves_on_past_a_term_marked_again_in_a_later_section() {
+    let mut a = app(120, 40);
+    let mut seen = Vec::new();
+    for _ in 0..40 {
+        press(&mut a, "l");
+        let sel = a.reader.selected.expect("selected");
+        if seen.last() == Some(&sel) {
+            break; // the end of the brief
+        }
+        assert!(!seen.contains(&sel), "{sel:?} selected twice");
+        seen.push(sel);
+    }
+    let terms: Vec<u16> = seen
+        .iter()
+        .filter_map(|r| match r {
+            Role::Term { term, .. } => Some(*term),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        terms
+            .iter()
+            .any(|t| terms.iter().filter(|u| *u == t).count() > 1),
+        "a term marked in two sections: {terms:?}"
+    );
+}
+
+#[test]
+fn a_term_is_underlined_without_colour() {
+    let mut a = app(120, 40);
+    a.theme.monochrome = true;
+    select_term(&mut a);
+    let area = a.geometry.area;
+    let mut term = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
+    term.draw(|f| ui::draw(f, &a)).expect("draw");
+    let target = a
+        .reader
+        .layout
+        .targets()
+        .iter()
+        .find(|t| matches!(t.role, Role::Term { .. }) && t.line >= a.reader.top)
+        .expect("a term on screen");
+    let x = a.geometry.text.x + u16::try_from(target.col).expect("col");
+    let y = a.geometry.text.y + u16::try_from(target.line - a.reader.top).expect("line");
+    let cell = term.backend().buffer().cell((x, y)).expect("cell");
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::UNDERLINED),
+        "{cell:?}"
+    );
 }
