@@ -4,6 +4,7 @@
 
 mod build;
 pub mod lead;
+pub mod terms;
 
 pub use lead::build_with_lead;
 
@@ -80,6 +81,13 @@ pub enum Role {
     Html,
     /// Secondary text: link numbers, notes, captions.
     Dim,
+    /// A glossary term, by its index in the library's glossary, and
+    /// which of its marked occurrences in the document this is (so each
+    /// one is selected on its own).
+    Term {
+        term: u16,
+        nth: u16,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

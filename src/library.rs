@@ -33,6 +33,9 @@ pub struct Library {
     /// The built-in glossary, with a folder's own `glossary.toml` merged
     /// over it.
     pub glossary: Glossary,
+    /// Per glossary term, where the briefs mention it: found once, when
+    /// first asked.
+    term_places: std::sync::OnceLock<Vec<Vec<SectionRef>>>,
 }
 
 impl Library {
@@ -69,6 +72,7 @@ impl Library {
     pub(crate) fn use_glossary_of(&mut self, paths: &[PathBuf]) {
         let (g, diags) = Glossary::for_paths(paths);
         self.glossary = g;
+        self.term_places = std::sync::OnceLock::new();
         if !diags.is_empty() {
             self.diagnostics.extend(diags);
             self.diagnostics
@@ -114,7 +118,17 @@ impl Library {
             backlinks,
             embedded: false,
             glossary: Glossary::builtin().0,
+            term_places: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Where the briefs mention glossary term `term` (see
+    /// [`crate::glossary::mentions`]).
+    pub fn term_places(&self, term: usize) -> &[SectionRef] {
+        self.term_places
+            .get_or_init(|| crate::glossary::mentions(&self.glossary, self))
+            .get(term)
+            .map_or(&[], Vec::as_slice)
     }
 
     pub fn brief(&self, idx: BriefIdx) -> Option<&Brief> {

@@ -316,7 +316,7 @@ fn ansi(style: Style) -> ContentStyle {
         Role::Link(_) => s.with(Color::Blue).attribute(Attribute::Underlined),
         Role::Mention(_) => s.with(Color::Yellow).attribute(Attribute::Bold),
         Role::FootnoteRef(_) | Role::Image => s.with(Color::Magenta),
-        Role::Text => s,
+        Role::Text | Role::Term { .. } => s,
     };
     if style.flags & flags::STRONG != 0 {
         s = s.attribute(Attribute::Bold);

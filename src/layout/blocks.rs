@@ -166,7 +166,9 @@ impl Out<'_> {
             return;
         }
         let l = &mut self.layout;
-        if let Role::Link(_) | Role::Mention(_) | Role::FootnoteRef(_) = style.role {
+        if let Role::Link(_) | Role::Mention(_) | Role::FootnoteRef(_) | Role::Term { .. } =
+            style.role
+        {
             let first_span = l.lines.last().map_or(0, |p| p.spans_end as usize);
             let col = l.spans[first_span..]
                 .iter()

@@ -70,6 +70,7 @@ pub enum Action {
     Edit,
     Home,
     Reviewed,
+    Glossary,
 }
 
 /// The name of every action (`pillar_N` stands for nine). What each does
@@ -122,6 +123,7 @@ const TABLE: &[(Action, &str)] = &[
     (Action::Edit, "edit"),
     (Action::Home, "home"),
     (Action::Reviewed, "reviewed"),
+    (Action::Glossary, "glossary"),
 ];
 
 impl Action {

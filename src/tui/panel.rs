@@ -7,6 +7,7 @@ use crate::model::{BriefIdx, FigureIdx, LinkTarget, SectionRef};
 use super::reader::ReaderState;
 
 mod rows;
+pub mod term;
 pub use rows::{PanelRow, rows};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -64,11 +64,13 @@ impl ReaderState {
         if job::is_long(brief) {
             return Cow::Owned(doc::build_with_lead(brief));
         }
-        Cow::Borrowed(
-            self.docs
-                .entry(b)
-                .or_insert_with(|| doc::build_with_lead(brief)),
-        )
+        // Glossary terms are marked in a short brief only: a long one is
+        // laid out a piece at a time and costs nothing more.
+        Cow::Borrowed(self.docs.entry(b).or_insert_with(|| {
+            let mut d = doc::build_with_lead(brief);
+            doc::terms::mark(&mut d, &lib.glossary);
+            d
+        }))
     }
 
     /// Lays the current brief out at `width` if it is not already; keeps the

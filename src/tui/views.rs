@@ -24,6 +24,7 @@ mod compare;
 mod conflicts;
 mod field;
 mod finder;
+mod glossary;
 mod help;
 mod home;
 mod list;
@@ -45,6 +46,7 @@ pub use bookmarks::{BookmarkRow, Bookmarks};
 pub use compare::{Compare, CompareRow};
 pub use conflicts::{ConflictRow, Conflicts};
 pub use finder::Finder;
+pub use glossary::{GlossaryRow, GlossaryView};
 pub use help::{Help, help_lines};
 pub use home::Home;
 pub use measures::Measures;
@@ -73,6 +75,7 @@ fn registry() -> Vec<Box<dyn View>> {
         Box::new(Conflicts::default()),
         Box::new(Source::default()),
         Box::new(Home::default()),
+        Box::new(GlossaryView::default()),
     ]
 }
 

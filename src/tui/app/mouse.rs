@@ -77,6 +77,7 @@ impl App {
                     self.reader.selected = Some(role);
                     self.act(crate::tui::action::Action::Open);
                 }
+                Some(role @ Role::Term { .. }) => self.reader.selected = Some(role),
                 _ => {}
             }
         }

@@ -72,6 +72,7 @@ impl App {
                     self.focus = Focus::Panel;
                 }
             }
+            Role::Term { term, .. } => self.open_glossary_at(usize::from(term)),
             _ => {}
         }
     }

@@ -180,7 +180,14 @@ fn a_figure_jumped_to_drives_the_bar_the_panel_and_the_outline() {
 fn links_selected_down_the_brief_carry_the_bar_along() {
     let mut a = app_on(Library::embedded(), 80, 24);
     let first = bar_section(&a);
-    press(&mut a, "l l l l l l");
+    // Glossary terms are selected too: go on to a link past the first
+    // screen.
+    for _ in 0..60 {
+        press(&mut a, "l");
+        if a.reader.top > 0 && selected_section(&a).is_some() {
+            break;
+        }
+    }
     a.message = None;
     assert!(a.reader.top > 0);
     let want = selected_section(&a).expect("a link is selected");

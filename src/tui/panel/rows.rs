@@ -48,7 +48,7 @@ pub fn rows(
     let Some(brief) = lib.brief(reader.brief) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
+    let mut out = super::term::rows(lib, reader, width);
     let header = |out: &mut Vec<PanelRow>, seen: &mut bool, title: &str| {
         if !*seen {
             if !out.is_empty() {
@@ -133,6 +133,9 @@ pub fn rows(
                 );
             }
         }
+    }
+    if list.is_empty() && !out.is_empty() {
+        return out;
     }
     if out.is_empty() {
         wrapped_none(&mut out, width);

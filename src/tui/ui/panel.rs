@@ -34,6 +34,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let marked = panel::selected_item(&app.lib, &app.reader, &panel::items(&app.lib, &app.reader));
     // Keep the selected item in view.
     let mut offset = app.panel.offset.min(rows.len().saturating_sub(1));
+    // A term selected in the text heads the panel: show it.
+    if !focused && panel::term::selected(&app.lib, &app.reader).is_some() {
+        offset = 0;
+    }
     let keep = if focused { Some(cursor) } else { marked };
     if let Some(item) = keep
         && let Some(first) = rows.iter().position(|r| r.item == Some(item))

@@ -25,6 +25,8 @@ pub fn style_of(theme: &Theme, s: Style) -> TuiStyle {
         Role::FootnoteRef(_) => theme.get(Slot::Footnote),
         Role::Image | Role::Dim => theme.get(Slot::Dim),
         Role::Html => theme.get(Slot::Code),
+        // Not by colour alone: an underline, in every theme.
+        Role::Term { .. } => theme.get(Slot::Body).add_modifier(Modifier::UNDERLINED),
     };
     if s.flags & flags::EMPH != 0 {
         st = st.patch(theme.get(Slot::Emphasis));
@@ -66,7 +68,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             } else if Some(style.role) == r.selected
                 && matches!(
                     style.role,
-                    Role::Link(_) | Role::Mention(_) | Role::FootnoteRef(_)
+                    Role::Link(_) | Role::Mention(_) | Role::FootnoteRef(_) | Role::Term { .. }
                 )
             {
                 st = st.patch(theme.get(Slot::LinkSelected));

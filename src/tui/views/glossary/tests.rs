@@ -1,0 +1,227 @@
+//! The glossary in the reader: terms selected with `l`, shown in the
+//! panel, listed by `A` with the places that mention them.
+
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use super::*;
+use crate::doc::{BlockKind, Role};
+use crate::library::Library;
+use crate::tui::app::Msg;
+use crate::tui::keymap::{Keymap, parse_keys};
+use crate::tui::theme::Theme;
+use crate::tui::ui;
+
+fn app(w: u16, h: u16) -> App {
+    App::new(
+        Library::embedded(),
+        Keymap::default_keys(),
+        Theme::default_theme(),
+        Rect::new(0, 0, w, h),
+    )
+}
+
+fn press(app: &mut App, keys: &str) {
+    for k in keys.split_whitespace() {
+        let chord = parse_keys(k).expect("key")[0];
+        app.update(Msg::Key(KeyEvent::new(chord.code, chord.mods)));
+    }
+}
+
+fn screen(app: &App) -> String {
+    let area = app.geometry.area;
+    let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
+    t.draw(|f| ui::draw(f, app)).expect("draw");
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf.cell((x, y)).map_or(" ", |c| c.symbol());
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Presses `l` until a glossary term is selected; its index.
+fn select_term(a: &mut App) -> usize {
+    for _ in 0..60 {
+        press(a, "l");
+        if let Some(Role::Term { term, .. }) = a.reader.selected {
+            return usize::from(term);
+        }
+    }
+    panic!("l never reached a term");
+}
+
+#[test]
+fn l_reaches_a_term_and_the_panel_shows_its_definition() {
+    let mut a = app(120, 40);
+    let t = select_term(&mut a);
+    let term = a.lib.glossary.terms[t].clone();
+    let s = screen(&a);
+    assert!(s.contains("TERM"), "{s}");
+    let first_words: String = term
+        .definition
+        .split(' ')
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(s.contains(&first_words), "{first_words} in {s}");
+    assert!(s.contains("mentioned in "), "{s}");
+    insta::assert_snapshot!(s);
+    // Enter on it opens the glossary at that term.
+    press(&mut a, "enter");
+    assert!(a.views.showing::<GlossaryView>());
+    let v = a.views.get::<GlossaryView>().expect("view");
+    assert_eq!(v.open, Some(t));
+    assert_eq!(rows(&a, v.open).get(v.cursor), Some(&GlossaryRow::Term(t)));
+}
+
+#[test]
+fn china_is_never_marked_and_terms_are_marked_once_per_section() {
+    let mut a = app(120, 40);
+    let lib = Arc::clone(&a.lib);
+    let prc = lib.glossary.find("PRC").expect("PRC");
+    let mut marked = 0;
+    for b in 0..lib.briefs.len() {
+        let doc = a.reader.doc(&lib, crate::model::BriefIdx(b)).into_owned();
+        let mut seen = std::collections::HashSet::new();
+        for block in &doc.blocks {
+            let BlockKind::Paragraph(text) = &block.kind else {
+                continue;
+            };
+            let mut start = 0;
+            for (end, st) in &text.runs {
+                if let Role::Term { term: t, .. } = st.role {
+                    let written = &text.text[start..*end as usize];
+                    assert_ne!(written, "China", "China marked in brief {b}");
+                    assert!(
+                        t as usize != prc
+                            || written.contains("PRC")
+                            || written.contains("Republic")
+                    );
+                    assert!(
+                        seen.insert((block.section, t)),
+                        "{written} twice in a section"
+                    );
+                    marked += 1;
+                }
+                start = *end as usize;
+            }
+        }
+    }
+    assert!(marked > 20, "only {marked} terms marked");
+}
+
+#[test]
+fn the_glossary_view_lists_every_term_wide_and_narrow() {
+    let mut a = app(120, 40);
+    press(&mut a, "A");
+    assert!(a.views.showing::<GlossaryView>());
+    let s = screen(&a);
+    assert!(s.contains("Glossary"), "{s}");
+    assert!(s.contains("AI  artificial intelligence — "), "{s}");
+    insta::assert_snapshot!("glossary_120x40", s);
+    let mut a = app(40, 12);
+    press(&mut a, "A");
+    let s = screen(&a);
+    assert!(s.contains("AI  artificial"), "{s}");
+    assert!(
+        !s.contains("Computer systems"),
+        "no definitions when narrow: {s}"
+    );
+    insta::assert_snapshot!("glossary_40x12", s);
+}
+
+#[test]
+fn a_mention_is_one_enter_away_and_backspace_comes_back() {
+    let mut a = app(120, 40);
+    press(&mut a, "A");
+    let cnas = a.lib.glossary.find("CNAS").expect("CNAS");
+    let at = rows(&a, None)
+        .iter()
+        .position(|r| *r == GlossaryRow::Term(cnas))
+        .expect("row");
+    for _ in 0..at {
+        press(&mut a, "j");
+    }
+    press(&mut a, "enter");
+    let s = screen(&a);
+    assert!(s.contains("▾ CNAS"), "{s}");
+    let places = a.lib.term_places(cnas).to_vec();
+    assert!(places.len() > 1, "{places:?}");
+    let before = a.reader.place();
+    press(&mut a, "j j enter");
+    assert!(!a.views.is_open());
+    assert_eq!(a.current(), places[1]);
+    press(&mut a, "backspace");
+    assert_eq!(a.reader.place().brief, before.brief);
+    assert_eq!(a.reader.top, 0);
+    // The view kept the term open for the next time.
+    press(&mut a, "A");
+    assert!(screen(&a).contains("▾ CNAS"));
+}
+
+#[test]
+fn l_moves_on_past_a_term_marked_again_in_a_later_section() {
+    let mut a = app(120, 40);
+    let mut seen = Vec::new();
+    for _ in 0..40 {
+        press(&mut a, "l");
+        let sel = a.reader.selected.expect("selected");
+        if seen.last() == Some(&sel) {
+            break; // the end of the brief
+        }
+        assert!(!seen.contains(&sel), "{sel:?} selected twice");
+        seen.push(sel);
+    }
+    let terms: Vec<u16> = seen
+        .iter()
+        .filter_map(|r| match r {
+            Role::Term { term, .. } => Some(*term),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        terms
+            .iter()
+            .any(|t| terms.iter().filter(|u| *u == t).count() > 1),
+        "a term marked in two sections: {terms:?}"
+    );
+}
+
+#[test]
+fn a_term_is_underlined_without_colour() {
+    let mut a = app(120, 40);
+    a.theme.monochrome = true;
+    select_term(&mut a);
+    let area = a.geometry.area;
+    let mut term = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
+    term.draw(|f| ui::draw(f, &a)).expect("draw");
+    let target = a
+        .reader
+        .layout
+        .targets()
+        .iter()
+        .find(|t| matches!(t.role, Role::Term { .. }) && t.line >= a.reader.top)
+        .expect("a term on screen");
+    let x = a.geometry.text.x + u16::try_from(target.col).expect("col");
+    let y = a.geometry.text.y + u16::try_from(target.line - a.reader.top).expect("line");
+    let cell = term.backend().buffer().cell((x, y)).expect("cell");
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::UNDERLINED),
+        "{cell:?}"
+    );
+}
