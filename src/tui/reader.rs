@@ -213,6 +213,12 @@ impl ReaderState {
         self.clamp();
     }
 
+    /// Makes the section holding `line` current, as a jump to it does (a
+    /// search match shown at the end of the brief, say).
+    pub fn anchor_line(&mut self, line: usize) {
+        self.anchor = Some(self.layout.section_of(line));
+    }
+
     /// Forgets the section a jump landed on: the current section is again
     /// the one at the top of the pane.
     pub fn unanchor(&mut self) {

@@ -368,3 +368,29 @@ fn library_search_results_name_the_section() {
     assert!(named >= 3, "{s}");
     assert!(s.contains("· Technology and the Alliance"), "{s}");
 }
+
+#[test]
+fn a_match_shown_at_the_end_of_a_brief_names_its_own_section_in_the_bar() {
+    let mut a = app_on(Library::embedded(), 120, 40);
+    press(&mut a, "5");
+    press(&mut a, "/");
+    type_text(&mut a, "alliance");
+    press(&mut a, "enter G N");
+    let line = a.search.matches[a.search.current.expect("a match")].line;
+    let b = a.lib.brief(a.reader.brief).expect("brief");
+    let want = b
+        .section(a.reader.layout.section_of(line))
+        .expect("section")
+        .title
+        .clone();
+    assert!(
+        bar_section(&a).contains(&format!("› {want}")),
+        "{want}: {}",
+        bar_section(&a)
+    );
+    let last = b.sections.last().expect("a section").title.clone();
+    assert_ne!(
+        want, last,
+        "the match is not in the last section, which the end of the brief would name"
+    );
+}

@@ -51,10 +51,12 @@ impl App {
             self.search.current = Some(i);
             let line = self.search.matches[i].line;
             self.reader.ensure_visible(line);
+            self.reader.anchor_line(line);
         } else if !self.search.matches.is_empty() {
             self.search.current = Some(0);
             let line = self.search.matches[0].line;
             self.reader.ensure_visible(line);
+            self.reader.anchor_line(line);
         }
     }
 
@@ -106,5 +108,7 @@ impl App {
             self.reader.top = line.saturating_sub(h / 3);
             self.reader.clamp();
         }
+        // The match is where the reader is: the bar and panel follow it.
+        self.reader.anchor_line(line);
     }
 }
