@@ -264,6 +264,7 @@ impl App {
         let effect = match msg {
             Msg::Key(k) => self.key(k),
             Msg::Act(a) => self.act(a),
+            Msg::Click { .. } | Msg::Wheel { .. } if self.geometry.too_small => Effect::None,
             Msg::Click { x, y } => {
                 self.message = None;
                 self.click(x, y);
@@ -293,6 +294,10 @@ impl App {
     /// Applies one action: the open views are offered it first, top
     /// first; what they let through reaches the base layer.
     pub fn act(&mut self, a: Action) -> Effect {
+        // Nothing is drawn but "terminal too small": no key acts unseen.
+        if self.geometry.too_small && a != Action::Quit {
+            return Effect::None;
+        }
         if a == Action::Home {
             self.go_home();
             return Effect::None;

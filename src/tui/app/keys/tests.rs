@@ -255,3 +255,13 @@ fn too_small_names_the_size_it_needs() {
     assert!(s.contains("needs 30×8"), "{s}");
     assert!(s.contains("now 20×6"), "{s}");
 }
+
+#[test]
+fn no_key_acts_unseen_while_the_terminal_is_too_small() {
+    let mut a = app(20, 6);
+    let (brief, top) = (a.reader.brief, a.reader.top);
+    press(&mut a, "5 G f");
+    assert_eq!((a.reader.brief, a.reader.top), (brief, top));
+    assert!(!a.views.is_open(), "nothing opened unseen");
+    assert_eq!(press(&mut a, "q"), Effect::Quit, "quitting still works");
+}
