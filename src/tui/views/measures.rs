@@ -279,7 +279,8 @@ impl Measures {
             let stop = inner
                 .right()
                 .saturating_sub(u16::try_from(note_w).unwrap_or(0));
-            let said = format!("{} · {}", f.label, brief.meta.short_title);
+            // The brief first: across briefs is what this view is for.
+            let said = format!("{} · {}", brief.meta.short_title, f.label);
             let x = cells::put_truncated(
                 buf,
                 x + 2,
