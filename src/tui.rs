@@ -14,6 +14,8 @@ pub mod panel;
 pub mod reader;
 pub mod task;
 pub mod terminal;
+#[cfg(test)]
+pub mod testkit;
 pub mod theme;
 pub mod ui;
 pub mod views;

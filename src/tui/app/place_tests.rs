@@ -1,21 +1,13 @@
 //! The current place (bar, panel, outline), `n` from the view, `[` at the
 //! title block, the outline's `h`, and the problems list after a reload.
 
+use crate::tui::testkit::app_on;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::tests::{press, screen, type_text};
 use super::*;
 use crate::tui::views;
-
-fn app_on(lib: Library, w: u16, h: u16) -> App {
-    App::new(
-        lib,
-        Keymap::default_keys(),
-        Theme::default_theme(),
-        Rect::new(0, 0, w, h),
-    )
-}
 
 /// A copy of the real briefs in `to`; the paths to reload from.
 fn copy_of_briefs(to: &Path) -> Vec<PathBuf> {

@@ -1,15 +1,15 @@
 //! The reader on wide code, wide tables and footnotes: what the screen
 //! shows and where the keys take it.
 
+use crate::tui::testkit::press;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::library::Library;
 use crate::model::{Origin, SourceFile};
-use crate::tui::app::{App, Msg};
-use crate::tui::keymap::{Keymap, parse_keys};
+use crate::tui::app::App;
+use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 use crate::tui::ui;
 
@@ -30,13 +30,6 @@ fn app(w: u16, h: u16) -> App {
     );
     press(&mut a, "1");
     a
-}
-
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        let chord = parse_keys(k).expect("key")[0];
-        app.update(Msg::Key(KeyEvent::new(chord.code, chord.mods)));
-    }
 }
 
 /// The rows of the screen, wide characters counted once.

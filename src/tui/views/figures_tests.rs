@@ -2,56 +2,11 @@
 //! disagreements marked in the panel, the finder and the timeline and
 //! listed in their own view.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
+use crate::tui::testkit::{app_on, press, screen};
 
 use super::*;
 use crate::library::Library;
 use crate::model::{BriefIdx, Origin, SourceFile};
-use crate::tui::app::Msg;
-use crate::tui::keymap::{Keymap, parse_keys};
-use crate::tui::theme::Theme;
-use crate::tui::ui;
-
-fn app_on(lib: Library, w: u16, h: u16) -> App {
-    App::new(
-        lib,
-        Keymap::default_keys(),
-        Theme::default_theme(),
-        Rect::new(0, 0, w, h),
-    )
-}
-
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        let chord = parse_keys(k).expect("key")[0];
-        app.update(Msg::Key(KeyEvent::new(chord.code, chord.mods)));
-    }
-}
-
-fn screen(app: &App) -> String {
-    let area = app.geometry.area;
-    let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
-    t.draw(|f| ui::draw(f, app)).expect("draw");
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf.cell((x, y)).map_or(" ", |c| c.symbol());
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push('\n');
-    }
-    out
-}
 
 fn line_with<'a>(s: &'a str, needle: &str) -> &'a str {
     s.lines()

@@ -1,16 +1,16 @@
 //! The stack of views: routing, what falls through, what is kept, and
 //! where the cursor goes.
 
+use crate::tui::testkit::press;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 
 use super::*;
 use crate::library::Library;
 use crate::tui::app::{Effect, Msg};
-use crate::tui::keymap::{Keymap, parse_keys};
+use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 use crate::tui::ui;
 
@@ -21,13 +21,6 @@ fn app() -> App {
         Theme::default_theme(),
         Rect::new(0, 0, 140, 40),
     )
-}
-
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        let chord = parse_keys(k).expect("key")[0];
-        app.update(Msg::Key(KeyEvent::new(chord.code, chord.mods)));
-    }
 }
 
 fn render(app: &App) -> Buffer {

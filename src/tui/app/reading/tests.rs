@@ -2,6 +2,7 @@
 //! mark, the terminal cursor on the selection, and the marks in the
 //! high-contrast and colourless themes.
 
+use crate::tui::testkit::press;
 use std::fmt::Write as _;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -10,14 +11,12 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 
-use super::super::Msg;
 use super::*;
 use crate::library::Library;
-use crate::tui::keymap::{Keymap, parse_keys};
+use crate::tui::keymap::Keymap;
 use crate::tui::marks::ReadTracker;
 use crate::tui::theme::Theme;
 use crate::tui::ui;
@@ -37,13 +36,6 @@ fn app(w: u16, h: u16, theme: Theme) -> (App, Arc<AtomicU64>) {
         base + Duration::from_millis(clock.load(Ordering::SeqCst))
     }));
     (a, ms)
-}
-
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        let chord = parse_keys(k).expect("key")[0];
-        app.update(Msg::Key(KeyEvent::new(chord.code, chord.mods)));
-    }
 }
 
 /// Lets `ms` pass with the screen as it is, as the event loop would.

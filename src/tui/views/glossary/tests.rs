@@ -1,18 +1,17 @@
 //! The glossary in the reader: terms selected with `l`, shown in the
 //! panel, listed by `A` with the places that mention them.
 
+use crate::tui::testkit::{press, screen};
 use std::sync::Arc;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::*;
 use crate::doc::{BlockKind, Role};
 use crate::library::Library;
-use crate::tui::app::Msg;
-use crate::tui::keymap::{Keymap, parse_keys};
+use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 use crate::tui::ui;
 
@@ -23,35 +22,6 @@ fn app(w: u16, h: u16) -> App {
         Theme::default_theme(),
         Rect::new(0, 0, w, h),
     )
-}
-
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        let chord = parse_keys(k).expect("key")[0];
-        app.update(Msg::Key(KeyEvent::new(chord.code, chord.mods)));
-    }
-}
-
-fn screen(app: &App) -> String {
-    let area = app.geometry.area;
-    let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
-    t.draw(|f| ui::draw(f, app)).expect("draw");
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf.cell((x, y)).map_or(" ", |c| c.symbol());
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// Presses `l` until a glossary term is selected; its index.

@@ -1,6 +1,7 @@
 //! The help as a user reads it: scrolled with the usual keys, saying where
 //! it is, wrapped, and filtered with `/`.
 
+use crate::tui::testkit::press;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyEvent;
@@ -9,7 +10,7 @@ use ratatui::layout::Rect;
 use super::*;
 use crate::library::Library;
 use crate::tui::app::Msg;
-use crate::tui::keymap::{Keymap, parse_keys};
+use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 use crate::tui::ui;
 
@@ -20,13 +21,6 @@ fn app(w: u16, h: u16) -> App {
         Theme::default_theme(),
         Rect::new(0, 0, w, h),
     )
-}
-
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        let chord = parse_keys(k).expect("key")[0];
-        app.update(Msg::Key(KeyEvent::new(chord.code, chord.mods)));
-    }
 }
 
 fn type_text(app: &mut App, text: &str) {

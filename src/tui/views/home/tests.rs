@@ -1,16 +1,16 @@
 //! Home: what it shows at each size, where Enter and `H` lead, and the
 //! history between it and the reader.
 
+use crate::tui::testkit::press;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 
 use super::*;
 use crate::library::Library;
 use crate::model::SectionRef;
 use crate::tui::app::Msg;
-use crate::tui::keymap::{Keymap, parse_keys};
+use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 use crate::tui::ui;
 use crate::tui::views::Timeline;
@@ -29,13 +29,6 @@ fn first_screen(w: u16, h: u16) -> App {
     let mut a = app(w, h);
     a.open_view::<Home>();
     a
-}
-
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        let chord = parse_keys(k).expect("key")[0];
-        app.update(Msg::Key(KeyEvent::new(chord.code, chord.mods)));
-    }
 }
 
 /// The screen as text (wide characters once), and the terminal cursor.

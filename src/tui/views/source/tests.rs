@@ -1,17 +1,17 @@
 //! The source passage on the test fixtures, and on the embedded library
 //! where its source texts are at hand.
 
+use crate::tui::testkit::{press, screen};
 use std::path::{Path, PathBuf};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::*;
 use crate::library::Library;
-use crate::tui::app::{Focus, Msg};
-use crate::tui::keymap::{Keymap, parse_keys};
+use crate::tui::app::Focus;
+use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
 use crate::tui::ui;
 
@@ -33,35 +33,6 @@ fn app_on(lib: Library, sources: Option<PathBuf>, w: u16, h: u16) -> App {
 fn fixtures(sources: Option<PathBuf>) -> App {
     let lib = Library::from_paths(&[manifest().join("tests/fixtures/library")]);
     app_on(lib, sources, 100, 24)
-}
-
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        let chord = parse_keys(k).expect("key")[0];
-        app.update(Msg::Key(KeyEvent::new(chord.code, chord.mods)));
-    }
-}
-
-fn screen(app: &App) -> String {
-    let area = app.geometry.area;
-    let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
-    t.draw(|f| ui::draw(f, app)).expect("draw");
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf.cell((x, y)).map_or(" ", |c| c.symbol());
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn found(app: &App) -> Option<Found> {
