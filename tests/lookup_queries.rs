@@ -96,6 +96,10 @@ const QUERIES: &[(&str, &[&str])] = &[
     ),
     ("what is korea spending on ai", &["korea-ai-spending"]),
     (
+        "how much of korea's raw materials come from china",
+        &["raw-materials-from-china"],
+    ),
+    (
         "how long have the us and korea had diplomatic ties",
         &["diplomatic-ties-years"],
     ),

@@ -227,8 +227,11 @@ impl Finder {
                     let Some(text) = index.field(e, f) else {
                         continue;
                     };
+                    // Filler words between two query words do not part
+                    // them: "imports from China" has `import` by `china`.
                     let terms: Vec<Option<u32>> = query::words(text)
                         .iter()
+                        .filter(|t| !query::is_filler(&t.norm))
                         .map(|t| index.surface_term.get(&t.norm).copied())
                         .collect();
                     for w in terms.windows(2) {
