@@ -168,7 +168,20 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, field: &TextField) {
     let list_h = usize::from(inner.height.saturating_sub(2));
     // Each hit takes two lines (the figure, then where it is from) unless
     // every one fits whole on one.
-    let vw = 16u16.min(inner.width / 4);
+    // The value column fits the longest value on screen (a number is
+    // the answer: it is not cut while the label can give way), up to 24
+    // columns or two fifths of the box.
+    let widest = f
+        .hits
+        .iter()
+        .take(LINES_CHECKED)
+        .filter_map(|h| app.lib.brief(h.figure.brief)?.figure(h.figure.figure))
+        .map(|fig| UnicodeWidthStr::width(sanitize::line(&fig.value).as_ref()))
+        .max()
+        .unwrap_or(8);
+    let vw = u16::try_from(widest.clamp(8, 24) + 1)
+        .unwrap_or(24)
+        .min(inner.width * 2 / 5);
     let room = usize::from(inner.width.saturating_sub(vw + 1));
     let lines = rowfit::lines(
         inner.width,
