@@ -127,3 +127,24 @@ fn a_library_that_agrees_has_no_conflicts() {
     let o = run(&["-L", LIB, "conflicts", "--json"]);
     assert_eq!(stdout(&o).trim(), "[]");
 }
+
+#[test]
+fn the_timeline_names_the_other_date_of_a_disputed_event() {
+    let o = run(&["timeline"]);
+    let out = stdout(&o);
+    let nss = out
+        .lines()
+        .find(|l| l.starts_with("  2022-10 ") && l.contains("National Security Strategy"))
+        .unwrap_or_default();
+    assert!(nss.contains("· Peninsula Plus › Introduction"), "{out}");
+    assert!(
+        nss.ends_with("≠ 2022-11 in Strategic Tech Cooperation"),
+        "{nss}"
+    );
+    // An event no other brief dates differently names nothing more.
+    let treaty = out
+        .lines()
+        .find(|l| l.starts_with("  1953 "))
+        .unwrap_or_default();
+    assert!(!treaty.contains('≠'), "{treaty}");
+}

@@ -190,7 +190,7 @@ fn timeline_is_ordered_by_date() {
     let o = run(&["-L", LIB, "timeline"]);
     assert_eq!(
         stdout(&o),
-        "2021\n  2021        Talks begin  · Alpha\n\n2022\n  2022-08     The act is signed  · Alpha\n\n2023\n  2023        70th anniversary of the alliance  · Beta\n"
+        "2021\n  2021        Talks begin  · Alpha › Opinion\n\n2022\n  2022-08     The act is signed  · Alpha › Economy\n\n2023\n  2023        70th anniversary of the alliance  · Beta › Outlook\n"
     );
 }
 

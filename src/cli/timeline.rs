@@ -45,9 +45,41 @@ pub fn run(cli: &Cli, json: bool) -> io::Result<ExitCode> {
         out.raw(&serde_json::to_string_pretty(&rows).map_err(io::Error::other)?)?;
         out.raw("\n")?;
     } else {
+        // Keys whose briefs date the event differently: each such event
+        // names the other dates, as the reader's timeline does.
+        let disputed: Vec<String> = crate::conflicts::find(&lib)
+            .iter()
+            .filter_map(|c| match c {
+                crate::conflicts::Conflict::Event { key, .. } => Some(key.clone()),
+                crate::conflicts::Conflict::Figure { .. } => None,
+            })
+            .collect();
         let mut year = None;
         for (b, e) in &all {
             let Some(brief) = lib.brief(*b) else { continue };
+            let section = e
+                .section
+                .and_then(|s| brief.section(s))
+                .filter(|s| s.depth > 0)
+                .map_or(String::new(), |s| format!(" › {}", s.title));
+            let others: Vec<String> = e
+                .key
+                .as_ref()
+                .filter(|k| disputed.contains(k))
+                .map(|k| {
+                    all.iter()
+                        .filter(|(ob, oe)| {
+                            oe.key.as_ref() == Some(k)
+                                && !crate::conflicts::dates_agree(oe.date, e.date)
+                                && lib.brief(*ob).is_some()
+                        })
+                        .filter_map(|(ob, oe)| {
+                            let other = lib.brief(*ob)?;
+                            Some(format!("≠ {} in {}", oe.date, other.meta.short_title))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
             if year != Some(e.date.year) {
                 if year.is_some() {
                     out.raw("\n")?;
@@ -55,12 +87,17 @@ pub fn run(cli: &Cli, json: bool) -> io::Result<ExitCode> {
                 out.line(&e.date.year.to_string())?;
                 year = Some(e.date.year);
             }
-            out.line(&format!(
-                "  {:<10}  {}  · {}",
+            let mut line = format!(
+                "  {:<10}  {}  · {}{section}",
                 e.date.to_string(),
                 e.label,
                 brief.meta.short_title
-            ))?;
+            );
+            for o in &others {
+                line.push_str("  ");
+                line.push_str(o);
+            }
+            out.line(&line)?;
         }
     }
     out.flush()?;
