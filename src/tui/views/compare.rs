@@ -263,18 +263,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, view: &Compare) {
                     width: bar_w,
                     height: 1,
                 };
-                if let Some(p) = percent {
-                    bar_of(frame, app, bar, *p);
-                } else if let Some(k) = f.kind {
-                    cells::put(
-                        frame.buffer_mut(),
-                        bar.x,
-                        y,
-                        bar.right(),
-                        k.name(),
-                        theme.get(Slot::Dim),
-                    );
-                }
+                measure_cell(frame, app, bar, *percent, f);
                 let buf = frame.buffer_mut();
                 let x = cells::put(
                     buf,
@@ -303,6 +292,32 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, view: &Compare) {
                 }
             }
         }
+    }
+}
+
+/// What stands in a figure's measure column: a bar for a share of
+/// `percent`, else the name of the figure's kind, never a bar that would
+/// pass a growth rate or a margin off as a share.
+pub fn measure_cell(
+    frame: &mut Frame<'_>,
+    app: &App,
+    area: Rect,
+    percent: Option<f64>,
+    f: &crate::model::Figure,
+) {
+    match (percent, f.kind) {
+        (Some(p), _) => bar_of(frame, app, area, p),
+        (None, Some(k)) => {
+            cells::put(
+                frame.buffer_mut(),
+                area.x,
+                area.y,
+                area.right(),
+                k.name(),
+                app.theme.get(Slot::Dim),
+            );
+        }
+        (None, None) => {}
     }
 }
 

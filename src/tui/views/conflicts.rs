@@ -154,14 +154,11 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
     let rows = rows(app);
     let buf = frame.buffer_mut();
     if rows.is_empty() {
-        let note = "No disagreements: every measure and every keyed event agrees across briefs.";
-        cells::put_truncated(
+        list::empty_note(
             buf,
-            inner.x,
-            inner.y,
-            inner.right(),
-            note,
-            theme.get(Slot::Dim),
+            app,
+            inner,
+            "No disagreements: every measure and every keyed event agrees across briefs.",
         );
         return;
     }

@@ -76,6 +76,18 @@ pub fn row_cursor(area: Rect, max_w: u16, row: usize, len: usize) -> Option<Posi
     })
 }
 
+/// Says why a list is empty, in its first row.
+pub fn empty_note(buf: &mut ratatui::buffer::Buffer, app: &App, inner: Rect, note: &str) {
+    cells::put_truncated(
+        buf,
+        inner.x,
+        inner.y,
+        inner.right(),
+        note,
+        app.theme.get(crate::tui::theme::Slot::Dim),
+    );
+}
+
 /// Rows a page key moves a list cursor by.
 pub fn page(app: &App) -> usize {
     usize::from(app.geometry.area.height.saturating_sub(6)).max(1)

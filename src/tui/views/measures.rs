@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
-use super::compare::bar_of;
+use super::compare::measure_cell;
 use super::list::{self, popup, window};
 use super::{Command, Compare, Input, Outcome, View};
 use crate::conflicts;
@@ -152,14 +152,11 @@ impl Measures {
         let measures = all(app);
         let buf = frame.buffer_mut();
         if measures.is_empty() {
-            let note = "No figure names a measure: give figures `measure = \"slug\"`.";
-            cells::put_truncated(
+            list::empty_note(
                 buf,
-                inner.x,
-                inner.y,
-                inner.right(),
-                note,
-                theme.get(Slot::Dim),
+                app,
+                inner,
+                "No figure names a measure: give figures `measure = \"slug\"`.",
             );
             return;
         }
@@ -250,19 +247,11 @@ impl Measures {
                 width: bar_w.min(inner.right().saturating_sub(x + 1)),
                 height: 1,
             };
-            if let (true, Some(p)) = (f.is_share(), crate::lookup::percent(&f.value)) {
-                bar_of(frame, app, bar, p);
-            } else {
-                let kind = f.kind.map_or("", crate::model::FigureKind::name);
-                cells::put(
-                    frame.buffer_mut(),
-                    bar.x,
-                    y,
-                    bar.right(),
-                    kind,
-                    theme.get(Slot::Dim),
-                );
-            }
+            let share = f
+                .is_share()
+                .then(|| crate::lookup::percent(&f.value))
+                .flatten();
+            measure_cell(frame, app, bar, share, f);
             let buf = frame.buffer_mut();
             let x = cells::put(
                 buf,
