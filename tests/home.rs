@@ -39,6 +39,11 @@ fn a_fresh_reader_opens_on_home_with_the_headline_figures() {
     // Open the last brief; its place is saved and reopened, home one key away.
     s.keys("G\r");
     s.wait_for("╭─ Strategic Tech Cooperation");
+    // The frame and the cursor's hiding arrive in turn: wait for both.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !s.with_screen(vt100::Screen::hide_cursor) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     s.with_screen(|sc| assert!(sc.hide_cursor(), "nothing selected: no cursor"));
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
