@@ -11,6 +11,7 @@ mod file;
 #[cfg(test)]
 mod file_tests;
 mod merge;
+mod saved;
 #[cfg(test)]
 mod tests;
 
@@ -18,6 +19,8 @@ use std::collections::BTreeMap;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
+
+pub use saved::Saved;
 
 /// Marks the file as ours.
 const FORMAT: &str = "briefing-state";

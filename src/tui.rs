@@ -47,7 +47,7 @@ pub struct Setup {
     pub mouse: bool,
     /// Where to open; `None` opens where the saved state says.
     pub start: Option<SectionRef>,
-    pub saved: app::saved::Saved,
+    pub saved: crate::state::Saved,
     /// Files and folders to reload from when they change (none for the
     /// embedded library).
     pub watch: Vec<PathBuf>,

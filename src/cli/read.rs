@@ -6,8 +6,7 @@ use std::process::ExitCode;
 use super::{Cli, ColorChoice, report_load_problems};
 use crate::config::{Config, Dirs};
 use crate::sanitize::line as clean;
-use crate::state::State;
-use crate::tui::app::saved::Saved;
+use crate::state::Saved;
 use crate::tui::geometry::Sizes;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Origin, Theme};
@@ -32,15 +31,11 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     let (saved, message) = if cli.fresh {
         (Saved::default(), None)
     } else {
-        let path = dirs.state_file();
-        let (state, warning) = path
-            .as_deref()
-            .map_or((State::default(), None), State::load);
+        let (saved, warning) = Saved::load(dirs.state_file());
         if let Some(w) = &warning {
             eprintln!("briefing: {}", clean(w));
         }
-        let noted = None;
-        (Saved { state, path, noted }, warning)
+        (saved, warning)
     };
     // The themes `t` cycles through. A built-in choice is taken from them,
     // so it is not read twice; any other is loaded by name or path.

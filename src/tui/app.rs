@@ -99,7 +99,7 @@ pub struct App {
     pub sizes: geometry::Sizes,
     /// The themes `t` cycles through.
     pub themes: Vec<Theme>,
-    pub saved: saved::Saved,
+    pub saved: crate::state::Saved,
     /// The reader's own choice of panes; `None` follows the width.
     pub show_outline: Option<bool>,
     pub show_panel: Option<bool>,
@@ -141,7 +141,7 @@ impl App {
             mouse: true,
             sizes: geometry::Sizes::default(),
             themes: Vec::new(),
-            saved: saved::Saved::default(),
+            saved: crate::state::Saved::default(),
             show_outline: None,
             show_panel: None,
             finder: FinderState::default(),

@@ -2,28 +2,15 @@
 //! marks and the theme; and the lists of bookmarks and of problems in the
 //! briefs.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::App;
 use crate::library::Library;
 use crate::model::{BriefIdx, SectionIdx, SectionRef};
-use crate::state::{self, Bookmark, State};
+use crate::state::{self, Bookmark};
 use crate::tui::action::Action;
 use crate::tui::panel::PanelState;
 use crate::tui::reader::{Place, ReaderState};
-
-/// The saved state and where it goes.
-#[derive(Debug, Default)]
-pub struct Saved {
-    pub state: State,
-    /// `None`: nothing is written (`--fresh`, or no state folder).
-    pub path: Option<PathBuf>,
-    /// The place this reader noted last: a place is noted again only when
-    /// the reader moved, so a reader left idle does not take a brief's
-    /// place back from one that read on and saved since.
-    pub noted: Option<(String, state::Place)>,
-}
 
 impl App {
     /// The saved place of the reader in the current brief.

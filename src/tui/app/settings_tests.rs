@@ -159,7 +159,7 @@ fn without_colour_nothing_is_coloured_and_emphasis_still_shows() {
 
 fn saved_app(dir: &Path) -> App {
     let mut a = app();
-    a.saved = saved::Saved {
+    a.saved = crate::state::Saved {
         state: State::default(),
         path: Some(dir.join("state.json")),
         noted: None,

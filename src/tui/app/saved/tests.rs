@@ -5,9 +5,9 @@ use std::path::Path;
 
 use ratatui::layout::Rect;
 
-use super::Saved;
 use crate::library::Library;
 use crate::model::{BriefIdx, SectionIdx, SectionRef};
+use crate::state::Saved;
 use crate::state::{Place, State};
 use crate::tui::app::App;
 use crate::tui::app::tests::press;
