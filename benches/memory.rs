@@ -17,9 +17,9 @@ use briefing::layout::Layout;
 use briefing::library::Library;
 use briefing::lookup::Index;
 use briefing::model::BriefIdx;
+use briefing::theme::Theme;
 use briefing::tui::app::App;
 use briefing::tui::keymap::Keymap;
-use briefing::tui::theme::Theme;
 use peak_alloc::PeakAlloc;
 use ratatui::layout::Rect;
 

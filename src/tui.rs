@@ -16,7 +16,6 @@ pub mod task;
 pub mod terminal;
 #[cfg(test)]
 pub mod testkit;
-pub mod theme;
 pub mod ui;
 pub mod views;
 pub mod watch;
@@ -29,9 +28,9 @@ use std::time::Duration;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use ratatui::layout::Rect;
 
+use crate::theme::Theme;
 use app::{App, Effect, Msg};
 use keymap::Keymap;
-use theme::Theme;
 
 use crate::library::Library;
 use crate::model::SectionRef;

@@ -7,9 +7,9 @@ use super::{Cli, ColorChoice, report_load_problems};
 use crate::config::{Config, Dirs};
 use crate::sanitize::line as clean;
 use crate::state::Saved;
+use crate::theme::{Origin, Theme};
 use crate::tui::geometry::Sizes;
 use crate::tui::keymap::Keymap;
-use crate::tui::theme::{Origin, Theme};
 
 /// Loads everything, then opens the reader: the terminal is touched last, so
 /// every error is printed on a normal screen and a broken config never

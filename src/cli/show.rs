@@ -15,8 +15,8 @@ use crate::layout::{Layout, Notes};
 use crate::library::Library;
 use crate::model::{BriefIdx, LinkTarget, SectionRef};
 use crate::sanitize::line as clean;
-use crate::tui::theme::Theme;
-use crate::tui::ui::style_of;
+use crate::theme::Theme;
+use crate::theme::style_of;
 
 pub fn run(cli: &Cli, target: &str, width: Option<usize>, color: bool) -> io::Result<ExitCode> {
     if cli.color == ColorChoice::Always {

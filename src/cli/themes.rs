@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use super::Cli;
 use crate::config::{Config, Dirs};
 use crate::sanitize::line as clean;
-use crate::tui::theme::{Origin, Theme};
+use crate::theme::{Origin, Theme};
 
 pub fn run(cli: &Cli) -> io::Result<ExitCode> {
     let dirs = Dirs::xdg();

@@ -24,10 +24,10 @@ use super::keymap::{Keymap, Mode};
 use super::outline::OutlineState;
 use super::panel::PanelState;
 use super::reader::{Place, ReaderState};
-use super::theme::Theme;
 use super::views::{Input, Views};
 use crate::library::Library;
 use crate::model::{BriefIdx, SectionRef};
+use crate::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {

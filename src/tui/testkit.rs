@@ -8,9 +8,9 @@ use ratatui::layout::Rect;
 
 use super::app::{App, Msg};
 use super::keymap::{Keymap, parse_keys};
-use super::theme::Theme;
 use super::ui;
 use crate::library::Library;
+use crate::theme::Theme;
 
 /// The reader on `lib` in a `w`×`h` terminal, default keys and theme.
 pub fn app_on(lib: Library, w: u16, h: u16) -> App {

@@ -18,10 +18,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, BorderType, Borders};
 
-pub use reader::style_of;
-
 use super::app::App;
-use super::theme::Slot;
+use crate::theme::Slot;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();

@@ -1,10 +1,10 @@
 //! Driving the reader without a terminal and reading its screen back.
 
 use briefing::library::Library;
+use briefing::theme::Theme;
 use briefing::tui::action::Action;
 use briefing::tui::app::{App, Msg};
 use briefing::tui::keymap::Keymap;
-use briefing::tui::theme::Theme;
 use briefing::tui::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

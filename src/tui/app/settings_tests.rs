@@ -10,7 +10,7 @@ use super::tests::{press, render, screen, section_title, type_text};
 use super::*;
 use crate::config::Config;
 use crate::state::{self, State};
-use crate::tui::theme::Slot;
+use crate::theme::Slot;
 use crate::tui::views;
 
 fn app_with(lib: Library, keymap: Keymap, theme: Theme) -> App {

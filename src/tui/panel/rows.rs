@@ -5,9 +5,9 @@ use super::{Item, items, place_name};
 use crate::library::Library;
 use crate::model::FigureRef;
 use crate::sanitize;
+use crate::theme::Slot;
 use crate::tui::disagree::Disagreements;
 use crate::tui::reader::ReaderState;
-use crate::tui::theme::Slot;
 
 /// One row of the panel; `item` is the index of the item it belongs to.
 #[derive(Debug, Clone)]

@@ -5,8 +5,8 @@ use super::rows::PanelRow;
 use crate::doc::Role;
 use crate::library::Library;
 use crate::sanitize;
+use crate::theme::Slot;
 use crate::tui::reader::ReaderState;
-use crate::tui::theme::Slot;
 
 /// The glossary term selected in the text, if one is.
 pub fn selected(lib: &Library, reader: &ReaderState) -> Option<usize> {

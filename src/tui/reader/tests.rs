@@ -8,9 +8,9 @@ use ratatui::layout::Rect;
 
 use crate::library::Library;
 use crate::model::{Origin, SourceFile};
+use crate::theme::Theme;
 use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
-use crate::tui::theme::Theme;
 use crate::tui::ui;
 
 const BRIEF: &str = "+++\nid = \"wide\"\ntitle = \"Wide things\"\n+++\n## Code\n\nRun this[^cmd] first.\n\n```\nbriefing show digital-allies#semiconductors --width 100 | less -R\n```\n\n| Partner | Sector | Headquarters | Pledged investment | Announced | Employment | Status |\n|---|---|---|---|---|---|---|\n| Samsung Electronics | Semiconductor | Washington, D.C. | $17 billion | November 2021 | 2,000 | Building |\n\n## Later\n\nEnd.\n\n[^cmd]: The command prints the section.\n";

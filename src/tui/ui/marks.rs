@@ -5,10 +5,10 @@ use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
 use super::cells;
+use crate::theme::Slot;
 use crate::tui::app::App;
 use crate::tui::marks::{READ_GLYPH, REVIEWED_GLYPH};
 use crate::tui::outline::Node;
-use crate::tui::theme::Slot;
 
 /// A brief's progress ("✓3/12"), or a section's marks ("✓", "★", "✓★");
 /// empty for an unmarked section.

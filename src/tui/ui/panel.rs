@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 
 use super::cells;
 use crate::sanitize;
+use crate::theme::Slot;
 use crate::tui::app::{App, Focus};
 use crate::tui::panel;
-use crate::tui::theme::Slot;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let focused = app.focus == Focus::Panel;

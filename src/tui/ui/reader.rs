@@ -2,46 +2,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::{Modifier, Style as TuiStyle};
+use ratatui::style::Modifier;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::cells;
-use crate::doc::{Role, Style, flags};
+use crate::doc::Role;
+use crate::theme::{Slot, style_of};
 use crate::tui::app::{App, Focus};
-use crate::tui::theme::{Slot, Theme};
-
-pub fn style_of(theme: &Theme, s: Style) -> TuiStyle {
-    let mut st = match s.role {
-        Role::Text => theme.get(Slot::Body),
-        Role::Heading(l) => theme.heading(l),
-        Role::CodeBlock => theme.get(Slot::CodeBlock),
-        Role::Marker => theme.get(Slot::Marker),
-        Role::Border => theme.get(Slot::Border),
-        Role::Link(_) => theme.get(Slot::Link),
-        Role::Mention(_) => theme.get(Slot::Mention),
-        Role::FootnoteRef(_) => theme.get(Slot::Footnote),
-        Role::Image | Role::Dim => theme.get(Slot::Dim),
-        Role::Html => theme.get(Slot::Code),
-        // Not by colour alone: an underline, in every theme.
-        Role::Term { .. } => theme.get(Slot::Body).add_modifier(Modifier::UNDERLINED),
-    };
-    if s.flags & flags::EMPH != 0 {
-        st = st.patch(theme.get(Slot::Emphasis));
-    }
-    if s.flags & flags::STRONG != 0 {
-        st = st.patch(theme.get(Slot::Strong));
-    }
-    if s.flags & flags::CODE != 0 {
-        st = st.patch(theme.get(Slot::Code));
-    }
-    if s.flags & flags::STRIKE != 0 {
-        st = st.add_modifier(Modifier::CROSSED_OUT);
-    }
-    st
-}
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let r = &app.reader;

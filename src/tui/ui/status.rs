@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 
 use super::{cells, hints};
 use crate::sanitize;
+use crate::theme::Slot;
 use crate::tui::app::{App, Focus};
-use crate::tui::theme::Slot;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;

@@ -6,10 +6,10 @@ use ratatui::layout::{Position, Rect};
 use super::list::{self, SimpleRow, simple_list};
 use super::{Command, Input, Outcome, View};
 use crate::model::{BriefIdx, SectionIdx, SectionRef};
+use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::theme::Slot;
 
 /// A row of the bookmarks list, resolved against the library.
 #[derive(Debug, Clone, PartialEq, Eq)]

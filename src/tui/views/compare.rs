@@ -13,10 +13,10 @@ use super::list::{self, popup, window};
 use super::{Command, Input, Measures, Outcome, View};
 use crate::model::{BriefIdx, FigureIdx, FigureRef};
 use crate::sanitize;
+use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::theme::Slot;
 use crate::tui::ui::cells;
 
 /// A row of the compare view.

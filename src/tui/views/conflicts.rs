@@ -10,12 +10,12 @@ use super::{Command, Input, Outcome, View};
 use crate::conflicts::{Conflict, EventRef};
 use crate::model::{FigureRef, SectionIdx, SectionRef};
 use crate::sanitize;
+use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::disagree::GLYPH;
 use crate::tui::keymap::Mode;
 use crate::tui::panel::place_name;
-use crate::tui::theme::Slot;
 use crate::tui::ui::cells;
 
 /// One row: a disagreement, or one of its sides.

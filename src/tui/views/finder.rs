@@ -12,10 +12,10 @@ use super::{Command, LIST_COMMANDS};
 use super::{Input, Outcome, View};
 use crate::lookup::{FIELD_LABEL, FIELD_VALUE};
 use crate::sanitize;
+use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::theme::Slot;
 use crate::tui::ui::cells;
 use unicode_width::UnicodeWidthStr;
 

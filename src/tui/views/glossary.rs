@@ -9,10 +9,10 @@ use super::list::{self, popup};
 use super::{Input, Outcome, View};
 use crate::model::{BriefIdx, SectionRef};
 use crate::sanitize;
+use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::theme::Slot;
 use crate::tui::ui::cells;
 
 /// A row of the glossary: a term, or a place that mentions the term

@@ -9,10 +9,10 @@ use ratatui::widgets::{Clear, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::field::TextField;
 use super::{Command, Input, Outcome, View};
+use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::theme::Slot;
 use crate::tui::ui::{cells, pane};
 
 /// The widest the help box grows.

@@ -7,9 +7,9 @@ use ratatui::style::Style;
 use ratatui::widgets::Clear;
 
 use crate::sanitize;
+use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::theme::Slot;
 use crate::tui::ui::{cells, pane};
 
 /// The box of a popup of at most `max_w` columns over `area`, or `None`
@@ -84,7 +84,7 @@ pub fn empty_note(buf: &mut ratatui::buffer::Buffer, app: &App, inner: Rect, not
         inner.y,
         inner.right(),
         note,
-        app.theme.get(crate::tui::theme::Slot::Dim),
+        app.theme.get(crate::theme::Slot::Dim),
     );
 }
 

@@ -13,11 +13,11 @@ use super::{Command, Compare, Input, Outcome, View};
 use crate::conflicts;
 use crate::model::FigureRef;
 use crate::sanitize;
+use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::disagree::GLYPH;
 use crate::tui::keymap::Mode;
-use crate::tui::theme::Slot;
 use crate::tui::ui::cells;
 
 /// Every measure with its figures (oldest as-of first), the measures

@@ -9,10 +9,10 @@ use super::list::{self, popup};
 use super::{Command, Input, Outcome, View};
 use crate::diag::Diagnostic;
 use crate::sanitize;
+use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::theme::Slot;
 use crate::tui::ui::cells;
 
 #[derive(Debug, Default)]

@@ -10,10 +10,10 @@ use super::{Input, Outcome, View};
 use crate::model::BriefIdx;
 use crate::sanitize;
 use crate::search::{self, BlockHit};
+use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::theme::Slot;
 use crate::tui::ui::cells;
 
 /// Library search shows at most this many hits.

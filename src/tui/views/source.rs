@@ -13,11 +13,11 @@ use super::list::{self, popup};
 use super::{Command, Input, Outcome, View};
 use crate::model::{BriefIdx, FigureRef};
 use crate::sanitize;
+use crate::theme::Slot;
 use crate::trace::{self, SourceText};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::theme::Slot;
 use crate::tui::ui::cells;
 
 /// The widest the view's box is.

@@ -9,9 +9,9 @@ use ratatui::layout::{Position, Rect};
 
 use super::*;
 use crate::library::Library;
+use crate::theme::Theme;
 use crate::tui::app::{Effect, Msg};
 use crate::tui::keymap::Keymap;
-use crate::tui::theme::Theme;
 use crate::tui::ui;
 
 fn app() -> App {

@@ -9,11 +9,11 @@ use super::rowfit;
 use super::{Input, Outcome, View};
 use crate::model::{SectionIdx, SectionRef};
 use crate::sanitize;
+use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::disagree::GLYPH;
 use crate::tui::keymap::Mode;
-use crate::tui::theme::Slot;
 use crate::tui::ui::cells;
 
 /// One row of the timeline: a year heading or an event.

@@ -5,8 +5,8 @@ use super::super::{App, Effect, Focus};
 use crate::doc::Role;
 use crate::library::Library;
 use crate::model::{FigureIdx, FigureRef, Origin, SourceFile};
+use crate::theme::Theme;
 use crate::tui::keymap::Keymap;
-use crate::tui::theme::Theme;
 
 fn app(w: u16, h: u16) -> App {
     App::new(

@@ -11,8 +11,8 @@ use super::super::tests::{press, screen, type_text};
 use super::*;
 use crate::config::Config;
 use crate::library::Library;
+use crate::theme::Theme;
 use crate::tui::keymap::Keymap;
-use crate::tui::theme::Theme;
 use crate::tui::views;
 
 fn app_with(keys: &str, w: u16, h: u16) -> App {

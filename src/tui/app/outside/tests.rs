@@ -10,8 +10,8 @@ use ratatui::layout::Rect;
 
 use super::*;
 use crate::library::Library;
+use crate::theme::Theme;
 use crate::tui::keymap::{Keymap, parse_keys};
-use crate::tui::theme::Theme;
 use crate::tui::ui;
 
 fn app(lib: Library, w: u16, h: u16) -> App {

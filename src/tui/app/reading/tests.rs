@@ -16,9 +16,9 @@ use ratatui::style::Modifier;
 
 use super::*;
 use crate::library::Library;
+use crate::theme::Theme;
 use crate::tui::keymap::Keymap;
 use crate::tui::marks::ReadTracker;
-use crate::tui::theme::Theme;
 use crate::tui::ui;
 
 /// An app whose read rule runs on a clock moved by hand (milliseconds).
@@ -307,7 +307,7 @@ fn marks_and_the_selection_show_without_colour_under_no_color() {
 #[test]
 fn in_the_lists_the_cursor_sits_on_the_selected_row() {
     let (mut a, _) = app(120, 40, Theme::default_theme());
-    let selection = a.theme.get(crate::tui::theme::Slot::Selection).bg;
+    let selection = a.theme.get(crate::theme::Slot::Selection).bg;
     for keys in ["T j j", "esc c j", "esc / c h i p tab j"] {
         press(&mut a, keys);
         let (buf, cursor) = draw(&a);

@@ -9,10 +9,10 @@ use crate::library::Library;
 use crate::model::{BriefIdx, SectionIdx, SectionRef};
 use crate::state::Saved;
 use crate::state::{Place, State};
+use crate::theme::Theme;
 use crate::tui::app::App;
 use crate::tui::app::tests::press;
 use crate::tui::keymap::Keymap;
-use crate::tui::theme::Theme;
 
 fn saved_app(dir: &Path) -> App {
     let mut a = App::new(

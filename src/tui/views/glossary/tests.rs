@@ -11,8 +11,8 @@ use ratatui::layout::Rect;
 use super::*;
 use crate::doc::{BlockKind, Role};
 use crate::library::Library;
+use crate::theme::Theme;
 use crate::tui::keymap::Keymap;
-use crate::tui::theme::Theme;
 use crate::tui::ui;
 
 fn app(w: u16, h: u16) -> App {

@@ -13,9 +13,9 @@ use super::headline_figures;
 use crate::layout::wrap_ranges;
 use crate::model::{Brief, BriefIdx};
 use crate::sanitize;
+use crate::theme::Slot;
 use crate::tui::app::App;
 use crate::tui::marks::{READ_GLYPH, REVIEWED_GLYPH};
-use crate::tui::theme::Slot;
 use crate::tui::ui::cells;
 use crate::tui::ui::short_publisher;
 

@@ -9,9 +9,9 @@ use ratatui::layout::{Position, Rect};
 use super::*;
 use crate::library::Library;
 use crate::model::SectionRef;
+use crate::theme::Theme;
 use crate::tui::app::Msg;
 use crate::tui::keymap::Keymap;
-use crate::tui::theme::Theme;
 use crate::tui::ui;
 use crate::tui::views::Timeline;
 

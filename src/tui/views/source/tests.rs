@@ -10,9 +10,9 @@ use ratatui::layout::Rect;
 
 use super::*;
 use crate::library::Library;
+use crate::theme::Theme;
 use crate::tui::app::Focus;
 use crate::tui::keymap::Keymap;
-use crate::tui::theme::Theme;
 use crate::tui::ui;
 
 fn manifest() -> &'static Path {
@@ -85,7 +85,7 @@ fn enter_on_a_figure_shows_its_passage_with_file_and_line() {
     let area = a.geometry.area;
     let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     t.draw(|f| ui::draw(f, &a)).expect("draw");
-    let mark = a.theme.get(crate::tui::theme::Slot::MentionHighlight);
+    let mark = a.theme.get(crate::theme::Slot::MentionHighlight);
     assert!(mark.bg.is_some(), "the theme marks with a background");
     let buf = t.backend().buffer();
     let marked: String = (0..area.height)

@@ -1,6 +1,10 @@
 //! Themes are data: a palette of named colours and semantic style slots,
 //! read from TOML. Widgets ask for a slot, never for a colour.
 
+mod style;
+
+pub use style::style_of;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
