@@ -38,11 +38,14 @@ use crate::model::SectionRef;
 /// Everything the reader needs, loaded before the terminal is touched.
 pub struct Setup {
     pub lib: Library,
+    /// Built by [`keymap`] from the config's `[keys.MODE]` lines.
     pub keymap: Keymap,
     pub theme: Theme,
     /// The themes `t` cycles through.
     pub themes: Vec<Theme>,
-    pub sizes: geometry::Sizes,
+    /// The config's widest reading column and panel width.
+    pub measure: Option<u16>,
+    pub panel_width: Option<u16>,
     pub mouse: bool,
     /// Where to open; `None` opens where the saved state says.
     pub start: Option<SectionRef>,
@@ -61,6 +64,14 @@ pub struct Setup {
     /// Open home when there is no start and no saved place (a library,
     /// not a single file).
     pub home: bool,
+}
+
+/// The default keys with the config's `[keys.MODE]` lines applied, or
+/// every mistake in them (`path:line:col: error: ...`).
+pub fn keymap(lines: &[crate::config::KeyLine]) -> Result<Keymap, Vec<String>> {
+    let mut keymap = Keymap::default_keys();
+    keymap.apply(lines)?;
+    Ok(keymap)
 }
 
 /// Turns a crossterm event into a message for the app.
@@ -138,7 +149,10 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     app.themes = setup.themes;
     app.mouse = setup.mouse;
     app.saved = setup.saved;
-    app.sizes = setup.sizes;
+    app.sizes = geometry::Sizes {
+        measure: setup.measure.unwrap_or(geometry::Sizes::default().measure),
+        panel: setup.panel_width,
+    };
     app.citation = setup.citation;
     app.outside.sources = setup.sources;
     app.outside.hyperlinks = setup.hyperlinks;

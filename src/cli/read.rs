@@ -8,8 +8,6 @@ use crate::config::{Config, Dirs};
 use crate::sanitize::line as clean;
 use crate::state::Saved;
 use crate::theme::{Origin, Theme};
-use crate::tui::geometry::Sizes;
-use crate::tui::keymap::Keymap;
 
 /// Loads everything, then opens the reader: the terminal is touched last, so
 /// every error is printed on a normal screen and a broken config never
@@ -20,13 +18,15 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         Ok(c) => c,
         Err(e) => return Ok(fail(&e)),
     };
-    let mut keymap = Keymap::default_keys();
-    if let Err(errors) = keymap.apply(&config.keys) {
-        for e in &errors {
-            eprintln!("briefing: {}", clean(e));
+    let keymap = match crate::tui::keymap(&config.keys) {
+        Ok(k) => k,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("briefing: {}", clean(e));
+            }
+            return Ok(ExitCode::from(2));
         }
-        return Ok(ExitCode::from(2));
-    }
+    };
     let user_themes = dirs.themes();
     let (saved, message) = if cli.fresh {
         (Saved::default(), None)
@@ -94,10 +94,8 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         keymap,
         theme,
         themes,
-        sizes: Sizes {
-            measure: config.measure.unwrap_or(Sizes::default().measure),
-            panel: config.panel_width,
-        },
+        measure: config.measure,
+        panel_width: config.panel_width,
         mouse: config.mouse.unwrap_or(true),
         start,
         saved,
