@@ -5,7 +5,6 @@
 //! `glossary.toml`, merged over it.
 
 mod file;
-mod mentions;
 #[cfg(test)]
 mod tests;
 
@@ -16,8 +15,6 @@ use std::path::Path;
 use crate::diag::{Diagnostic, Pos};
 use crate::model::SourceFile;
 use crate::query::{Analyzer, Token};
-
-pub use mentions::{mentions, unmentioned};
 
 /// The file name a folder's own glossary has.
 pub const FILE_NAME: &str = "glossary.toml";
@@ -124,7 +121,7 @@ impl Glossary {
             if !path.is_file() {
                 continue;
             }
-            match crate::library::read_source(&path, &path.display().to_string(), dir) {
+            match crate::textfile::read_source(&path, &path.display().to_string(), dir) {
                 Ok(file) => g.merge(Self::parse(&file, &mut diags)),
                 Err(d) => diags.push(d),
             }
@@ -136,7 +133,7 @@ impl Glossary {
     pub fn read(path: &Path) -> (Self, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let dir = path.parent().unwrap_or(Path::new("."));
-        let g = match crate::library::read_source(path, &path.display().to_string(), dir) {
+        let g = match crate::textfile::read_source(path, &path.display().to_string(), dir) {
             Ok(file) => Self::parse(&file, &mut diags),
             Err(d) => {
                 diags.push(d);

@@ -1,13 +1,15 @@
 //! The library: every brief loaded, links resolved, backlinks computed.
 
 mod load;
+mod mentions;
 mod reload;
 mod resolve;
 
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
-pub use load::{MAX_FILE_BYTES, read_source};
+pub use crate::textfile::{MAX_FILE_BYTES, read_source};
+pub use mentions::{mentions, unmentioned};
 
 use crate::diag::Diagnostic;
 use crate::glossary::Glossary;
@@ -123,10 +125,10 @@ impl Library {
     }
 
     /// Where the briefs mention glossary term `term` (see
-    /// [`crate::glossary::mentions`]).
+    /// [`mentions`]).
     pub fn term_places(&self, term: usize) -> &[SectionRef] {
         self.term_places
-            .get_or_init(|| crate::glossary::mentions(&self.glossary, self))
+            .get_or_init(|| mentions(&self.glossary, self))
             .get(term)
             .map_or(&[], Vec::as_slice)
     }

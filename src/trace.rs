@@ -11,8 +11,8 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::diag::LineIndex;
-use crate::library::read_source;
 use crate::model::Brief;
+use crate::textfile::read_source;
 
 /// Why a brief's source text could not be had.
 #[derive(Debug, Clone, PartialEq, Eq)]

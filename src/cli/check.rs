@@ -17,7 +17,7 @@ pub fn run(
 ) -> io::Result<ExitCode> {
     let lib = cli.load_library(paths);
     let mut diags = lib.diagnostics.clone();
-    diags.extend(crate::glossary::unmentioned(&lib));
+    diags.extend(crate::library::unmentioned(&lib));
     let mut found = Vec::new();
     if let Some(dir) = sources {
         trace_all(&lib, dir, &mut diags, &mut found);

@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{Cli, Out, report_load_problems};
-use crate::glossary::{Term, mentions};
+use crate::glossary::Term;
 use crate::library::Library;
+use crate::library::mentions;
 use crate::model::SectionRef;
 use crate::sanitize::line as clean;
 

@@ -1,10 +1,11 @@
-//! Where the briefs mention each glossary term.
+//! Where the briefs of a library mention each glossary term: above the
+//! glossary, which knows terms but not briefs.
 
 use pulldown_cmark::{Event, Parser};
 
-use super::Glossary;
+use super::Library;
 use crate::diag::Diagnostic;
-use crate::library::Library;
+use crate::glossary::Glossary;
 use crate::model::{BriefIdx, SectionRef};
 
 /// Per term of `g`, the sections whose text names it (the term, an alias
@@ -75,4 +76,61 @@ pub fn unmentioned(lib: &Library) -> Vec<Diagnostic> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::FILE_NAME;
+
+    #[test]
+    fn a_folder_glossary_merges_over_the_builtin_one() {
+        let dir = tempfile::tempdir().expect("dir");
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "[[terms]]\nterm = \"SMA\"\nexpansion = \"Special Measures Agreement\"\ndefinition = \"Our own.\"\n\n[[terms]]\nterm = \"Widget Act\"\ndefinition = \"A law.\"\n",
+        )
+        .expect("write");
+        std::fs::write(dir.path().join("a.md"), "# A\n\nThe SMA matters.\n").expect("write");
+        let lib = Library::from_paths(&[dir.path().to_path_buf()]);
+        let g = &lib.glossary;
+        let sma = g.find("sma").expect("sma");
+        assert_eq!(g.terms[sma].definition, "Our own.");
+        assert!(!g.terms[sma].builtin);
+        assert!(g.find("IRA").is_some(), "the built-in terms stay");
+        // The folder's own term no brief mentions is a warning; built-in
+        // terms are not the folder's to mention.
+        let w: Vec<String> = unmentioned(&lib).iter().map(ToString::to_string).collect();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].ends_with(
+                "glossary.toml:6:1: warning: glossary: no brief mentions \"Widget Act\""
+            ),
+            "{w:?}"
+        );
+        // A broken glossary is reported with the library's problems.
+        std::fs::write(dir.path().join(FILE_NAME), "[[terms]]\nterm = 1\n").expect("write");
+        let lib = Library::from_paths(&[dir.path().to_path_buf()]);
+        assert!(
+            lib.diagnostics
+                .iter()
+                .any(|d| d.is_error() && d.path.ends_with(FILE_NAME))
+        );
+    }
+
+    #[test]
+    fn mentions_name_the_sections_of_the_embedded_library() {
+        let lib = Library::embedded();
+        let g = &lib.glossary;
+        let m = mentions(g, &lib);
+        let sma = g.find("SMA").expect("sma");
+        assert!(!m[sma].is_empty());
+        let missing: Vec<&str> = m
+            .iter()
+            .zip(&g.terms)
+            .filter(|(m, _)| m.is_empty())
+            .map(|(_, t)| t.term.as_str())
+            .collect();
+        assert!(missing.is_empty(), "not mentioned: {missing:?}");
+    }
 }
