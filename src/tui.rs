@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod launch;
 pub mod marks;
 pub mod outline;
+pub mod paint;
 pub mod panel;
 pub mod reader;
 pub mod task;

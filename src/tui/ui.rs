@@ -2,7 +2,6 @@
 //! everything here reads `&App` and writes only to the frame. Each view
 //! draws itself (`tui/views`).
 
-pub mod cells;
 pub mod cursor;
 mod hints;
 mod hyperlink;
@@ -12,11 +11,9 @@ mod panel;
 mod reader;
 mod status;
 
-pub use outline::short_publisher;
-
+use crate::tui::paint::cells;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, BorderType, Borders};
 
 use super::app::App;
 use crate::theme::Slot;
@@ -76,33 +73,5 @@ fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
             .min(area.width);
         let x = area.x + (area.width - w) / 2;
         cells::put_truncated(buf, x, y, area.right(), msg, app.theme.get(Slot::Warning));
-    }
-}
-
-/// A pane's frame: rounded borders, highlighted when focused, and a title
-/// written by hand so it is clipped safely.
-pub fn pane(frame: &mut Frame<'_>, app: &App, area: Rect, title: &str, focused: bool) {
-    let border = app.theme.get(if focused {
-        Slot::BorderFocused
-    } else {
-        Slot::BorderUnfocused
-    });
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(border);
-    frame.render_widget(block, area);
-    if area.width > 4 && !title.is_empty() {
-        let buf = frame.buffer_mut();
-        let x = cells::put(buf, area.x + 2, area.y, area.right() - 2, " ", border);
-        let x = cells::put_truncated(
-            buf,
-            x,
-            area.y,
-            area.right().saturating_sub(3),
-            title,
-            app.theme.get(Slot::Title),
-        );
-        cells::put(buf, x, area.y, area.right() - 2, " ", border);
     }
 }

@@ -4,11 +4,11 @@
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
-use super::cells;
 use crate::theme::Slot;
 use crate::tui::app::App;
 use crate::tui::marks::{READ_GLYPH, REVIEWED_GLYPH};
 use crate::tui::outline::Node;
+use crate::tui::paint::cells;
 
 /// A brief's progress ("✓3/12"), or a section's marks ("✓", "★", "✓★");
 /// empty for an unmarked section.

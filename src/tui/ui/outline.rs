@@ -3,11 +3,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::cells;
 use crate::sanitize;
 use crate::theme::Slot;
 use crate::tui::app::{App, Focus};
 use crate::tui::outline::Node;
+use crate::tui::paint::{cells, short_publisher};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let focused = app.focus == Focus::Outline;
@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     } else {
         "Briefs"
     };
-    super::pane(frame, app, area, title, focused);
+    crate::tui::paint::pane(frame, &app.theme, area, title, focused);
     let current = app.current();
     let rows = app.outline.rows(&app.lib, current);
     let here = app.outline.current_row(&rows, &app.lib, current);
@@ -111,22 +111,5 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         if focused && i == app.outline.cursor {
             cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
         }
-    }
-}
-
-/// "Center for a New American Security" → "CNAS"; short names stay.
-pub fn short_publisher(p: &str) -> String {
-    if p.chars().count() <= 16 {
-        return p.to_owned();
-    }
-    let initials: String = p
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect();
-    if initials.len() >= 2 {
-        initials
-    } else {
-        p.to_owned()
     }
 }

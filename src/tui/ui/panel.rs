@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::cells;
 use crate::sanitize;
 use crate::theme::Slot;
 use crate::tui::app::{App, Focus};
+use crate::tui::paint::cells;
 use crate::tui::panel;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .brief(app.reader.brief)
         .and_then(|b| b.section(app.reader.section()))
         .map_or_else(String::new, |s| sanitize::line(&s.title).into_owned());
-    super::pane(frame, app, area, &section, focused);
+    crate::tui::paint::pane(frame, &app.theme, area, &section, focused);
     let inner = Rect {
         x: area.x + 2,
         y: area.y + 1,

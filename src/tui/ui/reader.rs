@@ -8,17 +8,17 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::cells;
 use crate::doc::Role;
 use crate::theme::{Slot, style_of};
 use crate::tui::app::{App, Focus};
+use crate::tui::paint::cells;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let r = &app.reader;
     let title = app.lib.brief(r.brief).map_or_else(String::new, |b| {
         crate::sanitize::line(&b.meta.short_title).into_owned()
     });
-    super::pane(frame, app, area, &title, app.focus == Focus::Reader);
+    crate::tui::paint::pane(frame, &app.theme, area, &title, app.focus == Focus::Reader);
     let text = app.geometry.text;
     let theme = &app.theme;
     let buf = frame.buffer_mut();

@@ -3,10 +3,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{cells, hints};
+use super::hints;
 use crate::sanitize;
 use crate::theme::Slot;
 use crate::tui::app::{App, Focus};
+use crate::tui::paint::cells;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;

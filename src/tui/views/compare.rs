@@ -17,7 +17,7 @@ use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::ui::cells;
+use crate::tui::paint::cells;
 
 /// A row of the compare view.
 #[derive(Debug, Clone, PartialEq)]

@@ -15,8 +15,8 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::disagree::GLYPH;
 use crate::tui::keymap::Mode;
+use crate::tui::paint::cells;
 use crate::tui::panel::place_name;
-use crate::tui::ui::cells;
 
 /// One row: a disagreement, or one of its sides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

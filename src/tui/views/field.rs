@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Input;
 use crate::sanitize;
-use crate::tui::ui::cells;
+use crate::tui::paint::cells;
 
 #[derive(Debug, Default, Clone)]
 pub struct TextField {

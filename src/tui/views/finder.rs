@@ -16,7 +16,7 @@ use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::ui::cells;
+use crate::tui::paint::cells;
 use unicode_width::UnicodeWidthStr;
 
 const WIDTH: u16 = 120;

@@ -13,7 +13,7 @@ use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::ui::cells;
+use crate::tui::paint::cells;
 
 /// A row of the glossary: a term, or a place that mentions the term
 /// opened above it (`None`: no brief does).

@@ -13,7 +13,7 @@ use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::ui::{cells, pane};
+use crate::tui::paint::{cells, pane};
 
 /// The widest the help box grows.
 const MAX_WIDTH: u16 = 96;
@@ -216,7 +216,7 @@ impl Help {
                 .unwrap_or_else(|| "?".into())
         };
         let title = format!("Keys — {} to close", key(Action::Close));
-        pane(frame, app, r, &title, true);
+        pane(frame, &app.theme, r, &title, true);
         let height = usize::from(view.body.height);
         let total = view.rows.len();
         let scroll = self.scroll.min(total.saturating_sub(height));

@@ -10,7 +10,7 @@ use crate::sanitize;
 use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::ui::{cells, pane};
+use crate::tui::paint::{cells, pane};
 
 /// The box of a popup of at most `max_w` columns over `area`, or `None`
 /// when there is no room.
@@ -51,7 +51,7 @@ pub fn popup(
     frame
         .buffer_mut()
         .set_style(r, app.theme.get(Slot::Background));
-    pane(frame, app, r, title, true);
+    pane(frame, &app.theme, r, title, true);
     Some(inner(r))
 }
 

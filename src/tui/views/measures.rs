@@ -18,7 +18,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::disagree::GLYPH;
 use crate::tui::keymap::Mode;
-use crate::tui::ui::cells;
+use crate::tui::paint::cells;
 
 /// Every measure with its figures (oldest as-of first), the measures
 /// stated most often first.

@@ -13,7 +13,7 @@ use crate::theme::Slot;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::ui::cells;
+use crate::tui::paint::cells;
 
 #[derive(Debug, Default)]
 pub struct Problems {

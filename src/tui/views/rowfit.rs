@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::ui::cells;
+use crate::tui::paint::cells;
 
 /// Below this many columns a list row takes two lines: the label, then
 /// where it comes from.

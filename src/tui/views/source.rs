@@ -18,7 +18,7 @@ use crate::trace::{self, SourceText};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
-use crate::tui::ui::cells;
+use crate::tui::paint::cells;
 
 /// The widest the view's box is.
 const WIDTH: u16 = 90;

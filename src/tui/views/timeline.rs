@@ -14,7 +14,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::disagree::GLYPH;
 use crate::tui::keymap::Mode;
-use crate::tui::ui::cells;
+use crate::tui::paint::cells;
 
 /// One row of the timeline: a year heading or an event.
 #[derive(Debug, Clone, PartialEq, Eq)]

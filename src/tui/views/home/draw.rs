@@ -16,8 +16,8 @@ use crate::sanitize;
 use crate::theme::Slot;
 use crate::tui::app::App;
 use crate::tui::marks::{READ_GLYPH, REVIEWED_GLYPH};
-use crate::tui::ui::cells;
-use crate::tui::ui::short_publisher;
+use crate::tui::paint::cells;
+use crate::tui::paint::short_publisher;
 
 /// The glyph before the selected brief (besides the selection's colour).
 pub const SELECTED_GLYPH: &str = "▶";
