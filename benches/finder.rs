@@ -108,13 +108,13 @@ fn keystrokes(lib: Library) {
         let mut settle = Vec::new();
         for _ in 0..5 {
             // Clear the query.
-            while !app.finder.query.is_empty() {
+            while !app.desk.finder.query.is_empty() {
                 app.update(Msg::Key(KeyEvent::new(
                     KeyCode::Backspace,
                     KeyModifiers::NONE,
                 )));
             }
-            app.finder.settle();
+            app.desk.finder.settle();
             for c in query.chars() {
                 let t = Instant::now();
                 app.update(key(c));
@@ -127,7 +127,7 @@ fn keystrokes(lib: Library) {
                 app.tick();
             }
             let t = Instant::now();
-            app.finder.settle();
+            app.desk.finder.settle();
             settle.push(t.elapsed());
         }
         let (med, worst) = median(per_key);

@@ -69,7 +69,7 @@ fn document(path: &Path, name: &str) {
             Theme::default_theme(),
             Rect::new(0, 0, 120, 40),
         );
-        app.reader.finish();
+        app.desk.reader.finish();
         app
     });
     drop(app);

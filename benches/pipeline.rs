@@ -136,8 +136,8 @@ fn document(path: &PathBuf, name: &str, runs: usize) {
             Theme::default_theme(),
             Rect::new(0, 0, 120, 40),
         );
-        app.reader.finish();
-        app.reader.top = app.reader.max_top() * num / den;
+        app.desk.reader.finish();
+        app.desk.reader.top = app.desk.reader.max_top() * num / den;
         let Ok(mut term) = Terminal::new(TestBackend::new(120, 40));
         time(&format!("{name}: one frame at the {at}"), runs * 4, || {
             term.draw(|f| ui::draw(f, &app)).map(|_| ())
@@ -161,7 +161,7 @@ fn frame_at(lib: Library, whole: bool) -> Option<()> {
         Rect::new(0, 0, 120, 40),
     );
     if whole {
-        app.reader.finish();
+        app.desk.reader.finish();
     }
     let mut term = Terminal::new(TestBackend::new(120, 40)).ok()?;
     term.draw(|f| ui::draw(f, &app)).ok().map(|_| ())

@@ -37,7 +37,7 @@ const ACTIONS: [Action; 14] = [
 ];
 
 fn check_screen(app: &App, what: &str) {
-    let area = app.geometry.area;
+    let area = app.desk.geometry.area;
     let Ok(mut t) = Terminal::new(TestBackend::new(area.width, area.height));
     let Ok(_) = t.draw(|f| ui::draw(f, app));
     for cell in &t.backend().buffer().content {

@@ -3,12 +3,14 @@
 pub mod action;
 pub mod app;
 pub mod clipboard;
-pub mod disagree;
+pub mod conflicts;
+pub mod desk;
 pub mod find;
 pub mod geometry;
 pub mod keymap;
 pub mod launch;
 pub mod marks;
+pub mod msg;
 pub mod outline;
 pub mod paint;
 pub mod panel;
@@ -149,22 +151,23 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     );
     app.themes = setup.themes;
     app.mouse = setup.mouse;
-    app.saved = setup.saved;
-    app.sizes = geometry::Sizes {
+    app.desk.saved = setup.saved;
+    app.desk.sizes = geometry::Sizes {
         measure: setup.measure.unwrap_or(geometry::Sizes::default().measure),
         panel: setup.panel_width,
     };
-    app.citation = setup.citation;
-    app.outside.sources = setup.sources;
-    app.outside.hyperlinks = setup.hyperlinks;
-    app.resize(app.geometry.area);
+    app.desk.citation = setup.citation;
+    app.desk.outside.sources = setup.sources;
+    app.desk.outside.hyperlinks = setup.hyperlinks;
+    app.desk.resize(app.desk.geometry.area);
     if let Some(start) = setup.start {
-        app.go(start);
-    } else if !app.restore_last() && setup.home {
+        app.desk.go(start);
+    } else if !app.desk.restore_last() && setup.home {
         app.open_view::<views::Home>();
     }
-    app.history = app::History::default();
+    app.desk.history = desk::History::default();
     if app
+        .desk
         .lib
         .diagnostics
         .iter()
@@ -174,20 +177,20 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
             .keymap
             .key_for(app.mode(), action::Action::Diagnostics)
             .map_or_else(String::new, |k| format!(" ({k} lists them)"));
-        app.message = Some(format!(
+        app.desk.message = Some(format!(
             "{} problem(s) while loading{key}",
-            app.lib.error_count()
+            app.desk.lib.error_count()
         ));
     }
     if setup.message.is_some() {
-        app.message = setup.message;
+        app.desk.message = setup.message;
     }
     let result = event_loop(&mut guard, &mut app, watcher.as_mut(), &setup.watch);
     // Quitting the first screen's home leaves no place to reopen.
     let saved = if app.home_untouched() {
-        app.write_state()
+        app.desk.write_state()
     } else {
-        app.save_state()
+        app.desk.save_state()
     };
     drop(guard);
     if let Err(e) | Ok(Some(e)) = saved {
@@ -208,22 +211,19 @@ fn event_loop(
     loop {
         let size = guard.terminal.size()?;
         let area = Rect::new(0, 0, size.width, size.height);
-        if area != app.geometry.area {
+        if area != app.desk.geometry.area {
             app.update(Msg::Resize(area));
         }
-        app.tick();
-        // A key sequence left waiting acts alone after a pause.
-        match app.expire_keys(std::time::Instant::now()) {
-            Effect::Quit => return Ok(ExitCode::SUCCESS),
-            Effect::SetMouse(on) => terminal::set_mouse(on),
-            Effect::Clipboard(text) => clipboard.copy(&text),
-            Effect::Launch => launch::run(guard, app, paths)?,
-            Effect::None => {}
+        // Work done in the background, a read mark or a key sequence
+        // left waiting that fell due.
+        let effect = app.update(Msg::Tick(std::time::Instant::now()));
+        if carry_out(effect, guard, app, &mut clipboard, paths)? {
+            return Ok(ExitCode::SUCCESS);
         }
         if let Some(w) = watcher.as_deref_mut()
             && w.poll()
         {
-            let (lib, kept) = app.lib.reload(paths);
+            let (lib, kept) = app.desk.lib.reload(paths);
             app.reload(lib, &kept);
         }
         guard.terminal.draw(|f| ui::draw(f, app))?;
@@ -259,12 +259,9 @@ fn event_loop(
                     if let Some(area) = resize.take() {
                         app.update(Msg::Resize(area));
                     }
-                    match app.update(msg) {
-                        Effect::Quit => return Ok(ExitCode::SUCCESS),
-                        Effect::SetMouse(on) => terminal::set_mouse(on),
-                        Effect::Clipboard(text) => clipboard.copy(&text),
-                        Effect::Launch => launch::run(guard, app, paths)?,
-                        Effect::None => {}
+                    let effect = app.update(msg);
+                    if carry_out(effect, guard, app, &mut clipboard, paths)? {
+                        return Ok(ExitCode::SUCCESS);
                     }
                 }
                 None => {}
@@ -277,4 +274,22 @@ fn event_loop(
             app.update(Msg::Resize(area));
         }
     }
+}
+
+/// Does what an update asked of the terminal; true to quit.
+fn carry_out(
+    effect: Effect,
+    guard: &mut terminal::Guard,
+    app: &mut App,
+    clipboard: &mut clipboard::Clipboard,
+    paths: &[PathBuf],
+) -> io::Result<bool> {
+    match effect {
+        Effect::Quit => return Ok(true),
+        Effect::SetMouse(on) => terminal::set_mouse(on),
+        Effect::Clipboard(text) => clipboard.copy(&text),
+        Effect::Launch => launch::run(guard, app, paths)?,
+        Effect::None => {}
+    }
+    Ok(false)
 }

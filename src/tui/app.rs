@@ -1,450 +1,258 @@
-//! The application state and its one `update`. Keys become [`Action`]s by a
-//! pure keymap lookup; `update` is the only place state changes, and it
-//! returns what the terminal must do instead of doing it.
+//! The app: the shell around the reading state. It holds the reading state
+//! ([`Desk`]), the keymap, the themes, the mouse setting and the stack of
+//! views, and has the one [`App::update`] through which every input
+//! changes anything: keys become [`Action`]s by a pure keymap lookup, the
+//! open views are offered each input first (top first), and what they let
+//! through reaches the reading state. `update` returns what the terminal
+//! must do instead of doing it.
+//!
+//! A view is handed the reading state (and the keymap) to work on, never
+//! the app: it opens another view by answering with an [`Outcome`], and
+//! the reading state asks for a layer through [`Desk::ask`].
 
-mod copy;
+mod home;
 mod keys;
-mod mouse;
-mod nav;
-pub mod outside;
-mod place;
-mod reading;
-pub mod saved;
-mod search;
+mod layers;
 
-use std::sync::Arc;
+use std::time::Instant;
 
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::find::{FinderState, SearchState};
-use super::geometry::{self, Geometry};
+use super::desk::Desk;
 use super::keymap::{Keymap, Mode};
-use super::outline::OutlineState;
-use super::panel::PanelState;
-use super::reader::{Place, ReaderState};
-use super::views::{Input, Views};
+use super::views::{Finder, Input, Views};
 use crate::library::Library;
-use crate::model::{BriefIdx, SectionRef};
 use crate::theme::Theme;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Outline,
-    Reader,
-    Panel,
-}
-
-/// What the event loop must do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    None,
-    Quit,
-    SetMouse(bool),
-    /// Put this text on the clipboard.
-    Clipboard(String),
-    /// Run what [`App::take_launch`] gives: a browser, an editor.
-    Launch,
-}
-
-/// Input the app reacts to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Key(KeyEvent),
-    Act(Action),
-    Click { x: u16, y: u16 },
-    Wheel { x: u16, y: u16, down: bool },
-    Resize(Rect),
-}
-
-#[derive(Debug, Default)]
-pub struct History {
-    back: Vec<Place>,
-    forward: Vec<Place>,
-}
-
-impl History {
-    /// Renumbers the briefs after a reload, forgetting places whose brief
-    /// is gone.
-    pub fn remap(&mut self, brief: &dyn Fn(BriefIdx) -> Option<BriefIdx>) {
-        for list in [&mut self.back, &mut self.forward] {
-            list.retain_mut(|p| match brief(p.brief) {
-                Some(b) => {
-                    p.brief = b;
-                    p.section = None;
-                    true
-                }
-                None => false,
-            });
-        }
-    }
-}
+pub use super::desk::Focus;
+pub use super::msg::{Effect, Msg};
 
 pub struct App {
-    /// Shared with the thread that builds the finder's index.
-    pub lib: Arc<Library>,
+    /// What is read and where.
+    pub desk: Desk,
     pub keymap: Keymap,
     pub theme: Theme,
-    pub focus: Focus,
-    /// Every view, and the stack of those open over the base layer.
-    pub views: Views,
-    pub outline: OutlineState,
-    pub reader: ReaderState,
-    pub panel: PanelState,
-    pub history: History,
-    pub geometry: Geometry,
-    pub mouse: bool,
-    /// Measure and panel width from the config.
-    pub sizes: geometry::Sizes,
     /// The themes `t` cycles through.
     pub themes: Vec<Theme>,
-    pub saved: crate::state::Saved,
-    /// The reader's own choice of panes; `None` follows the width.
-    pub show_outline: Option<bool>,
-    pub show_panel: Option<bool>,
-    /// The figure finder's index and ranking: built in the background
-    /// before the finder first opens, and kept while it is closed.
-    pub finder: FinderState,
-    /// The search in the brief being read: the reader marks its matches
-    /// and `n` moves through them after the search line closes.
-    pub search: SearchState,
+    pub mouse: bool,
+    /// Every view, and the stack of those open over the base layer.
+    pub views: Views,
     pending: keys::PendingKeys,
-    /// A one-line message for the status bar, cleared by the next key.
-    pub message: Option<String>,
-    /// How `y` and `Y` write a citation.
-    pub citation: crate::cite::Format,
-    /// Where briefs disagree, found once per library.
-    pub disagree: super::disagree::Disagreements,
-    /// Source texts, links out and the editor.
-    pub outside: outside::Outside,
-    /// Marks sections read by the rule, with its clock.
-    pub reading: super::marks::ReadTracker,
-    words: reading::WordCounts,
+    /// An action a view handed down to the base layer (see
+    /// [`super::views::Outcome::Act`]).
+    handed_down: Option<Action>,
+    /// Something on screen may have changed since the last frame.
+    dirty: bool,
 }
 
 impl App {
     pub fn new(lib: Library, keymap: Keymap, theme: Theme, area: Rect) -> Self {
-        let reader = ReaderState::new(BriefIdx(0));
-        let disagree = super::disagree::Disagreements::new(&lib);
-        let mut app = Self {
-            lib: Arc::new(lib),
+        Self {
+            desk: Desk::new(lib, area),
             keymap,
             theme,
-            focus: Focus::Reader,
-            views: Views::default(),
-            outline: OutlineState::default(),
-            reader,
-            panel: PanelState::default(),
-            history: History::default(),
-            geometry: Geometry::default(),
-            mouse: true,
-            sizes: geometry::Sizes::default(),
             themes: Vec::new(),
-            saved: crate::state::Saved::default(),
-            show_outline: None,
-            show_panel: None,
-            finder: FinderState::default(),
-            search: SearchState::default(),
+            mouse: true,
+            views: Views::default(),
             pending: keys::PendingKeys::default(),
-            message: None,
-            citation: crate::cite::Format::default(),
-            disagree,
-            outside: outside::Outside::default(),
-            reading: super::marks::ReadTracker::default(),
-            words: reading::WordCounts::default(),
-        };
-        app.resize(area);
-        if app.reader.width() == 0 {
-            // No room for text yet: lay out at a usual width meanwhile.
-            app.reader.relayout(&app.lib, 80);
-        }
-        app
-    }
-
-    /// Starts building the finder's index in the background if the
-    /// library is large (see [`FinderState::build_in_background`]). The
-    /// reader calls it once its first screen is drawn, so that the two do
-    /// not share a core.
-    pub fn index_in_background(&mut self) {
-        self.finder.build_in_background(&self.lib);
-    }
-
-    /// The place being read.
-    pub fn current(&self) -> SectionRef {
-        SectionRef {
-            brief: self.reader.brief,
-            section: self.reader.section(),
+            handed_down: None,
+            dirty: true,
         }
     }
 
-    pub fn outline_visible(&self) -> bool {
-        self.show_outline
-            .unwrap_or_else(|| geometry::defaults(self.geometry.area.width).0)
-    }
-
-    pub fn panel_visible(&self) -> bool {
-        self.show_panel
-            .unwrap_or_else(|| geometry::defaults(self.geometry.area.width).1)
-    }
-
-    /// Recomputes the panes for `area` and lays the brief out to fit.
-    pub fn resize(&mut self, area: Rect) {
-        self.geometry.area = area;
-        self.geometry = geometry::compute(
-            area,
-            self.outline_visible(),
-            self.panel_visible(),
-            self.sizes,
-        );
-        let text = self.geometry.text;
-        self.reader.height = usize::from(text.height);
-        if text.width > 0 {
-            self.reader.relayout(&self.lib, usize::from(text.width));
-        }
-        self.reader.clamp();
-        self.fix_focus();
-    }
-
-    fn fix_focus(&mut self) {
-        let visible = |f: Focus, g: &Geometry| match f {
-            Focus::Outline => g.outline.is_some(),
-            Focus::Reader => g.reader.is_some(),
-            Focus::Panel => g.panel.is_some(),
-        };
-        if !visible(self.focus, &self.geometry) {
-            self.focus = [Focus::Reader, Focus::Outline, Focus::Panel]
-                .into_iter()
-                .find(|f| visible(*f, &self.geometry))
-                .unwrap_or(Focus::Reader);
-        }
+    /// True if the screen may have changed since the last call: the event
+    /// loop draws only then.
+    pub fn take_dirty(&mut self) -> bool {
+        std::mem::take(&mut self.dirty)
     }
 
     /// Where keys are looked up: the top view's mode, or the focused
     /// pane's.
     pub fn mode(&self) -> Mode {
-        self.views.mode().unwrap_or(match self.focus {
+        self.views.mode().unwrap_or(match self.desk.focus {
             Focus::Outline => Mode::Outline,
             Focus::Reader => Mode::Reader,
             Focus::Panel => Mode::Panel,
         })
     }
 
-    /// Takes in work finished in the background; true if the screen
-    /// changed.
-    pub fn tick(&mut self) -> bool {
-        let indexed = self.finder.building.is_some() && self.finder.take_index(&self.lib, false);
-        if indexed && self.mode() == Mode::Finder {
-            self.finder.refresh();
+    /// The one place state changes: applies `msg` and says what the event
+    /// loop must do.
+    pub fn update(&mut self, msg: Msg) -> Effect {
+        if let Msg::Tick(now) = msg {
+            return self.on_tick(now);
         }
-        let found = self.finder.receive();
-        let read = self.observe_reading();
-        self.reader.receive() || found || indexed || read
+        self.dirty = true;
+        if let Some(effect) = self.desk.answer(msg) {
+            return effect;
+        }
+        if !matches!(msg, Msg::Resize(_)) {
+            // Input acts on the whole brief, not on its preview.
+            self.desk.reader.finish();
+        }
+        // The place in a brief is kept whenever the reader leaves it; only
+        // then is it turned into ids (taken here, it costs two copies).
+        let (before, section) = (self.desk.reader.place(), self.desk.reader.section());
+        let small = self.desk.geometry.too_small;
+        let effect = match msg {
+            Msg::Key(k) => self.key(k),
+            Msg::Act(a) => self.act(a),
+            Msg::Click { .. } | Msg::Wheel { .. } if small => Effect::None,
+            Msg::Click { x, y } => {
+                self.desk.message = None;
+                if !self.route(Input::Click { x, y }) {
+                    self.desk.click(x, y);
+                }
+                Effect::None
+            }
+            Msg::Wheel { x, y, down } => {
+                if !self.route(Input::Wheel { x, y, down }) {
+                    self.desk.wheel(x, y, down);
+                }
+                Effect::None
+            }
+            Msg::Resize(area) => {
+                self.desk.resize(area);
+                Effect::None
+            }
+            Msg::Tick(_) => Effect::None,
+        };
+        self.open_asked();
+        // While the search line is open, the matches follow what is typed.
+        if self.desk.refresh_search() && self.mode() == Mode::Search {
+            self.desk.goto_match_from_top();
+        }
+        if self.desk.reader.brief != before.brief
+            && let Some((id, place)) = self.desk.place_in_state(before, section)
+        {
+            self.desk.saved.state.set_place(&id, place);
+        }
+        effect
+    }
+
+    /// Time passed: work finished in the background is taken in, a read
+    /// mark that fell due is set, and a key sequence left waiting acts
+    /// alone.
+    fn on_tick(&mut self, now: Instant) -> Effect {
+        let finder = self.views.showing::<Finder>();
+        let changed = self.desk.tick(finder, self.views.is_open());
+        let waiting = !self.pending.is_empty();
+        let effect = self.expire_keys(now);
+        self.open_asked();
+        // A sequence that ran out changes the status bar, acted or not.
+        self.dirty |= changed || (waiting && self.pending.is_empty());
+        effect
+    }
+
+    /// One turn of time, now, through [`App::update`]: true if the screen
+    /// changed. For drivers without an event loop (tests, the fuzzer).
+    pub fn tick(&mut self) -> bool {
+        self.dirty = false;
+        self.update(Msg::Tick(Instant::now()));
+        self.take_dirty()
+    }
+
+    /// Starts building the finder's index in the background (see
+    /// [`crate::tui::find::FinderState::build_in_background`]). The event
+    /// loop calls it once the first screen is drawn, so that the two do not
+    /// share a core.
+    pub fn index_in_background(&mut self) {
+        self.desk.index_in_background();
     }
 
     /// True while background work is under way, so the loop should look
     /// for its results soon.
     pub fn busy(&self) -> bool {
-        self.finder.worker.is_some() && self.finder.pending()
-            || self.finder.indexing() && self.mode() == Mode::Finder
-            || self.reader.progress().is_some()
-    }
-
-    pub fn update(&mut self, msg: Msg) -> Effect {
-        if let Some(effect) = self.answer(msg) {
-            return effect;
-        }
-        if !matches!(msg, Msg::Resize(_)) {
-            // Input acts on the whole brief, not on its preview.
-            self.reader.finish();
-        }
-        // The place in a brief is kept whenever the reader leaves it; only
-        // then is it turned into ids (taken here, it costs two copies).
-        let (before, section) = (self.reader.place(), self.reader.section());
-        let effect = match msg {
-            Msg::Key(k) => self.key(k),
-            Msg::Act(a) => self.act(a),
-            Msg::Click { .. } | Msg::Wheel { .. } if self.geometry.too_small => Effect::None,
-            Msg::Click { x, y } => {
-                self.message = None;
-                self.click(x, y);
-                Effect::None
-            }
-            Msg::Wheel { x, y, down } => {
-                self.wheel(x, y, down);
-                Effect::None
-            }
-            Msg::Resize(area) => {
-                self.resize(area);
-                Effect::None
-            }
-        };
-        // While the search line is open, the matches follow what is typed.
-        if self.refresh_search() && self.mode() == Mode::Search {
-            self.goto_match_from_top();
-        }
-        if self.reader.brief != before.brief
-            && let Some((id, place)) = self.place_in_state(before, section)
-        {
-            self.saved.state.set_place(&id, place);
-        }
-        effect
+        self.desk.busy(self.views.showing::<Finder>())
     }
 
     /// Applies one action: the open views are offered it first, top
     /// first; what they let through reaches the base layer.
     pub fn act(&mut self, a: Action) -> Effect {
         // Nothing is drawn but "terminal too small": no key acts unseen.
-        if self.geometry.too_small && a != Action::Quit {
+        if self.desk.geometry.too_small && a != Action::Quit {
             return Effect::None;
         }
         if a == Action::Home {
             self.go_home();
             return Effect::None;
         }
-        if self.route(Input::Act(a)) || self.open_for(a) {
+        if self.route(Input::Act(a)) {
+            return match self.handed_down.take() {
+                Some(b) => self.base(b),
+                None => Effect::None,
+            };
+        }
+        if self.open_for(a) {
             return Effect::None;
         }
+        self.base(a)
+    }
+
+    /// An action on the base layer: the app's own, else the reading
+    /// state's.
+    fn base(&mut self, a: Action) -> Effect {
         match a {
-            Action::Quit => return Effect::Quit,
-            Action::Close => {}
-            Action::FocusNext => self.cycle_focus(true),
-            Action::FocusPrev => self.cycle_focus(false),
-            Action::TogglePanel => self.show_side(Focus::Panel, !self.panel_visible()),
-            Action::ToggleOutline => self.show_side(Focus::Outline, !self.outline_visible()),
+            Action::Quit => Effect::Quit,
+            Action::Close => Effect::None,
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
-                self.message = Some(if self.mouse {
+                self.desk.message = Some(if self.mouse {
                     "mouse on".into()
                 } else {
                     "mouse off: select text with the terminal".into()
                 });
-                return Effect::SetMouse(self.mouse);
+                Effect::SetMouse(self.mouse)
             }
-            Action::Back => self.back(),
-            Action::Forward => self.forward(),
-            Action::NextPillar => self.next_pillar(true),
-            Action::PrevPillar => self.next_pillar(false),
-            Action::Pillar(n) => self.pillar(n),
-            Action::NextMatch => self.next_match(true),
-            Action::PrevMatch => self.next_match(false),
-            Action::CycleTheme => self.cycle_theme(),
-            Action::Bookmark => self.toggle_bookmark(),
-            Action::CopyFigure => return self.copy_figure(),
-            Action::CopyParagraph => return self.copy_paragraph(),
-            Action::ClearSearch => self.clear_search(),
-            Action::Edit => return self.edit(),
-            Action::Reviewed => self.toggle_reviewed(),
-            _ => match self.focus {
-                Focus::Reader => self.reader_act(a),
-                Focus::Outline => self.outline_act(a),
-                Focus::Panel => self.panel_act(a),
-            },
+            Action::CycleTheme => {
+                self.cycle_theme();
+                Effect::None
+            }
+            Action::Back => {
+                let home = self.home_is_behind();
+                let effect = self.desk.act(a);
+                if home {
+                    self.return_home();
+                }
+                effect
+            }
+            _ => self.desk.act(a),
         }
-        Effect::None
     }
 
-    /// Shows or hides a side pane (`Focus::Outline` or `Focus::Panel`).
-    /// Focus stays where it was while that pane shows (hiding the focused
-    /// pane gives it back to the reader); a pane that covers the reader on
-    /// a narrow screen takes it. Below the wide layout the two side panes take
-    /// turns, so the text keeps a readable width.
-    pub(super) fn show_side(&mut self, pane: Focus, on: bool) {
-        let narrow = self.geometry.area.width < geometry::WIDE;
-        match pane {
-            Focus::Panel => {
-                self.show_panel = Some(on);
-                if on && narrow {
-                    self.show_outline = Some(false);
-                }
-            }
-            Focus::Outline => {
-                self.show_outline = Some(on);
-                if on && narrow {
-                    self.show_panel = Some(false);
-                }
-            }
-            Focus::Reader => {}
-        }
-        self.resize(self.geometry.area);
-        if on && pane == Focus::Outline {
-            self.outline_follow();
-        }
-        self.fix_focus();
+    /// True if `a` does something now, for the status bar's hints.
+    pub fn can(&self, a: Action) -> bool {
+        self.desk.can(a)
     }
 
-    fn cycle_focus(&mut self, forward: bool) {
-        let g = &self.geometry;
-        let order: Vec<Focus> = [
-            (Focus::Outline, g.outline.is_some()),
-            (Focus::Reader, g.reader.is_some()),
-            (Focus::Panel, g.panel.is_some()),
-        ]
-        .into_iter()
-        .filter(|(_, v)| *v)
-        .map(|(f, _)| f)
-        .collect();
-        let Some(i) = order.iter().position(|f| *f == self.focus) else {
+    /// `t`: the next theme, remembered in the saved state.
+    fn cycle_theme(&mut self) {
+        if self.themes.is_empty() {
+            self.desk.message = Some("no other theme".into());
             return;
-        };
-        let n = order.len();
-        self.focus = order[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }];
-        if self.focus == Focus::Outline {
-            self.outline_follow();
         }
+        let next = self
+            .themes
+            .iter()
+            .position(|t| t.name == self.theme.name)
+            .map_or(0, |i| (i + 1) % self.themes.len());
+        let monochrome = self.theme.monochrome;
+        self.theme = self.themes[next].clone();
+        self.theme.monochrome = monochrome;
+        self.desk.saved.state.set_theme(&self.theme.name);
+        self.desk.message = Some(format!("theme: {}", self.theme.name));
     }
 
-    /// Moves the outline cursor to the node being read.
-    pub fn outline_follow(&mut self) {
-        let rows = self.outline.rows(&self.lib, self.current());
-        if let Some(i) = self.outline.current_row(&rows, &self.lib, self.current()) {
-            self.outline.cursor = i;
-            if let Some(r) = self.geometry.outline {
-                self.outline
-                    .scroll_to(i, usize::from(r.height.saturating_sub(2)));
-            }
-        }
-    }
-
-    /// How many places `back` can return to.
-    pub fn history_depth(&self) -> usize {
-        self.history.back.len()
-    }
-
-    pub(crate) fn remember(&mut self) {
-        self.history.back.push(self.reader.place());
-        self.history.forward.clear();
-    }
-
-    fn back(&mut self) {
-        let home = self.home_is_behind();
-        if let Some(p) = self.history.back.pop() {
-            self.history.forward.push(self.reader.place());
-            self.reader.go_place(&self.lib, p);
-        } else {
-            self.message = Some("nothing to go back to".into());
-        }
-        if home {
-            self.return_home();
-        }
-    }
-
-    fn forward(&mut self) {
-        if let Some(p) = self.history.forward.pop() {
-            self.history.back.push(self.reader.place());
-            self.reader.go_place(&self.lib, p);
-        }
-    }
-
-    /// Goes to a section, remembering where we were.
-    pub fn go(&mut self, to: SectionRef) {
-        self.remember();
-        self.reader.go_section(&self.lib, to);
-        self.outline_follow();
+    /// Swaps in a reloaded library (see [`Desk::reload`]) and tells every
+    /// view.
+    pub fn reload(&mut self, lib: Library, kept: &[String]) {
+        let key = self
+            .keymap
+            .key_for(self.mode(), Action::Diagnostics)
+            .map_or_else(String::new, |k| format!(" ({k} lists them)"));
+        self.desk.reload(lib, kept, &key);
+        self.reload_views();
     }
 }
 

@@ -12,17 +12,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use super::app::App;
-use super::app::outside::Launch;
+use super::desk::outside::Launch;
 use super::terminal::{self, Guard};
 use crate::sanitize::line as clean;
 
 /// Runs what the app asked for. For the editor the terminal is lent to it
 /// and taken back, and the library is read again from `paths`.
 pub fn run(guard: &mut Guard, app: &mut App, paths: &[PathBuf]) -> io::Result<()> {
-    match app.take_launch() {
+    match app.desk.take_launch() {
         None => {}
         Some(Launch::Url(url)) => {
-            app.message = Some(match open::that_detached(&url) {
+            app.desk.message = Some(match open::that_detached(&url) {
                 Ok(()) => format!("opened {url}"),
                 Err(e) => format!("could not open {url}: {e}"),
             });
@@ -34,20 +34,20 @@ pub fn run(guard: &mut Guard, app: &mut App, paths: &[PathBuf]) -> io::Result<()
                 match editor_command(visual.as_deref(), editor.as_deref(), &path, line) {
                     Ok(c) => c,
                     Err(e) => {
-                        app.message = Some(e);
+                        app.desk.message = Some(e);
                         return Ok(());
                     }
                 };
             let status = terminal::lend(guard, app.mouse, || {
                 while_child_runs(|| Command::new(&program).args(&args).status())
             })?;
-            let (lib, kept) = app.lib.reload(paths);
+            let (lib, kept) = app.desk.lib.reload(paths);
             app.reload(lib, &kept);
             match status {
                 Ok(s) if s.success() => {}
-                Ok(s) => app.message = Some(format!("{} ended with {s}", clean(&program))),
+                Ok(s) => app.desk.message = Some(format!("{} ended with {s}", clean(&program))),
                 Err(e) => {
-                    app.message = Some(format!("could not run {}: {e}", clean(&program)));
+                    app.desk.message = Some(format!("could not run {}: {e}", clean(&program)));
                 }
             }
         }

@@ -395,6 +395,3 @@ impl ReaderState {
             .map(|t| t.role)
     }
 }
-
-#[cfg(test)]
-mod tests;

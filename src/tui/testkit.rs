@@ -32,7 +32,7 @@ pub fn press(app: &mut App, keys: &str) {
 
 /// The screen as text, a wide character once.
 pub fn screen(app: &App) -> String {
-    let area = app.geometry.area;
+    let area = app.desk.geometry.area;
     let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     t.draw(|f| ui::draw(f, app)).expect("draw");
     let buf = t.backend().buffer();

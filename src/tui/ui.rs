@@ -20,7 +20,7 @@ use crate::theme::Slot;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
-    let g = app.geometry;
+    let g = app.desk.geometry;
     frame
         .buffer_mut()
         .set_style(area, app.theme.get(Slot::Background));
@@ -28,22 +28,23 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         too_small(frame, app, area);
         return;
     }
+    let scene = app.scene();
     if let Some(r) = g.outline {
-        outline::draw(frame, app, r);
+        outline::draw(frame, &scene, r);
     }
     if let Some(r) = g.reader {
-        reader::draw(frame, app, r);
+        reader::draw(frame, &scene, r);
         // Not under a view: its cells would be covered by the sequence.
-        if app.outside.hyperlinks && !app.views.is_open() {
-            hyperlink::mark(frame.buffer_mut(), app);
+        if app.desk.outside.hyperlinks && !app.views.is_open() {
+            hyperlink::mark(frame.buffer_mut(), &scene);
         }
     }
     if let Some(r) = g.panel {
-        panel::draw(frame, app, r);
+        panel::draw(frame, &scene, r);
     }
     status::draw(frame, app, g.status);
     for view in app.views.stack() {
-        view.draw(frame, app, area);
+        view.draw(frame, &scene, area);
     }
     if let Some(p) = cursor::position(app) {
         frame.set_cursor_position(p);

@@ -19,22 +19,22 @@
 //! [`View`] (its [`View::opened_by`] names the action that opens it from
 //! the reader), and add it to [`registry`].
 
-mod bookmarks;
-mod compare;
-mod conflicts;
+pub mod bookmarks;
+pub mod compare;
+pub mod conflicts;
 mod field;
-mod finder;
-mod glossary;
-mod help;
-mod home;
-mod list;
-mod measures;
-mod problems;
-mod results;
+pub mod finder;
+pub mod glossary;
+pub mod help;
+pub mod home;
+pub mod list;
+pub mod measures;
+pub mod problems;
+pub mod results;
 mod rowfit;
-mod search;
-mod source;
-mod timeline;
+pub mod search;
+pub mod source;
+pub mod timeline;
 
 use std::any::{Any, TypeId};
 
@@ -44,7 +44,7 @@ use ratatui::layout::{Position, Rect};
 
 pub use bookmarks::{BookmarkRow, Bookmarks};
 pub use compare::{Compare, CompareRow};
-pub use conflicts::{ConflictRow, Conflicts};
+pub use conflicts::{ConflictRow, ConflictsView};
 pub use finder::Finder;
 pub use glossary::{GlossaryRow, GlossaryView};
 pub use help::{Help, help_lines};
@@ -57,8 +57,9 @@ pub use source::{Found, Source};
 pub use timeline::{Timeline, TimelineRow};
 
 use super::action::Action;
-use super::app::App;
-use super::keymap::Mode;
+use super::desk::Desk;
+use super::keymap::{Keymap, Mode};
+use crate::theme::Theme;
 
 /// Every view, one line each.
 fn registry() -> Vec<Box<dyn View>> {
@@ -72,7 +73,7 @@ fn registry() -> Vec<Box<dyn View>> {
         Box::new(Bookmarks::default()),
         Box::new(Problems::default()),
         Box::new(Measures::default()),
-        Box::new(Conflicts::default()),
+        Box::new(ConflictsView::default()),
         Box::new(Source::default()),
         Box::new(Home::default()),
         Box::new(GlossaryView::default()),
@@ -115,6 +116,10 @@ pub enum Outcome {
     Replace(TypeId),
     /// Handled: the view of this type opens above it.
     Push(TypeId),
+    /// Not handled here, but not to be offered to the views below either:
+    /// the base layer applies this action (the app's own, such as the next
+    /// theme, which a view cannot reach).
+    Act(Action),
 }
 
 impl Outcome {
@@ -183,6 +188,53 @@ pub const LIST_COMMANDS: &[Command] = &[
     },
 ];
 
+/// What a view works on while it handles an input: the reading state, and
+/// the keymap to name keys by. Never the app: what a view wants of the app
+/// it says in its [`Outcome`].
+pub struct Cx<'a> {
+    pub desk: &'a mut Desk,
+    pub keymap: &'a Keymap,
+}
+
+/// What a view draws from: the reading state, the keymap and the theme.
+#[derive(Clone, Copy)]
+pub struct Scene<'a> {
+    pub desk: &'a Desk,
+    pub keymap: &'a Keymap,
+    pub theme: &'a Theme,
+}
+
+impl std::ops::Deref for Cx<'_> {
+    type Target = Desk;
+    fn deref(&self) -> &Desk {
+        self.desk
+    }
+}
+
+impl std::ops::DerefMut for Cx<'_> {
+    fn deref_mut(&mut self) -> &mut Desk {
+        self.desk
+    }
+}
+
+impl std::ops::Deref for Scene<'_> {
+    type Target = Desk;
+    fn deref(&self) -> &Desk {
+        self.desk
+    }
+}
+
+/// What became of an input offered to the open views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Routed {
+    /// No view took it: the base layer gets it.
+    Ignored,
+    /// A view took it.
+    Taken,
+    /// A view handed this action down to the base layer.
+    HandedDown(Action),
+}
+
 pub trait View: Any {
     /// The keymap mode its keys are looked up in.
     fn mode(&self) -> Mode;
@@ -193,20 +245,20 @@ pub trait View: Any {
     }
 
     /// Called each time it opens.
-    fn open(&mut self, _app: &mut App) {}
+    fn open(&mut self, _cx: &mut Cx<'_>) {}
 
-    fn handle(&mut self, app: &mut App, input: Input) -> Outcome;
+    fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome;
 
     /// Draws it over the whole screen `area`.
-    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect);
+    fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect);
 
     /// Where the terminal cursor belongs while it is on top.
-    fn cursor(&self, _app: &App, _area: Rect) -> Option<Position> {
+    fn cursor(&self, _cx: &Scene<'_>, _area: Rect) -> Option<Position> {
         None
     }
 
     /// The status bar's text while it is on top (instead of the place).
-    fn status(&self, _app: &App) -> Option<String> {
+    fn status(&self, _cx: &Scene<'_>) -> Option<String> {
         None
     }
 
@@ -225,11 +277,11 @@ pub trait View: Any {
     }
 
     /// The library was reloaded; `open` says if it is open.
-    fn reload(&mut self, _app: &mut App, _open: bool) {}
+    fn reload(&mut self, _cx: &mut Cx<'_>, _open: bool) {}
 
     /// True if command `a` does something now (a hint is shown only
     /// then).
-    fn enabled(&self, _app: &App, _a: Action) -> bool {
+    fn enabled(&self, _cx: &Scene<'_>, _a: Action) -> bool {
         true
     }
 }
@@ -309,53 +361,52 @@ impl Views {
             .position(|v| as_any(v.as_ref()).type_id() == t)
     }
 
+    /// Every view, open or not.
+    pub fn all(&self) -> impl Iterator<Item = &dyn View> {
+        self.all.iter().map(AsRef::as_ref)
+    }
+
     /// The view that `a` opens from the reader.
     fn opened_by(&self, a: Action) -> Option<usize> {
         self.all.iter().position(|v| v.opened_by() == Some(a))
     }
-}
 
-impl App {
     /// Opens the view that `a` opens, if there is one; true if so.
-    pub(super) fn open_for(&mut self, a: Action) -> bool {
-        let Some(i) = self.views.opened_by(a) else {
+    pub fn open_for(&mut self, cx: &mut Cx<'_>, a: Action) -> bool {
+        let Some(i) = self.opened_by(a) else {
             return false;
         };
-        self.open_at(i);
+        self.open_at(cx, i);
         true
     }
 
     /// Opens the view of type `T` on top.
-    pub fn open_view<T: View>(&mut self) {
-        if let Some(i) = self.views.index_of(TypeId::of::<T>()) {
-            self.open_at(i);
+    pub fn open<T: View>(&mut self, cx: &mut Cx<'_>) {
+        if let Some(i) = self.index_of(TypeId::of::<T>()) {
+            self.open_at(cx, i);
         }
     }
 
-    fn open_at(&mut self, i: usize) {
-        let mut all = std::mem::take(&mut self.views.all);
-        let mode = all.get_mut(i).map(|v| {
-            v.open(self);
+    fn open_at(&mut self, cx: &mut Cx<'_>, i: usize) {
+        let mode = self.all.get_mut(i).map(|v| {
+            v.open(cx);
             v.mode()
         });
-        self.views.all = all;
         if let Some(mode) = mode {
-            self.views.open.push((i, mode));
+            self.open.push((i, mode));
         }
     }
 
-    /// Offers `input` to the open views, top first; true if one took it.
-    /// A view is taken out of the app while it handles it, so it may change
-    /// anything in the app but the views.
-    pub(super) fn route(&mut self, input: Input) -> bool {
-        let went = self.history_depth();
-        let mut all = std::mem::take(&mut self.views.all);
+    /// Offers `input` to the open views, top first, and carries out what
+    /// the one that took it answered.
+    pub fn route(&mut self, cx: &mut Cx<'_>, input: Input) -> Routed {
+        let went = cx.history_depth();
         let mut answer = None;
-        for depth in (0..self.views.open.len()).rev() {
-            let Some(view) = all.get_mut(self.views.open[depth].0) else {
+        for depth in (0..self.open.len()).rev() {
+            let Some(view) = self.all.get_mut(self.open[depth].0) else {
                 continue;
             };
-            match view.handle(self, input) {
+            match view.handle(cx, input) {
                 Outcome::Ignored if view.captures() && input != Input::Act(Action::Quit) => {
                     answer = Some((depth, Outcome::Consumed));
                 }
@@ -364,54 +415,56 @@ impl App {
             }
             break;
         }
-        self.views.all = all;
         let Some((depth, outcome)) = answer else {
-            return false;
+            return Routed::Ignored;
         };
+        let mut routed = Routed::Taken;
         match outcome {
             Outcome::Ignored | Outcome::Consumed => {}
+            Outcome::Act(a) => routed = Routed::HandedDown(a),
             Outcome::Close => {
-                self.views.open.remove(depth);
+                self.open.remove(depth);
             }
             Outcome::Replace(t) => {
-                self.views.open.remove(depth);
-                if let Some(i) = self.views.index_of(t) {
-                    self.open_at(i);
+                self.open.remove(depth);
+                if let Some(i) = self.index_of(t) {
+                    self.open_at(cx, i);
                 }
             }
             Outcome::Push(t) => {
-                if let Some(i) = self.views.index_of(t) {
-                    self.open_at(i);
+                if let Some(i) = self.index_of(t) {
+                    self.open_at(cx, i);
                 }
             }
         }
         // A view opened over home that took the reader somewhere (a figure,
         // an event) leaves home too: the reader is what is wanted now.
-        if self.history_depth() != went
-            && let Some(home) = self.views.index_of(TypeId::of::<Home>())
+        if cx.history_depth() != went
+            && let Some(home) = self.index_of(TypeId::of::<Home>())
         {
-            self.views.open.retain(|(i, _)| *i != home);
+            self.open.retain(|(i, _)| *i != home);
         }
-        true
+        routed
     }
 
     /// Tells every view the library was reloaded.
-    pub(super) fn reload_views(&mut self) {
-        let mut all = std::mem::take(&mut self.views.all);
-        for (i, v) in all.iter_mut().enumerate() {
-            let open = self.views.open.iter().any(|(j, _)| *j == i);
-            v.reload(self, open);
+    pub fn reload(&mut self, cx: &mut Cx<'_>) {
+        for (i, v) in self.all.iter_mut().enumerate() {
+            let open = self.open.iter().any(|(j, _)| *j == i);
+            v.reload(cx, open);
         }
-        self.views.all = all;
     }
 
     /// Where the terminal cursor belongs: where the top view says.
-    pub fn cursor(&self) -> Option<Position> {
-        self.views.top()?.cursor(self, self.geometry.area)
+    pub fn cursor(&self, cx: &Scene<'_>) -> Option<Position> {
+        self.top()?.cursor(cx, cx.geometry.area)
+    }
+
+    /// Opens the glossary at term `t` (Enter on a term in the text).
+    pub fn open_glossary_at(&mut self, cx: &mut Cx<'_>, t: usize) {
+        if let Some(g) = self.get_mut::<GlossaryView>() {
+            g.show_term(cx.desk, t);
+        }
+        self.open::<GlossaryView>(cx);
     }
 }
-
-#[cfg(test)]
-mod figures_tests;
-#[cfg(test)]
-mod tests;

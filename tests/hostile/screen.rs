@@ -49,7 +49,7 @@ pub fn type_text(app: &mut App, text: &str) {
 
 /// Draws one frame the size of the app's area.
 pub fn draw(app: &App) -> Buffer {
-    let area = app.geometry.area;
+    let area = app.desk.geometry.area;
     let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     t.draw(|f| ui::draw(f, app)).expect("draw");
     t.backend().buffer().clone()
@@ -111,7 +111,7 @@ pub fn assert_sound(buf: &Buffer, what: &str) {
 /// `check` sees every frame.
 pub fn visit_every_view(app: &mut App, query: &str, check: &mut dyn FnMut(&App, &str)) {
     check(app, "start");
-    let sections: usize = app.lib.briefs.iter().map(|b| b.sections.len()).sum();
+    let sections: usize = app.desk.lib.briefs.iter().map(|b| b.sections.len()).sum();
     for i in 0..=sections {
         act(app, &[Action::NextPillar]);
         check(app, &format!("pillar {i}"));
@@ -160,8 +160,8 @@ pub fn visit_every_view(app: &mut App, query: &str, check: &mut dyn FnMut(&App, 
 /// scroll sideways (code, wide tables), which reach no further than the
 /// layout says.
 pub fn assert_fits(app: &App, what: &str) {
-    let width = usize::from(app.geometry.text.width).max(8);
-    let layout = &app.reader.layout;
+    let width = usize::from(app.desk.geometry.text.width).max(8);
+    let layout = &app.desk.reader.layout;
     for i in 0..layout.len() {
         let w = layout.line(i).map_or(0, |l| l.width());
         let reach = layout.width + layout.overflow(i);

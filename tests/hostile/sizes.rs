@@ -128,7 +128,7 @@ fn library(text: &str) -> Library {
 fn check(app: &App, what: &str) {
     let buf = screen::draw(app);
     assert_sound(&buf, what);
-    if app.geometry.reader.is_some() {
+    if app.desk.geometry.reader.is_some() {
         screen::assert_fits(app, what);
     }
 }
@@ -151,14 +151,14 @@ proptest! {
     ) {
         let mut app = screen::app(library(&text), 120, 40);
         app.update(Msg::Act(briefing::tui::action::Action::NextPillar));
-        let before = app.current();
+        let before = app.desk.current();
         for (w, h) in sizes {
             app.update(Msg::Resize(Rect::new(0, 0, w, h)));
             check(&app, &format!("{w}x{h}"));
         }
         app.update(Msg::Resize(Rect::new(0, 0, 120, 40)));
         check(&app, "back to 120x40");
-        prop_assert_eq!(app.current(), before, "the reading position survives the storm");
+        prop_assert_eq!(app.desk.current(), before, "the reading position survives the storm");
     }
 }
 

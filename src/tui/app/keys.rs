@@ -7,9 +7,10 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::backend::crossterm::to_input_request;
 
-use super::{App, Effect, Focus};
+use super::App;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Chord, Lookup};
+use crate::tui::msg::Effect;
 use crate::tui::views::Input;
 
 /// How long keys that are bound on their own, and also start a longer
@@ -30,7 +31,7 @@ impl PendingKeys {
         *self = Self::default();
     }
 
-    fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
 }
@@ -47,7 +48,7 @@ impl App {
     }
 
     pub(super) fn key(&mut self, k: KeyEvent) -> Effect {
-        self.message = None;
+        self.desk.message = None;
         self.key_on_its_own(k)
     }
 
@@ -113,7 +114,7 @@ impl App {
 
     /// Ends a sequence left waiting since before `now - SEQUENCE_TIMEOUT`:
     /// its keys do what they do alone, if anything.
-    pub fn expire_keys(&mut self, now: Instant) -> Effect {
+    pub(super) fn expire_keys(&mut self, now: Instant) -> Effect {
         let Some(since) = self.pending.since else {
             return Effect::None;
         };
@@ -123,36 +124,6 @@ impl App {
         let alone = self.pending.alone;
         self.pending.clear();
         alone.map_or(Effect::None, |a| self.act(a))
-    }
-
-    /// True if `a` does something from the base layer now, for hints.
-    pub fn can(&self, a: Action) -> bool {
-        let g = &self.geometry;
-        let panes = [g.outline, g.reader, g.panel]
-            .iter()
-            .filter(|p| p.is_some())
-            .count();
-        match a {
-            Action::FocusNext | Action::FocusPrev => panes > 1,
-            Action::Back => !self.history.back.is_empty(),
-            Action::Forward => !self.history.forward.is_empty(),
-            Action::NextLink | Action::PrevLink => self.focus == Focus::Reader,
-            Action::NextMatch | Action::PrevMatch | Action::ClearSearch => {
-                !self.search.query.is_empty()
-            }
-            _ => true,
-        }
-    }
-
-    /// Esc in the reader: the search is over, its highlights go.
-    pub(super) fn clear_search(&mut self) {
-        if self.search.query.is_empty() {
-            return;
-        }
-        self.search.query.clear();
-        self.search.matches.clear();
-        self.search.current = None;
-        self.search.computed_for = None;
     }
 }
 

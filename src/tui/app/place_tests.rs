@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use super::tests::{press, screen, type_text};
 use super::*;
+use crate::library::Library;
+use crate::model::BriefIdx;
 use crate::tui::views;
 
 /// A copy of the real briefs in `to`; the paths to reload from.
@@ -31,7 +33,7 @@ fn one_bad_key(w: u16, h: u16) -> (App, tempfile::TempDir) {
         text.replacen("\ntitle", "\ncolour = \"red\"\ntitle", 1),
     )
     .expect("write");
-    let (lib, kept) = a.lib.reload(&paths);
+    let (lib, kept) = a.desk.lib.reload(&paths);
     a.reload(lib, &kept);
     (a, dir)
 }
@@ -54,7 +56,7 @@ fn a_problem_taller_than_the_list_scrolls() {
 #[test]
 fn one_bad_key_is_one_problem_shown_first_and_whole_and_enter_opens_it() {
     let (mut a, _dir) = one_bad_key(80, 24);
-    let msg = a.message.clone().unwrap_or_default();
+    let msg = a.desk.message.clone().unwrap_or_default();
     assert!(msg.starts_with("1 problem(s)"), "{msg}");
     press(&mut a, "D");
     assert!(a.views.showing::<views::Problems>());
@@ -71,13 +73,13 @@ fn one_bad_key_is_one_problem_shown_first_and_whole_and_enter_opens_it() {
     assert!(flat.contains("`figures`, `events`"), "{s}");
     assert!(!s.contains("missing brief"), "{s}");
     // Enter opens the brief at that line: its title block.
-    a.reader.open_brief(&a.lib, BriefIdx(0));
+    a.desk.reader.open_brief(&a.desk.lib, BriefIdx(0));
     press(&mut a, "enter");
     assert!(!a.views.is_open());
-    let id = &a.lib.briefs[a.reader.brief.0].meta.id;
+    let id = &a.desk.lib.briefs[a.desk.reader.brief.0].meta.id;
     assert_eq!(id, "peninsula-plus");
-    assert_eq!(a.reader.top, 0);
-    assert_eq!(a.focus, Focus::Reader);
+    assert_eq!(a.desk.reader.top, 0);
+    assert_eq!(a.desk.focus, Focus::Reader);
 }
 
 #[test]
@@ -99,11 +101,11 @@ fn problems_list_errors_before_warnings_and_enter_goes_to_the_line() {
     notes.push_str("The last one [links to a text](y.txt).\n");
     std::fs::write(dir.path().join("a-notes.md"), notes).expect("write");
     let mut a = app_on(Library::from_paths(&paths), 100, 30);
-    let errors = a.lib.error_count();
-    assert_eq!(errors, 1, "{:?}", a.lib.diagnostics);
-    assert!(a.lib.diagnostics.len() > errors);
+    let errors = a.desk.lib.error_count();
+    assert_eq!(errors, 1, "{:?}", a.desk.lib.diagnostics);
+    assert!(a.desk.lib.diagnostics.len() > errors);
     assert!(
-        !a.lib.diagnostics[0].is_error(),
+        !a.desk.lib.diagnostics[0].is_error(),
         "by path, the warning is first"
     );
     press(&mut a, "D");
@@ -113,12 +115,12 @@ fn problems_list_errors_before_warnings_and_enter_goes_to_the_line() {
     assert!(rows[1].contains("warning"), "{s}");
     // The error's brief did not load, so Enter names it instead.
     press(&mut a, "enter");
-    let msg = a.message.clone().unwrap_or_default();
+    let msg = a.desk.message.clone().unwrap_or_default();
     assert!(msg.contains("digital-allies.md did not load"), "{msg}");
     // The warning's brief did: Enter shows it at the warning's line.
     press(&mut a, "D j enter");
-    assert_eq!(a.lib.briefs[a.reader.brief.0].meta.id, "a-notes");
-    assert!(a.reader.top > 0);
+    assert_eq!(a.desk.lib.briefs[a.desk.reader.brief.0].meta.id, "a-notes");
+    assert!(a.desk.reader.top > 0);
     assert!(screen(&a).contains("The last one links to a text"));
 }
 
@@ -129,8 +131,8 @@ fn bar_section(a: &App) -> String {
 
 /// The section a selected link or figure lies in, by the brief's model.
 fn selected_section(a: &App) -> Option<String> {
-    let b = a.lib.brief(a.reader.brief)?;
-    let s = match a.reader.selected? {
+    let b = a.desk.lib.brief(a.desk.reader.brief)?;
+    let s = match a.desk.reader.selected? {
         crate::doc::Role::Mention(m) => b.mentions.get(m as usize)?.section,
         crate::doc::Role::Link(l) => b.links.get(l as usize)?.section,
         _ => return None,
@@ -144,7 +146,7 @@ fn a_figure_jumped_to_drives_the_bar_the_panel_and_the_outline() {
     let figures: Vec<_> = lib.figures().collect();
     let mut a = app_on(lib, 160, 45);
     for r in figures {
-        a.jump_to_figure(r);
+        a.desk.jump_to_figure(r);
         let want = selected_section(&a).expect("a figure is selected");
         let s = screen(&a);
         let bar = bar_section(&a);
@@ -154,14 +156,20 @@ fn a_figure_jumped_to_drives_the_bar_the_panel_and_the_outline() {
         if want.chars().count() < 30 {
             assert!(top.contains(&panel_title), "{r:?}: {top:?} wants {want:?}");
         }
-        let rows = a.outline.rows(&a.lib, a.current());
-        let here = a.outline.current_row(&rows, &a.lib, a.current());
+        let rows = a.desk.outline.rows(&a.desk.lib, a.desk.current());
+        let here = a
+            .desk
+            .outline
+            .current_row(&rows, &a.desk.lib, a.desk.current());
         let node = here.map(|i| rows[i].node);
-        assert_eq!(node, Some(crate::tui::outline::Node::Section(a.current())));
+        assert_eq!(
+            node,
+            Some(crate::tui::outline::Node::Section(a.desk.current()))
+        );
         // The figure is in the panel, marked in its margin.
-        let items = crate::tui::panel::items(&a.lib, &a.reader);
+        let items = crate::tui::panel::items(&a.desk.lib, &a.desk.reader);
         assert!(
-            crate::tui::panel::selected_item(&a.lib, &a.reader, &items).is_some(),
+            crate::tui::panel::selected_item(&a.desk.lib, &a.desk.reader, &items).is_some(),
             "{r:?}"
         );
         assert!(s.contains('▌'), "{r:?}:\n{s}");
@@ -176,12 +184,12 @@ fn links_selected_down_the_brief_carry_the_bar_along() {
     // screen.
     for _ in 0..60 {
         press(&mut a, "l");
-        if a.reader.top > 0 && selected_section(&a).is_some() {
+        if a.desk.reader.top > 0 && selected_section(&a).is_some() {
             break;
         }
     }
-    a.message = None;
-    assert!(a.reader.top > 0);
+    a.desk.message = None;
+    assert!(a.desk.reader.top > 0);
     let want = selected_section(&a).expect("a link is selected");
     let bar = bar_section(&a);
     assert!(bar.contains(&want), "bar {bar:?}, want {want:?}");
@@ -195,82 +203,89 @@ fn n_and_shift_n_go_to_the_next_match_from_where_the_reader_scrolled() {
     type_text(&mut a, "alliance");
     press(&mut a, "enter");
     assert_eq!(
-        a.search.current,
+        a.desk.search.current,
         Some(0),
         "{:?} {}",
-        a.search.query,
-        a.search.matches.len()
+        a.desk.search.query,
+        a.desk.search.matches.len()
     );
-    let n = a.search.matches.len();
+    let n = a.desk.search.matches.len();
     assert!(n > 4, "{n}");
     // Scrolled down: n takes the first match from the view.
     press(&mut a, "pagedown pagedown");
-    let top = a.reader.top;
-    let want = a.search.matches.iter().position(|m| m.line >= top);
+    let top = a.desk.reader.top;
+    let want = a.desk.search.matches.iter().position(|m| m.line >= top);
     assert!(want.is_some_and(|i| i >= 2), "{want:?}");
     press(&mut a, "n");
-    assert_eq!(a.search.current, want);
+    assert_eq!(a.desk.search.current, want);
     // At the end, N takes the last match above the view's bottom.
     press(&mut a, "G");
-    let bottom = a.reader.top + a.reader.height;
-    let want = a.search.matches.iter().rposition(|m| m.line < bottom);
+    let bottom = a.desk.reader.top + a.desk.reader.height;
+    let want = a.desk.search.matches.iter().rposition(|m| m.line < bottom);
     assert!(want.is_some_and(|i| i + 1 == n), "{want:?}");
     press(&mut a, "N");
-    assert_eq!(a.search.current, want);
+    assert_eq!(a.desk.search.current, want);
     // Below the last match, n goes round to the first and says so.
     press(&mut a, "G");
-    assert!(a.search.matches.iter().all(|m| m.line < a.reader.top));
-    press(&mut a, "n");
-    assert_eq!(a.search.current, Some(0));
     assert!(
-        a.message
+        a.desk
+            .search
+            .matches
+            .iter()
+            .all(|m| m.line < a.desk.reader.top)
+    );
+    press(&mut a, "n");
+    assert_eq!(a.desk.search.current, Some(0));
+    assert!(
+        a.desk
+            .message
             .as_deref()
             .is_some_and(|m| m.contains("back at the top"))
     );
     // On screen, n steps from the current match.
     press(&mut a, "g n");
-    let first = a.search.current.expect("a match");
+    let first = a.desk.search.current.expect("a match");
     press(&mut a, "n");
-    assert_eq!(a.search.current, Some((first + 1) % n));
+    assert_eq!(a.desk.search.current, Some((first + 1) % n));
 }
 
 #[test]
 fn left_bracket_stops_at_a_briefs_title_block_as_right_bracket_does() {
     let mut a = app_on(Library::embedded(), 160, 48);
     press(&mut a, "4");
-    let last = a.current();
+    let last = a.desk.current();
     // Forward: the next brief's title block, then its first pillar.
     press(&mut a, "]");
-    assert_eq!(a.reader.brief, BriefIdx(1));
-    assert_eq!((a.reader.top, a.current().section.0), (0, 0));
+    assert_eq!(a.desk.reader.brief, BriefIdx(1));
+    assert_eq!((a.desk.reader.top, a.desk.current().section.0), (0, 0));
     press(&mut a, "]");
-    let first = a.current();
-    assert!(a.reader.top > 0);
+    let first = a.desk.current();
+    assert!(a.desk.reader.top > 0);
     // Back: the title block again, then the last pillar before it.
     press(&mut a, "[");
-    assert_eq!(a.reader.brief, BriefIdx(1));
-    assert_eq!((a.reader.top, a.current().section.0), (0, 0));
+    assert_eq!(a.desk.reader.brief, BriefIdx(1));
+    assert_eq!((a.desk.reader.top, a.desk.current().section.0), (0, 0));
     press(&mut a, "[");
-    assert_eq!(a.current(), last);
+    assert_eq!(a.desk.current(), last);
     press(&mut a, "] ]");
-    assert_eq!(a.current(), first);
+    assert_eq!(a.desk.current(), first);
 }
 
 #[test]
 fn outline_h_closes_the_pillar_being_read_and_the_node_holding_the_cursor() {
     use crate::tui::outline::Node;
     let mut a = app_on(Library::embedded(), 160, 48);
-    let brief = &a.lib.briefs[0];
+    let brief = &a.desk.lib.briefs[0];
     let nth = brief
         .pillars()
         .position(|p| brief.section(p).is_some_and(|s| !s.children.is_empty()))
         .expect("a pillar with sections");
     press(&mut a, &(nth + 1).to_string());
-    let pillar = a.current();
+    let pillar = a.desk.current();
     press(&mut a, "backtab");
-    assert_eq!(a.focus, Focus::Outline);
+    assert_eq!(a.desk.focus, Focus::Outline);
     let row = |a: &App| {
-        let rows = a.outline.rows(&a.lib, a.current());
+        let rows = a.desk.outline.rows(&a.desk.lib, a.desk.current());
         let i = rows
             .iter()
             .position(|r| r.node == Node::Section(pillar))
@@ -278,7 +293,7 @@ fn outline_h_closes_the_pillar_being_read_and_the_node_holding_the_cursor() {
         (i, rows[i], rows.len())
     };
     let (i, r, len) = row(&a);
-    assert_eq!(a.outline.cursor, i);
+    assert_eq!(a.desk.outline.cursor, i);
     assert!(r.expanded);
     press(&mut a, "h");
     let (_, r, shorter) = row(&a);
@@ -288,16 +303,16 @@ fn outline_h_closes_the_pillar_being_read_and_the_node_holding_the_cursor() {
     assert!(row(&a).1.expanded);
     // On a section inside it, h closes the pillar and moves there.
     press(&mut a, "j");
-    assert_eq!(a.outline.cursor, i + 1);
+    assert_eq!(a.desk.outline.cursor, i + 1);
     press(&mut a, "h");
     let (_, r, _) = row(&a);
     assert!(!r.expanded);
-    assert_eq!(a.outline.cursor, i);
+    assert_eq!(a.desk.outline.cursor, i);
     // And once more: the brief holding it closes.
     press(&mut a, "h");
-    let rows = a.outline.rows(&a.lib, a.current());
-    assert_eq!(rows[a.outline.cursor].node, Node::Brief(pillar.brief));
-    assert!(!rows[a.outline.cursor].expanded);
+    let rows = a.desk.outline.rows(&a.desk.lib, a.desk.current());
+    assert_eq!(rows[a.desk.outline.cursor].node, Node::Brief(pillar.brief));
+    assert!(!rows[a.desk.outline.cursor].expanded);
 }
 
 #[test]
@@ -306,10 +321,10 @@ fn finder_rows_at_80_columns_keep_brief_section_and_source() {
     press(&mut a, "f");
     type_text(&mut a, "chip");
     let s = screen(&a);
-    let hits: Vec<_> = a.finder.hits.iter().take(4).copied().collect();
+    let hits: Vec<_> = a.desk.finder.hits.iter().take(4).copied().collect();
     assert_eq!(hits.len(), 4);
     for h in hits {
-        let b = &a.lib.briefs[h.figure.brief.0];
+        let b = &a.desk.lib.briefs[h.figure.brief.0];
         let fig = &b.figures[h.figure.figure.0];
         let section = fig
             .section
@@ -332,9 +347,9 @@ fn timeline_rows_at_80_columns_keep_brief_and_section() {
     let mut a = app_on(Library::embedded(), 80, 24);
     press(&mut a, "T");
     let s = screen(&a);
-    let events = a.lib.events();
+    let events = a.desk.lib.events();
     for (b, e) in events.iter().take(4) {
-        let brief = &a.lib.briefs[b.0];
+        let brief = &a.desk.lib.briefs[b.0];
         let section = e
             .section
             .and_then(|x| brief.section(x))
@@ -368,10 +383,10 @@ fn a_match_shown_at_the_end_of_a_brief_names_its_own_section_in_the_bar() {
     press(&mut a, "/");
     type_text(&mut a, "alliance");
     press(&mut a, "enter G N");
-    let line = a.search.matches[a.search.current.expect("a match")].line;
-    let b = a.lib.brief(a.reader.brief).expect("brief");
+    let line = a.desk.search.matches[a.desk.search.current.expect("a match")].line;
+    let b = a.desk.lib.brief(a.desk.reader.brief).expect("brief");
     let want = b
-        .section(a.reader.layout.section_of(line))
+        .section(a.desk.reader.layout.section_of(line))
         .expect("section")
         .title
         .clone();

@@ -9,9 +9,13 @@ use ratatui::style::{Color, Modifier};
 use super::tests::{press, render, screen, section_title, type_text};
 use super::*;
 use crate::config::Config;
+use crate::library::Library;
+use crate::model::BriefIdx;
 use crate::state::{self, State};
 use crate::theme::Slot;
+use crate::theme::Theme;
 use crate::tui::views;
+use ratatui::layout::Rect;
 
 fn app_with(lib: Library, keymap: Keymap, theme: Theme) -> App {
     App::new(lib, keymap, theme, Rect::new(0, 0, 140, 40))
@@ -89,21 +93,24 @@ fn t_cycles_through_the_themes_and_every_theme_renders() {
         let buf = render(&a);
         // The brief's title is drawn in the theme's first heading style,
         // on the theme's own paper.
-        let (x, y) = find(&buf, a.geometry.text, "Digital Allies").expect("title on screen");
+        let (x, y) = find(&buf, a.desk.geometry.text, "Digital Allies").expect("title on screen");
         let cell = buf.cell((x + 3, y)).expect("cell");
         let want = a.theme.heading(1);
         assert_eq!(cell.fg, want.fg.unwrap_or(Color::Reset), "{}", a.theme.name);
         assert!(cell.modifier.contains(Modifier::BOLD), "{}", a.theme.name);
         let paper = a.theme.get(Slot::Background).bg.unwrap_or(Color::Reset);
         let corner = buf
-            .cell((a.geometry.text.x + 1, a.geometry.text.bottom() - 1))
+            .cell((
+                a.desk.geometry.text.x + 1,
+                a.desk.geometry.text.bottom() - 1,
+            ))
             .expect("cell");
         assert_eq!(corner.bg, paper, "{}", a.theme.name);
         seen.push(a.theme.name.clone());
         screens.push(buf);
         press(&mut a, "t");
         assert_eq!(
-            a.message.as_deref(),
+            a.desk.message.as_deref(),
             Some(&*format!("theme: {}", a.theme.name))
         );
     }
@@ -138,7 +145,7 @@ fn without_colour_nothing_is_coloured_and_emphasis_still_shows() {
             .filter(|c| c.modifier.contains(Modifier::REVERSED))
             .count();
         assert!(reversed > 0, "{name}: the selection stands out by reverse");
-        let (x, y) = find(&buf, a.geometry.text, &heading).expect("heading");
+        let (x, y) = find(&buf, a.desk.geometry.text, &heading).expect("heading");
         let title = buf.cell((x, y)).expect("cell");
         assert!(
             title.modifier.contains(Modifier::BOLD),
@@ -159,7 +166,7 @@ fn without_colour_nothing_is_coloured_and_emphasis_still_shows() {
 
 fn saved_app(dir: &Path) -> App {
     let mut a = app();
-    a.saved = crate::state::Saved {
+    a.desk.saved = crate::state::Saved {
         state: State::default(),
         path: Some(dir.join("state.json")),
         noted: None,
@@ -174,17 +181,18 @@ fn bookmarks_are_marked_listed_opened_and_deleted_and_saved_at_once() {
     press(&mut a, "3 m");
     let marked = section_title(&a);
     assert!(
-        a.message
+        a.desk
+            .message
             .as_deref()
             .is_some_and(|m| m.starts_with("bookmarked: Digital Allies › ")),
         "{:?}",
-        a.message
+        a.desk.message
     );
     let (on_disk, warning) = State::load(&dir.path().join("state.json"));
     assert_eq!(warning, None);
     assert_eq!(on_disk.bookmarks().len(), 1);
     press(&mut a, "] ] ] m");
-    assert_eq!(a.saved.state.bookmarks().len(), 2);
+    assert_eq!(a.desk.saved.state.bookmarks().len(), 2);
     press(&mut a, "'");
     assert!(a.views.showing::<views::Bookmarks>());
     let listed = screen(&a);
@@ -196,12 +204,12 @@ fn bookmarks_are_marked_listed_opened_and_deleted_and_saved_at_once() {
     assert!(!a.views.is_open());
     assert_eq!(section_title(&a), marked);
     press(&mut a, "' j d");
-    assert_eq!(a.saved.state.bookmarks().len(), 1);
+    assert_eq!(a.desk.saved.state.bookmarks().len(), 1);
     let (on_disk, _) = State::load(&dir.path().join("state.json"));
     assert_eq!(on_disk.bookmarks().len(), 1);
     press(&mut a, "d esc");
     let closed = screen(&a);
-    assert!(a.saved.state.bookmarks().is_empty());
+    assert!(a.desk.saved.state.bookmarks().is_empty());
     press(&mut a, "'");
     let screen_empty = screen(&a);
     assert!(
@@ -216,42 +224,45 @@ fn the_reader_reopens_where_it_was_and_each_brief_at_its_own_place() {
     let mut a = saved_app(dir.path());
     press(&mut a, "] ] ] ] ] ]");
     press(&mut a, "j j j");
-    let (brief, section, top) = (a.reader.brief, section_title(&a), a.reader.top);
+    let (brief, section, top) = (a.desk.reader.brief, section_title(&a), a.desk.reader.top);
     assert_ne!(brief, BriefIdx(0), "moved on to another brief");
-    a.save_state().expect("saved");
+    a.desk.save_state().expect("saved");
 
     let mut b = saved_app(dir.path());
     let (state, warning) = State::load(&dir.path().join("state.json"));
     assert_eq!(warning, None);
-    b.saved.state = state;
-    assert!(b.restore_last());
-    assert_eq!(b.reader.brief, brief);
+    b.desk.saved.state = state;
+    assert!(b.desk.restore_last());
+    assert_eq!(b.desk.reader.brief, brief);
     assert_eq!(section_title(&b), section);
-    assert_eq!(b.reader.top, top);
+    assert_eq!(b.desk.reader.top, top);
     // The first brief was left at its pillar 3.
-    let first = b.saved.state.place(&b.lib.briefs[0].meta.id);
+    let first = b.desk.saved.state.place(&b.desk.lib.briefs[0].meta.id);
     assert!(first.is_some_and(|p| p.block > 0));
 
     // A place in a section that is gone falls back to the block.
     let mut c = saved_app(dir.path());
-    c.saved.state.set_place(
+    c.desk.saved.state.set_place(
         "peninsula-plus",
         state::Place {
             section: "no-such-section".into(),
             block: 3,
         },
     );
-    assert!(c.restore_last());
-    assert_eq!(c.lib.briefs[c.reader.brief.0].meta.id, "peninsula-plus");
+    assert!(c.desk.restore_last());
+    assert_eq!(
+        c.desk.lib.briefs[c.desk.reader.brief.0].meta.id,
+        "peninsula-plus"
+    );
     // And a brief that is gone opens nothing.
-    c.saved.state.set_place(
+    c.desk.saved.state.set_place(
         "gone",
         state::Place {
             section: String::new(),
             block: 0,
         },
     );
-    assert!(!c.restore_last());
+    assert!(!c.desk.restore_last());
 }
 
 fn copy_fixture_library(to: &Path) -> PathBuf {
@@ -280,16 +291,16 @@ fn the_finder_works_after_a_reload_with_a_new_index() {
     let dir = tempfile::tempdir().expect("dir");
     let (mut a, paths, root) = reloadable(dir.path());
     // Indexed in the background, as a large library is.
-    a.finder.index_background_from = 0;
+    a.desk.finder.index_background_from = 0;
     a.index_in_background();
     press(&mut a, "f");
     type_text(&mut a, "s");
-    if a.finder.take_index(&a.lib, true) {
-        a.finder.refresh();
+    if a.desk.finder.take_index(&a.desk.lib, true) {
+        a.desk.finder.refresh();
     }
-    let before = a.finder.hits.len();
+    let before = a.desk.finder.hits.len();
     assert!(before > 0);
-    let old = a.finder.index.clone().expect("index");
+    let old = a.desk.finder.index.clone().expect("index");
 
     // A figure added: the reload brings a new index, built afresh.
     let alpha = root.join("alpha.md");
@@ -302,37 +313,38 @@ fn the_finder_works_after_a_reload_with_a_new_index() {
     );
     assert_ne!(edited, text);
     std::fs::write(&alpha, &edited).expect("write");
-    let (lib, kept) = a.lib.reload(&paths);
+    let (lib, kept) = a.desk.lib.reload(&paths);
     assert!(lib.diagnostics.is_empty(), "{:?}", lib.diagnostics);
     a.reload(lib, &kept);
     // The old index is gone and a new one is being built (with the finder
     // open, the reload may already have taken it in if the build was quick).
     assert!(
-        a.finder
+        a.desk
+            .finder
             .index
             .as_ref()
             .is_none_or(|i| !std::sync::Arc::ptr_eq(i, &old)),
         "the old index is gone"
     );
     assert!(
-        a.finder.building.is_some() || a.finder.index.is_some(),
+        a.desk.finder.building.is_some() || a.desk.finder.index.is_some(),
         "the new one is being built"
     );
     press(&mut a, "esc f");
     type_text(&mut a, "s");
-    if a.finder.take_index(&a.lib, true) {
-        a.finder.refresh();
+    if a.desk.finder.take_index(&a.desk.lib, true) {
+        a.desk.finder.refresh();
     }
-    let index = a.finder.index.clone().expect("index");
+    let index = a.desk.finder.index.clone().expect("index");
     assert!(!std::sync::Arc::ptr_eq(&old, &index));
-    assert_eq!(index.entries.len(), a.lib.figures().count());
-    assert_eq!(a.finder.hits.len(), before + 1);
+    assert_eq!(index.entries.len(), a.desk.lib.figures().count());
+    assert_eq!(a.desk.finder.hits.len(), before + 1);
     // Every hit is an entry of the new index, ranked as a fresh finder would.
     assert_eq!(
-        a.finder.hits,
+        a.desk.finder.hits,
         crate::lookup::Finder::default().rank(&index, "s")
     );
-    for h in &a.finder.hits {
+    for h in &a.desk.finder.hits {
         assert!(index.hit(h).is_some());
     }
 }
@@ -345,19 +357,22 @@ fn a_reload_keeps_the_place_the_outline_and_lists_new_problems() {
     assert_eq!(section_title(&a), "Opinion");
     // Open Beta in the outline as well.
     press(&mut a, "shift-tab G l tab");
-    let rows_before = a.outline.rows(&a.lib, a.current()).len();
+    let rows_before = a.desk.outline.rows(&a.desk.lib, a.desk.current()).len();
 
     // A paragraph added above: the reader stays in its section.
     let alpha = root.join("alpha.md");
     let original = std::fs::read_to_string(&alpha).expect("read");
     let edited = original.replacen("## Economy", "A new opening paragraph.\n\n## Economy", 1);
     std::fs::write(&alpha, &edited).expect("write");
-    let (lib, kept) = a.lib.reload(&paths);
+    let (lib, kept) = a.desk.lib.reload(&paths);
     assert!(kept.is_empty());
     a.reload(lib, &kept);
     assert_eq!(section_title(&a), "Opinion");
-    assert_eq!(a.outline.rows(&a.lib, a.current()).len(), rows_before);
-    assert_eq!(a.message.as_deref(), Some("reloaded"));
+    assert_eq!(
+        a.desk.outline.rows(&a.desk.lib, a.desk.current()).len(),
+        rows_before
+    );
+    assert_eq!(a.desk.message.as_deref(), Some("reloaded"));
     assert!(screen(&a).contains("Opinion"));
 
     // A broken link: the problem is reported and listed, the reader stays.
@@ -366,9 +381,9 @@ fn a_reload_keeps_the_place_the_outline_and_lists_new_problems() {
         edited.replacen("## Opinion", "See [x](#nowhere).\n\n## Opinion", 1),
     )
     .expect("write");
-    let (lib, kept) = a.lib.reload(&paths);
+    let (lib, kept) = a.desk.lib.reload(&paths);
     a.reload(lib, &kept);
-    let msg = a.message.clone().unwrap_or_default();
+    let msg = a.desk.message.clone().unwrap_or_default();
     assert_eq!(
         msg,
         "1 problem(s) (D lists them); showing the last good version of alpha.md"

@@ -3,10 +3,14 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::*;
+use crate::library::Library;
+use crate::model::BriefIdx;
 use crate::model::SectionIdx;
+use crate::theme::Theme;
 use crate::tui::keymap::parse_keys;
 use crate::tui::ui;
 use crate::tui::views;
+use ratatui::layout::Rect;
 
 fn app(w: u16, h: u16) -> App {
     App::new(
@@ -39,7 +43,7 @@ pub(super) fn press(app: &mut App, keys: &str) -> Effect {
 
 /// One frame the size of the app's area.
 pub(super) fn render(app: &App) -> ratatui::buffer::Buffer {
-    let area = app.geometry.area;
+    let area = app.desk.geometry.area;
     let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     t.draw(|f| ui::draw(f, app)).expect("draw");
     t.backend().buffer().clone()
@@ -66,8 +70,9 @@ pub(super) fn screen(app: &App) -> String {
 }
 
 pub(super) fn section_title(app: &App) -> String {
-    let c = app.current();
-    app.lib
+    let c = app.desk.current();
+    app.desk
+        .lib
         .brief(c.brief)
         .and_then(|b| b.section(c.section))
         .map_or_else(String::new, |s| s.title.clone())
@@ -76,15 +81,19 @@ pub(super) fn section_title(app: &App) -> String {
 #[test]
 fn pillars_move_forward_and_across_briefs() {
     let mut a = app(160, 48);
-    assert_eq!(a.reader.brief, BriefIdx(0));
+    assert_eq!(a.desk.reader.brief, BriefIdx(0));
     press(&mut a, "]");
     assert_eq!(section_title(&a), "Technology and the Alliance");
     press(&mut a, "] ] ]");
     assert_eq!(section_title(&a), "Recommendations");
     press(&mut a, "]");
-    assert_eq!(a.reader.brief, BriefIdx(1), "crossed into the next brief");
+    assert_eq!(
+        a.desk.reader.brief,
+        BriefIdx(1),
+        "crossed into the next brief"
+    );
     press(&mut a, "[");
-    assert_eq!(a.reader.brief, BriefIdx(0));
+    assert_eq!(a.desk.reader.brief, BriefIdx(0));
     assert_eq!(section_title(&a), "Recommendations");
     press(&mut a, "3");
     assert_eq!(section_title(&a), "The Indo-Pacific Dimension");
@@ -97,20 +106,20 @@ fn following_a_link_and_coming_back() {
     press(&mut a, "1");
     assert_eq!(section_title(&a), "Economy");
     press(&mut a, "l");
-    assert_eq!(a.reader.selected, Some(crate::doc::Role::Mention(0)));
+    assert_eq!(a.desk.reader.selected, Some(crate::doc::Role::Mention(0)));
     press(&mut a, "l");
-    assert_eq!(a.reader.selected, Some(crate::doc::Role::Link(0)));
+    assert_eq!(a.desk.reader.selected, Some(crate::doc::Role::Link(0)));
     press(&mut a, "enter");
-    assert_eq!(a.reader.brief, BriefIdx(1));
+    assert_eq!(a.desk.reader.brief, BriefIdx(1));
     assert_eq!(section_title(&a), "Outlook");
     let s = screen(&a);
     assert!(s.contains("Beta › Outlook"), "{s}");
     assert!(s.contains("LINKED FROM"), "backlinks shown: {s}");
     press(&mut a, "backspace");
-    assert_eq!(a.reader.brief, BriefIdx(0));
+    assert_eq!(a.desk.reader.brief, BriefIdx(0));
     assert_eq!(section_title(&a), "Economy");
     press(&mut a, "alt-right");
-    assert_eq!(a.reader.brief, BriefIdx(1));
+    assert_eq!(a.desk.reader.brief, BriefIdx(1));
 }
 
 #[test]
@@ -121,33 +130,33 @@ fn the_panel_shows_the_figures_on_screen_and_jumps_to_them() {
     assert!(s.contains("77%"), "{s}");
     assert!(s.contains("Daily Poll"), "{s}");
     press(&mut a, "tab");
-    assert_eq!(a.focus, Focus::Panel);
+    assert_eq!(a.desk.focus, Focus::Panel);
     press(&mut a, "enter");
-    assert_eq!(a.reader.highlight, Some(crate::doc::Role::Mention(1)));
+    assert_eq!(a.desk.reader.highlight, Some(crate::doc::Role::Mention(1)));
     // Its source passage opens over the text; closed, the figure is there.
     assert!(a.views.showing::<views::Source>());
     press(&mut a, "esc");
     press(&mut a, "backspace");
-    assert_eq!(a.reader.highlight, None);
+    assert_eq!(a.desk.reader.highlight, None);
 }
 
 #[test]
 fn the_outline_opens_sections() {
     let mut a = fixture_app(160, 48);
     press(&mut a, "shift-tab");
-    assert_eq!(a.focus, Focus::Outline);
+    assert_eq!(a.desk.focus, Focus::Outline);
     // Rows: Alpha (open), Economy, Opinion, Beta, Notes.
     press(&mut a, "j j enter");
     assert_eq!(section_title(&a), "Opinion");
     press(&mut a, "j enter");
-    assert_eq!(a.reader.brief, BriefIdx(1));
+    assert_eq!(a.desk.reader.brief, BriefIdx(1));
     // Another brief opens where it was left...
     press(&mut a, "g enter");
-    assert_eq!(a.reader.brief, BriefIdx(0));
+    assert_eq!(a.desk.reader.brief, BriefIdx(0));
     assert_eq!(section_title(&a), "Opinion");
     // ...and the brief being read opens at its top.
     press(&mut a, "g enter");
-    assert_eq!(a.current().section, SectionIdx(0));
+    assert_eq!(a.desk.current().section, SectionIdx(0));
 }
 
 #[test]
@@ -217,22 +226,23 @@ fn resizing_keeps_the_reading_position() {
 #[test]
 fn mouse_wheel_scrolls_and_clicks_follow() {
     let mut big = app(160, 48);
-    let t = big.geometry.text;
+    let t = big.desk.geometry.text;
     big.update(Msg::Wheel {
         x: t.x + 1,
         y: t.y + 1,
         down: true,
     });
-    assert_eq!(big.reader.top, 3);
+    assert_eq!(big.desk.reader.top, 3);
     big.update(Msg::Wheel {
         x: t.x + 1,
         y: t.y + 1,
         down: false,
     });
-    assert_eq!(big.reader.top, 0);
+    assert_eq!(big.desk.reader.top, 0);
     let mut a = fixture_app(160, 48);
     a.update(Msg::Act(Action::Pillar(1)));
     let target = a
+        .desk
         .reader
         .layout
         .targets()
@@ -240,10 +250,10 @@ fn mouse_wheel_scrolls_and_clicks_follow() {
         .find(|t| t.role == crate::doc::Role::Link(0))
         .copied()
         .expect("link");
-    let y = t.y + u16::try_from(target.line - a.reader.top).expect("on screen");
+    let y = t.y + u16::try_from(target.line - a.desk.reader.top).expect("on screen");
     let x = t.x + u16::try_from(target.col).expect("col");
     a.update(Msg::Click { x, y });
-    assert_eq!(a.reader.brief, BriefIdx(1));
+    assert_eq!(a.desk.reader.brief, BriefIdx(1));
     assert_eq!(press(&mut a, "M"), Effect::SetMouse(false));
 }
 
@@ -328,20 +338,24 @@ fn the_finder_jumps_to_a_figure() {
     insta::assert_snapshot!(s);
     press(&mut a, "enter");
     assert!(!a.views.is_open());
-    let brief = a.lib.by_id("strategic-tech-cooperation").expect("brief");
-    assert_eq!(a.reader.brief, brief);
-    let Some(crate::doc::Role::Mention(m)) = a.reader.highlight else {
+    let brief = a
+        .desk
+        .lib
+        .by_id("strategic-tech-cooperation")
+        .expect("brief");
+    assert_eq!(a.desk.reader.brief, brief);
+    let Some(crate::doc::Role::Mention(m)) = a.desk.reader.highlight else {
         panic!("a mention is highlighted");
     };
-    let fig = a.lib.briefs[brief.0].mentions[m as usize]
+    let fig = a.desk.lib.briefs[brief.0].mentions[m as usize]
         .figure
         .expect("figure");
     assert_eq!(
-        a.lib.briefs[brief.0].figures[fig.0].id,
+        a.desk.lib.briefs[brief.0].figures[fig.0].id,
         "chip-exports-china"
     );
     press(&mut a, "backspace");
-    assert_eq!(a.reader.brief, BriefIdx(0));
+    assert_eq!(a.desk.reader.brief, BriefIdx(0));
 }
 
 #[test]
@@ -349,10 +363,10 @@ fn the_finder_filters_by_tag_and_edits() {
     let mut a = app(140, 40);
     press(&mut a, "f");
     type_text(&mut a, "#public-opinion");
-    let n = a.finder.hits.len();
+    let n = a.desk.finder.hits.len();
     assert!((5..33).contains(&n), "{n}");
     press(&mut a, "backspace");
-    assert_ne!(a.finder.hits.len(), n);
+    assert_ne!(a.desk.finder.hits.len(), n);
     press(&mut a, "esc");
     assert!(!a.views.is_open());
 }
@@ -362,18 +376,18 @@ fn search_in_brief_counts_and_cycles() {
     let mut a = app(140, 40);
     press(&mut a, "/");
     type_text(&mut a, "alliance");
-    let total = a.search.matches.len();
+    let total = a.desk.search.matches.len();
     assert!(total > 3, "{total}");
     let s = screen(&a);
     assert!(s.contains(&format!("/alliance  1/{total}")), "{s}");
     press(&mut a, "enter");
     press(&mut a, "n n");
-    assert_eq!(a.search.current, Some(2));
+    assert_eq!(a.desk.search.current, Some(2));
     press(&mut a, "N");
-    assert_eq!(a.search.current, Some(1));
-    let m = a.search.matches[1];
-    assert!(m.line >= a.reader.top && m.line < a.reader.top + a.reader.height);
-    let line = a.reader.layout.line(m.line).expect("line").plain();
+    assert_eq!(a.desk.search.current, Some(1));
+    let m = a.desk.search.matches[1];
+    assert!(m.line >= a.desk.reader.top && m.line < a.desk.reader.top + a.desk.reader.height);
+    let line = a.desk.reader.layout.line(m.line).expect("line").plain();
     let shown: String = line.chars().skip(m.col).take(m.width).collect();
     assert_eq!(shown.to_lowercase(), "alliance");
 }
@@ -391,8 +405,8 @@ fn search_the_whole_library() {
     press(&mut a, "enter");
     assert!(!a.views.is_open());
     let (b, _) = a.views.get::<views::Results>().expect("results").hits[0].clone();
-    assert_eq!(a.reader.brief, b);
-    assert!(!a.search.matches.is_empty());
+    assert_eq!(a.desk.reader.brief, b);
+    assert!(!a.desk.search.matches.is_empty());
 }
 
 #[test]
@@ -404,14 +418,14 @@ fn the_timeline_lists_events_by_year_and_opens_them() {
     assert!(s.contains("1910"), "{s}");
     press(&mut a, "G enter");
     assert!(!a.views.is_open());
-    assert_ne!(a.current().section, SectionIdx(0));
+    assert_ne!(a.desk.current().section, SectionIdx(0));
 }
 
 #[test]
 fn compare_shows_bars_for_a_tag() {
     let mut a = app(140, 40);
     press(&mut a, "c");
-    let tags = a.lib.figure_tags();
+    let tags = a.desk.lib.figure_tags();
     let i = tags
         .iter()
         .position(|(t, _)| t == "semiconductors")
@@ -435,31 +449,37 @@ fn compare_shows_bars_for_a_tag() {
 /// Ticks until the finder's index, built in the background, comes in.
 fn wait_for_index(a: &mut App) {
     let start = std::time::Instant::now();
-    while a.finder.index.is_none() && start.elapsed() < std::time::Duration::from_secs(20) {
+    while a.desk.finder.index.is_none() && start.elapsed() < std::time::Duration::from_secs(20) {
         a.tick();
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
-    assert!(a.finder.index.is_some(), "the index came in");
+    assert!(a.desk.finder.index.is_some(), "the index came in");
 }
 
 #[test]
 fn the_index_is_built_in_the_background_before_the_first_f() {
     let mut a = app(140, 40);
     a.index_in_background();
-    assert!(a.finder.building.is_none(), "a small library waits for f");
-    a.finder.index_background_from = 0;
+    assert!(
+        a.desk.finder.building.is_none(),
+        "a small library waits for f"
+    );
+    a.desk.finder.index_background_from = 0;
     a.index_in_background();
-    assert!(a.finder.building.is_some());
+    assert!(a.desk.finder.building.is_some());
     wait_for_index(&mut a);
     assert!(!a.busy());
     press(&mut a, "f");
     type_text(&mut a, "chip exp china");
-    assert!(!a.finder.hits.is_empty());
+    assert!(!a.desk.finder.hits.is_empty());
     press(&mut a, "enter");
     assert!(!a.views.is_open());
     assert_eq!(
-        a.reader.brief,
-        a.lib.by_id("strategic-tech-cooperation").expect("brief")
+        a.desk.reader.brief,
+        a.desk
+            .lib
+            .by_id("strategic-tech-cooperation")
+            .expect("brief")
     );
 }
 
@@ -467,10 +487,10 @@ fn the_index_is_built_in_the_background_before_the_first_f() {
 fn the_finder_opens_while_the_index_is_being_built() {
     let mut a = app(140, 40);
     let (build, tx) = crate::tui::find::IndexBuild::by_hand();
-    a.finder.building = Some(build);
+    a.desk.finder.building = Some(build);
     press(&mut a, "f");
     assert!(a.views.showing::<views::Finder>());
-    assert!(a.finder.indexing() && a.busy());
+    assert!(a.desk.finder.indexing() && a.busy());
     type_text(&mut a, "chip exp china");
     let s = screen(&a);
     assert!(
@@ -478,17 +498,21 @@ fn the_finder_opens_while_the_index_is_being_built() {
         "{s}"
     );
     assert!(s.contains("Gathering the library's figures") && !s.contains("No figure matches"));
-    assert!(a.finder.hits.is_empty());
+    assert!(a.desk.finder.hits.is_empty());
     assert!(!a.tick(), "nothing came in yet");
-    tx.send(crate::lookup::Index::new(&a.lib)).expect("send");
+    tx.send(crate::lookup::Index::new(&a.desk.lib))
+        .expect("send");
     assert!(a.tick(), "the index came in");
-    assert!(!a.finder.indexing());
-    assert!(!a.finder.hits.is_empty(), "what was typed is ranked");
+    assert!(!a.desk.finder.indexing());
+    assert!(!a.desk.finder.hits.is_empty(), "what was typed is ranked");
     assert!(!screen(&a).contains("indexing…"));
     press(&mut a, "enter");
     assert_eq!(
-        a.reader.brief,
-        a.lib.by_id("strategic-tech-cooperation").expect("brief")
+        a.desk.reader.brief,
+        a.desk
+            .lib
+            .by_id("strategic-tech-cooperation")
+            .expect("brief")
     );
 }
 
@@ -496,10 +520,10 @@ fn the_finder_opens_while_the_index_is_being_built() {
 fn enter_waits_for_an_index_still_being_built() {
     let mut a = app(140, 40);
     let (build, tx) = crate::tui::find::IndexBuild::by_hand();
-    a.finder.building = Some(build);
+    a.desk.finder.building = Some(build);
     press(&mut a, "f");
     type_text(&mut a, "chip exp china");
-    let index = crate::lookup::Index::new(&a.lib);
+    let index = crate::lookup::Index::new(&a.desk.lib);
     let late = std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_millis(50));
         let _ = tx.send(index);
@@ -508,8 +532,11 @@ fn enter_waits_for_an_index_still_being_built() {
     late.join().expect("sender");
     assert!(!a.views.is_open());
     assert_eq!(
-        a.reader.brief,
-        a.lib.by_id("strategic-tech-cooperation").expect("brief")
+        a.desk.reader.brief,
+        a.desk
+            .lib
+            .by_id("strategic-tech-cooperation")
+            .expect("brief")
     );
 }
 
@@ -541,13 +568,13 @@ fn a_long_brief_shows_its_layout_progress_even_in_a_narrow_bar() {
             Theme::default_theme(),
             Rect::new(0, 0, width, 16),
         );
-        if a.reader.progress().is_none() {
+        if a.desk.reader.progress().is_none() {
             continue;
         }
         let last = screen(&a).lines().last().unwrap_or_default().to_owned();
         assert!(last.contains("laying out"), "at {width}: {last:?}");
         seen += 1;
-        a.reader.finish();
+        a.desk.reader.finish();
         assert!(!screen(&a).contains("laying out"));
     }
     assert!(
@@ -555,3 +582,15 @@ fn a_long_brief_shows_its_layout_progress_even_in_a_narrow_bar() {
         "the layout always finished before the first frame"
     );
 }
+
+mod copy;
+mod glossary;
+mod help;
+mod home;
+mod keep;
+mod measures;
+mod outside;
+mod reader;
+mod reading;
+mod source;
+mod stack;

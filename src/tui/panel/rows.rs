@@ -6,7 +6,7 @@ use crate::library::Library;
 use crate::model::FigureRef;
 use crate::sanitize;
 use crate::theme::Slot;
-use crate::tui::disagree::Disagreements;
+use crate::tui::conflicts::Conflicts;
 use crate::tui::reader::ReaderState;
 
 /// One row of the panel; `item` is the index of the item it belongs to.
@@ -42,7 +42,7 @@ pub fn rows(
     lib: &Library,
     reader: &ReaderState,
     width: usize,
-    disagree: &Disagreements,
+    disagree: &Conflicts,
 ) -> Vec<PanelRow> {
     let list = items(lib, reader);
     let Some(brief) = lib.brief(reader.brief) else {

@@ -13,13 +13,13 @@ pub fn position(app: &App) -> Option<Position> {
     let at = if app.views.is_open() {
         app.cursor()
     } else {
-        match app.focus {
+        match app.desk.focus {
             Focus::Outline => outline(app),
             Focus::Reader => reader(app),
             Focus::Panel => panel_row(app),
         }
     };
-    at.filter(|p| app.geometry.area.contains(*p))
+    at.filter(|p| app.desk.geometry.area.contains(*p))
 }
 
 /// Inside a pane's border.
@@ -33,10 +33,14 @@ fn inner(r: Rect, pad: u16) -> Rect {
 }
 
 fn outline(app: &App) -> Option<Position> {
-    let area = inner(app.geometry.outline?, 1);
-    let rows = app.outline.rows(&app.lib, app.current());
-    let row = rows.get(app.outline.cursor)?;
-    let shown = app.outline.cursor.checked_sub(app.outline.offset)?;
+    let area = inner(app.desk.geometry.outline?, 1);
+    let rows = app.desk.outline.rows(&app.desk.lib, app.desk.current());
+    let row = rows.get(app.desk.outline.cursor)?;
+    let shown = app
+        .desk
+        .outline
+        .cursor
+        .checked_sub(app.desk.outline.offset)?;
     let y = area.y + u16::try_from(shown).ok().filter(|d| *d < area.height)?;
     Some(Position {
         x: area.x + u16::from(row.depth) * 2,
@@ -45,10 +49,10 @@ fn outline(app: &App) -> Option<Position> {
 }
 
 fn reader(app: &App) -> Option<Position> {
-    app.geometry.reader?;
-    let r = &app.reader;
+    app.desk.geometry.reader?;
+    let r = &app.desk.reader;
     let sel = r.selected?;
-    let text = app.geometry.text;
+    let text = app.desk.geometry.text;
     let t =
         r.layout.targets().iter().find(|t| {
             t.role == sel && t.line >= r.top && t.line < r.top + usize::from(text.height)
@@ -62,15 +66,17 @@ fn reader(app: &App) -> Option<Position> {
 /// Mirrors the panel's drawing: the selected item's first row, scrolled
 /// into view the same way.
 fn panel_row(app: &App) -> Option<Position> {
-    let area = inner(app.geometry.panel?, 2);
+    let area = inner(app.desk.geometry.panel?, 2);
     let rows = panel::rows(
-        &app.lib,
-        &app.reader,
+        &app.desk.lib,
+        &app.desk.reader,
         usize::from(area.width),
-        &app.disagree,
+        &app.desk.conflicts,
     );
-    let first = rows.iter().position(|r| r.item == Some(app.panel.cursor))?;
-    let mut offset = app.panel.offset.min(rows.len().saturating_sub(1));
+    let first = rows
+        .iter()
+        .position(|r| r.item == Some(app.desk.panel.cursor))?;
+    let mut offset = app.desk.panel.offset.min(rows.len().saturating_sub(1));
     let h = usize::from(area.height.max(1));
     if first < offset || first >= offset + h {
         offset = first.saturating_sub(1);

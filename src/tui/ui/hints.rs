@@ -14,7 +14,7 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
     let commands = top.map_or(GLOBAL_COMMANDS, |v| v.commands());
     commands
         .iter()
-        .filter(|c| top.map_or_else(|| app.can(c.action), |v| v.enabled(app, c.action)))
+        .filter(|c| top.map_or_else(|| app.can(c.action), |v| v.enabled(&app.scene(), c.action)))
         .filter_map(|c| app.keymap.key_for(mode, c.action).map(|k| (k, c.label)))
         .collect()
 }

@@ -11,14 +11,14 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::doc::Role;
 use crate::model::LinkTarget;
-use crate::tui::app::App;
-use crate::tui::app::outside::safe_url;
+use crate::tui::desk::outside::safe_url;
+use crate::tui::views::Scene;
 
 /// Turns the external links on screen into hyperlinks.
-pub fn mark(buf: &mut Buffer, app: &App) {
-    let r = &app.reader;
-    let text = app.geometry.text;
-    let Some(brief) = app.lib.brief(r.brief) else {
+pub fn mark(buf: &mut Buffer, cx: &Scene<'_>) {
+    let r = &cx.reader;
+    let text = cx.geometry.text;
+    let Some(brief) = cx.lib.brief(r.brief) else {
         return;
     };
     let bottom = r.top + usize::from(text.height);

@@ -5,21 +5,18 @@ use ratatui::layout::Rect;
 
 use crate::sanitize;
 use crate::theme::Slot;
-use crate::tui::app::{App, Focus};
+use crate::tui::desk::Focus;
 use crate::tui::outline::Node;
 use crate::tui::paint::{cells, short_publisher};
+use crate::tui::views::Scene;
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let focused = app.focus == Focus::Outline;
-    let title = if app.lib.embedded {
-        "Library"
-    } else {
-        "Briefs"
-    };
-    crate::tui::paint::pane(frame, &app.theme, area, title, focused);
-    let current = app.current();
-    let rows = app.outline.rows(&app.lib, current);
-    let here = app.outline.current_row(&rows, &app.lib, current);
+pub fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+    let focused = cx.focus == Focus::Outline;
+    let title = if cx.lib.embedded { "Library" } else { "Briefs" };
+    crate::tui::paint::pane(frame, cx.theme, area, title, focused);
+    let current = cx.current();
+    let rows = cx.outline.rows(&cx.lib, current);
+    let here = cx.outline.current_row(&rows, &cx.lib, current);
     let inner = Rect {
         x: area.x + 1,
         y: area.y + 1,
@@ -28,18 +25,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     };
     // Keep the node being read in view when the outline is not focused.
     let offset = if focused {
-        app.outline.offset
+        cx.outline.offset
     } else {
-        here.map_or(app.outline.offset, |h| {
+        here.map_or(cx.outline.offset, |h| {
             let h_rows = usize::from(inner.height.max(1));
-            if h < app.outline.offset || h >= app.outline.offset + h_rows {
+            if h < cx.outline.offset || h >= cx.outline.offset + h_rows {
                 h.saturating_sub(h_rows / 3)
             } else {
-                app.outline.offset
+                cx.outline.offset
             }
         })
     };
-    let theme = &app.theme;
+    let theme = &cx.theme;
     let buf = frame.buffer_mut();
     for (i, row) in rows
         .iter()
@@ -56,11 +53,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             _ => "  ",
         };
         x = cells::put(buf, x, y, inner.right(), glyph, theme.get(Slot::Marker));
-        let marks = super::marks::outline_marks(app, row.node);
-        let right = super::marks::put_right(buf, app, &marks, y, x, inner.right());
+        let marks = super::marks::outline_marks(cx, row.node);
+        let right = super::marks::put_right(buf, cx, &marks, y, x, inner.right());
         match row.node {
             Node::Brief(b) => {
-                let Some(brief) = app.lib.brief(b) else {
+                let Some(brief) = cx.lib.brief(b) else {
                     continue;
                 };
                 let style = if is_here {
@@ -95,7 +92,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 );
             }
             Node::Section(s) => {
-                let Some(sec) = app.lib.brief(s.brief).and_then(|b| b.section(s.section)) else {
+                let Some(sec) = cx.lib.brief(s.brief).and_then(|b| b.section(s.section)) else {
                     continue;
                 };
                 let style = if is_here {
@@ -108,7 +105,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 cells::put_truncated(buf, x, y, right, &sanitize::line(&sec.title), style);
             }
         }
-        if focused && i == app.outline.cursor {
+        if focused && i == cx.outline.cursor {
             cells::paint(buf, inner.x, y, inner.right(), theme.get(Slot::Selection));
         }
     }

@@ -5,37 +5,33 @@ use ratatui::layout::Rect;
 
 use crate::sanitize;
 use crate::theme::Slot;
-use crate::tui::app::{App, Focus};
+use crate::tui::desk::Focus;
 use crate::tui::paint::cells;
 use crate::tui::panel;
+use crate::tui::views::Scene;
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let focused = app.focus == Focus::Panel;
-    let section = app
+pub fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+    let focused = cx.focus == Focus::Panel;
+    let section = cx
         .lib
-        .brief(app.reader.brief)
-        .and_then(|b| b.section(app.reader.section()))
+        .brief(cx.reader.brief)
+        .and_then(|b| b.section(cx.reader.section()))
         .map_or_else(String::new, |s| sanitize::line(&s.title).into_owned());
-    crate::tui::paint::pane(frame, &app.theme, area, &section, focused);
+    crate::tui::paint::pane(frame, cx.theme, area, &section, focused);
     let inner = Rect {
         x: area.x + 2,
         y: area.y + 1,
         width: area.width.saturating_sub(4),
         height: area.height.saturating_sub(2),
     };
-    let rows = panel::rows(
-        &app.lib,
-        &app.reader,
-        usize::from(inner.width),
-        &app.disagree,
-    );
-    let cursor = app.panel.cursor;
+    let rows = panel::rows(&cx.lib, &cx.reader, usize::from(inner.width), &cx.conflicts);
+    let cursor = cx.panel.cursor;
     // The figure selected in the text is marked in the margin.
-    let marked = panel::selected_item(&app.lib, &app.reader, &panel::items(&app.lib, &app.reader));
+    let marked = panel::selected_item(&cx.lib, &cx.reader, &panel::items(&cx.lib, &cx.reader));
     // Keep the selected item in view.
-    let mut offset = app.panel.offset.min(rows.len().saturating_sub(1));
+    let mut offset = cx.panel.offset.min(rows.len().saturating_sub(1));
     // A term selected in the text heads the panel: show it.
-    if !focused && panel::term::selected(&app.lib, &app.reader).is_some() {
+    if !focused && panel::term::selected(&cx.lib, &cx.reader).is_some() {
         offset = 0;
     }
     let keep = if focused { Some(cursor) } else { marked };
@@ -57,7 +53,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         let y = inner.y + u16::try_from(i - offset).unwrap_or(0);
         let mut x = inner.x;
         for (text, slot) in &r.pieces {
-            x = cells::put_truncated(buf, x, y, inner.right(), text, app.theme.get(*slot));
+            x = cells::put_truncated(buf, x, y, inner.right(), text, cx.theme.get(*slot));
         }
         if marked.is_some() && r.item == marked {
             cells::put(
@@ -66,7 +62,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 y,
                 inner.x,
                 "▌",
-                app.theme.get(Slot::Mention),
+                cx.theme.get(Slot::Mention),
             );
         }
         if focused && r.item == Some(cursor) {
@@ -75,7 +71,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 inner.x.saturating_sub(1),
                 y,
                 inner.right() + 1,
-                app.theme.get(Slot::Selection),
+                cx.theme.get(Slot::Selection),
             );
         }
     }

@@ -10,17 +10,18 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::doc::Role;
 use crate::theme::{Slot, style_of};
-use crate::tui::app::{App, Focus};
+use crate::tui::desk::Focus;
 use crate::tui::paint::cells;
+use crate::tui::views::Scene;
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let r = &app.reader;
-    let title = app.lib.brief(r.brief).map_or_else(String::new, |b| {
+pub fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+    let r = &cx.reader;
+    let title = cx.lib.brief(r.brief).map_or_else(String::new, |b| {
         crate::sanitize::line(&b.meta.short_title).into_owned()
     });
-    crate::tui::paint::pane(frame, &app.theme, area, &title, app.focus == Focus::Reader);
-    let text = app.geometry.text;
-    let theme = &app.theme;
+    crate::tui::paint::pane(frame, cx.theme, area, &title, cx.focus == Focus::Reader);
+    let text = cx.geometry.text;
+    let theme = &cx.theme;
     let buf = frame.buffer_mut();
     for row in 0..text.height {
         let i = r.top + usize::from(row);
@@ -57,7 +58,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
     }
     // Search matches on screen; the current one stands out.
-    let search = &app.search;
+    let search = &cx.search;
     for (i, m) in search.matches.iter().enumerate() {
         let mut st = theme.get(Slot::SearchMatch);
         if Some(i) == search.current {

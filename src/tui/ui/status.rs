@@ -21,29 +21,29 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     // The hints are the commands of the top view, or of the reader.
     let top = app.views.top();
     let mut hints = hints::hints(app);
-    let focus = match app.focus {
+    let focus = match app.desk.focus {
         Focus::Outline => "outline",
         Focus::Reader => "reader",
         Focus::Panel => "panel",
     };
-    let left = match (&app.message, top.and_then(|v| v.status(app))) {
+    let left = match (&app.desk.message, top.and_then(|v| v.status(&app.scene()))) {
         // Keys waiting for the rest of a sequence say so first.
         _ if !app.pending_keys().is_empty() => hints::pending(app).unwrap_or_default(),
         (Some(m), _) => format!(" {m}"),
         (None, Some(own)) => own,
-        (None, _) if !app.search.query.is_empty() => {
+        (None, _) if !app.desk.search.query.is_empty() => {
             format!(
                 " {}  [{focus}]  /{} {}",
                 breadcrumb(app),
-                app.search.query,
-                app.search.count()
+                app.desk.search.query,
+                app.desk.search.count()
             )
         }
         (None, _) => format!(" {}  [{focus}]", breadcrumb(app)),
     };
     // The progress of a long brief comes first, so a narrow bar that
     // cuts the breadcrumb short still shows it.
-    let left = match app.reader.progress() {
+    let left = match app.desk.reader.progress() {
         Some(pct) => format!(" laying out {pct}% ·{left}"),
         None => left,
     };
@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let hint_x = area
         .right()
         .saturating_sub(u16::try_from(hint_w).unwrap_or(0));
-    let slot = if app.message.is_some() {
+    let slot = if app.desk.message.is_some() {
         Slot::Warning
     } else {
         Slot::Status
@@ -105,11 +105,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
 
 /// "Brief › Pillar › Section".
 pub fn breadcrumb(app: &App) -> String {
-    let Some(b) = app.lib.brief(app.reader.brief) else {
+    let Some(b) = app.desk.lib.brief(app.desk.reader.brief) else {
         return String::new();
     };
     let mut parts = vec![b.meta.short_title.clone()];
-    for s in b.breadcrumb(app.reader.section()) {
+    for s in b.breadcrumb(app.desk.reader.section()) {
         if let Some(sec) = b.section(s) {
             parts.push(sec.title.clone());
         }

@@ -8,8 +8,9 @@ use super::{Command, Input, Outcome, View};
 use crate::model::{BriefIdx, SectionIdx, SectionRef};
 use crate::theme::Slot;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::desk::Desk;
 use crate::tui::keymap::Mode;
+use crate::tui::views::{Cx, Scene};
 
 /// A row of the bookmarks list, resolved against the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,19 +21,19 @@ pub struct BookmarkRow {
 }
 
 /// The saved bookmarks, each with where it leads now.
-pub fn rows(app: &App) -> Vec<BookmarkRow> {
-    app.saved
+pub fn rows(cx: &Desk) -> Vec<BookmarkRow> {
+    cx.saved
         .state
         .bookmarks()
         .iter()
         .map(|m| {
-            let to = app
+            let to = cx
                 .lib
                 .briefs
                 .iter()
                 .position(|b| b.meta.id == m.brief)
                 .and_then(|bi| {
-                    let b = &app.lib.briefs[bi];
+                    let b = &cx.lib.briefs[bi];
                     let section = if m.section.is_empty() {
                         Some(SectionIdx(0))
                     } else {
@@ -65,30 +66,30 @@ impl View for Bookmarks {
         Some(Action::Bookmarks)
     }
 
-    fn open(&mut self, _app: &mut App) {
+    fn open(&mut self, _cx: &mut Cx<'_>) {
         self.cursor = 0;
     }
 
-    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+    fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
         let Input::Act(a) = input else {
             return match input {
                 Input::Click { .. } => Outcome::Close,
                 _ => Outcome::Ignored,
             };
         };
-        let rows = rows(app);
-        if list::move_cursor(&mut self.cursor, rows.len(), a, list::page(app)) {
+        let rows = rows(cx);
+        if list::move_cursor(&mut self.cursor, rows.len(), a, list::page(cx)) {
             return Outcome::Consumed;
         }
         match a {
             Action::Close | Action::Collapse => return Outcome::Close,
             Action::Open => match rows.get(self.cursor) {
                 Some(BookmarkRow { to: Some(to), .. }) => {
-                    app.go(*to);
+                    cx.go(*to);
                     return Outcome::Close;
                 }
                 Some(_) => {
-                    app.message = Some("that brief or section is no longer in the library".into());
+                    cx.message = Some("that brief or section is no longer in the library".into());
                 }
                 None => {}
             },
@@ -97,11 +98,11 @@ impl View for Bookmarks {
                     .get(self.cursor)
                     .map(|r| r.title.clone())
                     .unwrap_or_default();
-                app.saved.state.remove_bookmark(self.cursor);
+                cx.saved.state.remove_bookmark(self.cursor);
                 self.cursor = self
                     .cursor
-                    .min(app.saved.state.bookmarks().len().saturating_sub(1));
-                app.message = Some(match app.save_state() {
+                    .min(cx.saved.state.bookmarks().len().saturating_sub(1));
+                cx.message = Some(match cx.save_state() {
                     Ok(None) => format!("bookmark deleted: {gone}"),
                     Ok(Some(e)) | Err(e) => format!("bookmark deleted: {gone}; {e}"),
                 });
@@ -111,20 +112,20 @@ impl View for Bookmarks {
         Outcome::Consumed
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        draw(frame, app, area, self.cursor);
+    fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+        draw(frame, cx, area, self.cursor);
     }
 
     fn commands(&self) -> &'static [Command] {
         COMMANDS
     }
 
-    fn enabled(&self, app: &App, a: Action) -> bool {
-        !matches!(a, Action::Open | Action::Delete) || !app.saved.state.bookmarks().is_empty()
+    fn enabled(&self, cx: &Scene<'_>, a: Action) -> bool {
+        !matches!(a, Action::Open | Action::Delete) || !cx.saved.state.bookmarks().is_empty()
     }
 
-    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
-        list::row_cursor(area, 110, self.cursor, app.saved.state.bookmarks().len())
+    fn cursor(&self, cx: &Scene<'_>, area: Rect) -> Option<Position> {
+        list::row_cursor(area, 110, self.cursor, cx.saved.state.bookmarks().len())
     }
 }
 
@@ -143,8 +144,8 @@ const COMMANDS: &[Command] = &[
     },
 ];
 
-fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
-    let rows: Vec<SimpleRow> = rows(app)
+fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, cursor: usize) {
+    let rows: Vec<SimpleRow> = rows(cx)
         .into_iter()
         .map(|r| SimpleRow {
             style: if r.to.is_some() {
@@ -160,7 +161,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
             text: r.title,
         })
         .collect();
-    let hint = |a| app.keymap.key_for(Mode::List, a).unwrap_or_default();
+    let hint = |a| cx.keymap.key_for(Mode::List, a).unwrap_or_default();
     let title = format!(
         "Bookmarks — {} to open, {} to delete, {} to close",
         hint(Action::Open),
@@ -169,9 +170,9 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
     );
     let empty = format!(
         "No bookmarks yet: {} marks the section you are reading.",
-        app.keymap
+        cx.keymap
             .key_for(Mode::Reader, Action::Bookmark)
             .unwrap_or_else(|| "the bookmark key".into())
     );
-    simple_list(frame, app, area, &title, &rows, cursor, &empty);
+    simple_list(frame, cx, area, &title, &rows, cursor, &empty);
 }

@@ -15,9 +15,10 @@ use crate::model::{BriefIdx, FigureIdx, FigureRef};
 use crate::sanitize;
 use crate::theme::Slot;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::desk::Desk;
 use crate::tui::keymap::Mode;
 use crate::tui::paint::cells;
+use crate::tui::views::{Cx, Scene};
 
 /// A row of the compare view.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,9 +31,9 @@ pub enum CompareRow {
 }
 
 /// The figures tagged `tag`, each brief's under its name.
-pub fn rows(app: &App, tag: &str) -> Vec<CompareRow> {
+pub fn rows(cx: &Desk, tag: &str) -> Vec<CompareRow> {
     let mut rows = Vec::new();
-    for (bi, b) in app.lib.briefs.iter().enumerate() {
+    for (bi, b) in cx.lib.briefs.iter().enumerate() {
         let mut first = true;
         for (fi, f) in b.figures.iter().enumerate() {
             if !f.tags.iter().any(|t| t == tag) {
@@ -74,32 +75,32 @@ impl View for Compare {
         Some(Action::Compare)
     }
 
-    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+    fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
         let Input::Act(a) = input else {
             return match input {
                 Input::Click { .. } => Outcome::Close,
                 _ => Outcome::Ignored,
             };
         };
-        let page = list::page(app);
+        let page = list::page(cx);
         match self.tag.clone() {
-            None => self.tags_act(app, a, page),
-            Some(tag) => self.figures_act(app, a, page, &tag),
+            None => self.tags_act(cx, a, page),
+            Some(tag) => self.figures_act(cx, a, page, &tag),
         }
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        draw(frame, app, area, self);
+    fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+        draw(frame, cx, area, self);
     }
 
     fn commands(&self) -> &'static [Command] {
         COMMANDS
     }
 
-    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
+    fn cursor(&self, cx: &Scene<'_>, area: Rect) -> Option<Position> {
         let len = match &self.tag {
-            None => app.lib.figure_tags().len(),
-            Some(t) => rows(app, t).len(),
+            None => cx.lib.figure_tags().len(),
+            Some(t) => rows(cx, t).len(),
         };
         list::row_cursor(area, 110, self.cursor, len)
     }
@@ -127,8 +128,8 @@ pub const COMMANDS: &[Command] = &[
 
 impl Compare {
     /// On the list of tags.
-    fn tags_act(&mut self, app: &App, a: Action, page: usize) -> Outcome {
-        let tags = app.lib.figure_tags();
+    fn tags_act(&mut self, cx: &Desk, a: Action, page: usize) -> Outcome {
+        let tags = cx.lib.figure_tags();
         if list::move_cursor(&mut self.cursor, tags.len(), a, page) {
             return Outcome::Consumed;
         }
@@ -147,8 +148,8 @@ impl Compare {
     }
 
     /// On the figures of `tag`; brief headings are skipped.
-    fn figures_act(&mut self, app: &mut App, a: Action, page: usize, tag: &str) -> Outcome {
-        let rows = rows(app, tag);
+    fn figures_act(&mut self, cx: &mut Cx<'_>, a: Action, page: usize, tag: &str) -> Outcome {
+        let rows = rows(cx, tag);
         if list::move_cursor(&mut self.cursor, rows.len(), a, page) {
             if let Some(CompareRow::Brief(_)) = rows.get(self.cursor) {
                 let down = matches!(
@@ -169,14 +170,14 @@ impl Compare {
             Action::Close => Outcome::Close,
             Action::Measures => Outcome::replace::<Measures>(),
             Action::Collapse => {
-                let tags = app.lib.figure_tags();
+                let tags = cx.lib.figure_tags();
                 self.cursor = tags.iter().position(|(t, _)| t == tag).unwrap_or(0);
                 self.tag = None;
                 Outcome::Consumed
             }
             Action::Open => {
                 if let Some(CompareRow::Figure { figure, .. }) = rows.get(self.cursor) {
-                    app.jump_to_figure(*figure);
+                    cx.jump_to_figure(*figure);
                     return Outcome::Close;
                 }
                 Outcome::Consumed
@@ -186,20 +187,20 @@ impl Compare {
     }
 }
 
-fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, view: &Compare) {
+fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, view: &Compare) {
     let title = match &view.tag {
         None => "Compare figures — pick a tag".to_owned(),
         Some(t) => format!("Compare: #{} — h to pick another tag", sanitize::line(t)),
     };
-    let Some(inner) = popup(frame, app, area, &title, 110) else {
+    let Some(inner) = popup(frame, cx, area, &title, 110) else {
         return;
     };
-    let theme = &app.theme;
+    let theme = &cx.theme;
     let rows_h = usize::from(inner.height);
     let first = window(view.cursor, rows_h);
     let Some(tag) = &view.tag else {
         let buf = frame.buffer_mut();
-        for (i, (t, n)) in app
+        for (i, (t, n)) in cx
             .lib
             .figure_tags()
             .iter()
@@ -230,13 +231,13 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, view: &Compare) {
         }
         return;
     };
-    let rows = rows(app, tag);
+    let rows = rows(cx, tag);
     let bar_w = 24u16.min(inner.width / 3);
     for (i, row) in rows.iter().enumerate().skip(first).take(rows_h) {
         let y = inner.y + u16::try_from(i - first).unwrap_or(0);
         match row {
             CompareRow::Brief(b) => {
-                let name = app
+                let name = cx
                     .lib
                     .brief(*b)
                     .map_or(String::new(), crate::model::Brief::display_name);
@@ -250,7 +251,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, view: &Compare) {
                 );
             }
             CompareRow::Figure { figure, percent } => {
-                let Some(f) = app
+                let Some(f) = cx
                     .lib
                     .brief(figure.brief)
                     .and_then(|b| b.figure(figure.figure))
@@ -263,7 +264,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, view: &Compare) {
                     width: bar_w,
                     height: 1,
                 };
-                measure_cell(frame, app, bar, *percent, f);
+                measure_cell(frame, cx, bar, *percent, f);
                 let buf = frame.buffer_mut();
                 let x = cells::put(
                     buf,
@@ -300,13 +301,13 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, view: &Compare) {
 /// pass a growth rate or a margin off as a share.
 pub fn measure_cell(
     frame: &mut Frame<'_>,
-    app: &App,
+    cx: &Scene<'_>,
     area: Rect,
     percent: Option<f64>,
     f: &crate::model::Figure,
 ) {
     match (percent, f.kind) {
-        (Some(p), _) => bar_of(frame, app, area, p),
+        (Some(p), _) => bar_of(frame, cx, area, p),
         (None, Some(k)) => {
             cells::put(
                 frame.buffer_mut(),
@@ -314,7 +315,7 @@ pub fn measure_cell(
                 area.y,
                 area.right(),
                 k.name(),
-                app.theme.get(Slot::Dim),
+                cx.theme.get(Slot::Dim),
             );
         }
         (None, None) => {}
@@ -322,8 +323,8 @@ pub fn measure_cell(
 }
 
 /// A bar for a share of `p` percent in `area`.
-pub fn bar_of(frame: &mut Frame<'_>, app: &App, area: Rect, p: f64) {
-    let theme = &app.theme;
+pub fn bar_of(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, p: f64) {
+    let theme = &cx.theme;
     let gauge = LineGauge::default()
         .ratio((p / 100.0).clamp(0.0, 1.0))
         .label("")

@@ -12,11 +12,12 @@ use crate::model::{FigureRef, SectionIdx, SectionRef};
 use crate::sanitize;
 use crate::theme::Slot;
 use crate::tui::action::Action;
-use crate::tui::app::App;
-use crate::tui::disagree::GLYPH;
+use crate::tui::conflicts::GLYPH;
+use crate::tui::desk::Desk;
 use crate::tui::keymap::Mode;
 use crate::tui::paint::cells;
 use crate::tui::panel::place_name;
+use crate::tui::views::{Cx, Scene};
 
 /// One row: a disagreement, or one of its sides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,9 +27,9 @@ pub enum ConflictRow {
     Event(EventRef),
 }
 
-pub fn rows(app: &App) -> Vec<ConflictRow> {
+pub fn rows(cx: &Desk) -> Vec<ConflictRow> {
     let mut out = Vec::new();
-    for (i, c) in app.disagree.all().iter().enumerate() {
+    for (i, c) in cx.conflicts.all().iter().enumerate() {
         out.push(ConflictRow::Head(i));
         match c {
             Conflict::Figure { sides, .. } => {
@@ -44,7 +45,7 @@ pub fn rows(app: &App) -> Vec<ConflictRow> {
 
 /// The cursor stays where it was between openings.
 #[derive(Debug, Default)]
-pub struct Conflicts {
+pub struct ConflictsView {
     pub cursor: usize,
 }
 
@@ -59,7 +60,7 @@ const COMMANDS: &[Command] = &[
     },
 ];
 
-impl View for Conflicts {
+impl View for ConflictsView {
     fn mode(&self) -> Mode {
         Mode::List
     }
@@ -68,20 +69,20 @@ impl View for Conflicts {
         Some(Action::Conflicts)
     }
 
-    fn open(&mut self, app: &mut App) {
-        self.settle(&rows(app), true);
+    fn open(&mut self, cx: &mut Cx<'_>) {
+        self.settle(&rows(cx), true);
     }
 
-    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+    fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
         let Input::Act(a) = input else {
             return match input {
                 Input::Click { .. } => Outcome::Close,
                 _ => Outcome::Ignored,
             };
         };
-        let rows = rows(app);
+        let rows = rows(cx);
         let before = self.cursor;
-        if list::move_cursor(&mut self.cursor, rows.len(), a, list::page(app)) {
+        if list::move_cursor(&mut self.cursor, rows.len(), a, list::page(cx)) {
             self.settle(&rows, self.cursor >= before);
             return Outcome::Consumed;
         }
@@ -89,22 +90,22 @@ impl View for Conflicts {
             Action::Close | Action::Collapse => Outcome::Close,
             Action::Open => match rows.get(self.cursor) {
                 Some(ConflictRow::Figure(r)) => {
-                    app.jump_to_figure(*r);
+                    cx.jump_to_figure(*r);
                     Outcome::Close
                 }
                 Some(ConflictRow::Event(r)) => {
-                    let section = app
+                    let section = cx
                         .lib
                         .brief(r.brief)
                         .and_then(|b| b.events.get(r.event))
                         .and_then(|e| e.section)
                         .unwrap_or(SectionIdx(0));
-                    app.go(SectionRef {
+                    cx.go(SectionRef {
                         brief: r.brief,
                         section,
                     });
-                    if app.geometry.reader.is_some() {
-                        app.focus = crate::tui::app::Focus::Reader;
+                    if cx.geometry.reader.is_some() {
+                        cx.focus = crate::tui::desk::Focus::Reader;
                     }
                     Outcome::Close
                 }
@@ -114,20 +115,20 @@ impl View for Conflicts {
         }
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        draw(frame, app, area, self.cursor);
+    fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+        draw(frame, cx, area, self.cursor);
     }
 
     fn commands(&self) -> &'static [Command] {
         COMMANDS
     }
 
-    fn reload(&mut self, app: &mut App, _open: bool) {
-        self.settle(&rows(app), true);
+    fn reload(&mut self, cx: &mut Cx<'_>, _open: bool) {
+        self.settle(&rows(cx), true);
     }
 }
 
-impl Conflicts {
+impl ConflictsView {
     /// Keeps the cursor on a side, moving past headings in the direction
     /// of travel.
     fn settle(&mut self, rows: &[ConflictRow], down: bool) {
@@ -146,17 +147,17 @@ impl Conflicts {
     }
 }
 
-fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
-    let Some(inner) = popup(frame, app, area, "Where briefs disagree", 110) else {
+fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, cursor: usize) {
+    let Some(inner) = popup(frame, cx, area, "Where briefs disagree", 110) else {
         return;
     };
-    let theme = &app.theme;
-    let rows = rows(app);
+    let theme = &cx.theme;
+    let rows = rows(cx);
     let buf = frame.buffer_mut();
     if rows.is_empty() {
         list::empty_note(
             buf,
-            app,
+            cx,
             inner,
             "No disagreements: every measure and every keyed event agrees across briefs.",
         );
@@ -171,7 +172,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
         let right = inner.right();
         match *row {
             ConflictRow::Head(c) => {
-                let Some(c) = app.disagree.all().get(c) else {
+                let Some(c) = cx.conflicts.all().get(c) else {
                     continue;
                 };
                 let what = match c {
@@ -192,7 +193,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
                 cells::put_truncated(buf, x, y, right, &what, theme.get(Slot::Dim));
             }
             ConflictRow::Figure(r) => {
-                let Some(b) = app.lib.brief(r.brief) else {
+                let Some(b) = cx.lib.brief(r.brief) else {
                     continue;
                 };
                 let Some(f) = b.figure(r.figure) else {
@@ -204,16 +205,16 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
                 };
                 side(
                     buf,
-                    app,
+                    cx,
                     inner,
                     y,
                     &f.value,
-                    &place_name(&app.lib, to, here),
+                    &place_name(&cx.lib, to, here),
                     &f.label,
                 );
             }
             ConflictRow::Event(r) => {
-                let Some(b) = app.lib.brief(r.brief) else {
+                let Some(b) = cx.lib.brief(r.brief) else {
                     continue;
                 };
                 let Some(e) = b.events.get(r.event) else {
@@ -226,11 +227,11 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
                 let date = e.date.to_string();
                 side(
                     buf,
-                    app,
+                    cx,
                     inner,
                     y,
                     &date,
-                    &place_name(&app.lib, to, here),
+                    &place_name(&cx.lib, to, here),
                     &e.label,
                 );
             }
@@ -244,14 +245,14 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
 /// A side: its value or date, where it stands, and what it says.
 fn side(
     buf: &mut ratatui::buffer::Buffer,
-    app: &App,
+    cx: &Scene<'_>,
     inner: Rect,
     y: u16,
     value: &str,
     place: &str,
     label: &str,
 ) {
-    let theme = &app.theme;
+    let theme = &cx.theme;
     let right = inner.right();
     // A column for the values where there is room for one.
     let pad = if inner.width < 60 { 0 } else { 11 };

@@ -1,5 +1,5 @@
 //! The figure finder: type to rank every figure of the library, enter
-//! to open one. Its query, hits and index are the app's (`app.finder`):
+//! to open one. Its query, hits and index are the app's (`cx.finder`):
 //! the index is built in the background before the finder first opens.
 
 use ratatui::Frame;
@@ -14,9 +14,9 @@ use crate::lookup::{FIELD_LABEL, FIELD_VALUE};
 use crate::sanitize;
 use crate::theme::Slot;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::paint::cells;
+use crate::tui::views::{Cx, Scene};
 use unicode_width::UnicodeWidthStr;
 
 const WIDTH: u16 = 120;
@@ -25,7 +25,7 @@ const COUNT_W: u16 = 12;
 
 #[derive(Debug, Default)]
 pub struct Finder {
-    /// The query as typed, with its caret; `app.finder.query` follows it.
+    /// The query as typed, with its caret; `cx.finder.query` follows it.
     field: TextField,
 }
 
@@ -41,15 +41,15 @@ impl View for Finder {
     /// An index still being built in the background is not waited for:
     /// the finder says so, takes what is typed, and ranks it when the
     /// index comes in (see [`App::tick`]).
-    fn open(&mut self, app: &mut App) {
-        self.field.set(&app.finder.query);
-        app.finder.take_index(&app.lib, false);
-        app.finder.refresh();
+    fn open(&mut self, cx: &mut Cx<'_>) {
+        self.field.set(&cx.finder.query);
+        cx.desk.finder.take_index(&cx.desk.lib, false);
+        cx.finder.refresh();
     }
 
-    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
-        let page = list::page(app);
-        let f = &mut app.finder;
+    fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
+        let page = list::page(cx);
+        let f = &mut cx.desk.finder;
         if let Some(changed) = self.field.edit(input) {
             if changed {
                 self.field.value().clone_into(&mut f.query);
@@ -67,12 +67,12 @@ impl View for Finder {
                 return Outcome::Close;
             }
             Input::Act(Action::Open) => {
-                if f.take_index(&app.lib, true) {
+                if f.take_index(&cx.desk.lib, true) {
                     f.refresh();
                 }
                 f.settle();
                 if let Some(hit) = f.hits.get(f.cursor).copied() {
-                    app.jump_to_figure(hit.figure);
+                    cx.jump_to_figure(hit.figure);
                     return Outcome::Close;
                 }
             }
@@ -81,12 +81,12 @@ impl View for Finder {
         Outcome::Consumed
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        draw(frame, app, area, &self.field);
+    fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+        draw(frame, cx, area, &self.field);
     }
 
     /// The caret in the query.
-    fn cursor(&self, _app: &App, area: Rect) -> Option<Position> {
+    fn cursor(&self, _cx: &Scene<'_>, area: Rect) -> Option<Position> {
         let (x, y, width) = query_box(list::inner(list::popup_area(area, WIDTH)?));
         Some(Position {
             x: self.field.caret_x(x, width),
@@ -98,13 +98,13 @@ impl View for Finder {
         LIST_COMMANDS
     }
 
-    fn enabled(&self, app: &App, a: Action) -> bool {
-        a != Action::Open || !app.finder.hits.is_empty()
+    fn enabled(&self, cx: &Scene<'_>, a: Action) -> bool {
+        a != Action::Open || !cx.finder.hits.is_empty()
     }
 
-    fn reload(&mut self, app: &mut App, open: bool) {
+    fn reload(&mut self, cx: &mut Cx<'_>, open: bool) {
         if open {
-            self.open(app);
+            self.open(cx);
         }
     }
 }
@@ -119,9 +119,9 @@ fn query_box(inner: Rect) -> (u16, u16, u16) {
     )
 }
 
-fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, field: &TextField) {
+fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, field: &TextField) {
     let hint = |a| {
-        app.keymap
+        cx.keymap
             .key_for(Mode::Finder, a)
             .unwrap_or_else(|| "?".into())
     };
@@ -130,11 +130,11 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, field: &TextField) {
         hint(Action::Open),
         hint(Action::Close)
     );
-    let Some(inner) = popup(frame, app, area, &title, WIDTH) else {
+    let Some(inner) = popup(frame, cx, area, &title, WIDTH) else {
         return;
     };
-    let theme = &app.theme;
-    let f = &app.finder;
+    let theme = &cx.theme;
+    let f = &cx.finder;
     let total = f.index.as_ref().map_or(0, |i| i.entries.len());
     let count = if f.indexing() {
         "indexing…".to_owned()
@@ -175,7 +175,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, field: &TextField) {
         .hits
         .iter()
         .take(LINES_CHECKED)
-        .filter_map(|h| app.lib.brief(h.figure.brief)?.figure(h.figure.figure))
+        .filter_map(|h| cx.lib.brief(h.figure.brief)?.figure(h.figure.figure))
         .map(|fig| UnicodeWidthStr::width(sanitize::line(&fig.value).as_ref()))
         .max()
         .unwrap_or(8);
@@ -187,7 +187,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, field: &TextField) {
         inner.width,
         room,
         f.hits.iter().take(LINES_CHECKED).filter_map(|hit| {
-            let brief = app.lib.brief(hit.figure.brief)?;
+            let brief = cx.lib.brief(hit.figure.brief)?;
             let fig = brief.figure(hit.figure.figure)?;
             let cite = cite(brief, fig);
             Some((
@@ -207,8 +207,8 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, field: &TextField) {
         }
         let row_y = inner.y + 2 + u16::try_from(top).unwrap_or(0);
         let (Some(brief), Some(fig)) = (
-            app.lib.brief(hit.figure.brief),
-            app.lib
+            cx.lib.brief(hit.figure.brief),
+            cx.lib
                 .brief(hit.figure.brief)
                 .and_then(|b| b.figure(hit.figure.figure)),
         ) else {
@@ -224,7 +224,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, field: &TextField) {
                     engine.indices(i, e, FIELD_LABEL, &f.shown),
                 )
             });
-        let note = app.disagree.figure_note(&app.lib, hit.figure);
+        let note = cx.conflicts.figure_note(&cx.lib, hit.figure);
         let value = sanitize::line(&fig.value);
         put_marked(
             frame,

@@ -11,9 +11,10 @@ use crate::model::{BriefIdx, SectionRef};
 use crate::sanitize;
 use crate::theme::Slot;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::desk::Desk;
 use crate::tui::keymap::Mode;
 use crate::tui::paint::cells;
+use crate::tui::views::{Cx, Scene};
 
 /// A row of the glossary: a term, or a place that mentions the term
 /// opened above it (`None`: no brief does).
@@ -24,25 +25,25 @@ pub enum GlossaryRow {
 }
 
 /// The terms in alphabetical order (a leading "the" aside).
-fn order(app: &App) -> Vec<usize> {
+fn order(cx: &Desk) -> Vec<usize> {
     let key = |t: &crate::glossary::Term| {
         let f = crate::query::fold(&t.term);
         f.strip_prefix("the ")
             .map_or_else(|| f.clone(), str::to_owned)
     };
-    let terms = &app.lib.glossary.terms;
+    let terms = &cx.lib.glossary.terms;
     let mut order: Vec<usize> = (0..terms.len()).collect();
     order.sort_by_cached_key(|&i| key(&terms[i]));
     order
 }
 
 /// The rows, with the places of term `open` under it.
-pub fn rows(app: &App, open: Option<usize>) -> Vec<GlossaryRow> {
+pub fn rows(cx: &Desk, open: Option<usize>) -> Vec<GlossaryRow> {
     let mut out = Vec::new();
-    for t in order(app) {
+    for t in order(cx) {
         out.push(GlossaryRow::Term(t));
         if open == Some(t) {
-            let places = app.lib.term_places(t);
+            let places = cx.lib.term_places(t);
             if places.is_empty() {
                 out.push(GlossaryRow::Place(t, None));
             }
@@ -61,28 +62,12 @@ pub struct GlossaryView {
 
 impl GlossaryView {
     /// Opens term `t` and puts the cursor on it.
-    pub fn show_term(&mut self, app: &App, t: usize) {
+    pub fn show_term(&mut self, cx: &Desk, t: usize) {
         self.open = Some(t);
-        self.cursor = rows(app, self.open)
+        self.cursor = rows(cx, self.open)
             .iter()
             .position(|r| *r == GlossaryRow::Term(t))
             .unwrap_or(0);
-    }
-}
-
-impl App {
-    /// Opens the glossary at term `t` (Enter on a term in the text).
-    pub fn open_glossary_at(&mut self, t: usize) {
-        let mut v = self
-            .views
-            .get_mut::<GlossaryView>()
-            .map(std::mem::take)
-            .unwrap_or_default();
-        v.show_term(self, t);
-        if let Some(slot) = self.views.get_mut::<GlossaryView>() {
-            *slot = v;
-        }
-        self.open_view::<GlossaryView>();
     }
 }
 
@@ -95,42 +80,42 @@ impl View for GlossaryView {
         Some(Action::Glossary)
     }
 
-    fn open(&mut self, app: &mut App) {
-        let len = rows(app, self.open).len();
+    fn open(&mut self, cx: &mut Cx<'_>) {
+        let len = rows(cx, self.open).len();
         self.cursor = self.cursor.min(len.saturating_sub(1));
     }
 
-    fn reload(&mut self, _app: &mut App, _open: bool) {
+    fn reload(&mut self, _cx: &mut Cx<'_>, _open: bool) {
         self.open = None;
         self.cursor = 0;
     }
 
-    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+    fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
         let Input::Act(a) = input else {
             return match input {
                 Input::Click { .. } => Outcome::Close,
                 _ => Outcome::Ignored,
             };
         };
-        let rows = rows(app, self.open);
-        if list::move_cursor(&mut self.cursor, rows.len(), a, list::page(app)) {
+        let rows = rows(cx, self.open);
+        if list::move_cursor(&mut self.cursor, rows.len(), a, list::page(cx)) {
             return Outcome::Consumed;
         }
         match (a, rows.get(self.cursor)) {
             (Action::Open, Some(GlossaryRow::Term(t))) => {
                 if self.open == Some(*t) {
                     self.open = None;
-                    self.cursor = self::rows(app, None)
+                    self.cursor = self::rows(cx, None)
                         .iter()
                         .position(|r| r == &GlossaryRow::Term(*t))
                         .unwrap_or(0);
                 } else {
-                    self.show_term(app, *t);
+                    self.show_term(cx, *t);
                 }
                 Outcome::Consumed
             }
             (Action::Open, Some(GlossaryRow::Place(_, Some(to)))) => {
-                app.go(*to);
+                cx.go(*to);
                 Outcome::Close
             }
             (Action::Close | Action::Collapse, _) => Outcome::Close,
@@ -139,27 +124,27 @@ impl View for GlossaryView {
         }
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        draw(frame, app, area, self);
+    fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+        draw(frame, cx, area, self);
     }
 
-    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
-        list::row_cursor(area, 110, self.cursor, rows(app, self.open).len())
+    fn cursor(&self, cx: &Scene<'_>, area: Rect) -> Option<Position> {
+        list::row_cursor(area, 110, self.cursor, rows(cx, self.open).len())
     }
 }
 
-fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, v: &GlossaryView) {
-    let hint = |a| app.keymap.key_for(Mode::List, a).unwrap_or_default();
+fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, v: &GlossaryView) {
+    let hint = |a| cx.keymap.key_for(Mode::List, a).unwrap_or_default();
     let title = format!(
         "Glossary — {} to open a term or go to a place, {} to close",
         hint(Action::Open),
         hint(Action::Close)
     );
-    let Some(inner) = popup(frame, app, area, &title, 110) else {
+    let Some(inner) = popup(frame, cx, area, &title, 110) else {
         return;
     };
-    let rows = rows(app, v.open);
-    let theme = &app.theme;
+    let rows = rows(cx, v.open);
+    let theme = &cx.theme;
     let buf = frame.buffer_mut();
     if rows.is_empty() {
         let empty = "The glossary is empty.";
@@ -173,7 +158,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, v: &GlossaryView) {
         );
         return;
     }
-    let terms = &app.lib.glossary.terms;
+    let terms = &cx.lib.glossary.terms;
     // A narrow box lists the terms and their expansions only.
     let wide = inner.width >= 60;
     let h = usize::from(inner.height);
@@ -195,7 +180,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, v: &GlossaryView) {
                 }
             }
             GlossaryRow::Place(_, Some(to)) => {
-                let name = crate::tui::panel::place_name(&app.lib, to, BriefIdx(usize::MAX));
+                let name = crate::tui::panel::place_name(&cx.lib, to, BriefIdx(usize::MAX));
                 pieces.push((format!("    → {name}"), Slot::Link));
             }
             GlossaryRow::Place(_, None) => {
@@ -218,6 +203,3 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, v: &GlossaryView) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests;

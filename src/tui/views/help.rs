@@ -11,9 +11,9 @@ use super::field::TextField;
 use super::{Command, Input, Outcome, View};
 use crate::theme::Slot;
 use crate::tui::action::Action;
-use crate::tui::app::App;
-use crate::tui::keymap::Mode;
+use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::paint::{cells, pane};
+use crate::tui::views::{Cx, Scene};
 
 /// The widest the help box grows.
 const MAX_WIDTH: u16 = 96;
@@ -66,12 +66,12 @@ impl View for Help {
         Some(Action::Help)
     }
 
-    fn open(&mut self, _app: &mut App) {
+    fn open(&mut self, _cx: &mut Cx<'_>) {
         *self = Self::default();
     }
 
-    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
-        let Some(view) = self.layout(app, app.geometry.area) else {
+    fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
+        let Some(view) = self.layout(cx.keymap, cx.geometry.area) else {
             return match input {
                 Input::Act(Action::Close | Action::Help) | Input::Click { .. } => Outcome::Close,
                 _ => Outcome::Ignored,
@@ -119,14 +119,14 @@ impl View for Help {
         Outcome::Consumed
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        if let Some(view) = self.layout(app, area) {
-            self.draw_view(frame, app, &view);
+    fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+        if let Some(view) = self.layout(cx.keymap, area) {
+            self.draw_view(frame, cx, &view);
         }
     }
 
-    fn cursor(&self, app: &App, area: Rect) -> Option<ratatui::layout::Position> {
-        let view = self.layout(app, area).filter(|_| self.filtering)?;
+    fn cursor(&self, cx: &Scene<'_>, area: Rect) -> Option<ratatui::layout::Position> {
+        let view = self.layout(cx.keymap, area).filter(|_| self.filtering)?;
         let (x, y, w) = view.filter?;
         Some(ratatui::layout::Position {
             x: self.filter.caret_x(x, w),
@@ -142,10 +142,10 @@ impl View for Help {
         }
     }
 
-    fn enabled(&self, app: &App, a: Action) -> bool {
+    fn enabled(&self, cx: &Scene<'_>, a: Action) -> bool {
         a != Action::Down
             || self
-                .layout(app, app.geometry.area)
+                .layout(cx.keymap, cx.geometry.area)
                 .is_some_and(|v| v.rows.len() > usize::from(v.body.height))
     }
 }
@@ -172,7 +172,7 @@ impl Help {
         Outcome::Consumed
     }
 
-    fn layout(&self, app: &App, area: Rect) -> Option<HelpView> {
+    fn layout(&self, keymap: &Keymap, area: Rect) -> Option<HelpView> {
         let width = area.width.saturating_sub(4).min(MAX_WIDTH);
         let height = area.height.saturating_sub(2);
         if width < 16 || height < 5 {
@@ -196,7 +196,7 @@ impl Help {
             body.height -= 1;
             line
         });
-        let rows = rows(app, self.filter.value(), body.width);
+        let rows = rows(keymap, self.filter.value(), body.width);
         Some(HelpView {
             frame,
             body,
@@ -205,18 +205,18 @@ impl Help {
         })
     }
 
-    fn draw_view(&self, frame: &mut Frame<'_>, app: &App, view: &HelpView) {
-        let theme = &app.theme;
+    fn draw_view(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, view: &HelpView) {
+        let theme = &cx.theme;
         let r = view.frame;
         frame.render_widget(Clear, r);
         frame.buffer_mut().set_style(r, theme.get(Slot::Background));
         let key = |a| {
-            app.keymap
+            cx.keymap
                 .key_for(Mode::Help, a)
                 .unwrap_or_else(|| "?".into())
         };
         let title = format!("Keys — {} to close", key(Action::Close));
-        pane(frame, &app.theme, r, &title, true);
+        pane(frame, cx.theme, r, &title, true);
         let height = usize::from(view.body.height);
         let total = view.rows.len();
         let scroll = self.scroll.min(total.saturating_sub(height));
@@ -306,6 +306,3 @@ mod rows;
 
 pub use rows::help_lines;
 use rows::{Row, rows};
-
-#[cfg(test)]
-mod tests;

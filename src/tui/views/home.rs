@@ -16,8 +16,8 @@ use super::{Bookmarks, Compare, Timeline};
 use super::{Command, Input, Outcome, View};
 use crate::model::{Brief, BriefIdx, Figure};
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Mode;
+use crate::tui::views::{Cx, Scene};
 
 /// The most headline figures a card shows.
 pub const MAX_FIGURES: usize = 3;
@@ -65,27 +65,27 @@ const COMMANDS: &[Command] = &[
 ];
 
 impl Home {
-    fn open_selected(&mut self, app: &mut App) -> Outcome {
-        if app.lib.brief(BriefIdx(self.cursor)).is_none() {
+    fn open_selected(&mut self, cx: &mut Cx<'_>) -> Outcome {
+        if cx.lib.brief(BriefIdx(self.cursor)).is_none() {
             return Outcome::Consumed;
         }
-        if let Some(depth) = app.open_from_home(BriefIdx(self.cursor)) {
+        if let Some(depth) = cx.open_from_home(BriefIdx(self.cursor)) {
             self.trail.push(depth);
         }
         Outcome::Close
     }
 
-    fn leave(&self, app: &mut App) -> Outcome {
+    fn leave(&self, cx: &mut Cx<'_>) -> Outcome {
         if self.over_reader {
             Outcome::Close
         } else {
-            app.message = Some("nothing to go back to: enter opens a brief".into());
+            cx.message = Some("nothing to go back to: enter opens a brief".into());
             Outcome::Consumed
         }
     }
 
-    fn act(&mut self, app: &mut App, a: Action) -> Outcome {
-        let n = app.lib.briefs.len();
+    fn act(&mut self, cx: &mut Cx<'_>, a: Action) -> Outcome {
+        let n = cx.lib.briefs.len();
         let a = match a {
             Action::NextLink => Action::Down,
             Action::PrevLink => Action::Up,
@@ -95,23 +95,23 @@ impl Home {
             return Outcome::Consumed;
         }
         match a {
-            Action::Open | Action::Expand => self.open_selected(app),
+            Action::Open | Action::Expand => self.open_selected(cx),
             Action::Pillar(k) if usize::from(k) <= n => {
                 self.cursor = usize::from(k) - 1;
-                self.open_selected(app)
+                self.open_selected(cx)
             }
-            Action::Back | Action::Close | Action::Collapse => self.leave(app),
+            Action::Back | Action::Close | Action::Collapse => self.leave(cx),
             Action::Help => Outcome::push::<Help>(),
             Action::FindFigure => Outcome::push::<Finder>(),
             Action::Timeline => Outcome::push::<Timeline>(),
             Action::Compare => Outcome::push::<Compare>(),
             Action::Bookmarks => Outcome::push::<Bookmarks>(),
             Action::Diagnostics => Outcome::push::<Problems>(),
-            Action::Conflicts => Outcome::push::<super::Conflicts>(),
+            Action::Conflicts => Outcome::push::<super::ConflictsView>(),
             Action::CycleTheme => {
                 // The views are out of the app while one handles an input,
                 // so this reaches the base layer only.
-                app.act(a);
+                cx.act(a);
                 Outcome::Consumed
             }
             _ => Outcome::Ignored,
@@ -129,49 +129,41 @@ impl View for Home {
         Some(Action::Home)
     }
 
-    fn open(&mut self, app: &mut App) {
-        self.cursor = app
-            .reader
-            .brief
-            .0
-            .min(app.lib.briefs.len().saturating_sub(1));
+    fn open(&mut self, cx: &mut Cx<'_>) {
+        self.cursor = cx.reader.brief.0.min(cx.lib.briefs.len().saturating_sub(1));
         self.over_reader = false;
     }
 
-    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+    fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
         match input {
-            Input::Act(a) => self.act(app, a),
-            Input::Click { x, y } => match draw::brief_at(app, Position { x, y }) {
+            Input::Act(a) => self.act(cx, a),
+            Input::Click { x, y } => match draw::brief_at(cx, Position { x, y }) {
                 Some(b) => {
                     self.cursor = b;
-                    self.open_selected(app)
+                    self.open_selected(cx)
                 }
                 None => Outcome::Consumed,
             },
             Input::Wheel { down, .. } => {
                 let a = if down { Action::Down } else { Action::Up };
-                list::move_cursor(&mut self.cursor, app.lib.briefs.len(), a, 1);
+                list::move_cursor(&mut self.cursor, cx.lib.briefs.len(), a, 1);
                 Outcome::Consumed
             }
             Input::Type(_) | Input::Erase | Input::Edit(_) => Outcome::Ignored,
         }
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        draw::draw(frame, app, area, self.cursor);
+    fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+        draw::draw(frame, cx, area, self.cursor);
     }
 
-    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
-        draw::cursor_at(app, area, self.cursor)
+    fn cursor(&self, cx: &Scene<'_>, area: Rect) -> Option<Position> {
+        draw::cursor_at(cx, area, self.cursor)
     }
 
-    fn status(&self, app: &App) -> Option<String> {
-        let n = app.lib.briefs.len();
-        let what = if app.lib.embedded {
-            "Library"
-        } else {
-            "Briefs"
-        };
+    fn status(&self, cx: &Scene<'_>) -> Option<String> {
+        let n = cx.lib.briefs.len();
+        let what = if cx.lib.embedded { "Library" } else { "Briefs" };
         Some(format!(" Home · {what} · {n} brief(s)"))
     }
 
@@ -179,11 +171,8 @@ impl View for Home {
         COMMANDS
     }
 
-    fn reload(&mut self, app: &mut App, _open: bool) {
-        self.cursor = self.cursor.min(app.lib.briefs.len().saturating_sub(1));
+    fn reload(&mut self, cx: &mut Cx<'_>, _open: bool) {
+        self.cursor = self.cursor.min(cx.lib.briefs.len().saturating_sub(1));
         self.trail.clear();
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -9,8 +9,9 @@ use ratatui::widgets::Clear;
 use crate::sanitize;
 use crate::theme::Slot;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::desk::Desk;
 use crate::tui::paint::{cells, pane};
+use crate::tui::views::Scene;
 
 /// The box of a popup of at most `max_w` columns over `area`, or `None`
 /// when there is no room.
@@ -41,7 +42,7 @@ pub fn inner(r: Rect) -> Rect {
 /// A centred box over the screen; returns its inner area.
 pub fn popup(
     frame: &mut Frame<'_>,
-    app: &App,
+    cx: &Scene<'_>,
     area: Rect,
     title: &str,
     max_w: u16,
@@ -50,8 +51,8 @@ pub fn popup(
     frame.render_widget(Clear, r);
     frame
         .buffer_mut()
-        .set_style(r, app.theme.get(Slot::Background));
-    pane(frame, &app.theme, r, title, true);
+        .set_style(r, cx.theme.get(Slot::Background));
+    pane(frame, cx.theme, r, title, true);
     Some(inner(r))
 }
 
@@ -77,20 +78,20 @@ pub fn row_cursor(area: Rect, max_w: u16, row: usize, len: usize) -> Option<Posi
 }
 
 /// Says why a list is empty, in its first row.
-pub fn empty_note(buf: &mut ratatui::buffer::Buffer, app: &App, inner: Rect, note: &str) {
+pub fn empty_note(buf: &mut ratatui::buffer::Buffer, cx: &Scene<'_>, inner: Rect, note: &str) {
     cells::put_truncated(
         buf,
         inner.x,
         inner.y,
         inner.right(),
         note,
-        app.theme.get(crate::theme::Slot::Dim),
+        cx.theme.get(crate::theme::Slot::Dim),
     );
 }
 
 /// Rows a page key moves a list cursor by.
-pub fn page(app: &App) -> usize {
-    usize::from(app.geometry.area.height.saturating_sub(6)).max(1)
+pub fn page(cx: &Desk) -> usize {
+    usize::from(cx.geometry.area.height.saturating_sub(6)).max(1)
 }
 
 /// Moves a list cursor for a list action; true if it was one.
@@ -157,17 +158,17 @@ pub struct SimpleRow {
 /// A popup list of simple rows with a cursor, or `empty` when there are none.
 pub fn simple_list(
     frame: &mut Frame<'_>,
-    app: &App,
+    cx: &Scene<'_>,
     area: Rect,
     title: &str,
     rows: &[SimpleRow],
     cursor: usize,
     empty: &str,
 ) {
-    let Some(inner) = popup(frame, app, area, title, 110) else {
+    let Some(inner) = popup(frame, cx, area, title, 110) else {
         return;
     };
-    let theme = &app.theme;
+    let theme = &cx.theme;
     let buf = frame.buffer_mut();
     if rows.is_empty() {
         cells::put_truncated(

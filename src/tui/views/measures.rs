@@ -15,15 +15,16 @@ use crate::model::FigureRef;
 use crate::sanitize;
 use crate::theme::Slot;
 use crate::tui::action::Action;
-use crate::tui::app::App;
-use crate::tui::disagree::GLYPH;
+use crate::tui::conflicts::GLYPH;
+use crate::tui::desk::Desk;
 use crate::tui::keymap::Mode;
 use crate::tui::paint::cells;
+use crate::tui::views::{Cx, Scene};
 
 /// Every measure with its figures (oldest as-of first), the measures
 /// stated most often first.
-pub fn all(app: &App) -> Vec<(String, Vec<FigureRef>)> {
-    let mut all = conflicts::measures(&app.lib);
+pub fn all(cx: &Desk) -> Vec<(String, Vec<FigureRef>)> {
+    let mut all = conflicts::measures(&cx.lib);
     all.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
     all
 }
@@ -64,41 +65,41 @@ impl View for Measures {
         Some(Action::Measures)
     }
 
-    fn open(&mut self, app: &mut App) {
-        let n = self.len(app);
+    fn open(&mut self, cx: &mut Cx<'_>) {
+        let n = self.len(cx);
         self.cursor = self.cursor.min(n.saturating_sub(1));
     }
 
-    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+    fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
         let Input::Act(a) = input else {
             return match input {
                 Input::Click { .. } => Outcome::Close,
                 _ => Outcome::Ignored,
             };
         };
-        let n = self.len(app);
-        if list::move_cursor(&mut self.cursor, n, a, list::page(app)) {
+        let n = self.len(cx);
+        if list::move_cursor(&mut self.cursor, n, a, list::page(cx)) {
             return Outcome::Consumed;
         }
         match (a, self.measure.clone()) {
             (Action::Close, _) | (Action::Collapse, None) => Outcome::Close,
             (Action::Measures, _) => Outcome::replace::<Compare>(),
             (Action::Open, None) => {
-                if let Some((m, _)) = all(app).get(self.cursor) {
+                if let Some((m, _)) = all(cx).get(self.cursor) {
                     self.measure = Some(m.clone());
                     self.cursor = 0;
                 }
                 Outcome::Consumed
             }
             (Action::Open, Some(m)) => {
-                if let Some(r) = Self::figures(app, &m).get(self.cursor) {
-                    app.jump_to_figure(*r);
+                if let Some(r) = Self::figures(cx, &m).get(self.cursor) {
+                    cx.jump_to_figure(*r);
                     return Outcome::Close;
                 }
                 Outcome::Consumed
             }
             (Action::Collapse, Some(m)) => {
-                self.cursor = all(app).iter().position(|(x, _)| *x == m).unwrap_or(0);
+                self.cursor = all(cx).iter().position(|(x, _)| *x == m).unwrap_or(0);
                 self.measure = None;
                 Outcome::Consumed
             }
@@ -106,10 +107,10 @@ impl View for Measures {
         }
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
+    fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
         match &self.measure {
-            None => self.draw_list(frame, app, area),
-            Some(m) => self.draw_figures(frame, app, area, m),
+            None => self.draw_list(frame, cx, area),
+            Some(m) => self.draw_figures(frame, cx, area, m),
         }
     }
 
@@ -117,19 +118,19 @@ impl View for Measures {
         COMMANDS
     }
 
-    fn reload(&mut self, app: &mut App, _open: bool) {
+    fn reload(&mut self, cx: &mut Cx<'_>, _open: bool) {
         if let Some(m) = &self.measure
-            && Self::figures(app, m).is_empty()
+            && Self::figures(cx, m).is_empty()
         {
             self.measure = None;
         }
-        self.cursor = self.cursor.min(self.len(app).saturating_sub(1));
+        self.cursor = self.cursor.min(self.len(cx).saturating_sub(1));
     }
 }
 
 impl Measures {
-    fn figures(app: &App, measure: &str) -> Vec<FigureRef> {
-        conflicts::measures(&app.lib)
+    fn figures(cx: &Desk, measure: &str) -> Vec<FigureRef> {
+        conflicts::measures(&cx.lib)
             .into_iter()
             .find(|(m, _)| m == measure)
             .map(|(_, refs)| refs)
@@ -137,24 +138,24 @@ impl Measures {
     }
 
     /// The rows shown now.
-    fn len(&self, app: &App) -> usize {
+    fn len(&self, cx: &Desk) -> usize {
         match &self.measure {
-            None => all(app).len(),
-            Some(m) => Self::figures(app, m).len(),
+            None => all(cx).len(),
+            Some(m) => Self::figures(cx, m).len(),
         }
     }
 
-    fn draw_list(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        let Some(inner) = popup(frame, app, area, "Compare by measure — pick one", 110) else {
+    fn draw_list(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+        let Some(inner) = popup(frame, cx, area, "Compare by measure — pick one", 110) else {
             return;
         };
-        let theme = &app.theme;
-        let measures = all(app);
+        let theme = &cx.theme;
+        let measures = all(cx);
         let buf = frame.buffer_mut();
         if measures.is_empty() {
             list::empty_note(
                 buf,
-                app,
+                cx,
                 inner,
                 "No figure names a measure: give figures `measure = \"slug\"`.",
             );
@@ -164,7 +165,7 @@ impl Measures {
         let first = window(self.cursor, h);
         for (i, (m, refs)) in measures.iter().enumerate().skip(first).take(h) {
             let y = inner.y + u16::try_from(i - first).unwrap_or(0);
-            let differ = app.disagree.all().iter().any(
+            let differ = cx.conflicts.all().iter().any(
                 |c| matches!(c, crate::conflicts::Conflict::Figure { measure, .. } if measure == m),
             );
             let x = if differ {
@@ -205,27 +206,27 @@ impl Measures {
         }
     }
 
-    fn draw_figures(&self, frame: &mut Frame<'_>, app: &App, area: Rect, measure: &str) {
+    fn draw_figures(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, measure: &str) {
         let title = format!("Measure: {} — by as-of", sanitize::line(measure));
-        let Some(inner) = popup(frame, app, area, &title, 110) else {
+        let Some(inner) = popup(frame, cx, area, &title, 110) else {
             return;
         };
-        let theme = &app.theme;
-        let refs = Self::figures(app, measure);
+        let theme = &cx.theme;
+        let refs = Self::figures(cx, measure);
         let rows_h = usize::from(inner.height);
         let first = window(self.cursor, rows_h);
         let bar_w = 24u16.min(inner.width / 4);
         // The values line up in a column as wide as the widest (within reason).
         let value_w = refs
             .iter()
-            .filter_map(|r| app.lib.brief(r.brief)?.figure(r.figure))
+            .filter_map(|r| cx.lib.brief(r.brief)?.figure(r.figure))
             .map(|f| unicode_width::UnicodeWidthStr::width(sanitize::line(&f.value).as_ref()))
             .max()
             .unwrap_or(0)
             .clamp(8, 24);
         for (row, r) in refs.iter().enumerate().skip(first).take(rows_h) {
             let y = inner.y + u16::try_from(row - first).unwrap_or(0);
-            let Some((brief, f)) = app
+            let Some((brief, f)) = cx
                 .lib
                 .brief(r.brief)
                 .and_then(|b| Some((b, b.figure(r.figure)?)))
@@ -251,7 +252,7 @@ impl Measures {
                 .is_share()
                 .then(|| crate::lookup::percent(&f.value))
                 .flatten();
-            measure_cell(frame, app, bar, share, f);
+            measure_cell(frame, cx, bar, share, f);
             let buf = frame.buffer_mut();
             let x = cells::put(
                 buf,
@@ -261,7 +262,7 @@ impl Measures {
                 &format!("{:<value_w$}", sanitize::line(&f.value)),
                 theme.get(Slot::FigureValue),
             );
-            let note = app.disagree.figure_note(&app.lib, *r);
+            let note = cx.conflicts.figure_note(&cx.lib, *r);
             let note_w = note
                 .as_deref()
                 .map_or(0, |text| unicode_width::UnicodeWidthStr::width(text) + 2);

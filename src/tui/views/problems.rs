@@ -11,9 +11,10 @@ use crate::diag::Diagnostic;
 use crate::sanitize;
 use crate::theme::Slot;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::desk::Desk;
 use crate::tui::keymap::Mode;
 use crate::tui::paint::cells;
+use crate::tui::views::{Cx, Scene};
 
 #[derive(Debug, Default)]
 pub struct Problems {
@@ -89,7 +90,7 @@ impl View for Problems {
         Some(Action::Diagnostics)
     }
 
-    fn open(&mut self, _app: &mut App) {
+    fn open(&mut self, _cx: &mut Cx<'_>) {
         self.cursor = 0;
         self.scroll = 0;
     }
@@ -98,40 +99,40 @@ impl View for Problems {
         COMMANDS
     }
 
-    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+    fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
         match input {
             Input::Act(Action::Open) => {
-                if let Some(d) = ordered(&app.lib.diagnostics).get(self.cursor) {
+                if let Some(d) = ordered(&cx.lib.diagnostics).get(self.cursor) {
                     let d = (*d).clone();
-                    app.open_problem(&d);
+                    cx.open_problem(&d);
                 }
                 Outcome::Close
             }
             Input::Act(Action::Close | Action::Collapse) | Input::Click { .. } => Outcome::Close,
-            Input::Act(a) if self.step(app, a) => Outcome::Consumed,
+            Input::Act(a) if self.step(cx, a) => Outcome::Consumed,
             Input::Wheel { down, .. } => {
-                self.step(app, if down { Action::Down } else { Action::Up });
+                self.step(cx, if down { Action::Down } else { Action::Up });
                 Outcome::Consumed
             }
             _ => Outcome::Ignored,
         }
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        draw(frame, app, area, self.cursor, self.scroll);
+    fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+        draw(frame, cx, area, self.cursor, self.scroll);
     }
 
-    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
-        list::row_cursor(area, 110, self.cursor, app.lib.diagnostics.len())
+    fn cursor(&self, cx: &Scene<'_>, area: Rect) -> Option<Position> {
+        list::row_cursor(area, 110, self.cursor, cx.lib.diagnostics.len())
     }
 }
 
 impl Problems {
     /// Moves for a list action; true if it was one. `j` / `k` scroll
     /// through a problem taller than the list before leaving it.
-    fn step(&mut self, app: &App, a: Action) -> bool {
-        let diags = ordered(&app.lib.diagnostics);
-        let Some(inner) = list::popup_area(app.geometry.area, 110).map(list::inner) else {
+    fn step(&mut self, cx: &Desk, a: Action) -> bool {
+        let diags = ordered(&cx.lib.diagnostics);
+        let Some(inner) = list::popup_area(cx.geometry.area, 110).map(list::inner) else {
             return list::move_cursor(&mut self.cursor, diags.len(), a, 1);
         };
         let rows = rows(&diags, usize::from(inner.width));
@@ -163,9 +164,9 @@ impl Problems {
     }
 }
 
-fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize, scroll: usize) {
-    let diags = ordered(&app.lib.diagnostics);
-    let errors = app.lib.error_count();
+fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, cursor: usize, scroll: usize) {
+    let diags = ordered(&cx.lib.diagnostics);
+    let errors = cx.lib.error_count();
     let warnings = diags.len() - errors;
     let plural = |n: usize, one: &str| {
         if n == 1 {
@@ -185,10 +186,10 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize, scroll: usi
             diags.len()
         )
     };
-    let Some(inner) = popup(frame, app, area, &title, 110) else {
+    let Some(inner) = popup(frame, cx, area, &title, 110) else {
         return;
     };
-    let theme = &app.theme;
+    let theme = &cx.theme;
     let buf = frame.buffer_mut();
     if diags.is_empty() {
         cells::put_truncated(

@@ -12,9 +12,9 @@ use crate::sanitize;
 use crate::search::{self, BlockHit};
 use crate::theme::Slot;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 use crate::tui::paint::cells;
+use crate::tui::views::{Cx, Scene};
 
 /// Library search shows at most this many hits.
 const MAX_HITS: usize = 500;
@@ -36,12 +36,12 @@ impl View for Results {
     }
 
     /// Searches the library for the search line's query.
-    fn open(&mut self, app: &mut App) {
-        let query = &app.search.query;
+    fn open(&mut self, cx: &mut Cx<'_>) {
+        let query = &cx.desk.search.query;
         let mut hits = Vec::new();
         if !query.is_empty() {
-            for bi in 0..app.lib.briefs.len() {
-                let doc = app.reader.doc(&app.lib, BriefIdx(bi));
+            for bi in 0..cx.desk.lib.briefs.len() {
+                let doc = cx.desk.reader.doc(&cx.desk.lib, BriefIdx(bi));
                 for h in search::doc_hits(&doc, query, MAX_HITS - hits.len()) {
                     hits.push((BriefIdx(bi), h));
                 }
@@ -54,14 +54,14 @@ impl View for Results {
         self.cursor = 0;
     }
 
-    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+    fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
         let Input::Act(a) = input else {
             return match input {
                 Input::Click { .. } => Outcome::Close,
                 _ => Outcome::Ignored,
             };
         };
-        if list::move_cursor(&mut self.cursor, self.hits.len(), a, list::page(app)) {
+        if list::move_cursor(&mut self.cursor, self.hits.len(), a, list::page(cx)) {
             return Outcome::Consumed;
         }
         match a {
@@ -70,26 +70,26 @@ impl View for Results {
                 let Some((b, hit)) = self.hits.get(self.cursor).cloned() else {
                     return Outcome::Consumed;
                 };
-                app.remember();
-                app.reader.open_brief(&app.lib, b);
-                app.reader.top = app.reader.layout.block_line(hit.block);
-                app.reader.clamp();
-                app.search.computed_for = None;
-                app.refresh_search();
-                app.goto_match_from_top();
-                app.outline_follow();
+                cx.remember();
+                cx.desk.reader.open_brief(&cx.desk.lib, b);
+                cx.reader.top = cx.reader.layout.block_line(hit.block);
+                cx.reader.clamp();
+                cx.search.computed_for = None;
+                cx.refresh_search();
+                cx.goto_match_from_top();
+                cx.outline_follow();
                 Outcome::Close
             }
             _ => Outcome::Ignored,
         }
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        draw(frame, app, area, self);
+    fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+        draw(frame, cx, area, self);
     }
 
     /// On the selected hit's row, counting the briefs' heading rows.
-    fn cursor(&self, _app: &App, area: Rect) -> Option<Position> {
+    fn cursor(&self, _cx: &Scene<'_>, area: Rect) -> Option<Position> {
         let headings = |hits: &[(BriefIdx, BlockHit)]| {
             let mut briefs: Vec<BriefIdx> = hits.iter().map(|(b, _)| *b).collect();
             briefs.dedup();
@@ -100,28 +100,28 @@ impl View for Results {
         list::row_cursor(area, 120, row, self.hits.len() + headings(&self.hits))
     }
 
-    fn reload(&mut self, _app: &mut App, _open: bool) {
+    fn reload(&mut self, _cx: &mut Cx<'_>, _open: bool) {
         self.hits.clear();
     }
 }
 
-fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, view: &Results) {
+fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, view: &Results) {
     let title = format!(
         "Search the library: \"{}\" — {} hits",
-        sanitize::line(&app.search.query),
+        sanitize::line(&cx.search.query),
         view.hits.len()
     );
-    let Some(inner) = popup(frame, app, area, &title, 120) else {
+    let Some(inner) = popup(frame, cx, area, &title, 120) else {
         return;
     };
-    let theme = &app.theme;
+    let theme = &cx.theme;
     // Rows: brief headings, then hits.
     let mut rows: Vec<ResultRow> = Vec::new();
     let mut last = None;
     for (i, (b, h)) in view.hits.iter().enumerate() {
         if last != Some(*b) {
             last = Some(*b);
-            let name = app
+            let name = cx
                 .lib
                 .brief(*b)
                 .map_or(String::new(), crate::model::Brief::display_name);
@@ -145,7 +145,7 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, view: &Results) {
                 let section = view
                     .hits
                     .get(*i)
-                    .and_then(|(b, h)| app.lib.brief(*b)?.section(h.section))
+                    .and_then(|(b, h)| cx.lib.brief(*b)?.section(h.section))
                     .filter(|s| s.depth > 0)
                     .map_or_else(String::new, |s| format!("  · {}", sanitize::line(&s.title)));
                 let text = sanitize::line(text);

@@ -1,6 +1,6 @@
 //! The search line: type to find text in the brief being read, enter to
 //! go, tab to search the whole library instead. It lives in the status
-//! bar; the matches are the reader's (`app.search`) and stay after it
+//! bar; the matches are the reader's (`cx.search`) and stay after it
 //! closes, for `n` and `N`.
 
 use ratatui::Frame;
@@ -10,9 +10,10 @@ use ratatui::style::Modifier;
 use super::field::TextField;
 use super::{Command, Input, Outcome, Results, View};
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::desk::Desk;
 use crate::tui::find::Scope;
 use crate::tui::keymap::Mode;
+use crate::tui::views::{Cx, Scene};
 
 const COMMANDS: &[Command] = &[
     Command {
@@ -31,21 +32,21 @@ const COMMANDS: &[Command] = &[
 
 #[derive(Debug, Default)]
 pub struct SearchLine {
-    /// The query as typed, with its caret; `app.search.query` follows it.
+    /// The query as typed, with its caret; `cx.search.query` follows it.
     field: TextField,
 }
 
 impl SearchLine {
     /// Where the query starts in the status bar, and how wide it may run:
     /// three fifths of the bar, less what comes before and after it.
-    fn window(app: &App) -> (u16, u16) {
-        let bar = app.geometry.status;
-        let before = app
+    fn window(cx: &Desk) -> (u16, u16) {
+        let bar = cx.geometry.status;
+        let before = cx
             .reader
             .progress()
             .map_or(0, |pct| format!(" laying out {pct}% ·").chars().count())
             + 2;
-        let after = app.search.count().len() + 2;
+        let after = cx.search.count().len() + 2;
         let room = (usize::from(bar.width) * 3 / 5).saturating_sub(before + after);
         let x = usize::from(bar.x) + before;
         (
@@ -64,16 +65,16 @@ impl View for SearchLine {
         Some(Action::Search)
     }
 
-    fn open(&mut self, app: &mut App) {
+    fn open(&mut self, cx: &mut Cx<'_>) {
         self.field.set("");
-        app.search.query.clear();
-        app.search.computed_for = None;
-        app.search.scope = Scope::Brief;
+        cx.search.query.clear();
+        cx.search.computed_for = None;
+        cx.search.scope = Scope::Brief;
     }
 
     /// What is typed is searched for as it is typed (see `App::update`).
-    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
-        let s = &mut app.search;
+    fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
+        let s = &mut cx.search;
         if let Some(changed) = self.field.edit(input) {
             if changed {
                 self.field.value().clone_into(&mut s.query);
@@ -89,8 +90,8 @@ impl View for SearchLine {
                 Outcome::Close
             }
             Input::Act(Action::Open) => {
-                app.refresh_search();
-                app.goto_match_from_top();
+                cx.refresh_search();
+                cx.goto_match_from_top();
                 Outcome::Close
             }
             Input::Act(Action::ToggleScope) => {
@@ -104,30 +105,30 @@ impl View for SearchLine {
 
     /// The status bar draws the line (from [`View::status`]); this marks
     /// the caret in it.
-    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        if app.message.is_some() {
+    fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+        if cx.message.is_some() {
             return;
         }
-        if let Some(p) = self.cursor(app, area)
+        if let Some(p) = self.cursor(cx, area)
             && let Some(cell) = frame.buffer_mut().cell_mut(p)
         {
             cell.modifier.insert(Modifier::REVERSED);
         }
     }
 
-    fn status(&self, app: &App) -> Option<String> {
-        let (_, width) = Self::window(app);
+    fn status(&self, cx: &Scene<'_>) -> Option<String> {
+        let (_, width) = Self::window(cx);
         Some(format!(
             " /{}  {}",
             self.field.visible(width),
-            app.search.count()
+            cx.search.count()
         ))
     }
 
     /// The caret in the query, in the status bar.
-    fn cursor(&self, app: &App, _area: Rect) -> Option<Position> {
-        let (x, width) = Self::window(app);
-        let bar = app.geometry.status;
+    fn cursor(&self, cx: &Scene<'_>, _area: Rect) -> Option<Position> {
+        let (x, width) = Self::window(cx);
+        let bar = cx.geometry.status;
         Some(Position {
             x: self
                 .field

@@ -16,9 +16,10 @@ use crate::sanitize;
 use crate::theme::Slot;
 use crate::trace::{self, SourceText};
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::desk::Desk;
 use crate::tui::keymap::Mode;
 use crate::tui::paint::cells;
+use crate::tui::views::{Cx, Scene};
 
 /// The widest the view's box is.
 const WIDTH: u16 = 90;
@@ -60,16 +61,16 @@ impl Source {
     }
 
     /// The source text of brief `b`, read on first use.
-    fn text(&mut self, app: &App, b: BriefIdx) -> Option<&Loaded> {
-        let dir = app.outside.sources.as_deref()?;
-        let brief = app.lib.brief(b)?;
+    fn text(&mut self, cx: &Desk, b: BriefIdx) -> Option<&Loaded> {
+        let dir = cx.outside.sources.as_deref()?;
+        let brief = cx.lib.brief(b)?;
         Some(self.texts.entry(b).or_insert_with(|| {
             trace::source_of(brief, dir).map_err(|e| sanitize::line(&e.to_string()).into_owned())
         }))
     }
 
-    fn find(&mut self, app: &App, r: FigureRef) -> Found {
-        let Some(value) = app
+    fn find(&mut self, cx: &Desk, r: FigureRef) -> Found {
+        let Some(value) = cx
             .lib
             .brief(r.brief)
             .and_then(|b| b.figure(r.figure))
@@ -77,7 +78,7 @@ impl Source {
         else {
             return Found::Unavailable("no such figure".into());
         };
-        match self.text(app, r.brief) {
+        match self.text(cx, r.brief) {
             None => Found::NoSources,
             Some(Err(e)) => Found::Unavailable(e.clone()),
             Some(Ok((file, src))) => {
@@ -127,14 +128,14 @@ impl View for Source {
         COMMANDS
     }
 
-    fn open(&mut self, app: &mut App) {
+    fn open(&mut self, cx: &mut Cx<'_>) {
         self.scroll = 0;
-        self.figure = app.outside.traced;
-        self.found = self.figure.map(|r| self.find(app, r));
+        self.figure = cx.outside.traced;
+        self.found = self.figure.map(|r| self.find(cx, r));
     }
 
-    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
-        let rows = self.rows(app);
+    fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
+        let rows = self.rows(cx);
         match input {
             Input::Act(a) if list::move_cursor(&mut self.scroll, rows, a, 1) => Outcome::Consumed,
             Input::Wheel { down, .. } => {
@@ -151,15 +152,15 @@ impl View for Source {
         }
     }
 
-    fn status(&self, _app: &App) -> Option<String> {
+    fn status(&self, _cx: &Scene<'_>) -> Option<String> {
         Some("source passage — esc to close".into())
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
+    fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
         let Some(full) = list::popup_area(area, WIDTH) else {
             return;
         };
-        let lines = self.lines(app, usize::from(list::inner(full).width));
+        let lines = self.lines(cx, usize::from(list::inner(full).width));
         // As tall as what it holds, within the screen.
         let tall = u16::try_from(lines.len())
             .unwrap_or(u16::MAX)
@@ -168,7 +169,7 @@ impl View for Source {
             height: area.height.min(tall.max(7)),
             ..area
         };
-        let Some(inner) = popup(frame, app, area, "Source passage — esc to close", WIDTH) else {
+        let Some(inner) = popup(frame, cx, area, "Source passage — esc to close", WIDTH) else {
             return;
         };
         let buf = frame.buffer_mut();
@@ -184,12 +185,12 @@ impl View for Source {
             let y = inner.y + u16::try_from(row).unwrap_or(0);
             let mut x = inner.x;
             for (text, slot) in pieces {
-                x = cells::put(buf, x, y, inner.right(), text, app.theme.get(*slot));
+                x = cells::put(buf, x, y, inner.right(), text, cx.theme.get(*slot));
             }
         }
     }
 
-    fn reload(&mut self, _app: &mut App, _open: bool) {
+    fn reload(&mut self, _cx: &mut Cx<'_>, _open: bool) {
         // Briefs may be renumbered or name another source text.
         self.texts.clear();
     }
@@ -201,21 +202,21 @@ type Row = Vec<(String, Slot)>;
 impl Source {
     /// The view's rows at `width`.
     /// How far the view scrolls: one step per row past the first screen.
-    fn rows(&self, app: &App) -> usize {
-        list::popup_area(app.geometry.area, WIDTH).map_or(1, |r| {
+    fn rows(&self, cx: &Desk) -> usize {
+        list::popup_area(cx.geometry.area, WIDTH).map_or(1, |r| {
             let inner = list::inner(r);
-            self.lines(app, usize::from(inner.width))
+            self.lines(cx, usize::from(inner.width))
                 .len()
                 .saturating_sub(usize::from(inner.height))
                 + 1
         })
     }
 
-    fn lines(&self, app: &App, width: usize) -> Vec<Row> {
+    fn lines(&self, cx: &Desk, width: usize) -> Vec<Row> {
         let mut out: Vec<Row> = Vec::new();
         let figure = self
             .figure
-            .and_then(|r| Some((app.lib.brief(r.brief)?, r.figure)))
+            .and_then(|r| Some((cx.lib.brief(r.brief)?, r.figure)))
             .and_then(|(b, i)| Some((b, b.figure(i)?)));
         let Some((brief, f)) = figure else {
             out.push(vec![("No figure selected.".into(), Slot::Dim)]);
@@ -301,6 +302,3 @@ fn marked(text: &str, r: Range<usize>, value: &Range<usize>) -> Row {
     .filter_map(|(x, s)| text.get(x).map(|t| (t.to_owned(), s)))
     .collect()
 }
-
-#[cfg(test)]
-mod tests;

@@ -11,10 +11,11 @@ use crate::model::{SectionIdx, SectionRef};
 use crate::sanitize;
 use crate::theme::Slot;
 use crate::tui::action::Action;
-use crate::tui::app::App;
-use crate::tui::disagree::GLYPH;
+use crate::tui::conflicts::GLYPH;
+use crate::tui::desk::Desk;
 use crate::tui::keymap::Mode;
 use crate::tui::paint::cells;
+use crate::tui::views::{Cx, Scene};
 
 /// One row of the timeline: a year heading or an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,10 +25,10 @@ pub enum TimelineRow {
 }
 
 /// The timeline's rows: each year, then its events.
-pub fn rows(app: &App) -> Vec<TimelineRow> {
+pub fn rows(cx: &Desk) -> Vec<TimelineRow> {
     let mut rows = Vec::new();
     let mut year = None;
-    for (i, (b, e)) in app.lib.events().into_iter().enumerate() {
+    for (i, (b, e)) in cx.lib.events().into_iter().enumerate() {
         if year != Some(e.date.year) {
             year = Some(e.date.year);
             rows.push(TimelineRow::Year(e.date.year));
@@ -58,8 +59,8 @@ impl View for Timeline {
         Some(Action::Timeline)
     }
 
-    fn open(&mut self, app: &mut App) {
-        let rows = rows(app);
+    fn open(&mut self, cx: &mut Cx<'_>) {
+        let rows = rows(cx);
         if !matches!(rows.get(self.cursor), Some(TimelineRow::Event { .. })) {
             self.cursor = rows
                 .iter()
@@ -68,16 +69,16 @@ impl View for Timeline {
         }
     }
 
-    fn handle(&mut self, app: &mut App, input: Input) -> Outcome {
+    fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
         let Input::Act(a) = input else {
             return match input {
                 Input::Click { .. } => Outcome::Close,
                 _ => Outcome::Ignored,
             };
         };
-        let rows = rows(app);
+        let rows = rows(cx);
         let before = self.cursor;
-        if list::move_cursor(&mut self.cursor, rows.len(), a, list::page(app)) {
+        if list::move_cursor(&mut self.cursor, rows.len(), a, list::page(cx)) {
             // Year headings are skipped in the direction of travel; at an
             // end (the first row is a year: `g`), the other way.
             let down = self.cursor >= before;
@@ -100,7 +101,7 @@ impl View for Timeline {
             Action::Close | Action::Collapse => Outcome::Close,
             Action::Open => {
                 if let Some(TimelineRow::Event { to, .. }) = rows.get(self.cursor) {
-                    app.go(*to);
+                    cx.go(*to);
                     return Outcome::Close;
                 }
                 Outcome::Consumed
@@ -109,17 +110,17 @@ impl View for Timeline {
         }
     }
 
-    fn draw(&self, frame: &mut Frame<'_>, app: &App, area: Rect) {
-        draw(frame, app, area, self.cursor);
+    fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+        draw(frame, cx, area, self.cursor);
     }
 
-    fn cursor(&self, app: &App, area: Rect) -> Option<Position> {
-        let rows = rows(app);
+    fn cursor(&self, cx: &Scene<'_>, area: Rect) -> Option<Position> {
+        let rows = rows(cx);
         if self.cursor >= rows.len() {
             return None;
         }
         let inner = list::inner(list::popup_area(area, 110)?);
-        let (_, heights) = heights(app, &rows, inner.width);
+        let (_, heights) = heights(cx, &rows, inner.width);
         let first = rowfit::first_row(&heights, self.cursor, usize::from(inner.height));
         let above: usize = heights.get(first..self.cursor)?.iter().sum();
         Some(Position {
@@ -130,9 +131,9 @@ impl View for Timeline {
 }
 
 /// Where a row's event stands: its brief and section, by name.
-fn place(app: &App, to: SectionRef) -> String {
+fn place(cx: &Desk, to: SectionRef) -> String {
     sanitize::line(&crate::tui::panel::place_name(
-        &app.lib,
+        &cx.lib,
         to,
         crate::model::BriefIdx(usize::MAX),
     ))
@@ -142,8 +143,8 @@ fn place(app: &App, to: SectionRef) -> String {
 /// Whether events take two lines each (what happened, then where) at
 /// `width`, which they do unless every one fits whole on one; and each
 /// row's height.
-fn heights(app: &App, rows: &[TimelineRow], width: u16) -> (bool, Vec<usize>) {
-    let events = app.lib.events();
+fn heights(cx: &Desk, rows: &[TimelineRow], width: u16) -> (bool, Vec<usize>) {
+    let events = cx.lib.events();
     let room = usize::from(width.saturating_sub(15));
     let two = rowfit::lines(
         width,
@@ -153,7 +154,7 @@ fn heights(app: &App, rows: &[TimelineRow], width: u16) -> (bool, Vec<usize>) {
                 let (_, e) = events.get(*index)?;
                 Some((
                     unicode_width::UnicodeWidthStr::width(sanitize::line(&e.label).as_ref()),
-                    unicode_width::UnicodeWidthStr::width(place(app, *to).as_str()) + 4,
+                    unicode_width::UnicodeWidthStr::width(place(cx, *to).as_str()) + 4,
                 ))
             }
             TimelineRow::Year(_) => None,
@@ -169,21 +170,21 @@ fn heights(app: &App, rows: &[TimelineRow], width: u16) -> (bool, Vec<usize>) {
     (two, heights)
 }
 
-fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
+fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, cursor: usize) {
     let Some(inner) = popup(
         frame,
-        app,
+        cx,
         area,
         "Timeline — enter to open, esc to close",
         110,
     ) else {
         return;
     };
-    let theme = &app.theme;
-    let rows = rows(app);
-    let events = app.lib.events();
+    let theme = &cx.theme;
+    let rows = rows(cx);
+    let events = cx.lib.events();
     let rows_h = usize::from(inner.height);
-    let (two, heights) = heights(app, &rows, inner.width);
+    let (two, heights) = heights(cx, &rows, inner.width);
     let first = rowfit::first_row(&heights, cursor, rows_h);
     let buf = frame.buffer_mut();
     let mut y = inner.y;
@@ -217,11 +218,11 @@ fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
                     theme.get(Slot::FigureValue),
                 );
                 // A disagreeing event is marked and names the other side.
-                let note = crate::tui::disagree::event_ref(&app.lib, *brief, e)
-                    .and_then(|r| app.disagree.event_note(&app.lib, r));
+                let note = crate::tui::conflicts::event_ref(&cx.lib, *brief, e)
+                    .and_then(|r| cx.conflicts.event_note(&cx.lib, r));
                 let place = match &note {
-                    Some(n) => format!("{}  {n}", place(app, *to)),
-                    None => place(app, *to),
+                    Some(n) => format!("{}  {n}", place(cx, *to)),
+                    None => place(cx, *to),
                 };
                 let label = match &note {
                     Some(_) => format!("{GLYPH} {}", sanitize::line(&e.label)),

@@ -12,6 +12,7 @@ use super::*;
 use crate::config::Config;
 use crate::library::Library;
 use crate::theme::Theme;
+use crate::tui::app::Focus;
 use crate::tui::keymap::Keymap;
 use crate::tui::views;
 
@@ -43,30 +44,34 @@ fn key(a: &mut App, code: KeyCode, mods: KeyModifiers) {
 fn a_sequence_whose_first_key_is_bound_waits_for_the_second() {
     let mut a = app_with("[keys.global]\n\"g g\" = \"bottom\"\n", 140, 40);
     press(&mut a, "] ]");
-    let middle = a.reader.top;
+    let middle = a.desk.reader.top;
     assert!(middle > 0);
     press(&mut a, "g");
-    assert_eq!(a.reader.top, middle, "g waits");
+    assert_eq!(a.desk.reader.top, middle, "g waits");
     let bar = status(&a);
     assert!(bar.contains("g…"), "the bar shows the key waiting: {bar}");
     assert!(bar.contains("g bottom"), "{bar}");
     assert!(bar.contains("alone: top"), "{bar}");
     press(&mut a, "g");
-    assert_eq!(a.reader.top, a.reader.max_top(), "g g went to the bottom");
+    assert_eq!(
+        a.desk.reader.top,
+        a.desk.reader.max_top(),
+        "g g went to the bottom"
+    );
     assert!(!status(&a).contains('…'));
 
     // Another key ends the wait: g does what it does alone, then the key.
     press(&mut a, "g j");
-    assert_eq!(a.reader.top, 1, "g went to the top, then j scrolled");
+    assert_eq!(a.desk.reader.top, 1, "g went to the top, then j scrolled");
 
     // So does a pause.
     press(&mut a, "G g");
-    let bottom = a.reader.top;
+    let bottom = a.desk.reader.top;
     assert_eq!(a.expire_keys(Instant::now()), Effect::None);
-    assert_eq!(a.reader.top, bottom, "not yet");
+    assert_eq!(a.desk.reader.top, bottom, "not yet");
     let later = Instant::now() + SEQUENCE_TIMEOUT + Duration::from_millis(1);
     a.expire_keys(later);
-    assert_eq!(a.reader.top, 0, "alone, g went to the top");
+    assert_eq!(a.desk.reader.top, 0, "alone, g went to the top");
     assert!(a.pending_keys().is_empty());
 }
 
@@ -74,9 +79,9 @@ fn a_sequence_whose_first_key_is_bound_waits_for_the_second() {
 fn a_sequence_that_only_starts_bindings_is_dropped_by_a_key_that_ends_none() {
     let mut a = app_with("[keys.global]\n\"z z\" = \"bottom\"\n", 140, 40);
     press(&mut a, "z j");
-    assert_eq!(a.reader.top, 1, "j still scrolls");
+    assert_eq!(a.desk.reader.top, 1, "j still scrolls");
     press(&mut a, "z z");
-    assert_eq!(a.reader.top, a.reader.max_top());
+    assert_eq!(a.desk.reader.top, a.desk.reader.max_top());
     press(&mut a, "z");
     a.expire_keys(Instant::now() + SEQUENCE_TIMEOUT);
     assert!(a.pending_keys().is_empty());
@@ -88,9 +93,9 @@ fn text_fields_edit_like_a_shell_line() {
     press(&mut a, "f");
     type_text(&mut a, "chip exp china");
     key(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
-    assert_eq!(a.finder.query, "chip exp ");
+    assert_eq!(a.desk.finder.query, "chip exp ");
     key(&mut a, KeyCode::Backspace, KeyModifiers::ALT);
-    assert_eq!(a.finder.query, "chip ");
+    assert_eq!(a.desk.finder.query, "chip ");
     key(&mut a, KeyCode::Home, KeyModifiers::NONE);
     type_text(&mut a, "#");
     key(&mut a, KeyCode::End, KeyModifiers::NONE);
@@ -98,9 +103,9 @@ fn text_fields_edit_like_a_shell_line() {
     key(&mut a, KeyCode::Char('a'), KeyModifiers::CONTROL);
     key(&mut a, KeyCode::Right, KeyModifiers::NONE);
     key(&mut a, KeyCode::Char('e'), KeyModifiers::CONTROL);
-    assert_eq!(a.finder.query, "#chip ");
+    assert_eq!(a.desk.finder.query, "#chip ");
     key(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(a.finder.query, "");
+    assert_eq!(a.desk.finder.query, "");
     assert!(
         a.views.showing::<views::Finder>(),
         "ctrl-u edited, it did not scroll"
@@ -110,13 +115,13 @@ fn text_fields_edit_like_a_shell_line() {
     press(&mut a, "esc /");
     type_text(&mut a, "alliance cost");
     key(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
-    assert_eq!(a.search.query, "alliance ");
+    assert_eq!(a.desk.search.query, "alliance ");
     key(&mut a, KeyCode::Home, KeyModifiers::NONE);
     key(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(a.search.query, "alliance ", "nothing before the caret");
+    assert_eq!(a.desk.search.query, "alliance ", "nothing before the caret");
     key(&mut a, KeyCode::Char('e'), KeyModifiers::CONTROL);
     key(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(a.search.query, "");
+    assert_eq!(a.desk.search.query, "");
 }
 
 #[test]
@@ -148,14 +153,14 @@ fn esc_closes_the_finder_and_the_search_and_forgets_the_query() {
     press(&mut a, "f");
     type_text(&mut a, "chip");
     press(&mut a, "esc");
-    assert_eq!(a.finder.query, "");
+    assert_eq!(a.desk.finder.query, "");
     press(&mut a, "f");
     assert!(screen(&a).contains("› "), "open again, empty");
-    assert_eq!(a.finder.query, "");
+    assert_eq!(a.desk.finder.query, "");
     press(&mut a, "esc /");
     type_text(&mut a, "alliance");
     press(&mut a, "esc");
-    assert!(a.search.matches.is_empty());
+    assert!(a.desk.search.matches.is_empty());
 }
 
 #[test]
@@ -164,11 +169,11 @@ fn esc_in_the_reader_clears_the_search_highlights() {
     press(&mut a, "/");
     type_text(&mut a, "alliance");
     press(&mut a, "enter");
-    assert!(!a.search.matches.is_empty());
+    assert!(!a.desk.search.matches.is_empty());
     assert!(status(&a).contains("esc clear search"), "{}", status(&a));
     press(&mut a, "esc");
-    assert!(a.search.matches.is_empty(), "highlights gone");
-    assert_eq!(a.search.query, "");
+    assert!(a.desk.search.matches.is_empty(), "highlights gone");
+    assert_eq!(a.desk.search.query, "");
     assert!(!status(&a).contains("/alliance"));
     assert!(!status(&a).contains("esc"), "nothing left to clear");
 }
@@ -215,34 +220,42 @@ fn hints_name_only_keys_that_do_something_now() {
 #[test]
 fn showing_a_pane_leaves_the_focus_in_the_reader() {
     let mut a = app(100, 30);
-    assert!(!a.panel_visible());
+    assert!(!a.desk.panel_visible());
     press(&mut a, "p");
-    assert!(a.panel_visible());
-    assert_eq!(a.focus, Focus::Reader, "p shows the panel, focus stays");
+    assert!(a.desk.panel_visible());
+    assert_eq!(
+        a.desk.focus,
+        Focus::Reader,
+        "p shows the panel, focus stays"
+    );
     press(&mut a, "j");
-    assert_eq!(a.reader.top, 1, "j still scrolls the text");
+    assert_eq!(a.desk.reader.top, 1, "j still scrolls the text");
     press(&mut a, "tab");
-    assert_eq!(a.focus, Focus::Panel);
+    assert_eq!(a.desk.focus, Focus::Panel);
     press(&mut a, "p");
-    assert_eq!(a.focus, Focus::Reader, "hiding it gives the focus back");
+    assert_eq!(
+        a.desk.focus,
+        Focus::Reader,
+        "hiding it gives the focus back"
+    );
     press(&mut a, "o o");
-    assert_eq!(a.focus, Focus::Reader);
+    assert_eq!(a.desk.focus, Focus::Reader);
     // Where a pane covers the reader, it takes the focus, and gives it
     // back when hidden.
     let mut a = app(60, 20);
     press(&mut a, "o");
-    assert_eq!(a.focus, Focus::Outline);
+    assert_eq!(a.desk.focus, Focus::Outline);
     press(&mut a, "o");
-    assert_eq!(a.focus, Focus::Reader);
+    assert_eq!(a.desk.focus, Focus::Reader);
 }
 
 #[test]
 fn deleting_a_bookmark_says_so() {
     let mut a = app(140, 40);
     press(&mut a, "] m '");
-    assert_eq!(a.saved.state.bookmarks().len(), 1);
+    assert_eq!(a.desk.saved.state.bookmarks().len(), 1);
     press(&mut a, "d");
-    assert!(a.saved.state.bookmarks().is_empty());
+    assert!(a.desk.saved.state.bookmarks().is_empty());
     let bar = status(&a);
     assert!(bar.contains("bookmark deleted: "), "{bar}");
 }
@@ -259,9 +272,9 @@ fn too_small_names_the_size_it_needs() {
 #[test]
 fn no_key_acts_unseen_while_the_terminal_is_too_small() {
     let mut a = app(20, 6);
-    let (brief, top) = (a.reader.brief, a.reader.top);
+    let (brief, top) = (a.desk.reader.brief, a.desk.reader.top);
     press(&mut a, "5 G f");
-    assert_eq!((a.reader.brief, a.reader.top), (brief, top));
+    assert_eq!((a.desk.reader.brief, a.desk.reader.top), (brief, top));
     assert!(!a.views.is_open(), "nothing opened unseen");
     assert_eq!(press(&mut a, "q"), Effect::Quit, "quitting still works");
 }

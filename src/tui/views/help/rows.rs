@@ -2,8 +2,7 @@
 //! and wrapped into two columns.
 
 use crate::tui::action::Action;
-use crate::tui::app::App;
-use crate::tui::keymap::{Mode, keys_to_string};
+use crate::tui::keymap::{Keymap, Mode, keys_to_string};
 
 /// One screen line of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,11 +16,11 @@ pub struct Row {
 /// The help's lines for a body `width` wide: the entries that match
 /// `filter` (keys, description or the heading of their mode), their keys
 /// and descriptions wrapped in two columns.
-pub fn rows(app: &App, filter: &str, width: u16) -> Vec<Row> {
+pub fn rows(keymap: &Keymap, filter: &str, width: u16) -> Vec<Row> {
     let needle = filter.to_lowercase();
     let has = |s: &str| s.to_lowercase().contains(&needle);
     let mut sections: Vec<(String, Vec<(String, String)>)> = Vec::new();
-    for (keys, desc, heading) in help_lines(app) {
+    for (keys, desc, heading) in help_lines(keymap) {
         if heading {
             sections.push((keys, Vec::new()));
         } else if let Some((title, entries)) = sections.last_mut()
@@ -76,11 +75,11 @@ fn row(keys: String, desc: String, heading: bool, key_w: u16) -> Row {
 
 /// Lines of the help text: (keys, description) per mode, keys that share an
 /// action joined.
-pub fn help_lines(app: &App) -> Vec<(String, String, bool)> {
+pub fn help_lines(keymap: &Keymap) -> Vec<(String, String, bool)> {
     let mut out = Vec::new();
     for mode in Mode::ALL {
         let mut grouped: Vec<(Action, Vec<String>)> = Vec::new();
-        for (keys, action) in app.keymap.bindings(mode) {
+        for (keys, action) in keymap.bindings(mode) {
             let k = keys_to_string(keys);
             match grouped.iter_mut().find(|(a, _)| a == action) {
                 Some((_, ks)) => ks.push(k),

@@ -14,10 +14,11 @@ use crate::layout::wrap_ranges;
 use crate::model::{Brief, BriefIdx};
 use crate::sanitize;
 use crate::theme::Slot;
-use crate::tui::app::App;
+use crate::tui::desk::Desk;
 use crate::tui::marks::{READ_GLYPH, REVIEWED_GLYPH};
 use crate::tui::paint::cells;
 use crate::tui::paint::short_publisher;
+use crate::tui::views::Scene;
 
 /// The glyph before the selected brief (besides the selection's colour).
 pub const SELECTED_GLYPH: &str = "▶";
@@ -75,8 +76,8 @@ struct Plan {
 }
 
 /// The area home covers: the screen above the status bar.
-fn body(app: &App, area: Rect) -> Rect {
-    let bottom = app.geometry.status.y.clamp(area.y, area.bottom());
+fn body(cx: &Desk, area: Rect) -> Rect {
+    let bottom = cx.geometry.status.y.clamp(area.y, area.bottom());
     Rect {
         height: bottom - area.y,
         ..area
@@ -108,11 +109,11 @@ fn card_height(b: &Brief, r: Richness, width: u16) -> u16 {
     u16::try_from(lines).unwrap_or(u16::MAX) + r.gap
 }
 
-fn plan(app: &App, area: Rect, cursor: usize) -> Plan {
-    let body = body(app, area);
+fn plan(cx: &Desk, area: Rect, cursor: usize) -> Plan {
+    let body = body(cx, area);
     let top = body.y + 2;
     let avail = body.bottom().saturating_sub(top);
-    let n = app.lib.briefs.len();
+    let n = cx.lib.briefs.len();
     if body.width < LIST_BELOW {
         let rows = u16::try_from(n).unwrap_or(u16::MAX).min(avail);
         let first = list_first(cursor, usize::from(rows));
@@ -140,7 +141,7 @@ fn plan(app: &App, area: Rect, cursor: usize) -> Plan {
     let x = body.x + (body.width - width) / 2;
     let text_w = width.saturating_sub(INDENT);
     let heights = |r: Richness| -> Vec<u16> {
-        app.lib
+        cx.lib
             .briefs
             .iter()
             .map(|b| card_height(b, r, text_w))
@@ -181,8 +182,8 @@ fn list_first(cursor: usize, rows: usize) -> usize {
 }
 
 /// The brief whose card or row holds `p`.
-pub fn brief_at(app: &App, p: Position) -> Option<usize> {
-    let plan = plan(app, app.geometry.area, 0);
+pub fn brief_at(cx: &Desk, p: Position) -> Option<usize> {
+    let plan = plan(cx, cx.geometry.area, 0);
     plan.placed
         .iter()
         .find(|(_, y, h)| p.y >= *y && p.y < y + h && p.x >= plan.x && p.x < plan.right)
@@ -190,46 +191,42 @@ pub fn brief_at(app: &App, p: Position) -> Option<usize> {
 }
 
 /// Where the terminal cursor goes: on the selected brief's glyph.
-pub fn cursor_at(app: &App, area: Rect, cursor: usize) -> Option<Position> {
-    let plan = plan(app, area, cursor);
+pub fn cursor_at(cx: &Desk, area: Rect, cursor: usize) -> Option<Position> {
+    let plan = plan(cx, area, cursor);
     plan.placed
         .iter()
         .find(|(b, _, _)| *b == cursor)
         .map(|(_, y, _)| Position { x: plan.x, y: *y })
 }
 
-pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: usize) {
-    let body = body(app, area);
+pub fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, cursor: usize) {
+    let body = body(cx, area);
     frame.render_widget(Clear, body);
     frame
         .buffer_mut()
-        .set_style(body, app.theme.get(Slot::Background));
-    let plan = plan(app, area, cursor);
+        .set_style(body, cx.theme.get(Slot::Background));
+    let plan = plan(cx, area, cursor);
     let buf = frame.buffer_mut();
-    title_row(buf, app, body, &plan);
+    title_row(buf, cx, body, &plan);
     for &(b, y, _) in &plan.placed {
-        let Some(brief) = app.lib.brief(BriefIdx(b)) else {
+        let Some(brief) = cx.lib.brief(BriefIdx(b)) else {
             continue;
         };
         let selected = b == cursor;
         match plan.cards {
-            Some(rich) => card(buf, app, brief, (plan.x, y, plan.right), rich, selected),
-            None => header(buf, app, brief, (plan.x, y, plan.right), selected, false),
+            Some(rich) => card(buf, cx, brief, (plan.x, y, plan.right), rich, selected),
+            None => header(buf, cx, brief, (plan.x, y, plan.right), selected, false),
         }
     }
-    if let (Some(r), Some(brief)) = (plan.detail, app.lib.brief(BriefIdx(cursor))) {
-        detail(buf, app, brief, r);
+    if let (Some(r), Some(brief)) = (plan.detail, cx.lib.brief(BriefIdx(cursor))) {
+        detail(buf, cx, brief, r);
     }
 }
 
-fn title_row(buf: &mut Buffer, app: &App, body: Rect, plan: &Plan) {
-    let theme = &app.theme;
-    let what = if app.lib.embedded {
-        "Library"
-    } else {
-        "Briefs"
-    };
-    let n = app.lib.briefs.len();
+fn title_row(buf: &mut Buffer, cx: &Scene<'_>, body: Rect, plan: &Plan) {
+    let theme = &cx.theme;
+    let what = if cx.lib.embedded { "Library" } else { "Briefs" };
+    let n = cx.lib.briefs.len();
     let title = format!("{what} · {n} brief{}", if n == 1 { "" } else { "s" });
     let x = cells::put_truncated(
         buf,
@@ -266,8 +263,8 @@ fn byline(b: &Brief) -> String {
 }
 
 /// The right end of a header: pillars (in cards) and reading progress.
-fn standing(app: &App, b: &Brief, pillars: bool) -> String {
-    let progress = crate::tui::marks::progress(app.marks(), b).label();
+fn standing(cx: &Desk, b: &Brief, pillars: bool) -> String {
+    let progress = crate::tui::marks::progress(cx.marks(), b).label();
     if pillars {
         let n = b.pillars().count();
         format!("{n} pillar{} · {progress}", if n == 1 { "" } else { "s" })
@@ -279,22 +276,22 @@ fn standing(app: &App, b: &Brief, pillars: bool) -> String {
 /// The first row of a card, or a row of the list.
 fn header(
     buf: &mut Buffer,
-    app: &App,
+    scene: &Scene<'_>,
     b: &Brief,
     (x, y, right): (u16, u16, u16),
     selected: bool,
     card: bool,
 ) {
-    let theme = &app.theme;
+    let theme = &scene.theme;
     let glyph = if selected { SELECTED_GLYPH } else { " " };
-    let mut cx = cells::put(buf, x, y, right, glyph, theme.get(Slot::Marker));
-    cx = cells::put(buf, cx, y, right, " ", theme.get(Slot::Body));
-    let end = standing(app, b, card);
+    let mut col = cells::put(buf, x, y, right, glyph, theme.get(Slot::Marker));
+    col = cells::put(buf, col, y, right, " ", theme.get(Slot::Body));
+    let end = standing(scene, b, card);
     let end_w = u16::try_from(end.width()).unwrap_or(u16::MAX);
-    let limit = right.saturating_sub(end_w + 2).max(cx);
-    cx = cells::put_truncated(
+    let limit = right.saturating_sub(end_w + 2).max(col);
+    col = cells::put_truncated(
         buf,
-        cx,
+        col,
         y,
         limit,
         &sanitize::line(&b.meta.short_title),
@@ -303,7 +300,7 @@ fn header(
     if card {
         cells::put_truncated(
             buf,
-            cx,
+            col,
             y,
             limit,
             &format!("  {}", byline(b)),
@@ -320,14 +317,14 @@ fn header(
 
 fn card(
     buf: &mut Buffer,
-    app: &App,
+    cx: &Scene<'_>,
     b: &Brief,
     (x, y, right): (u16, u16, u16),
     rich: Richness,
     selected: bool,
 ) {
-    header(buf, app, b, (x, y, right), selected, true);
-    let theme = &app.theme;
+    header(buf, cx, b, (x, y, right), selected, true);
+    let theme = &cx.theme;
     let tx = x + INDENT;
     let mut row = y + 1;
     let text = bottom_line(b);
@@ -346,18 +343,18 @@ fn card(
         row += 1;
     }
     for f in headline_figures(b).into_iter().take(rich.figures) {
-        figure_row(buf, app, f, (tx, row, right));
+        figure_row(buf, cx, f, (tx, row, right));
         row += 1;
     }
 }
 
 fn figure_row(
     buf: &mut Buffer,
-    app: &App,
+    cx: &Scene<'_>,
     f: &crate::model::Figure,
     (x, y, right): (u16, u16, u16),
 ) {
-    let theme = &app.theme;
+    let theme = &cx.theme;
     let x = cells::put_truncated(
         buf,
         x,
@@ -377,8 +374,8 @@ fn figure_row(
 }
 
 /// Below the list: the selected brief's byline, figures and bottom line.
-fn detail(buf: &mut Buffer, app: &App, b: &Brief, r: Rect) {
-    let theme = &app.theme;
+fn detail(buf: &mut Buffer, cx: &Scene<'_>, b: &Brief, r: Rect) {
+    let theme = &cx.theme;
     let mut y = r.y;
     let n = b.pillars().count();
     let meta = format!(
@@ -399,7 +396,7 @@ fn detail(buf: &mut Buffer, app: &App, b: &Brief, r: Rect) {
         if y >= r.bottom() {
             return;
         }
-        figure_row(buf, app, f, (r.x, y, r.right()));
+        figure_row(buf, cx, f, (r.x, y, r.right()));
         y += 1;
     }
     let text = bottom_line(b);

@@ -1,11 +1,11 @@
 //! Where the reader is: the place that drives the status bar, the panel
 //! and the outline, and opening a problem's place.
 
-use super::{App, Focus};
+use super::{Desk, Focus};
 use crate::diag::Diagnostic;
 use crate::model::BriefIdx;
 
-impl App {
+impl Desk {
     /// Opens the brief a problem is in, at the problem's line; a file
     /// that did not load is named in the status bar instead.
     pub fn open_problem(&mut self, d: &Diagnostic) {

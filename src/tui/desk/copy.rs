@@ -2,17 +2,18 @@
 //! (`crate::cite`) in the configured format, handed to the event loop to
 //! put on the clipboard.
 
-use super::{App, Effect, Focus};
+use super::{Desk, Focus};
 use crate::cite;
 use crate::doc::{BlockKind, Role};
 use crate::model::{FigureRef, SectionIdx};
 use crate::sanitize;
+use crate::tui::msg::Effect;
 use crate::tui::panel::{self, Item};
 
 /// How much of a copied value the status bar repeats.
 const SAID: usize = 40;
 
-impl App {
+impl Desk {
     /// The figure `y` copies: the one selected in the panel (when it has
     /// the focus) or in the text, else the panel's first.
     pub fn figure_to_copy(&self) -> Option<FigureRef> {
@@ -103,6 +104,3 @@ fn said(s: &str) -> String {
     let cut: String = s.chars().take(SAID - 1).collect();
     format!("{}…", cut.trim_end())
 }
-
-#[cfg(test)]
-mod tests;

@@ -6,14 +6,15 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::{Position, Rect};
 
-use super::*;
 use crate::library::Library;
+use crate::model::BriefIdx;
 use crate::model::SectionRef;
 use crate::theme::Theme;
-use crate::tui::app::Msg;
+use crate::tui::app::{App, Msg};
 use crate::tui::keymap::Keymap;
 use crate::tui::ui;
 use crate::tui::views::Timeline;
+use crate::tui::views::*;
 
 fn app(w: u16, h: u16) -> App {
     App::new(
@@ -33,7 +34,7 @@ fn first_screen(w: u16, h: u16) -> App {
 
 /// The screen as text (wide characters once), and the terminal cursor.
 fn draw(app: &App) -> (String, Option<Position>) {
-    let area = app.geometry.area;
+    let area = app.desk.geometry.area;
     let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     t.draw(|f| ui::draw(f, app)).expect("draw");
     let backend = t.backend_mut();
@@ -62,7 +63,8 @@ fn screen(app: &App) -> String {
 
 fn brief_named(app: &App, id: &str) -> BriefIdx {
     BriefIdx(
-        app.lib
+        app.desk
+            .lib
             .briefs
             .iter()
             .position(|b| b.meta.id == id)
@@ -71,8 +73,9 @@ fn brief_named(app: &App, id: &str) -> BriefIdx {
 }
 
 fn section_anchor(app: &App) -> String {
-    let c = app.current();
-    app.lib
+    let c = app.desk.current();
+    app.desk
+        .lib
         .brief(c.brief)
         .and_then(|b| b.section(c.section))
         .map_or_else(String::new, |s| s.anchor.clone())
@@ -82,7 +85,7 @@ fn section_anchor(app: &App) -> String {
 fn home_at_120x40_shows_every_brief_and_the_library_headline_figures() {
     let a = first_screen(120, 40);
     let (s, cursor) = draw(&a);
-    for b in &a.lib.briefs {
+    for b in &a.desk.lib.briefs {
         assert!(
             s.contains(&b.meta.short_title),
             "{}:\n{s}",
@@ -138,18 +141,18 @@ fn enter_opens_a_brief_where_it_was_last_read() {
     let stc = brief_named(&a, "strategic-tech-cooperation");
     press(&mut a, "G enter");
     assert!(!a.views.is_open());
-    assert_eq!(a.reader.brief, stc);
+    assert_eq!(a.desk.reader.brief, stc);
     press(&mut a, "4");
     assert_eq!(section_anchor(&a), "economic-security");
     // Elsewhere, then back through home: the brief reopens at its place.
     press(&mut a, "H g enter");
-    assert_eq!(a.reader.brief, BriefIdx(0));
+    assert_eq!(a.desk.reader.brief, BriefIdx(0));
     press(&mut a, "H G enter");
-    assert_eq!(a.reader.brief, stc);
+    assert_eq!(a.desk.reader.brief, stc);
     assert_eq!(section_anchor(&a), "economic-security");
     // Digits open the brief of that number.
     press(&mut a, "H 3");
-    assert_eq!(a.reader.brief, BriefIdx(2));
+    assert_eq!(a.desk.reader.brief, BriefIdx(2));
 }
 
 #[test]
@@ -159,7 +162,7 @@ fn h_comes_home_from_an_overlay_and_backspace_goes_back() {
         brief: BriefIdx(1),
         section: crate::model::SectionIdx(2),
     };
-    a.go(here);
+    a.desk.go(here);
     press(&mut a, "T");
     assert!(a.views.showing::<Timeline>());
     press(&mut a, "H");
@@ -168,16 +171,16 @@ fn h_comes_home_from_an_overlay_and_backspace_goes_back() {
     assert_eq!(a.views.get::<Home>().map(|h| h.cursor), Some(1));
     press(&mut a, "backspace");
     assert!(!a.views.is_open());
-    assert_eq!(a.current(), here, "the reader stayed where it was");
+    assert_eq!(a.desk.current(), here, "the reader stayed where it was");
     // A brief opened from home goes back to home, then to where it was.
     press(&mut a, "H j enter");
-    assert_eq!(a.reader.brief, BriefIdx(2));
+    assert_eq!(a.desk.reader.brief, BriefIdx(2));
     press(&mut a, "backspace");
     assert!(a.views.showing::<Home>(), "back comes home");
-    assert_eq!(a.current(), here, "with the reader where it was below");
+    assert_eq!(a.desk.current(), here, "with the reader where it was below");
     press(&mut a, "backspace");
     assert!(!a.views.is_open());
-    assert_eq!(a.current(), here);
+    assert_eq!(a.desk.current(), here);
     press(&mut a, "backspace");
     assert!(!a.views.is_open(), "the trail home was used up");
 }
@@ -188,7 +191,8 @@ fn the_first_home_has_nothing_to_go_back_to() {
     press(&mut a, "backspace");
     assert!(a.views.showing::<Home>());
     assert!(
-        a.message
+        a.desk
+            .message
             .as_deref()
             .is_some_and(|m| m.contains("enter opens"))
     );
@@ -214,7 +218,7 @@ fn a_click_opens_the_card_under_it() {
         x: 10,
         y: u16::try_from(y + 1).expect("row"),
     });
-    assert_eq!(a.reader.brief, brief_named(&a, "peninsula-plus"));
+    assert_eq!(a.desk.reader.brief, brief_named(&a, "peninsula-plus"));
     assert!(!a.views.is_open());
 }
 
@@ -255,9 +259,9 @@ fn a_brief_opens_on_its_headline_figures_in_the_panel() {
     let mut a = first_screen(160, 45);
     let b = brief_named(&a, "strategic-tech-cooperation");
     press(&mut a, &format!("{}", b.0 + 1));
-    assert_eq!(a.reader.section().0, 0, "at the title block");
-    let brief = a.lib.brief(b).expect("brief");
-    let ids: Vec<&str> = crate::tui::panel::items(&a.lib, &a.reader)
+    assert_eq!(a.desk.reader.section().0, 0, "at the title block");
+    let brief = a.desk.lib.brief(b).expect("brief");
+    let ids: Vec<&str> = crate::tui::panel::items(&a.desk.lib, &a.desk.reader)
         .iter()
         .filter_map(|it| match it {
             crate::tui::panel::Item::Figure { figure, .. } => brief.figure(*figure),

@@ -7,10 +7,9 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use super::*;
 use crate::library::Library;
 use crate::theme::Theme;
-use crate::tui::app::Msg;
+use crate::tui::app::{App, Msg};
 use crate::tui::keymap::Keymap;
 use crate::tui::ui;
 
@@ -33,7 +32,7 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn screen(app: &App) -> String {
-    let area = app.geometry.area;
+    let area = app.desk.geometry.area;
     let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     t.draw(|f| ui::draw(f, app)).expect("draw");
     let buf = t.backend().buffer().clone();

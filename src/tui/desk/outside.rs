@@ -8,9 +8,9 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use super::{App, Effect, Msg};
+use super::Desk;
 use crate::model::{FigureIdx, FigureRef, Origin};
-use crate::tui::views::Source;
+use crate::tui::msg::{Effect, Layer, Msg};
 
 /// Something to run outside the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +56,7 @@ fn elide(s: &str, max: usize) -> String {
     out
 }
 
-impl App {
+impl Desk {
     /// Asks, in the status bar, before opening `url` in the browser.
     pub fn ask_open(&mut self, url: &str) {
         if !safe_url(url) {
@@ -83,10 +83,10 @@ impl App {
     /// The answer to a pending question: `y` launches, any other key says
     /// no (and is spent on it); a click or another action says no and goes
     /// on. `None` lets the message through.
-    pub(super) fn answer(&mut self, msg: Msg) -> Option<Effect> {
+    pub fn answer(&mut self, msg: Msg) -> Option<Effect> {
         self.outside.ask.as_ref()?;
         let url = match msg {
-            Msg::Resize(_) => return None,
+            Msg::Resize(_) | Msg::Tick(_) => return None,
             Msg::Key(k) => self.outside.ask.take().filter(|_| {
                 matches!(k.code, KeyCode::Char('y' | 'Y'))
                     && !k
@@ -156,9 +156,6 @@ impl App {
             brief: self.reader.brief,
             figure,
         });
-        self.open_view::<Source>();
+        self.ask(Layer::Source);
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -1,24 +1,20 @@
-//! Mouse input: the open views are offered it first; then the wheel
-//! scrolls the pane under the pointer, and a click selects (and opens)
-//! outline nodes, panel items and links.
+//! Mouse input the open views let through (the app offers it to them
+//! first): the wheel scrolls the pane under the pointer, and a click
+//! selects (and opens) outline nodes, panel items and links.
 
 use ratatui::layout::{Position, Rect};
 
-use super::{App, Focus};
+use super::{Desk, Focus};
 use crate::doc::Role;
 use crate::tui::panel;
-use crate::tui::views::Input;
 
 fn inside(r: Option<Rect>, x: u16, y: u16) -> Option<Rect> {
     r.filter(|r| r.contains(Position { x, y }))
 }
 
-impl App {
-    pub(super) fn wheel(&mut self, x: u16, y: u16, down: bool) {
+impl Desk {
+    pub fn wheel(&mut self, x: u16, y: u16, down: bool) {
         let step: isize = if down { 3 } else { -3 };
-        if self.route(Input::Wheel { x, y, down }) {
-            return;
-        }
         if inside(self.geometry.outline, x, y).is_some() {
             let rows = self.outline.rows(&self.lib, self.current()).len();
             self.outline.offset = self
@@ -33,10 +29,7 @@ impl App {
         }
     }
 
-    pub(super) fn click(&mut self, x: u16, y: u16) {
-        if self.route(Input::Click { x, y }) {
-            return;
-        }
+    pub fn click(&mut self, x: u16, y: u16) {
         if let Some(r) = inside(self.geometry.outline, x, y) {
             self.focus = Focus::Outline;
             let row = self.outline.offset + usize::from(y.saturating_sub(r.y + 1));
@@ -52,7 +45,7 @@ impl App {
                 &self.lib,
                 &self.reader,
                 usize::from(r.width.saturating_sub(4)),
-                &self.disagree,
+                &self.conflicts,
             );
             if let Some(Some(i)) = rows.get(line).map(|row| row.item) {
                 self.panel.cursor = i;

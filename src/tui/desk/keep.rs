@@ -4,15 +4,14 @@
 
 use std::sync::Arc;
 
-use super::App;
+use super::Desk;
 use crate::library::Library;
 use crate::model::{BriefIdx, SectionIdx, SectionRef};
 use crate::state::{self, Bookmark};
-use crate::tui::action::Action;
 use crate::tui::panel::PanelState;
 use crate::tui::reader::{Place, ReaderState};
 
-impl App {
+impl Desk {
     /// The saved place of the reader in the current brief.
     pub(super) fn state_place(&self) -> Option<(String, state::Place)> {
         self.place_in_state(self.reader.place(), self.reader.section())
@@ -20,11 +19,7 @@ impl App {
 
     /// A reader's place (with the section it was in) as the saved state
     /// keeps it: by brief id and section anchor.
-    pub(super) fn place_in_state(
-        &self,
-        p: Place,
-        section: SectionIdx,
-    ) -> Option<(String, state::Place)> {
+    pub fn place_in_state(&self, p: Place, section: SectionIdx) -> Option<(String, state::Place)> {
         let b = self.lib.brief(p.brief)?;
         Some((
             b.meta.id.clone(),
@@ -56,7 +51,7 @@ impl App {
         self.write_state()
     }
 
-    /// [`App::save_state`] without noting the reader's place: what quitting
+    /// [`Desk::save_state`] without noting the reader's place: what quitting
     /// the first screen's home keeps (marks, bookmarks, the theme).
     pub fn write_state(&mut self) -> Result<Option<String>, String> {
         let Some(path) = &self.saved.path else {
@@ -119,7 +114,8 @@ impl App {
 
     /// Swaps in a reloaded library, keeping the reading place (by brief id
     /// and section anchor), the outline's expansion and the history.
-    pub fn reload(&mut self, lib: Library, kept: &[String]) {
+    /// `key` names the key that lists the problems, for the message.
+    pub fn reload(&mut self, lib: Library, kept: &[String], key: &str) {
         let here = self.state_place();
         self.note_place();
         let outline = self.outline.remap(&self.lib, &lib);
@@ -148,14 +144,9 @@ impl App {
         self.outline = outline;
         self.panel = PanelState::default();
         self.finder.prepare(&self.lib);
-        self.disagree = crate::tui::disagree::Disagreements::new(&self.lib);
+        self.conflicts = crate::tui::conflicts::Conflicts::new(&self.lib);
         self.search.computed_for = None;
-        self.reload_views();
         let problems = self.lib.diagnostics.len();
-        let key = self
-            .keymap
-            .key_for(self.mode(), Action::Diagnostics)
-            .map_or_else(String::new, |k| format!(" ({k} lists them)"));
         self.message = Some(match (problems, kept) {
             (0, _) => "reloaded".into(),
             (_, []) => format!("reloaded with {problems} problem(s){key}"),
@@ -242,23 +233,6 @@ impl App {
             self.saved.state.progress(&b.meta.id, anchors)
         })
     }
-
-    pub(super) fn cycle_theme(&mut self) {
-        if self.themes.is_empty() {
-            self.message = Some("no other theme".into());
-            return;
-        }
-        let next = self
-            .themes
-            .iter()
-            .position(|t| t.name == self.theme.name)
-            .map_or(0, |i| (i + 1) % self.themes.len());
-        let monochrome = self.theme.monochrome;
-        self.theme = self.themes[next].clone();
-        self.theme.monochrome = monochrome;
-        self.saved.state.set_theme(&self.theme.name);
-        self.message = Some(format!("theme: {}", self.theme.name));
-    }
 }
 
 /// The brief id and section anchor of a section, as the state keeps them.
@@ -271,6 +245,3 @@ fn ids(lib: &Library, at: SectionRef) -> Option<(&str, &str)> {
 fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
-
-#[cfg(test)]
-mod tests;

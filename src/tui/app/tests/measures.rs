@@ -4,9 +4,9 @@
 
 use crate::tui::testkit::{app_on, press, screen};
 
-use super::*;
 use crate::library::Library;
 use crate::model::{BriefIdx, Origin, SourceFile};
+use crate::tui::views::*;
 
 fn line_with<'a>(s: &'a str, needle: &str) -> &'a str {
     s.lines()
@@ -60,7 +60,7 @@ fn the_panel_marks_a_disagreeing_figure_and_bars_only_a_share() {
         "a change has none: {s}"
     );
     // The other side names this one.
-    a.reader.open_brief(&a.lib.clone(), BriefIdx(1));
+    a.desk.reader.open_brief(&a.desk.lib.clone(), BriefIdx(1));
     press(&mut a, "1");
     assert!(screen(&a).contains("≠ 60% in Alpha Report"));
 }
@@ -69,9 +69,9 @@ fn the_panel_marks_a_disagreeing_figure_and_bars_only_a_share() {
 fn the_finder_marks_a_disagreeing_figure() {
     let mut a = app_on(disagreeing(), 120, 24);
     press(&mut a, "f");
-    a.finder.take_index(&a.lib, true);
+    a.desk.finder.take_index(&a.desk.lib, true);
     press(&mut a, "c h i p");
-    a.finder.settle();
+    a.desk.finder.settle();
     let s = screen(&a);
     assert!(
         line_with(&s, "55 percent  ").contains("≠ 60% in Alpha Report"),
@@ -87,7 +87,7 @@ fn the_finder_marks_a_disagreeing_figure() {
 fn the_conflicts_view_lists_both_sides_and_goes_to_each() {
     let mut a = app_on(Library::embedded(), 160, 45);
     press(&mut a, "C");
-    assert!(a.views.showing::<Conflicts>());
+    assert!(a.views.showing::<ConflictsView>());
     let s = screen(&a);
     insta::assert_snapshot!(s);
     for needle in [
@@ -99,22 +99,22 @@ fn the_conflicts_view_lists_both_sides_and_goes_to_each() {
         assert!(s.contains(needle), "{needle}: {s}");
     }
     // The cursor starts on a side, never a heading; Enter goes there.
-    let rows = conflicts::rows(&a);
-    let cursor = a.views.get::<Conflicts>().expect("view").cursor;
+    let rows = conflicts::rows(&a.desk);
+    let cursor = a.views.get::<ConflictsView>().expect("view").cursor;
     let ConflictRow::Event(first) = rows[cursor] else {
         panic!("{:?}", rows[cursor]);
     };
-    let before = a.reader.place();
+    let before = a.desk.reader.place();
     press(&mut a, "enter");
     assert!(!a.views.is_open());
-    assert_eq!(a.reader.brief, first.brief);
-    let event = &a.lib.briefs[first.brief.0].events[first.event];
-    assert_eq!(Some(a.current().section), event.section);
+    assert_eq!(a.desk.reader.brief, first.brief);
+    let event = &a.desk.lib.briefs[first.brief.0].events[first.event];
+    assert_eq!(Some(a.desk.current().section), event.section);
     press(&mut a, "backspace");
-    assert_eq!(a.reader.place(), before, "history takes you back");
+    assert_eq!(a.desk.reader.place(), before, "history takes you back");
     // Down skips the next heading to the next side.
     press(&mut a, "C j j");
-    let c = a.views.get::<Conflicts>().expect("view").cursor;
+    let c = a.views.get::<ConflictsView>().expect("view").cursor;
     assert!(!matches!(rows[c], ConflictRow::Head(_)), "{:?}", rows[c]);
 }
 
@@ -152,7 +152,7 @@ fn the_timeline_marks_an_event_dated_differently_elsewhere() {
 fn compare_draws_bars_for_shares_only_and_names_other_kinds() {
     let mut a = app_on(Library::embedded(), 140, 40);
     press(&mut a, "c");
-    let tags = a.lib.figure_tags();
+    let tags = a.desk.lib.figure_tags();
     let i = tags.iter().position(|(t, _)| t == "trade").expect("tag");
     for _ in 0..i {
         press(&mut a, "j");
@@ -193,7 +193,10 @@ fn compare_by_measure_orders_one_quantity_by_as_of() {
     press(&mut a, "j j enter");
     assert!(!a.views.is_open());
     assert_eq!(
-        a.lib.brief(a.reader.brief).map(|b| b.meta.id.as_str()),
+        a.desk
+            .lib
+            .brief(a.desk.reader.brief)
+            .map(|b| b.meta.id.as_str()),
         Some("strategic-tech-cooperation")
     );
     press(&mut a, "c");
@@ -232,9 +235,9 @@ fn the_conflicts_view_shows_a_figure_stated_differently() {
         "{s}"
     );
     press(&mut a, "j enter");
-    assert_eq!(a.reader.brief, BriefIdx(1), "the second side");
+    assert_eq!(a.desk.reader.brief, BriefIdx(1), "the second side");
     assert!(matches!(
-        a.reader.selected,
+        a.desk.reader.selected,
         Some(crate::doc::Role::Mention(_))
     ));
     // And by measure, the measure is marked.

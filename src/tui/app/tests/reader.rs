@@ -1,6 +1,7 @@
 //! The reader on wide code, wide tables and footnotes: what the screen
 //! shows and where the keys take it.
 
+use crate::tui::app::App;
 use crate::tui::testkit::press;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -9,7 +10,6 @@ use ratatui::layout::Rect;
 use crate::library::Library;
 use crate::model::{Origin, SourceFile};
 use crate::theme::Theme;
-use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
 use crate::tui::ui;
 
@@ -34,7 +34,7 @@ fn app(w: u16, h: u16) -> App {
 
 /// The rows of the screen, wide characters counted once.
 fn screen(app: &App) -> Vec<String> {
-    let area = app.geometry.area;
+    let area = app.desk.geometry.area;
     let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     t.draw(|f| ui::draw(f, app)).expect("draw");
     let buf = t.backend().buffer();
@@ -96,12 +96,15 @@ fn a_table_too_wide_keeps_its_words_and_scrolls() {
 fn a_footnote_reference_is_selected_followed_and_left() {
     let mut a = app(60, 12);
     press(&mut a, "l");
-    assert_eq!(a.reader.selected, Some(crate::doc::Role::FootnoteRef(0)));
+    assert_eq!(
+        a.desk.reader.selected,
+        Some(crate::doc::Role::FootnoteRef(0))
+    );
     press(&mut a, "enter");
     let rows = screen(&a);
     row_with(&rows, "[cmd] The command prints the section.");
-    assert!(a.reader.top > 0);
+    assert!(a.desk.reader.top > 0);
     press(&mut a, "backspace");
-    assert_eq!(a.reader.top, 0);
+    assert_eq!(a.desk.reader.top, 0);
     row_with(&screen(&a), "Run this[cmd] first.");
 }

@@ -11,11 +11,11 @@ use crate::sanitize;
 pub const GLYPH: &str = "≠";
 
 #[derive(Debug, Default)]
-pub struct Disagreements {
+pub struct Conflicts {
     all: Vec<Conflict>,
 }
 
-impl Disagreements {
+impl Conflicts {
     pub fn new(lib: &Library) -> Self {
         Self {
             all: conflicts::find(lib),
@@ -94,7 +94,7 @@ mod tests {
     #[test]
     fn each_side_of_an_embedded_disagreement_names_the_other() {
         let lib = Library::embedded();
-        let d = Disagreements::new(&lib);
+        let d = Conflicts::new(&lib);
         let nss = d
             .all()
             .iter()

@@ -8,9 +8,10 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use super::*;
 use crate::library::Library;
 use crate::theme::Theme;
+use crate::tui::app::{App, Effect, Msg};
+use crate::tui::desk::outside::Launch;
 use crate::tui::keymap::{Keymap, parse_keys};
 use crate::tui::ui;
 
@@ -38,7 +39,7 @@ fn press(app: &mut App, keys: &str) -> Effect {
 }
 
 fn buffer(app: &App) -> ratatui::buffer::Buffer {
-    let area = app.geometry.area;
+    let area = app.desk.geometry.area;
     let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     t.draw(|f| ui::draw(f, app)).expect("draw");
     t.backend().buffer().clone()
@@ -46,7 +47,7 @@ fn buffer(app: &App) -> ratatui::buffer::Buffer {
 
 fn status_line(app: &App) -> String {
     let buf = buffer(app);
-    let y = app.geometry.status.y;
+    let y = app.desk.geometry.status.y;
     (0..buf.area.width)
         .filter_map(|x| buf.cell((x, y)))
         .map(ratatui::buffer::Cell::symbol)
@@ -57,8 +58,8 @@ fn status_line(app: &App) -> String {
 fn on_the_link(w: u16) -> App {
     let mut a = fixtures(w, 30);
     press(&mut a, "2");
-    while a.reader.selected != Some(crate::doc::Role::Link(2)) {
-        assert!(a.reader.cycle_link(true), "no link to example.org");
+    while a.desk.reader.selected != Some(crate::doc::Role::Link(2)) {
+        assert!(a.desk.reader.cycle_link(true), "no link to example.org");
     }
     a
 }
@@ -72,31 +73,31 @@ fn enter_on_a_link_out_asks_first_and_y_opens_it() {
         s.contains("Open https://example.org in your browser? y/n"),
         "{s}"
     );
-    assert_eq!(a.take_launch(), None, "nothing before the answer");
+    assert_eq!(a.desk.take_launch(), None, "nothing before the answer");
     assert_eq!(press(&mut a, "y"), Effect::Launch);
     assert_eq!(
-        a.take_launch(),
+        a.desk.take_launch(),
         Some(Launch::Url("https://example.org".into()))
     );
-    assert_eq!(a.take_launch(), None, "taken once");
+    assert_eq!(a.desk.take_launch(), None, "taken once");
 }
 
 #[test]
 fn any_other_answer_says_no_and_is_spent_on_it() {
     let mut a = on_the_link(120);
     press(&mut a, "enter");
-    let top = a.reader.top;
+    let top = a.desk.reader.top;
     // `j` would scroll; as the answer it only says no.
     assert_eq!(press(&mut a, "j"), Effect::None);
-    assert_eq!(a.reader.top, top);
+    assert_eq!(a.desk.reader.top, top);
     assert!(status_line(&a).contains("not opened"));
-    assert_eq!(a.take_launch(), None);
+    assert_eq!(a.desk.take_launch(), None);
     assert_ne!(press(&mut a, "y"), Effect::Launch, "no question any more");
     // A click says no too, and does what a click does.
     press(&mut a, "enter");
     a.update(Msg::Click { x: 0, y: 0 });
     assert_ne!(press(&mut a, "y"), Effect::Launch);
-    assert_eq!(a.take_launch(), None);
+    assert_eq!(a.desk.take_launch(), None);
 }
 
 #[test]
@@ -104,7 +105,7 @@ fn at_40_columns_the_question_still_shows_y_n() {
     let mut a = on_the_link(40);
     // A long address, as a brief may hold.
     let long = format!("https://example.org/{}", "a".repeat(80));
-    a.ask_open(&long);
+    a.desk.ask_open(&long);
     let s = status_line(&a);
     assert!(s.contains("y/n"), "{s}");
     assert!(s.contains("Open https://exa"), "{s}");
@@ -113,18 +114,18 @@ fn at_40_columns_the_question_still_shows_y_n() {
 #[test]
 fn an_address_with_control_characters_is_refused() {
     let mut a = on_the_link(120);
-    a.ask_open("https://example.org/\u{1b}]0;pwned\u{7}");
+    a.desk.ask_open("https://example.org/\u{1b}]0;pwned\u{7}");
     let s = status_line(&a);
     assert!(s.contains("not opened"), "{s}");
     assert!(!s.contains('\u{1b}'));
     assert_ne!(press(&mut a, "y"), Effect::Launch);
-    assert_eq!(a.take_launch(), None);
+    assert_eq!(a.desk.take_launch(), None);
 }
 
 #[test]
 fn hyperlinks_wrap_links_out_only_when_asked() {
     let mut a = on_the_link(120);
-    a.reader.selected = None;
+    a.desk.reader.selected = None;
     let plain = buffer(&a);
     let osc = |b: &ratatui::buffer::Buffer| {
         b.content()
@@ -134,7 +135,7 @@ fn hyperlinks_wrap_links_out_only_when_asked() {
             .collect::<Vec<_>>()
     };
     assert!(osc(&plain).is_empty(), "off by default");
-    a.outside.hyperlinks = true;
+    a.desk.outside.hyperlinks = true;
     let linked = osc(&buffer(&a));
     assert_eq!(
         linked,
@@ -151,7 +152,7 @@ fn e_edits_a_brief_file_at_the_line_on_screen() {
     let mut a = fixtures(120, 10);
     press(&mut a, "1");
     assert_eq!(press(&mut a, "e"), Effect::Launch);
-    let Some(Launch::Edit { path, line }) = a.take_launch() else {
+    let Some(Launch::Edit { path, line }) = a.desk.take_launch() else {
         panic!("no edit");
     };
     assert!(
@@ -167,6 +168,6 @@ fn e_edits_a_brief_file_at_the_line_on_screen() {
 fn an_embedded_brief_cannot_be_edited() {
     let mut a = app(Library::embedded(), 120, 30);
     assert_eq!(press(&mut a, "e"), Effect::None);
-    assert_eq!(a.take_launch(), None);
+    assert_eq!(a.desk.take_launch(), None);
     assert!(status_line(&a).contains("cannot be edited"));
 }

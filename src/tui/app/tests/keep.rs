@@ -1,17 +1,17 @@
 //! The reader's side of the saved state: marks by section, the theme, and
 //! a place another reader saved since.
 
+use crate::tui::app::App;
 use std::path::Path;
 
 use ratatui::layout::Rect;
 
+use super::press;
 use crate::library::Library;
 use crate::model::{BriefIdx, SectionIdx, SectionRef};
 use crate::state::Saved;
 use crate::state::{Place, State};
 use crate::theme::Theme;
-use crate::tui::app::App;
-use crate::tui::app::tests::press;
 use crate::tui::keymap::Keymap;
 
 fn saved_app(dir: &Path) -> App {
@@ -21,7 +21,7 @@ fn saved_app(dir: &Path) -> App {
         Theme::default_theme(),
         Rect::new(0, 0, 140, 40),
     );
-    a.saved = Saved {
+    a.desk.saved = Saved {
         state: State::default(),
         path: Some(dir.join("state.json")),
         noted: None,
@@ -39,7 +39,7 @@ fn on_disk(dir: &Path) -> State {
 fn sections_are_marked_read_and_reviewed_by_anchor_and_counted() {
     let dir = tempfile::tempdir().expect("dir");
     let mut a = saved_app(dir.path());
-    let brief = &a.lib.briefs[0];
+    let brief = &a.desk.lib.briefs[0];
     let (id, total) = (
         brief.meta.id.clone(),
         brief.sections.iter().filter(|s| s.depth > 0).count(),
@@ -50,18 +50,21 @@ fn sections_are_marked_read_and_reviewed_by_anchor_and_counted() {
         brief: BriefIdx(0),
         section: SectionIdx(2),
     };
-    assert_eq!(a.progress(BriefIdx(0)), (0, total));
-    a.mark_read(at);
-    assert!(a.is_read(at) && !a.is_reviewed(at));
-    assert_eq!(a.progress(BriefIdx(0)), (1, total));
-    assert_eq!(a.toggle_reviewed_at(at), Some(true));
-    assert_eq!(a.message.as_deref(), Some(&*format!("reviewed: {title}")));
+    assert_eq!(a.desk.progress(BriefIdx(0)), (0, total));
+    a.desk.mark_read(at);
+    assert!(a.desk.is_read(at) && !a.desk.is_reviewed(at));
+    assert_eq!(a.desk.progress(BriefIdx(0)), (1, total));
+    assert_eq!(a.desk.toggle_reviewed_at(at), Some(true));
+    assert_eq!(
+        a.desk.message.as_deref(),
+        Some(&*format!("reviewed: {title}"))
+    );
     // Reviewing saves at once, the read mark with it.
     let disk = on_disk(dir.path());
     assert!(disk.is_reviewed(&id, &anchor) && disk.is_read(&id, &anchor));
-    assert_eq!(a.toggle_reviewed_at(at), Some(false));
+    assert_eq!(a.desk.toggle_reviewed_at(at), Some(false));
     assert_eq!(
-        a.message.as_deref(),
+        a.desk.message.as_deref(),
         Some(&*format!("review mark removed: {title}"))
     );
     assert!(!on_disk(dir.path()).is_reviewed(&id, &anchor));
@@ -69,8 +72,8 @@ fn sections_are_marked_read_and_reviewed_by_anchor_and_counted() {
         brief: BriefIdx(0),
         section: SectionIdx(9999),
     };
-    assert_eq!(a.toggle_reviewed_at(nowhere), None);
-    assert!(!a.is_read(nowhere));
+    assert_eq!(a.desk.toggle_reviewed_at(nowhere), None);
+    assert!(!a.desk.is_read(nowhere));
 }
 
 #[test]
@@ -83,7 +86,7 @@ fn the_theme_chosen_with_t_is_kept_in_the_state() {
     ];
     press(&mut a, "t");
     assert_eq!(a.theme.name, "light");
-    a.save_state().expect("saved");
+    a.desk.save_state().expect("saved");
     assert_eq!(on_disk(dir.path()).theme(), Some("light"));
 }
 
@@ -91,8 +94,8 @@ fn the_theme_chosen_with_t_is_kept_in_the_state() {
 fn a_reader_that_stayed_put_keeps_the_place_another_saved_since() {
     let dir = tempfile::tempdir().expect("dir");
     let mut a = saved_app(dir.path());
-    a.restore_last();
-    let id = a.lib.briefs[0].meta.id.clone();
+    a.desk.restore_last();
+    let id = a.desk.lib.briefs[0].meta.id.clone();
     let mut other = State::default();
     let theirs = Place {
         section: "elsewhere".into(),
@@ -100,10 +103,10 @@ fn a_reader_that_stayed_put_keeps_the_place_another_saved_since() {
     };
     other.set_place(&id, theirs.clone());
     other.save(&dir.path().join("state.json")).expect("saved");
-    a.save_state().expect("saved");
+    a.desk.save_state().expect("saved");
     assert_eq!(on_disk(dir.path()).place(&id), Some(theirs.clone()));
     // Once it moves, its place is the newer one.
     press(&mut a, "3");
-    a.save_state().expect("saved");
+    a.desk.save_state().expect("saved");
     assert_ne!(on_disk(dir.path()).place(&id), Some(theirs));
 }

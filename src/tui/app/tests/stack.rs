@@ -7,12 +7,13 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
-use super::*;
 use crate::library::Library;
 use crate::theme::Theme;
-use crate::tui::app::{Effect, Msg};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect, Msg};
 use crate::tui::keymap::Keymap;
 use crate::tui::ui;
+use crate::tui::views::*;
 
 fn app() -> App {
     App::new(
@@ -24,7 +25,7 @@ fn app() -> App {
 }
 
 fn render(app: &App) -> Buffer {
-    let area = app.geometry.area;
+    let area = app.desk.geometry.area;
     let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     t.draw(|f| ui::draw(f, app)).expect("draw");
     t.backend().buffer().clone()
@@ -40,18 +41,18 @@ fn a_view_that_captures_input_lets_only_quitting_through() {
     let mut a = app();
     assert_eq!(a.act(Action::Help), Effect::None);
     assert!(a.views.showing::<Help>());
-    let top = a.reader.top;
+    let top = a.desk.reader.top;
     for other in [Action::Timeline, Action::PageDown, Action::NextPillar] {
         assert_eq!(a.act(other), Effect::None);
         assert!(a.views.showing::<Help>(), "{other:?} stayed with the help");
     }
-    assert_eq!(a.reader.top, top, "the reader below did not move");
+    assert_eq!(a.desk.reader.top, top, "the reader below did not move");
     a.update(Msg::Wheel {
         x: 70,
         y: 20,
         down: true,
     });
-    assert_eq!(a.reader.top, top, "nor did the wheel reach it");
+    assert_eq!(a.desk.reader.top, top, "nor did the wheel reach it");
     assert_eq!(a.act(Action::Quit), Effect::Quit);
 }
 
@@ -110,7 +111,7 @@ fn the_cursor_sits_after_what_is_typed() {
     );
     press(&mut a, "esc / a l l");
     let at = a.cursor().expect("the search line's cursor");
-    assert_eq!(at.y, a.geometry.status.y);
+    assert_eq!(at.y, a.desk.geometry.status.y);
     let buf = render(&a);
     assert_eq!(symbol_at(&buf, at), " ");
     assert!(
@@ -132,13 +133,16 @@ fn the_cursor_sits_after_what_is_typed() {
 #[test]
 fn every_view_is_opened_by_its_own_action() {
     let views = Views::default();
-    let openers: Vec<Action> = views.all.iter().filter_map(|v| v.opened_by()).collect();
+    let openers: Vec<Action> = views
+        .all()
+        .filter_map(crate::tui::views::View::opened_by)
+        .collect();
     for (i, a) in openers.iter().enumerate() {
         assert!(!openers[..i].contains(a), "{a:?} opens two views");
     }
     assert_eq!(
         openers.len(),
-        views.all.len() - 2,
+        views.all().count() - 2,
         "all but the results and the source passage"
     );
 }

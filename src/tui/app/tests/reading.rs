@@ -14,9 +14,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 
-use super::*;
 use crate::library::Library;
 use crate::theme::Theme;
+use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
 use crate::tui::marks::ReadTracker;
 use crate::tui::ui;
@@ -32,7 +32,7 @@ fn app(w: u16, h: u16, theme: Theme) -> (App, Arc<AtomicU64>) {
     let base = Instant::now();
     let ms = Arc::new(AtomicU64::new(0));
     let clock = Arc::clone(&ms);
-    a.reading = ReadTracker::new(Box::new(move || {
+    a.desk.reading = ReadTracker::new(Box::new(move || {
         base + Duration::from_millis(clock.load(Ordering::SeqCst))
     }));
     (a, ms)
@@ -46,7 +46,7 @@ fn wait(app: &mut App, clock: &AtomicU64, ms: u64) {
 }
 
 fn draw(app: &App) -> (Buffer, Option<Position>) {
-    let area = app.geometry.area;
+    let area = app.desk.geometry.area;
     let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     t.draw(|f| ui::draw(f, app)).expect("draw");
     let b = t.backend_mut();
@@ -70,8 +70,12 @@ fn screen(app: &App) -> String {
 }
 
 fn go(app: &mut App, id: &str, anchor: &str) {
-    let to = app.lib.target(&format!("{id}#{anchor}")).expect("target");
-    app.go(to);
+    let to = app
+        .desk
+        .lib
+        .target(&format!("{id}#{anchor}"))
+        .expect("target");
+    app.desk.go(to);
 }
 
 #[test]
@@ -83,9 +87,9 @@ fn a_section_on_screen_long_enough_is_read_and_scrolling_past_is_not() {
         press(&mut a, "space");
         wait(&mut a, &clock, 400);
     }
-    let b = &a.lib.briefs[a.reader.brief.0];
+    let b = &a.desk.lib.briefs[a.desk.reader.brief.0];
     assert_eq!(
-        crate::tui::marks::progress(a.marks(), b).read,
+        crate::tui::marks::progress(a.desk.marks(), b).read,
         0,
         "scrolling past is not reading"
     );
@@ -93,13 +97,13 @@ fn a_section_on_screen_long_enough_is_read_and_scrolling_past_is_not() {
     go(&mut a, "peninsula-plus", "overview");
     wait(&mut a, &clock, 1_000);
     assert!(
-        !a.marks().is_read("peninsula-plus", "overview"),
+        !a.desk.marks().is_read("peninsula-plus", "overview"),
         "1 s is not enough"
     );
     wait(&mut a, &clock, 30_000);
-    assert!(a.marks().is_read("peninsula-plus", "overview"));
+    assert!(a.desk.marks().is_read("peninsula-plus", "overview"));
     assert!(
-        !a.marks().is_read("peninsula-plus", "recommendations"),
+        !a.desk.marks().is_read("peninsula-plus", "recommendations"),
         "the next sections only peek in"
     );
     // The outline and home show it with a glyph.
@@ -111,7 +115,7 @@ fn a_section_on_screen_long_enough_is_read_and_scrolling_past_is_not() {
     // Behind home, no time counts.
     wait(&mut a, &clock, 600_000);
     assert_eq!(
-        crate::tui::marks::progress(a.marks(), &a.lib.briefs[2]).read,
+        crate::tui::marks::progress(a.desk.marks(), &a.desk.lib.briefs[2]).read,
         1
     );
 }
@@ -121,7 +125,8 @@ fn r_marks_the_current_section_reviewed_and_again_unmarks_it() {
     let (mut a, _) = app(120, 40, Theme::default_theme());
     press(&mut a, "r");
     assert!(
-        a.message
+        a.desk
+            .message
             .as_deref()
             .is_some_and(|m| m.contains("not a section")),
         "the opening of a brief is no section"
@@ -129,10 +134,14 @@ fn r_marks_the_current_section_reviewed_and_again_unmarks_it() {
     go(&mut a, "strategic-tech-cooperation", "domestic-support");
     press(&mut a, "r");
     assert!(
-        a.marks()
+        a.desk
+            .marks()
             .is_reviewed("strategic-tech-cooperation", "domestic-support")
     );
-    assert_eq!(a.message.as_deref(), Some("★ reviewed: Domestic Support"));
+    assert_eq!(
+        a.desk.message.as_deref(),
+        Some("★ reviewed: Domestic Support")
+    );
     let s = screen(&a);
     assert!(s.contains("Domestic Support       ★"), "{s}");
     assert!(s.contains("0/9 ★1"), "{s}");
@@ -140,12 +149,13 @@ fn r_marks_the_current_section_reviewed_and_again_unmarks_it() {
     assert!(screen(&a).contains("7 pillars · 0/9  ★ 1"));
     press(&mut a, "backspace r");
     assert!(
-        !a.marks()
+        !a.desk
+            .marks()
             .is_reviewed("strategic-tech-cooperation", "domestic-support")
     );
     // In the outline, r marks the row under the cursor.
     press(&mut a, "shift-tab k r");
-    assert!(a.marks().is_reviewed(
+    assert!(a.desk.marks().is_reviewed(
         "strategic-tech-cooperation",
         "threat-perception-and-credibility"
     ));
@@ -156,7 +166,7 @@ fn select_link(a: &mut App) {
     for _ in 0..40 {
         press(a, "l");
         if matches!(
-            a.reader.selected,
+            a.desk.reader.selected,
             Some(crate::doc::Role::Link(_) | crate::doc::Role::Mention(_))
         ) {
             return;
@@ -179,8 +189,9 @@ fn the_terminal_cursor_sits_on_the_selection_and_hides_without_one() {
         cell.modifier.contains(Modifier::BOLD),
         "the cursor is on the selected link"
     );
-    let link = a.reader.selected.expect("selected");
+    let link = a.desk.reader.selected.expect("selected");
     let t = a
+        .desk
         .reader
         .layout
         .targets()
@@ -190,8 +201,8 @@ fn the_terminal_cursor_sits_on_the_selection_and_hides_without_one() {
     assert_eq!(
         (at.x, at.y),
         (
-            a.geometry.text.x + u16::try_from(t.col).expect("col"),
-            a.geometry.text.y + u16::try_from(t.line - a.reader.top).expect("line")
+            a.desk.geometry.text.x + u16::try_from(t.col).expect("col"),
+            a.desk.geometry.text.y + u16::try_from(t.line - a.desk.reader.top).expect("line")
         )
     );
     // The outline's cursor row.
@@ -203,7 +214,7 @@ fn the_terminal_cursor_sits_on_the_selection_and_hides_without_one() {
     press(&mut a, "shift-tab");
     let (buf, cursor) = draw(&a);
     let at = cursor.expect("on the panel row");
-    let g = a.geometry.panel.expect("panel");
+    let g = a.desk.geometry.panel.expect("panel");
     assert!(at.x > g.x && at.x < g.right(), "{at:?} in {g:?}");
     assert_eq!(
         buf.cell(at).map(|c| c.bg),
@@ -251,16 +262,17 @@ fn marks_in(theme: Theme) -> String {
     select_link(&mut a);
     press(&mut a, "shift-tab");
     let (buf, _) = draw(&a);
-    let outline = a.geometry.outline.expect("outline");
-    let text = a.geometry.text;
-    let sel = a.reader.selected.expect("a link");
+    let outline = a.desk.geometry.outline.expect("outline");
+    let text = a.desk.geometry.text;
+    let sel = a.desk.reader.selected.expect("a link");
     let line = a
+        .desk
         .reader
         .layout
         .targets()
         .iter()
         .find(|t| t.role == sel)
-        .map(|t| t.line - a.reader.top)
+        .map(|t| t.line - a.desk.reader.top)
         .expect("on screen");
     let link_row = Rect {
         y: text.y + u16::try_from(line).expect("row"),

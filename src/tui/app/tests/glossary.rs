@@ -8,12 +8,14 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-use super::*;
 use crate::doc::{BlockKind, Role};
 use crate::library::Library;
 use crate::theme::Theme;
+use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
 use crate::tui::ui;
+use crate::tui::views::glossary::rows;
+use crate::tui::views::*;
 
 fn app(w: u16, h: u16) -> App {
     App::new(
@@ -28,7 +30,7 @@ fn app(w: u16, h: u16) -> App {
 fn select_term(a: &mut App) -> usize {
     for _ in 0..60 {
         press(a, "l");
-        if let Some(Role::Term { term, .. }) = a.reader.selected {
+        if let Some(Role::Term { term, .. }) = a.desk.reader.selected {
             return usize::from(term);
         }
     }
@@ -39,7 +41,7 @@ fn select_term(a: &mut App) -> usize {
 fn l_reaches_a_term_and_the_panel_shows_its_definition() {
     let mut a = app(120, 40);
     let t = select_term(&mut a);
-    let term = a.lib.glossary.terms[t].clone();
+    let term = a.desk.lib.glossary.terms[t].clone();
     let s = screen(&a);
     assert!(s.contains("TERM"), "{s}");
     let first_words: String = term
@@ -56,17 +58,24 @@ fn l_reaches_a_term_and_the_panel_shows_its_definition() {
     assert!(a.views.showing::<GlossaryView>());
     let v = a.views.get::<GlossaryView>().expect("view");
     assert_eq!(v.open, Some(t));
-    assert_eq!(rows(&a, v.open).get(v.cursor), Some(&GlossaryRow::Term(t)));
+    assert_eq!(
+        rows(&a.desk, v.open).get(v.cursor),
+        Some(&GlossaryRow::Term(t))
+    );
 }
 
 #[test]
 fn china_is_never_marked_and_terms_are_marked_once_per_section() {
     let mut a = app(120, 40);
-    let lib = Arc::clone(&a.lib);
+    let lib = Arc::clone(&a.desk.lib);
     let prc = lib.glossary.find("PRC").expect("PRC");
     let mut marked = 0;
     for b in 0..lib.briefs.len() {
-        let doc = a.reader.doc(&lib, crate::model::BriefIdx(b)).into_owned();
+        let doc = a
+            .desk
+            .reader
+            .doc(&lib, crate::model::BriefIdx(b))
+            .into_owned();
         let mut seen = std::collections::HashSet::new();
         for block in &doc.blocks {
             let BlockKind::Paragraph(text) = &block.kind else {
@@ -119,8 +128,8 @@ fn the_glossary_view_lists_every_term_wide_and_narrow() {
 fn a_mention_is_one_enter_away_and_backspace_comes_back() {
     let mut a = app(120, 40);
     press(&mut a, "A");
-    let cnas = a.lib.glossary.find("CNAS").expect("CNAS");
-    let at = rows(&a, None)
+    let cnas = a.desk.lib.glossary.find("CNAS").expect("CNAS");
+    let at = rows(&a.desk, None)
         .iter()
         .position(|r| *r == GlossaryRow::Term(cnas))
         .expect("row");
@@ -130,15 +139,15 @@ fn a_mention_is_one_enter_away_and_backspace_comes_back() {
     press(&mut a, "enter");
     let s = screen(&a);
     assert!(s.contains("▾ CNAS"), "{s}");
-    let places = a.lib.term_places(cnas).to_vec();
+    let places = a.desk.lib.term_places(cnas).to_vec();
     assert!(places.len() > 1, "{places:?}");
-    let before = a.reader.place();
+    let before = a.desk.reader.place();
     press(&mut a, "j j enter");
     assert!(!a.views.is_open());
-    assert_eq!(a.current(), places[1]);
+    assert_eq!(a.desk.current(), places[1]);
     press(&mut a, "backspace");
-    assert_eq!(a.reader.place().brief, before.brief);
-    assert_eq!(a.reader.top, 0);
+    assert_eq!(a.desk.reader.place().brief, before.brief);
+    assert_eq!(a.desk.reader.top, 0);
     // The view kept the term open for the next time.
     press(&mut a, "A");
     assert!(screen(&a).contains("▾ CNAS"));
@@ -150,7 +159,7 @@ fn l_moves_on_past_a_term_marked_again_in_a_later_section() {
     let mut seen = Vec::new();
     for _ in 0..40 {
         press(&mut a, "l");
-        let sel = a.reader.selected.expect("selected");
+        let sel = a.desk.reader.selected.expect("selected");
         if seen.last() == Some(&sel) {
             break; // the end of the brief
         }
@@ -177,18 +186,19 @@ fn a_term_is_underlined_without_colour() {
     let mut a = app(120, 40);
     a.theme.monochrome = true;
     select_term(&mut a);
-    let area = a.geometry.area;
+    let area = a.desk.geometry.area;
     let mut term = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     term.draw(|f| ui::draw(f, &a)).expect("draw");
     let target = a
+        .desk
         .reader
         .layout
         .targets()
         .iter()
-        .find(|t| matches!(t.role, Role::Term { .. }) && t.line >= a.reader.top)
+        .find(|t| matches!(t.role, Role::Term { .. }) && t.line >= a.desk.reader.top)
         .expect("a term on screen");
-    let x = a.geometry.text.x + u16::try_from(target.col).expect("col");
-    let y = a.geometry.text.y + u16::try_from(target.line - a.reader.top).expect("line");
+    let x = a.desk.geometry.text.x + u16::try_from(target.col).expect("col");
+    let y = a.desk.geometry.text.y + u16::try_from(target.line - a.desk.reader.top).expect("line");
     let cell = term.backend().buffer().cell((x, y)).expect("cell");
     assert!(
         cell.modifier.contains(ratatui::style::Modifier::UNDERLINED),

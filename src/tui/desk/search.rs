@@ -1,10 +1,10 @@
 //! The search in the brief being read: its matches, found again when the
 //! brief, the width or the query changes, and `n` / `N` through them.
 
-use super::App;
+use super::Desk;
 use crate::search;
 
-impl App {
+impl Desk {
     /// Recomputes the matches in the current layout if the brief, the width
     /// or the query changed; true if it did.
     pub fn refresh_search(&mut self) -> bool {

@@ -5,11 +5,10 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{App, Focus};
+use super::{Desk, Focus};
 use crate::model::{Brief, BriefIdx, SectionIdx, SectionRef};
 use crate::tui::marks::{REVIEWED_GLYPH, Screen, Shown};
 use crate::tui::outline::Node;
-use crate::tui::views::Home;
 
 /// The words of each section of a brief, by section index, for the text
 /// it was counted in.
@@ -44,26 +43,23 @@ impl WordCounts {
     }
 }
 
-impl App {
+impl Desk {
     /// The read and reviewed marks (kept in the saved state).
     pub fn marks(&self) -> &super::super::marks::Marks {
         &self.saved.state
     }
 
-    /// Tells the read rule what text is on screen now; true if a section
-    /// became read.
-    pub fn observe_reading(&mut self) -> bool {
-        let screen = self.reading_screen();
+    /// Tells the read rule what text is on screen now (none while a view
+    /// `covered` the reader); true if a section became read.
+    pub fn observe_reading(&mut self, covered: bool) -> bool {
+        let screen = self.reading_screen(covered);
         self.reading.observe(screen, &mut self.saved.state)
     }
 
     /// The sections of the text on screen, or `None` when no text is (a
     /// view covers it, or the brief is still being laid out).
-    fn reading_screen(&mut self) -> Option<Screen> {
-        if self.views.is_open()
-            || self.geometry.reader.is_none()
-            || self.reader.progress().is_some()
-        {
+    fn reading_screen(&mut self, covered: bool) -> Option<Screen> {
+        if covered || self.geometry.reader.is_none() || self.reader.progress().is_some() {
             return None;
         }
         let lib = Arc::clone(&self.lib);
@@ -141,20 +137,6 @@ impl App {
         });
     }
 
-    /// `H`: home, over whatever was open.
-    pub(super) fn go_home(&mut self) {
-        self.views.close_all();
-        self.return_home();
-    }
-
-    /// Opens home over the reader, which stays where it is below.
-    pub(super) fn return_home(&mut self) {
-        self.open_view::<Home>();
-        if let Some(h) = self.views.get_mut::<Home>() {
-            h.over_reader = true;
-        }
-    }
-
     /// Opens brief `b` where it was last read. Returns the depth of the
     /// history when the reader moved, so going back past it comes home.
     pub fn open_from_home(&mut self, b: BriefIdx) -> Option<usize> {
@@ -168,32 +150,4 @@ impl App {
         }
         moved.then_some(self.history.back.len())
     }
-
-    /// True while the home of the first screen is open and was never
-    /// left: the reader has no place worth saving.
-    pub fn home_untouched(&self) -> bool {
-        self.views
-            .stack()
-            .any(|v| (v as &dyn std::any::Any).is::<Home>())
-            && self.views.get::<Home>().is_some_and(|h| !h.over_reader)
-    }
-
-    /// True if the place `back` returns to was left for a brief opened
-    /// from home; forgets that it was.
-    pub(super) fn home_is_behind(&mut self) -> bool {
-        let depth = self.history.back.len();
-        let Some(home) = self.views.get_mut::<Home>() else {
-            return false;
-        };
-        home.trail.retain(|d| *d <= depth);
-        if depth > 0 && home.trail.last() == Some(&depth) {
-            home.trail.pop();
-            true
-        } else {
-            false
-        }
-    }
 }
-
-#[cfg(test)]
-mod tests;

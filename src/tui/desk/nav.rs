@@ -1,13 +1,14 @@
 //! Moving through the library: pane actions, pillars, links, figures.
 
-use super::{App, Focus};
+use super::{Desk, Focus};
 use crate::doc::Role;
 use crate::model::{BriefIdx, FigureRef, SectionIdx, SectionRef};
 use crate::tui::action::Action;
+use crate::tui::msg::Layer;
 use crate::tui::outline::Node;
 use crate::tui::panel::{self, Item};
 
-impl App {
+impl Desk {
     fn page(&self) -> isize {
         isize::try_from(self.reader.height.saturating_sub(1).max(1)).unwrap_or(1)
     }
@@ -72,7 +73,7 @@ impl App {
                     self.focus = Focus::Panel;
                 }
             }
-            Role::Term { term, .. } => self.open_glossary_at(usize::from(term)),
+            Role::Term { term, .. } => self.ask(Layer::Glossary(usize::from(term))),
             _ => {}
         }
     }

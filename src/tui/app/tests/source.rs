@@ -8,12 +8,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-use super::*;
 use crate::library::Library;
 use crate::theme::Theme;
-use crate::tui::app::Focus;
+use crate::tui::app::{App, Focus};
 use crate::tui::keymap::Keymap;
 use crate::tui::ui;
+use crate::tui::views::*;
 
 fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -26,7 +26,7 @@ fn app_on(lib: Library, sources: Option<PathBuf>, w: u16, h: u16) -> App {
         Theme::default_theme(),
         Rect::new(0, 0, w, h),
     );
-    a.outside.sources = sources;
+    a.desk.outside.sources = sources;
     a
 }
 
@@ -43,11 +43,11 @@ fn found(app: &App) -> Option<Found> {
 /// panel.
 fn trace_first_figure(app: &mut App, pillar: &str) {
     press(app, pillar);
-    app.show_side(Focus::Panel, true);
-    app.focus = Focus::Panel;
-    let section = app.reader.section();
-    let brief = app.lib.brief(app.reader.brief).expect("brief");
-    let at = crate::tui::panel::items(&app.lib, &app.reader)
+    app.desk.show_side(Focus::Panel, true);
+    app.desk.focus = Focus::Panel;
+    let section = app.desk.reader.section();
+    let brief = app.desk.lib.brief(app.desk.reader.brief).expect("brief");
+    let at = crate::tui::panel::items(&app.desk.lib, &app.desk.reader)
         .iter()
         .position(|it| {
             matches!(it, crate::tui::panel::Item::Figure { figure, .. }
@@ -82,7 +82,7 @@ fn enter_on_a_figure_shows_its_passage_with_file_and_line() {
     assert!(s.contains("alpha.txt:1"), "{s}");
     insta::assert_snapshot!(s);
     // The value is marked in the passage.
-    let area = a.geometry.area;
+    let area = a.desk.geometry.area;
     let mut t = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
     t.draw(|f| ui::draw(f, &a)).expect("draw");
     let mark = a.theme.get(crate::theme::Slot::MentionHighlight);
@@ -98,7 +98,7 @@ fn enter_on_a_figure_shows_its_passage_with_file_and_line() {
     // Esc closes it; the figure stays highlighted in the text.
     press(&mut a, "esc");
     assert!(!a.views.is_open());
-    assert!(a.reader.highlight.is_some());
+    assert!(a.desk.reader.highlight.is_some());
 }
 
 #[test]
@@ -142,7 +142,10 @@ fn a_brief_without_a_source_text_says_so() {
     // Beta, the second brief, names no source text.
     press(&mut a, "] ] ]");
     assert_eq!(
-        a.lib.brief(a.reader.brief).map(|b| b.meta.id.as_str()),
+        a.desk
+            .lib
+            .brief(a.desk.reader.brief)
+            .map(|b| b.meta.id.as_str()),
         Some("beta")
     );
     trace_first_figure(&mut a, "1");
@@ -195,6 +198,7 @@ fn the_embedded_library_traces_to_its_seeds() {
     // The first figure mentioned in the library, jumped to, leads the
     // panel.
     let first = a
+        .desk
         .lib
         .briefs
         .iter()
@@ -206,12 +210,13 @@ fn the_embedded_library_traces_to_its_seeds() {
             })
         })
         .expect("a figure mentioned");
-    a.jump_to_figure(first);
-    a.show_side(Focus::Panel, true);
-    a.focus = Focus::Panel;
+    a.desk.jump_to_figure(first);
+    a.desk.show_side(Focus::Panel, true);
+    a.desk.focus = Focus::Panel;
     press(&mut a, "g enter");
-    assert_eq!(a.outside.traced, Some(first));
+    assert_eq!(a.desk.outside.traced, Some(first));
     let want = a
+        .desk
         .lib
         .brief(first.brief)
         .and_then(|b| b.meta.source_text.clone())
