@@ -108,7 +108,7 @@ fn keystrokes(lib: Library) {
         let mut settle = Vec::new();
         for _ in 0..5 {
             // Clear the query.
-            while !app.desk.finder.query.is_empty() {
+            while !app.desk.finder.query().is_empty() {
                 app.update(Msg::Key(KeyEvent::new(
                     KeyCode::Backspace,
                     KeyModifiers::NONE,

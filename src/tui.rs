@@ -5,7 +5,8 @@ pub mod app;
 pub mod clipboard;
 pub mod conflicts;
 pub mod desk;
-pub mod find;
+pub mod field;
+pub mod finder;
 pub mod geometry;
 pub mod keymap;
 pub mod launch;
@@ -15,6 +16,7 @@ pub mod outline;
 pub mod paint;
 pub mod panel;
 pub mod reader;
+pub mod search;
 pub mod task;
 pub mod terminal;
 #[cfg(test)]

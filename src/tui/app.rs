@@ -154,7 +154,7 @@ impl App {
     }
 
     /// Starts building the finder's index in the background (see
-    /// [`crate::tui::find::FinderState::build_in_background`]). The event
+    /// [`crate::tui::finder::FinderState::build_in_background`]). The event
     /// loop calls it once the first screen is drawn, so that the two do not
     /// share a core.
     pub fn index_in_background(&mut self) {
@@ -256,9 +256,5 @@ impl App {
     }
 }
 
-#[cfg(test)]
-mod place_tests;
-#[cfg(test)]
-mod settings_tests;
 #[cfg(test)]
 mod tests;

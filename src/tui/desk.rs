@@ -8,11 +8,11 @@
 
 mod copy;
 mod keep;
+mod marks;
 mod mouse;
 mod nav;
 pub mod outside;
 mod place;
-mod reading;
 mod search;
 
 use std::sync::Arc;
@@ -21,12 +21,13 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::conflicts::Conflicts;
-use super::find::{FinderState, SearchState};
+use super::finder::FinderState;
 use super::geometry::{self, Geometry};
 use super::msg::{Effect, Layer};
 use super::outline::OutlineState;
 use super::panel::PanelState;
 use super::reader::{Place, ReaderState};
+use super::search::SearchState;
 use crate::library::Library;
 use crate::model::{BriefIdx, SectionRef};
 
@@ -94,7 +95,7 @@ pub struct Desk {
     pub outside: outside::Outside,
     /// Marks sections read by the rule, with its clock.
     pub reading: super::marks::ReadTracker,
-    words: reading::WordCounts,
+    words: marks::WordCounts,
     /// A layer asked of the app, taken by it after each update.
     asked: Option<Layer>,
 }
@@ -122,7 +123,7 @@ impl Desk {
             conflicts,
             outside: outside::Outside::default(),
             reading: super::marks::ReadTracker::default(),
-            words: reading::WordCounts::default(),
+            words: marks::WordCounts::default(),
             asked: None,
         };
         app.resize(area);

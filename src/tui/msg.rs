@@ -1,5 +1,6 @@
-//! What goes into the reader's one `update` ([`Msg`]) and what comes out of
-//! it for the event loop to do ([`Effect`]).
+//! What goes into the reader's one `update` ([`Msg`]), what a view is
+//! offered of it ([`Input`]), and what comes out for the event loop to do
+//! ([`Effect`]).
 
 use std::time::Instant;
 
@@ -49,4 +50,26 @@ pub enum Layer {
     Source,
     /// The glossary, at this term.
     Glossary(usize),
+}
+
+/// What a view is offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Act(Action),
+    /// A character typed into a view whose mode takes text.
+    Type(char),
+    /// Backspace in a view whose mode takes text.
+    Erase,
+    Click {
+        x: u16,
+        y: u16,
+    },
+    Wheel {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
+    /// An editing key (Ctrl-U, Alt-Backspace, ←...) in a view whose mode
+    /// takes text, that its mode does not bind.
+    Edit(KeyEvent),
 }

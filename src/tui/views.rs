@@ -22,7 +22,6 @@
 pub mod bookmarks;
 pub mod compare;
 pub mod conflicts;
-mod field;
 pub mod finder;
 pub mod glossary;
 pub mod help;
@@ -39,7 +38,6 @@ pub mod timeline;
 use std::any::{Any, TypeId};
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 
 pub use bookmarks::{BookmarkRow, Bookmarks};
@@ -56,6 +54,8 @@ pub use search::SearchLine;
 pub use source::{Found, Source};
 pub use timeline::{Timeline, TimelineRow};
 
+pub use super::msg::Input;
+
 use super::action::Action;
 use super::desk::Desk;
 use super::keymap::{Keymap, Mode};
@@ -65,7 +65,7 @@ use crate::theme::Theme;
 fn registry() -> Vec<Box<dyn View>> {
     vec![
         Box::new(Help::default()),
-        Box::new(Finder::default()),
+        Box::new(Finder),
         Box::new(SearchLine::default()),
         Box::new(Results::default()),
         Box::new(Timeline::default()),
@@ -78,28 +78,6 @@ fn registry() -> Vec<Box<dyn View>> {
         Box::new(Home::default()),
         Box::new(GlossaryView::default()),
     ]
-}
-
-/// What a view is offered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
-    Act(Action),
-    /// A character typed into a view whose mode takes text.
-    Type(char),
-    /// Backspace in a view whose mode takes text.
-    Erase,
-    Click {
-        x: u16,
-        y: u16,
-    },
-    Wheel {
-        x: u16,
-        y: u16,
-        down: bool,
-    },
-    /// An editing key (Ctrl-U, Alt-Backspace, ←...) in a view whose mode
-    /// takes text, that its mode does not bind.
-    Edit(KeyEvent),
 }
 
 /// A view's answer to an input.

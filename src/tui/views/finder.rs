@@ -1,11 +1,11 @@
 //! The figure finder: type to rank every figure of the library, enter
-//! to open one. Its query, hits and index are the app's (`cx.finder`):
-//! the index is built in the background before the finder first opens.
+//! to open one. Its query (the text field), hits and index are the reading
+//! state's (`cx.finder`): the index is built in the background before the
+//! finder first opens.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
-use super::field::TextField;
 use super::list::{self, popup, put_marked, window};
 use super::rowfit;
 use super::{Command, LIST_COMMANDS};
@@ -23,11 +23,10 @@ const WIDTH: u16 = 120;
 /// Columns kept right of the query for the count.
 const COUNT_W: u16 = 12;
 
+/// The view keeps nothing of its own: the query lives in the reading
+/// state, so it is there when the finder opens again.
 #[derive(Debug, Default)]
-pub struct Finder {
-    /// The query as typed, with its caret; `cx.finder.query` follows it.
-    field: TextField,
-}
+pub struct Finder;
 
 impl View for Finder {
     fn mode(&self) -> Mode {
@@ -42,7 +41,6 @@ impl View for Finder {
     /// the finder says so, takes what is typed, and ranks it when the
     /// index comes in (see [`App::tick`]).
     fn open(&mut self, cx: &mut Cx<'_>) {
-        self.field.set(&cx.finder.query);
         cx.desk.finder.take_index(&cx.desk.lib, false);
         cx.finder.refresh();
     }
@@ -50,9 +48,8 @@ impl View for Finder {
     fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
         let page = list::page(cx);
         let f = &mut cx.desk.finder;
-        if let Some(changed) = self.field.edit(input) {
+        if let Some(changed) = f.field.edit(input) {
             if changed {
-                self.field.value().clone_into(&mut f.query);
                 f.refresh();
             }
             return Outcome::Consumed;
@@ -61,9 +58,7 @@ impl View for Finder {
             Input::Act(a) if list::move_cursor(&mut f.cursor, f.hits.len(), a, page) => {}
             // Closing without opening a figure forgets the query.
             Input::Act(Action::Close) | Input::Click { .. } => {
-                f.query.clear();
-                f.refresh();
-                self.field.set("");
+                f.set_query("");
                 return Outcome::Close;
             }
             Input::Act(Action::Open) => {
@@ -82,14 +77,14 @@ impl View for Finder {
     }
 
     fn draw(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
-        draw(frame, cx, area, &self.field);
+        draw(frame, cx, area);
     }
 
     /// The caret in the query.
-    fn cursor(&self, _cx: &Scene<'_>, area: Rect) -> Option<Position> {
+    fn cursor(&self, cx: &Scene<'_>, area: Rect) -> Option<Position> {
         let (x, y, width) = query_box(list::inner(list::popup_area(area, WIDTH)?));
         Some(Position {
-            x: self.field.caret_x(x, width),
+            x: cx.finder.field.caret_x(x, width),
             y,
         })
     }
@@ -119,7 +114,8 @@ fn query_box(inner: Rect) -> (u16, u16, u16) {
     )
 }
 
-fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, field: &TextField) {
+fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
+    let field = &cx.finder.field;
     let hint = |a| {
         cx.keymap
             .key_for(Mode::Finder, a)

@@ -7,10 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Clear, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::field::TextField;
 use super::{Command, Input, Outcome, View};
 use crate::theme::Slot;
 use crate::tui::action::Action;
+use crate::tui::field::TextField;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::paint::{cells, pane};
 use crate::tui::views::{Cx, Scene};

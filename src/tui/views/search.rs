@@ -7,12 +7,12 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 
-use super::field::TextField;
 use super::{Command, Input, Outcome, Results, View};
 use crate::tui::action::Action;
 use crate::tui::desk::Desk;
-use crate::tui::find::Scope;
+use crate::tui::field::TextField;
 use crate::tui::keymap::Mode;
+use crate::tui::search::Scope;
 use crate::tui::views::{Cx, Scene};
 
 const COMMANDS: &[Command] = &[

@@ -93,9 +93,9 @@ fn text_fields_edit_like_a_shell_line() {
     press(&mut a, "f");
     type_text(&mut a, "chip exp china");
     key(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
-    assert_eq!(a.desk.finder.query, "chip exp ");
+    assert_eq!(a.desk.finder.query(), "chip exp ");
     key(&mut a, KeyCode::Backspace, KeyModifiers::ALT);
-    assert_eq!(a.desk.finder.query, "chip ");
+    assert_eq!(a.desk.finder.query(), "chip ");
     key(&mut a, KeyCode::Home, KeyModifiers::NONE);
     type_text(&mut a, "#");
     key(&mut a, KeyCode::End, KeyModifiers::NONE);
@@ -103,9 +103,9 @@ fn text_fields_edit_like_a_shell_line() {
     key(&mut a, KeyCode::Char('a'), KeyModifiers::CONTROL);
     key(&mut a, KeyCode::Right, KeyModifiers::NONE);
     key(&mut a, KeyCode::Char('e'), KeyModifiers::CONTROL);
-    assert_eq!(a.desk.finder.query, "#chip ");
+    assert_eq!(a.desk.finder.query(), "#chip ");
     key(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(a.desk.finder.query, "");
+    assert_eq!(a.desk.finder.query(), "");
     assert!(
         a.views.showing::<views::Finder>(),
         "ctrl-u edited, it did not scroll"
@@ -153,10 +153,10 @@ fn esc_closes_the_finder_and_the_search_and_forgets_the_query() {
     press(&mut a, "f");
     type_text(&mut a, "chip");
     press(&mut a, "esc");
-    assert_eq!(a.desk.finder.query, "");
+    assert_eq!(a.desk.finder.query(), "");
     press(&mut a, "f");
     assert!(screen(&a).contains("› "), "open again, empty");
-    assert_eq!(a.desk.finder.query, "");
+    assert_eq!(a.desk.finder.query(), "");
     press(&mut a, "esc /");
     type_text(&mut a, "alliance");
     press(&mut a, "esc");

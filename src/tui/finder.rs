@@ -10,8 +10,7 @@ use std::time::{Duration, Instant};
 
 use crate::library::Library;
 use crate::lookup::{Finder, Hit, Index};
-use crate::model::BriefIdx;
-use crate::search::LineMatch;
+use crate::tui::field::TextField;
 use crate::tui::task::{Poll, Task};
 
 /// From this many figures on, ranking runs on a worker thread: a keystroke
@@ -27,8 +26,9 @@ pub const INDEX_BACKGROUND_FROM: usize = 5_000;
 const SETTLE_LIMIT: Duration = Duration::from_secs(2);
 
 pub struct FinderState {
-    pub query: String,
-    /// The query `hits` were ranked for; behind `query` while the worker
+    /// The query as typed, with its caret: the one place it is kept.
+    pub field: TextField,
+    /// The query `hits` were ranked for; behind the field while the worker
     /// is ranking.
     pub shown: String,
     pub hits: Vec<Hit>,
@@ -51,7 +51,7 @@ pub struct FinderState {
 impl Default for FinderState {
     fn default() -> Self {
         Self {
-            query: String::new(),
+            field: TextField::default(),
             shown: String::new(),
             hits: Vec::new(),
             cursor: 0,
@@ -115,9 +115,20 @@ impl FinderState {
         self.index.is_none() && self.building.is_some()
     }
 
+    /// The query as typed.
+    pub fn query(&self) -> &str {
+        self.field.value()
+    }
+
+    /// Types `query` in place of what the field holds, and ranks it.
+    pub fn set_query(&mut self, query: &str) {
+        self.field.set(query);
+        self.refresh();
+    }
+
     /// True while hits for the current query are still being ranked.
     pub fn pending(&self) -> bool {
-        self.shown != self.query
+        self.shown != self.query()
     }
 
     /// Ranks the current query: at once for a small index, on the worker
@@ -130,14 +141,14 @@ impl FinderState {
             self.worker = RankWorker::spawn(Arc::clone(&index));
         }
         if let Some(w) = &self.worker
-            && w.post(&self.query)
+            && w.post(self.field.value())
         {
             return;
         }
         // No worker (small index, or the thread could not start).
         self.worker = None;
-        self.hits = self.engine.rank(&index, &self.query);
-        self.shown.clone_from(&self.query);
+        self.hits = self.engine.rank(&index, self.field.value());
+        self.field.value().clone_into(&mut self.shown);
         self.cursor = 0;
     }
 
@@ -159,7 +170,7 @@ impl FinderState {
         };
         let mut changed = false;
         while let Some((query, hits)) = w.try_recv() {
-            if query == self.query {
+            if query == self.field.value() {
                 self.hits = hits;
                 self.shown = query;
                 self.cursor = 0;
@@ -238,34 +249,6 @@ impl Drop for RankWorker {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Scope {
-    #[default]
-    Brief,
-    Library,
-}
-
-#[derive(Debug, Default)]
-pub struct SearchState {
-    pub query: String,
-    pub scope: Scope,
-    /// Matches in the current layout, in reading order.
-    pub matches: Vec<LineMatch>,
-    pub current: Option<usize>,
-    /// What `matches` was computed for: brief, width, query.
-    pub(crate) computed_for: Option<(BriefIdx, usize, String)>,
-}
-
-impl SearchState {
-    /// "3/12": the current match and how many there are.
-    pub fn count(&self) -> String {
-        match self.current {
-            Some(c) if !self.matches.is_empty() => format!("{}/{}", c + 1, self.matches.len()),
-            _ => "0/0".to_owned(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,8 +268,7 @@ mod tests {
             ..FinderState::default()
         };
         for q in ["c", "ch", "chi", "chip", "chip exp", "chip exp china"] {
-            state.query = q.to_owned();
-            state.refresh();
+            state.set_query(q);
         }
         assert!(state.worker.is_some(), "large indexes rank on the worker");
         wait(&mut state);
@@ -309,8 +291,7 @@ mod tests {
         assert!(state.building.is_none() && !state.indexing());
         let index = state.index.clone().expect("index");
         assert_eq!(index.entries.len(), lib.figures().count());
-        state.query = "chip exp china".into();
-        state.refresh();
+        state.set_query("chip exp china");
         assert_eq!(
             state.hits,
             Finder::default().rank(&Index::new(&lib), "chip exp china")
@@ -354,8 +335,7 @@ mod tests {
             index: Some(Arc::new(Index::new(&lib))),
             ..FinderState::default()
         };
-        state.query = "77".into();
-        state.refresh();
+        state.set_query("77");
         assert!(state.worker.is_none());
         assert!(!state.pending());
         assert!(!state.hits.is_empty());

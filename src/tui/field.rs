@@ -10,7 +10,7 @@ use tui_input::{Input as Line, InputRequest};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::Input;
+use super::msg::Input;
 use crate::sanitize;
 use crate::tui::paint::cells;
 

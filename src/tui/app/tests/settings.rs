@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-use super::tests::{press, render, screen, section_title, type_text};
-use super::*;
+use super::{press, render, screen, section_title, type_text};
 use crate::config::Config;
 use crate::library::Library;
 use crate::model::BriefIdx;
 use crate::state::{self, State};
 use crate::theme::Slot;
 use crate::theme::Theme;
+use crate::tui::app::*;
 use crate::tui::views;
 use ratatui::layout::Rect;
 

@@ -5,10 +5,10 @@ use crate::tui::testkit::app_on;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::tests::{press, screen, type_text};
-use super::*;
+use super::{press, screen, type_text};
 use crate::library::Library;
 use crate::model::BriefIdx;
+use crate::tui::app::*;
 use crate::tui::views;
 
 /// A copy of the real briefs in `to`; the paths to reload from.
