@@ -91,7 +91,55 @@ pub struct Figure {
     pub decl: Pos,
 }
 
+/// One of a figure's fields as the command line writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldValue<'a> {
+    Text(&'a str),
+    Maybe(Option<&'a str>),
+    List(&'a [String]),
+    Flag(bool),
+}
+
 impl Figure {
+    /// The figure's own fields, named as in the front matter and in order:
+    /// what `figures --json` and `--csv` write. A new front-matter key is
+    /// added here, in [`Figure`], its front matter and its validation, and
+    /// nowhere else.
+    pub fn fields(&self) -> [(&'static str, FieldValue<'_>); 10] {
+        use FieldValue::{Flag, List, Maybe, Text};
+        [
+            ("id", Text(&self.id)),
+            ("value", Text(&self.value)),
+            ("label", Text(&self.label)),
+            ("section", Text(&self.section_anchor)),
+            ("source", Text(&self.source)),
+            ("as_of", Maybe(self.as_of.as_deref())),
+            ("tags", List(&self.tags)),
+            ("measure", Maybe(self.measure.as_deref())),
+            ("kind", Maybe(self.kind.map(FigureKind::name))),
+            ("headline", Flag(self.headline)),
+        ]
+    }
+
+    /// The names of [`Figure::fields`], in order.
+    pub fn field_names() -> impl Iterator<Item = &'static str> {
+        let blank = Self {
+            id: String::new(),
+            value: String::new(),
+            label: String::new(),
+            section_anchor: String::new(),
+            section: None,
+            source: String::new(),
+            as_of: None,
+            tags: Vec::new(),
+            measure: None,
+            kind: None,
+            headline: false,
+            decl: crate::diag::Pos { line: 1, col: 1 },
+        };
+        blank.fields().map(|(name, _)| name).into_iter()
+    }
+
     /// True when the value is a part of a whole, the one kind a bar may show.
     pub fn is_share(&self) -> bool {
         self.kind == Some(FigureKind::Share)

@@ -8,72 +8,91 @@ use serde::Serialize;
 use super::{Cli, Out, report_load_problems};
 use crate::library::Library;
 use crate::lookup;
-use crate::model::FigureRef;
+use crate::model::{FieldValue, Figure, FigureRef};
 use crate::sanitize::line as clean;
 
-#[derive(Serialize)]
-struct FigureJson {
-    brief: String,
-    id: String,
-    value: String,
-    label: String,
-    section: String,
-    section_title: String,
-    source: String,
-    as_of: Option<String>,
-    tags: Vec<String>,
-    measure: Option<String>,
-    kind: Option<&'static str>,
-    headline: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
+/// One figure as `figures` writes it: the brief's id, then the figure's
+/// own fields (see [`Figure::fields`]) with the section's title after its
+/// anchor, then the ranking's reasons when asked for. Text is cleaned of
+/// anything that could drive a terminal.
+struct Row<'a> {
+    brief: &'a str,
+    figure: &'a Figure,
+    section_title: &'a str,
     explain: Option<lookup::Explanation>,
 }
 
-impl FigureJson {
+/// The CSV header: the same names in the same order.
+fn csv_header() -> Vec<&'static str> {
+    let mut names = vec!["brief"];
+    for name in Figure::field_names() {
+        names.push(name);
+        if name == "section" {
+            names.push("section_title");
+        }
+    }
+    names
+}
+
+impl Row<'_> {
     /// The CSV record: the same fields, tags joined with `;`, every cell
     /// safe to open in a spreadsheet.
     fn csv_record(&self) -> Vec<String> {
-        [
-            self.brief.as_str(),
-            &self.id,
-            &self.value,
-            &self.label,
-            &self.section,
-            &self.section_title,
-            &self.source,
-            self.as_of.as_deref().unwrap_or(""),
-            &self.tags.join(";"),
-            self.measure.as_deref().unwrap_or(""),
-            self.kind.unwrap_or(""),
-            if self.headline { "true" } else { "false" },
-        ]
-        .into_iter()
-        .map(|cell| crate::csvsafe::cell(cell).into_owned())
-        .collect()
+        let mut cells = vec![clean(self.brief).into_owned()];
+        for (name, v) in self.figure.fields() {
+            cells.push(match v {
+                FieldValue::Text(t) => clean(t).into_owned(),
+                FieldValue::Maybe(t) => t.map_or_else(String::new, |t| clean(t).into_owned()),
+                FieldValue::List(l) => l.iter().map(|t| clean(t)).collect::<Vec<_>>().join(";"),
+                FieldValue::Flag(b) => b.to_string(),
+            });
+            if name == "section" {
+                cells.push(clean(self.section_title).into_owned());
+            }
+        }
+        cells
+            .iter()
+            .map(|cell| crate::csvsafe::cell(cell).into_owned())
+            .collect()
     }
 }
 
-fn row(lib: &Library, r: FigureRef) -> Option<FigureJson> {
+impl Serialize for Row<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("brief", &clean(self.brief))?;
+        for (name, v) in self.figure.fields() {
+            match v {
+                FieldValue::Text(t) => m.serialize_entry(name, &clean(t))?,
+                FieldValue::Maybe(t) => m.serialize_entry(name, &t.map(clean))?,
+                FieldValue::List(l) => {
+                    m.serialize_entry(name, &l.iter().map(|t| clean(t)).collect::<Vec<_>>())?;
+                }
+                FieldValue::Flag(b) => m.serialize_entry(name, &b)?,
+            }
+            if name == "section" {
+                m.serialize_entry("section_title", &clean(self.section_title))?;
+            }
+        }
+        if let Some(x) = &self.explain {
+            m.serialize_entry("explain", x)?;
+        }
+        m.end()
+    }
+}
+
+fn row(lib: &Library, r: FigureRef) -> Option<Row<'_>> {
     let b = lib.brief(r.brief)?;
-    let f = b.figure(r.figure)?;
-    let c = |s: &str| clean(s).into_owned();
-    let section_title = f
+    let figure = b.figure(r.figure)?;
+    let section_title = figure
         .section
         .and_then(|s| b.section(s))
         .map_or("", |s| s.title.as_str());
-    Some(FigureJson {
-        brief: c(&b.meta.id),
-        id: c(&f.id),
-        value: c(&f.value),
-        label: c(&f.label),
-        section: c(&f.section_anchor),
-        section_title: c(section_title),
-        source: c(&f.source),
-        as_of: f.as_of.as_deref().map(c),
-        tags: f.tags.iter().map(|t| c(t)).collect(),
-        measure: f.measure.as_deref().map(c),
-        kind: f.kind.map(crate::model::FigureKind::name),
-        headline: f.headline,
+    Some(Row {
+        brief: &b.meta.id,
+        figure,
+        section_title,
         explain: None,
     })
 }
@@ -81,7 +100,7 @@ fn row(lib: &Library, r: FigureRef) -> Option<FigureJson> {
 pub fn run(cli: &Cli, query: &str, json: bool, csv: bool, explain: bool) -> io::Result<ExitCode> {
     let lib = cli.load_library(&[]);
     report_load_problems(&lib);
-    let mut rows: Vec<FigureJson> = Vec::new();
+    let mut rows: Vec<Row<'_>> = Vec::new();
     if query.trim().is_empty() {
         rows.extend(lib.figures().filter_map(|r| row(&lib, r)));
     } else {
@@ -104,21 +123,8 @@ pub fn run(cli: &Cli, query: &str, json: bool, csv: bool, explain: bool) -> io::
     } else if csv {
         let mut w = csv::Writer::from_writer(Vec::new());
         let csv_err = |e: csv::Error| io::Error::other(e.to_string());
-        w.write_record([
-            "brief",
-            "id",
-            "value",
-            "label",
-            "section",
-            "section_title",
-            "source",
-            "as_of",
-            "tags",
-            "measure",
-            "kind",
-            "headline",
-        ])
-        .map_err(csv_err)?;
+        w.write_record(csv_header()).map_err(csv_err)?;
+
         for r in &rows {
             w.write_record(r.csv_record()).map_err(csv_err)?;
         }
@@ -133,24 +139,29 @@ pub fn run(cli: &Cli, query: &str, json: bool, csv: bool, explain: bool) -> io::
         }
         let vw = rows
             .iter()
-            .map(|r| r.value.chars().count())
+            .map(|r| clean(&r.figure.value).chars().count())
             .max()
             .unwrap_or(0)
             .min(24);
         for r in &rows {
+            let f = r.figure;
             let short = lib
-                .by_id(&r.brief)
+                .by_id(r.brief)
                 .and_then(|b| lib.brief(b))
                 .map_or("", |b| b.meta.short_title.as_str());
             // Source and date as the notes of `show` give them.
-            let mut cite = r.source.clone();
-            if let Some(a) = &r.as_of {
+            let mut cite = f.source.clone();
+            if let Some(a) = &f.as_of {
                 cite.push_str(", ");
                 cite.push_str(a);
             }
             out.line(&format!(
                 "{:>vw$}  {}  · {} · {} › {}",
-                r.value, r.label, cite, short, r.section_title
+                clean(&f.value),
+                clean(&f.label),
+                clean(&cite),
+                clean(short),
+                clean(r.section_title)
             ))?;
             if let Some(x) = &r.explain {
                 explain_lines(&mut out, x, vw)?;
@@ -194,4 +205,30 @@ fn explain_lines(out: &mut Out, x: &lookup::Explanation, indent: usize) -> io::R
         ))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_keys_and_csv_columns_come_from_the_one_table_of_fields() {
+        let lib = Library::embedded();
+        let r = lib.figures().next().expect("a figure");
+        let row = row(&lib, r).expect("row");
+        let json = serde_json::to_value(&row).expect("json");
+        let keys: Vec<&str> = json
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut want = csv_header();
+        want.sort_unstable();
+        let mut keys = keys;
+        keys.sort_unstable();
+        assert_eq!(keys, want);
+        assert_eq!(row.csv_record().len(), csv_header().len());
+        assert!(csv_header().starts_with(&["brief", "id", "value", "label"]));
+    }
 }
