@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
+pub const DEFAULT_TOML: &str = include_str!("keymap.toml");
+
 /// What each action does, from the `[actions]` table of the shipped keymap.
 fn descriptions() -> &'static HashMap<String, String> {
     static DESCRIPTIONS: OnceLock<HashMap<String, String>> = OnceLock::new();
@@ -14,7 +16,7 @@ fn descriptions() -> &'static HashMap<String, String> {
             #[serde(default)]
             actions: HashMap<String, String>,
         }
-        toml::from_str::<Shipped>(super::keymap::DEFAULT_TOML)
+        toml::from_str::<Shipped>(DEFAULT_TOML)
             .map(|s| s.actions)
             .unwrap_or_default()
     })

@@ -21,7 +21,10 @@ pub enum Mode {
     Finder,
     /// The search input line.
     Search,
-    /// Timeline, compare and library search results.
+    /// Every list opened over the reader: timeline, compare, measures,
+    /// conflicts, bookmarks, problems, library search results, the source
+    /// passage and the glossary. (Home is a screen of its own and takes the
+    /// reader's keys.)
     List,
 }
 
@@ -81,7 +84,7 @@ pub struct Keymap {
     modes: BTreeMap<Mode, Vec<(Keys, Action)>>,
 }
 
-pub const DEFAULT_TOML: &str = include_str!("keymap.toml");
+pub use super::action::DEFAULT_TOML;
 
 impl Keymap {
     /// The shipped keymap.

@@ -39,7 +39,7 @@ impl View for Finder {
 
     /// An index still being built in the background is not waited for:
     /// the finder says so, takes what is typed, and ranks it when the
-    /// index comes in (see [`App::tick`]).
+    /// index comes in (the app takes it in as time passes).
     fn open(&mut self, cx: &mut Cx<'_>) {
         cx.desk.finder.take_index(&cx.desk.lib, false);
         cx.finder.refresh();

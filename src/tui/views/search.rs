@@ -72,7 +72,8 @@ impl View for SearchLine {
         cx.search.scope = Scope::Brief;
     }
 
-    /// What is typed is searched for as it is typed (see `App::update`).
+    /// What is typed is searched for as it is typed (the app refreshes the
+    /// matches after each input).
     fn handle(&mut self, cx: &mut Cx<'_>, input: Input) -> Outcome {
         let s = &mut cx.search;
         if let Some(changed) = self.field.edit(input) {
