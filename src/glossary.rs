@@ -33,6 +33,12 @@ pub struct Term {
     pub aliases: Vec<String>,
     /// Everyday words an analyst may type for it.
     pub synonyms: Vec<String>,
+    /// Related terms, by a name of each (term, alias or expansion): they
+    /// point to each other without being the same thing, and never
+    /// widen a lookup as a synonym does. See [`Glossary::related`].
+    pub see: Vec<String>,
+    /// Where each of `see` is written, for diagnostics.
+    pub see_pos: Vec<Pos>,
     pub definition: String,
     pub tags: Vec<String>,
     /// The file that declares it, and where.
@@ -106,6 +112,7 @@ impl Glossary {
         for t in &mut g.terms {
             t.builtin = true;
         }
+        diags.extend(g.unresolved_see(|_| true));
         (g, diags)
     }
 
@@ -117,6 +124,8 @@ impl Glossary {
 
     /// The built-in glossary with the `glossary.toml` of each folder in
     /// `paths` merged over it.
+    /// A folder's `see` may name a built-in term; one that names no term
+    /// of the merged glossary is an error in the folder's file.
     pub fn for_paths(paths: &[std::path::PathBuf]) -> (Self, Vec<Diagnostic>) {
         let (mut g, mut diags) = Self::builtin();
         for dir in paths.iter().filter(|p| p.is_dir()) {
@@ -129,6 +138,7 @@ impl Glossary {
                 Err(d) => diags.push(d),
             }
         }
+        diags.extend(g.unresolved_see(|t| !t.builtin));
         (g, diags)
     }
 
@@ -204,18 +214,75 @@ impl Glossary {
     /// The term named `name` (its term, an alias, its expansion or a
     /// synonym, in any case), if one is.
     pub fn find(&self, name: &str) -> Option<usize> {
+        self.find_name(name).or_else(|| {
+            let want = crate::query::fold(name.trim());
+            self.terms
+                .iter()
+                .position(|t| t.all_names().any(|n| crate::query::fold(n) == want))
+        })
+    }
+
+    /// The term written `name` (its term, an alias or its expansion, in
+    /// any case; not a synonym), if one is.
+    pub fn find_name(&self, name: &str) -> Option<usize> {
         let want = crate::query::fold(name.trim());
-        let by = |syn: bool| {
-            self.terms.iter().position(|t| {
-                let mut names: Box<dyn Iterator<Item = &str>> = if syn {
-                    Box::new(t.all_names())
-                } else {
-                    Box::new(t.names())
-                };
-                names.any(|n| crate::query::fold(n) == want)
-            })
+        self.terms
+            .iter()
+            .position(|t| t.names().any(|n| crate::query::fold(n) == want))
+    }
+
+    /// The terms related to term `i`: those its `see` names, then those
+    /// whose `see` names it, each once, never `i` itself. A `see` that
+    /// names no term is left out (`check` reports it).
+    pub fn related(&self, i: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let mut add = |j: usize| {
+            if j != i && !out.contains(&j) {
+                out.push(j);
+            }
         };
-        by(false).or_else(|| by(true))
+        if let Some(t) = self.terms.get(i) {
+            for s in &t.see {
+                if let Some(j) = self.find_name(s) {
+                    add(j);
+                }
+            }
+        }
+        for (j, t) in self.terms.iter().enumerate() {
+            if t.see.iter().any(|s| self.find_name(s) == Some(i)) {
+                add(j);
+            }
+        }
+        out
+    }
+
+    /// An error for each `see` entry, of the terms `which` picks, that
+    /// names no term (a synonym is not a name of its term).
+    pub fn unresolved_see(&self, which: impl Fn(&Term) -> bool) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (i, t) in self.terms.iter().enumerate().filter(|(_, t)| which(t)) {
+            for (k, s) in t.see.iter().enumerate() {
+                if s.trim().is_empty() || self.find_name(s).is_some() {
+                    continue;
+                }
+                let hint = match self.find(s) {
+                    // Its own synonym: reported where the file is read.
+                    Some(j) if j == i => continue,
+                    Some(j) => format!(" (it is a synonym of \"{}\")", self.terms[j].term),
+                    None => String::new(),
+                };
+                out.push(Diagnostic::error(
+                    &t.file,
+                    Some(t.see_pos.get(k).copied().unwrap_or(t.pos)),
+                    format!(
+                        "glossary: see \"{}\" of \"{}\" names no term{hint}",
+                        crate::sanitize::line(s),
+                        crate::sanitize::line(&t.term)
+                    ),
+                ));
+            }
+        }
+        out
     }
 
     /// Where glossary terms are written in `text`: the term, an alias or
