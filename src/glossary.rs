@@ -90,6 +90,8 @@ pub struct Glossary {
     names: Vec<Name>,
     /// Names by their first stem.
     first: HashMap<String, Vec<usize>>,
+    /// Per term, its related terms (see [`Glossary::related`]).
+    related: Vec<Vec<usize>>,
 }
 
 /// The capitals of `s`, if it has two or more (then they must match).
@@ -124,6 +126,7 @@ impl Glossary {
 
     /// The built-in glossary with the `glossary.toml` of each folder in
     /// `paths` merged over it.
+    ///
     /// A folder's `see` may name a built-in term; one that names no term
     /// of the merged glossary is an error in the folder's file.
     pub fn for_paths(paths: &[std::path::PathBuf]) -> (Self, Vec<Diagnostic>) {
@@ -196,10 +199,12 @@ impl Glossary {
                 first.entry(s.clone()).or_default().push(i);
             }
         }
+        let related = related_terms(&terms);
         Self {
             terms,
             names,
             first,
+            related,
         }
     }
 
@@ -234,26 +239,8 @@ impl Glossary {
     /// The terms related to term `i`: those its `see` names, then those
     /// whose `see` names it, each once, never `i` itself. A `see` that
     /// names no term is left out (`check` reports it).
-    pub fn related(&self, i: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = Vec::new();
-        let mut add = |j: usize| {
-            if j != i && !out.contains(&j) {
-                out.push(j);
-            }
-        };
-        if let Some(t) = self.terms.get(i) {
-            for s in &t.see {
-                if let Some(j) = self.find_name(s) {
-                    add(j);
-                }
-            }
-        }
-        for (j, t) in self.terms.iter().enumerate() {
-            if t.see.iter().any(|s| self.find_name(s) == Some(i)) {
-                add(j);
-            }
-        }
-        out
+    pub fn related(&self, i: usize) -> &[usize] {
+        self.related.get(i).map_or(&[], Vec::as_slice)
     }
 
     /// An error for each `see` entry, of the terms `which` picks, that
@@ -348,4 +335,45 @@ impl Glossary {
                     })
             })
     }
+}
+
+/// Per term, the terms its `see` names (by term, alias or expansion, the
+/// first term of a name winning as in [`Glossary::find_name`]), then the
+/// terms whose `see` names it; each once, never the term itself.
+fn related_terms(terms: &[Term]) -> Vec<Vec<usize>> {
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for (i, t) in terms.iter().enumerate() {
+        for n in t.names() {
+            by_name.entry(crate::query::fold(n.trim())).or_insert(i);
+        }
+    }
+    let named: Vec<Vec<usize>> = terms
+        .iter()
+        .map(|t| {
+            t.see
+                .iter()
+                .filter_map(|s| by_name.get(&crate::query::fold(s.trim())).copied())
+                .collect()
+        })
+        .collect();
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); terms.len()];
+    let add = |out: &mut Vec<Vec<usize>>, i: usize, j: usize| {
+        if let Some(list) = out.get_mut(i)
+            && i != j
+            && !list.contains(&j)
+        {
+            list.push(j);
+        }
+    };
+    for (i, js) in named.iter().enumerate() {
+        for &j in js {
+            add(&mut out, i, j);
+        }
+    }
+    for (j, is) in named.iter().enumerate() {
+        for &i in is {
+            add(&mut out, i, j);
+        }
+    }
+    out
 }

@@ -80,8 +80,8 @@ pub fn run(cli: &Cli, term: &str, as_json: bool) -> io::Result<ExitCode> {
                 .collect();
             let see = g
                 .related(i)
-                .into_iter()
-                .filter_map(|j| g.terms.get(j))
+                .iter()
+                .filter_map(|&j| g.terms.get(j))
                 .map(|r| clean(&r.term).into_owned())
                 .collect();
             g.terms.get(i).map(|t| json(t, see, places))

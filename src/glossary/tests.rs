@@ -170,8 +170,8 @@ fn see_lists_relate_terms_both_ways_and_name_real_terms() {
     let idx = |n: &str| g.find_name(n).unwrap_or_else(|| panic!("{n}"));
     let names = |i: usize| -> Vec<&str> {
         g.related(i)
-            .into_iter()
-            .map(|j| g.terms[j].term.as_str())
+            .iter()
+            .map(|&j| g.terms[j].term.as_str())
             .collect()
     };
     // Declared first, then those that point here; never the term itself.
