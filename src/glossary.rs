@@ -30,6 +30,12 @@ pub struct Term {
     pub aliases: Vec<String>,
     /// Everyday words an analyst may type for it.
     pub synonyms: Vec<String>,
+    /// Related terms, by a name of each (term, alias or expansion): they
+    /// point to each other without being the same thing, and never
+    /// widen a lookup as a synonym does. See [`Glossary::related`].
+    pub see: Vec<String>,
+    /// Where each of `see` is written, for diagnostics.
+    pub see_pos: Vec<Pos>,
     pub definition: String,
     pub tags: Vec<String>,
     /// The file that declares it, and where.
@@ -81,6 +87,8 @@ pub struct Glossary {
     names: Vec<Name>,
     /// Names by their first stem.
     first: HashMap<String, Vec<usize>>,
+    /// Per term, its related terms (see [`Glossary::related`]).
+    related: Vec<Vec<usize>>,
 }
 
 /// The capitals of `s`, if it has two or more (then they must match).
@@ -103,6 +111,7 @@ impl Glossary {
         for t in &mut g.terms {
             t.builtin = true;
         }
+        diags.extend(g.unresolved_see(|_| true));
         (g, diags)
     }
 
@@ -114,6 +123,9 @@ impl Glossary {
 
     /// The built-in glossary with the `glossary.toml` of each folder in
     /// `paths` merged over it.
+    ///
+    /// A folder's `see` may name a built-in term; one that names no term
+    /// of the merged glossary is an error in the folder's file.
     pub fn for_paths(paths: &[std::path::PathBuf]) -> (Self, Vec<Diagnostic>) {
         let (mut g, mut diags) = Self::builtin();
         for dir in paths.iter().filter(|p| p.is_dir()) {
@@ -126,6 +138,7 @@ impl Glossary {
                 Err(d) => diags.push(d),
             }
         }
+        diags.extend(g.unresolved_see(|t| !t.builtin));
         (g, diags)
     }
 
@@ -183,10 +196,12 @@ impl Glossary {
                 first.entry(s.clone()).or_default().push(i);
             }
         }
+        let related = related_terms(&terms);
         Self {
             terms,
             names,
             first,
+            related,
         }
     }
 
@@ -201,18 +216,57 @@ impl Glossary {
     /// The term named `name` (its term, an alias, its expansion or a
     /// synonym, in any case), if one is.
     pub fn find(&self, name: &str) -> Option<usize> {
+        self.find_name(name).or_else(|| {
+            let want = crate::query::fold(name.trim());
+            self.terms
+                .iter()
+                .position(|t| t.all_names().any(|n| crate::query::fold(n) == want))
+        })
+    }
+
+    /// The term written `name` (its term, an alias or its expansion, in
+    /// any case; not a synonym), if one is.
+    pub fn find_name(&self, name: &str) -> Option<usize> {
         let want = crate::query::fold(name.trim());
-        let by = |syn: bool| {
-            self.terms.iter().position(|t| {
-                let mut names: Box<dyn Iterator<Item = &str>> = if syn {
-                    Box::new(t.all_names())
-                } else {
-                    Box::new(t.names())
+        self.terms
+            .iter()
+            .position(|t| t.names().any(|n| crate::query::fold(n) == want))
+    }
+
+    /// The terms related to term `i`: those its `see` names, then those
+    /// whose `see` names it, each once, never `i` itself. A `see` that
+    /// names no term is left out (`check` reports it).
+    pub fn related(&self, i: usize) -> &[usize] {
+        self.related.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// An error for each `see` entry, of the terms `which` picks, that
+    /// names no term (a synonym is not a name of its term).
+    pub fn unresolved_see(&self, which: impl Fn(&Term) -> bool) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (i, t) in self.terms.iter().enumerate().filter(|(_, t)| which(t)) {
+            for (k, s) in t.see.iter().enumerate() {
+                if s.trim().is_empty() || self.find_name(s).is_some() {
+                    continue;
+                }
+                let hint = match self.find(s) {
+                    // Its own synonym: reported where the file is read.
+                    Some(j) if j == i => continue,
+                    Some(j) => format!(" (it is a synonym of \"{}\")", self.terms[j].term),
+                    None => String::new(),
                 };
-                names.any(|n| crate::query::fold(n) == want)
-            })
-        };
-        by(false).or_else(|| by(true))
+                out.push(Diagnostic::error(
+                    &t.file,
+                    Some(t.see_pos.get(k).copied().unwrap_or(t.pos)),
+                    format!(
+                        "glossary: see \"{}\" of \"{}\" names no term{hint}",
+                        crate::sanitize::line(s),
+                        crate::sanitize::line(&t.term)
+                    ),
+                ));
+            }
+        }
+        out
     }
 
     /// Where glossary terms are written in `text`: the term, an alias or
@@ -278,4 +332,45 @@ impl Glossary {
                     })
             })
     }
+}
+
+/// Per term, the terms its `see` names (by term, alias or expansion, the
+/// first term of a name winning as in [`Glossary::find_name`]), then the
+/// terms whose `see` names it; each once, never the term itself.
+fn related_terms(terms: &[Term]) -> Vec<Vec<usize>> {
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for (i, t) in terms.iter().enumerate() {
+        for n in t.names() {
+            by_name.entry(crate::query::fold(n.trim())).or_insert(i);
+        }
+    }
+    let named: Vec<Vec<usize>> = terms
+        .iter()
+        .map(|t| {
+            t.see
+                .iter()
+                .filter_map(|s| by_name.get(&crate::query::fold(s.trim())).copied())
+                .collect()
+        })
+        .collect();
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); terms.len()];
+    let add = |out: &mut Vec<Vec<usize>>, i: usize, j: usize| {
+        if let Some(list) = out.get_mut(i)
+            && i != j
+            && !list.contains(&j)
+        {
+            list.push(j);
+        }
+    };
+    for (i, js) in named.iter().enumerate() {
+        for &j in js {
+            add(&mut out, i, j);
+        }
+    }
+    for (j, is) in named.iter().enumerate() {
+        for &i in is {
+            add(&mut out, i, j);
+        }
+    }
+    out
 }

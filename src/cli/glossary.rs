@@ -18,6 +18,8 @@ struct TermJson {
     expansion: Option<String>,
     aliases: Vec<String>,
     synonyms: Vec<String>,
+    /// Related terms (each by its term), pointing either way.
+    see: Vec<String>,
     definition: String,
     tags: Vec<String>,
     /// `brief-id#section` for each section that names the term.
@@ -35,7 +37,7 @@ fn place(lib: &Library, at: SectionRef) -> Option<String> {
     })
 }
 
-fn json(t: &Term, mentions: Vec<String>) -> TermJson {
+fn json(t: &Term, see: Vec<String>, mentions: Vec<String>) -> TermJson {
     let c = |s: &str| clean(s).into_owned();
     let all = |v: &[String]| v.iter().map(|s| c(s)).collect();
     TermJson {
@@ -43,6 +45,7 @@ fn json(t: &Term, mentions: Vec<String>) -> TermJson {
         expansion: t.expansion.as_deref().map(c),
         aliases: all(&t.aliases),
         synonyms: all(&t.synonyms),
+        see,
         definition: c(&t.definition),
         tags: all(&t.tags),
         mentions,
@@ -76,7 +79,13 @@ pub fn run(cli: &Cli, term: &str, as_json: bool) -> io::Result<ExitCode> {
                 .flatten()
                 .filter_map(|&at| place(&lib, at))
                 .collect();
-            g.terms.get(i).map(|t| json(t, places))
+            let see = g
+                .related(i)
+                .iter()
+                .filter_map(|&j| g.terms.get(j))
+                .map(|r| clean(&r.term).into_owned())
+                .collect();
+            g.terms.get(i).map(|t| json(t, see, places))
         })
         .collect();
     let mut out = Out::default();
@@ -99,6 +108,9 @@ pub fn run(cli: &Cli, term: &str, as_json: bool) -> io::Result<ExitCode> {
                 }
                 if !r.synonyms.is_empty() {
                     out.line(&format!("  synonyms: {}", r.synonyms.join(", ")))?;
+                }
+                if !r.see.is_empty() {
+                    out.line(&format!("  see: {}", r.see.join(", ")))?;
                 }
                 if !r.tags.is_empty() {
                     out.line(&format!("  tags: {}", r.tags.join(", ")))?;

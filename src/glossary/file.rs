@@ -27,6 +27,8 @@ struct RawTerm {
     aliases: Vec<Spanned<String>>,
     #[serde(default)]
     synonyms: Vec<Spanned<String>>,
+    #[serde(default)]
+    see: Vec<Spanned<String>>,
     definition: Spanned<String>,
     #[serde(default)]
     tags: Vec<Spanned<String>>,
@@ -70,7 +72,10 @@ impl Ctx<'_> {
 
 /// The terms of `file`. A file that is not valid TOML, or has an unknown
 /// key, gives no terms and one error; a duplicate term or alias (in any
-/// case) is an error at the second.
+/// case) is an error at the second. A `see` entry that names its own term,
+/// repeats one before it or is also one of the term's synonyms is an
+/// error; whether it names a term at all is checked once the glossaries
+/// are merged ([`super::Glossary::unresolved_see`]).
 pub(super) fn parse(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<Term> {
     let raw: RawFile = match toml::from_str(&file.text) {
         Ok(r) => r,
@@ -118,11 +123,15 @@ pub(super) fn parse(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<Term>
                 }
             }
         }
+        let see_pos = t.see.iter().map(|s| file.pos(s.span().start)).collect();
+        check_see(&mut cx, &t);
         terms.push(Term {
             term: cx.text("term", t.term),
             expansion: t.expansion.map(|e| cx.text("expansion", e)),
             aliases: cx.list("alias", t.aliases),
             synonyms: cx.list("synonym", t.synonyms),
+            see: cx.list("see", t.see),
+            see_pos,
             definition: cx.text("definition", t.definition),
             tags: cx.list("tag", t.tags),
             file: file.name.clone(),
@@ -131,4 +140,40 @@ pub(super) fn parse(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<Term>
         });
     }
     terms
+}
+
+/// The errors of a term's own `see` list: an entry naming the term itself,
+/// one given twice, or one that is also a synonym of the term (related
+/// terms point to each other; a synonym is the same thing).
+fn check_see(cx: &mut Ctx<'_>, t: &RawTerm) {
+    let fold = |s: &str| crate::query::fold(s.trim());
+    let own: Vec<String> = std::iter::once(&t.term)
+        .chain(&t.aliases)
+        .chain(&t.expansion)
+        .map(|n| fold(n.get_ref()))
+        .collect();
+    let synonyms: Vec<String> = t.synonyms.iter().map(|s| fold(s.get_ref())).collect();
+    let term = sanitize::line(t.term.get_ref()).into_owned();
+    let mut before: Vec<String> = Vec::new();
+    for s in &t.see {
+        let at = s.span().start;
+        let shown = sanitize::line(s.get_ref()).into_owned();
+        let folded = fold(s.get_ref());
+        if folded.is_empty() {
+            continue;
+        }
+        if own.contains(&folded) {
+            cx.error(at, format!("glossary: \"{term}\" lists itself under see"));
+        } else if before.contains(&folded) {
+            cx.error(at, format!("glossary: \"{shown}\" is under see twice"));
+        } else if synonyms.contains(&folded) {
+            cx.error(
+                at,
+                format!(
+                    "glossary: \"{shown}\" is both a synonym and a see of \"{term}\" (a related term is not the same thing)"
+                ),
+            );
+        }
+        before.push(folded);
+    }
 }

@@ -108,3 +108,77 @@ fn occurrences_are_byte_ranges_of_names_in_a_text() {
             == 1
     );
 }
+
+#[test]
+fn see_lists_relate_terms_both_ways_and_name_real_terms() {
+    let text = "[[terms]]\nterm = \"A\"\ndefinition = \"a\"\nsee = [\"Bee\"]\n\n[[terms]]\nterm = \"B\"\naliases = [\"Bee\"]\ndefinition = \"b\"\n\n[[terms]]\nterm = \"C\"\ndefinition = \"c\"\nsee = [\"A\", \"B\", \"missing\"]\n";
+    let (g, d) = parsed(text);
+    assert!(d.is_empty(), "{d:?}");
+    let idx = |n: &str| g.find_name(n).unwrap_or_else(|| panic!("{n}"));
+    let names = |i: usize| -> Vec<&str> {
+        g.related(i)
+            .iter()
+            .map(|&j| g.terms[j].term.as_str())
+            .collect()
+    };
+    // Declared first, then those that point here; never the term itself.
+    assert_eq!(names(idx("A")), ["B", "C"]);
+    assert_eq!(names(idx("B")), ["A", "C"]);
+    assert_eq!(names(idx("C")), ["A", "B"]);
+    // A see names a term; it is never a name of the term that lists it.
+    assert_eq!(g.find("missing"), None);
+    let errs: Vec<String> = g
+        .unresolved_see(|_| true)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        errs,
+        ["g.toml:14:18: error: glossary: see \"missing\" of \"C\" names no term"]
+    );
+}
+
+#[test]
+fn a_see_is_not_the_term_itself_twice_or_a_synonym() {
+    let text = "[[terms]]\nterm = \"A\"\nexpansion = \"Alpha\"\nsynonyms = [\"first\"]\ndefinition = \"a\"\nsee = [\"alpha\", \"B\", \"b\", \"First\"]\n\n[[terms]]\nterm = \"B\"\ndefinition = \"b\"\n";
+    let (_, d) = parsed(text);
+    assert_eq!(
+        d,
+        [
+            "g.toml:6:8: error: glossary: \"A\" lists itself under see",
+            "g.toml:6:22: error: glossary: \"b\" is under see twice",
+            "g.toml:6:27: error: glossary: \"First\" is both a synonym and a see of \"A\" (a related term is not the same thing)",
+        ]
+    );
+}
+
+#[test]
+fn the_builtin_glossary_keeps_related_terms_apart() {
+    let (g, _) = Glossary::builtin();
+    for (name, term) in [
+        ("reshoring", "reshoring"),
+        ("onshoring", "reshoring"),
+        ("friend-shoring", "friendshoring"),
+        ("de-risking", "de-risking"),
+        ("derisk", "de-risking"),
+        ("decouple", "decoupling"),
+        ("deterrence", "deterrence"),
+        ("Nuclear Consultative Group", "NCG"),
+    ] {
+        let i = g.find(name).unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(g.terms[i].term, term, "{name}");
+    }
+    for name in ["extended deterrence", "nuclear umbrella"] {
+        assert!(g.find(name).is_none(), "{name}");
+    }
+    let related = |a: &str, b: &str| {
+        let (i, j) = (g.find(a).expect("a"), g.find(b).expect("b"));
+        g.related(i).contains(&j) && g.related(j).contains(&i)
+    };
+    assert!(related("friendshoring", "reshoring"));
+    assert!(related("decoupling", "de-risking"));
+    assert!(related("NCG", "deterrence"));
+    assert!(related("NCG", "Washington Declaration"));
+    // Each `see` of the built-in glossary names a term.
+    assert!(g.unresolved_see(|_| true).is_empty());
+}

@@ -92,7 +92,6 @@ fn the_conflicts_view_lists_both_sides_and_goes_to_each() {
     insta::assert_snapshot!(s);
     for needle in [
         "≠ us-national-security-strategy-2022  dates differ",
-        "≠ global-comprehensive-strategic-alliance  dates differ",
         "2022-10     Peninsula Plus",
         "2022-11     Strategic Tech Cooperation › Threat Perception",
     ] {
