@@ -9,9 +9,21 @@ mod numbers;
 #[cfg(test)]
 mod tests;
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+
+/// Distinct words a thread remembers the stems of before it starts again.
+const STEMS_KEPT: usize = 100_000;
+
+thread_local! {
+    /// Stems already computed on this thread, by folded word: a library
+    /// says the same few thousand words again and again, and stemming is
+    /// the dearest step of reading a text's words.
+    static STEMS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+}
 
 /// One character folded for matching: lower case, without diacritics,
 /// every dash as `-`, every quote or apostrophe as `'` (or `"`). Always
@@ -86,7 +98,20 @@ impl Analyzer {
         if word.bytes().any(|b| b.is_ascii_digit()) {
             return word.to_owned();
         }
-        self.stemmer.stem(word).into_owned()
+        STEMS.with(|cell| {
+            let Ok(mut stems) = cell.try_borrow_mut() else {
+                return self.stemmer.stem(word).into_owned();
+            };
+            if let Some(s) = stems.get(word) {
+                return s.clone();
+            }
+            let s = self.stemmer.stem(word).into_owned();
+            if stems.len() >= STEMS_KEPT {
+                stems.clear();
+            }
+            stems.insert(word.to_owned(), s.clone());
+            s
+        })
     }
 
     /// The tokens of `text`, in order.

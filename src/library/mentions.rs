@@ -1,7 +1,10 @@
 //! Where the briefs of a library mention each glossary term: above the
 //! glossary, which knows terms but not briefs.
 
+use std::ops::ControlFlow;
+
 use pulldown_cmark::{Event, Parser};
+use rustc_hash::FxHashSet;
 
 use super::Library;
 use crate::diag::Diagnostic;
@@ -14,13 +17,23 @@ use crate::model::{BriefIdx, SectionRef};
 /// section), in library order, each once.
 pub fn mentions(g: &Glossary, lib: &Library) -> Vec<Vec<SectionRef>> {
     let mut out: Vec<Vec<SectionRef>> = vec![Vec::new(); g.terms.len()];
-    let mut add = |term: usize, at: SectionRef| {
+    // What is listed already: a long brief names a term in thousands of
+    // sections, too many to search its list each time.
+    let mut listed: FxHashSet<(usize, SectionRef)> = FxHashSet::default();
+    scan(g, lib, |term, at| {
         if let Some(list) = out.get_mut(term)
-            && !list.contains(&at)
+            && listed.insert((term, at))
         {
             list.push(at);
         }
-    };
+        ControlFlow::Continue(())
+    });
+    out
+}
+
+/// Calls `found` with every place a term of `g` is named in `lib` (see
+/// [`mentions`]), in library order, until it breaks.
+fn scan(g: &Glossary, lib: &Library, mut found: impl FnMut(usize, SectionRef) -> ControlFlow<()>) {
     for (bi, b) in lib.briefs.iter().enumerate() {
         let labels = b
             .figures
@@ -30,13 +43,13 @@ pub fn mentions(g: &Glossary, lib: &Library) -> Vec<Vec<SectionRef>> {
         for (label, section) in labels {
             let Some(section) = section else { continue };
             for o in g.occurrences(label) {
-                add(
-                    o.term,
-                    SectionRef {
-                        brief: BriefIdx(bi),
-                        section,
-                    },
-                );
+                let at = SectionRef {
+                    brief: BriefIdx(bi),
+                    section,
+                };
+                if found(o.term, at).is_break() {
+                    return;
+                }
             }
         }
         let body = b.source.body();
@@ -52,11 +65,12 @@ pub fn mentions(g: &Glossary, lib: &Library) -> Vec<Vec<SectionRef>> {
                     brief: BriefIdx(bi),
                     section: b.section_at(base + range.start),
                 };
-                add(o.term, at);
+                if found(o.term, at).is_break() {
+                    return;
+                }
             }
         }
     }
-    out
 }
 
 /// A warning for each term that no brief of `lib` mentions. Only the
@@ -64,11 +78,31 @@ pub fn mentions(g: &Glossary, lib: &Library) -> Vec<Vec<SectionRef>> {
 /// when `lib` is the built-in library.
 pub fn unmentioned(lib: &Library) -> Vec<Diagnostic> {
     let g = &lib.glossary;
-    mentions(g, lib)
+    // Only the terms checked are looked for, and only until each is found:
+    // a library without a glossary of its own costs no scan at all.
+    let mut missing: FxHashSet<usize> = g
+        .terms
         .iter()
-        .zip(&g.terms)
-        .filter(|(m, t)| m.is_empty() && (!t.builtin || lib.embedded))
-        .map(|(_, t)| {
+        .enumerate()
+        .filter(|(_, t)| !t.builtin || lib.embedded)
+        .map(|(i, _)| i)
+        .collect();
+    if !missing.is_empty() {
+        scan(g, lib, |term, _| {
+            missing.remove(&term);
+            if missing.is_empty() {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+    }
+    let mut missing: Vec<usize> = missing.into_iter().collect();
+    missing.sort_unstable();
+    missing
+        .into_iter()
+        .filter_map(|i| g.terms.get(i))
+        .map(|t| {
             Diagnostic::warning(
                 &t.file,
                 Some(t.pos),
