@@ -23,12 +23,13 @@ pub mod terminal;
 pub mod testkit;
 pub mod ui;
 pub mod views;
+pub mod wake;
 pub mod watch;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use ratatui::layout::Rect;
@@ -211,14 +212,9 @@ fn event_loop(
     let mut clipboard = clipboard::Clipboard::default();
     let mut first_frame = true;
     loop {
-        let size = guard.terminal.size()?;
-        let area = Rect::new(0, 0, size.width, size.height);
-        if area != app.desk.geometry.area {
-            app.update(Msg::Resize(area));
-        }
-        // Work done in the background, a read mark or a key sequence
-        // left waiting that fell due.
-        let effect = app.update(Msg::Tick(std::time::Instant::now()));
+        // What came in from the background or fell due: finished work, a
+        // read mark, a key sequence left waiting.
+        let effect = app.update(Msg::Tick(Instant::now()));
         if carry_out(effect, guard, app, &mut clipboard, paths)? {
             return Ok(ExitCode::SUCCESS);
         }
@@ -228,7 +224,14 @@ fn event_loop(
             let (lib, kept) = app.desk.lib.reload(paths);
             app.reload(lib, &kept);
         }
-        guard.terminal.draw(|f| ui::draw(f, app))?;
+        // A turn that changed nothing draws nothing: not a byte is written.
+        if app.take_dirty() {
+            let area = app.desk.geometry.area;
+            if guard.terminal.get_frame().area() != area {
+                guard.terminal.resize(area)?;
+            }
+            guard.terminal.draw(|f| ui::draw(f, app))?;
+        }
         if first_frame {
             // The first screen is up: the finder's index can take a core.
             app.index_in_background();
@@ -242,19 +245,24 @@ fn event_loop(
         if guard.stopped() {
             return Ok(ExitCode::SUCCESS);
         }
-        // Background work reports through channels, not the terminal: look
-        // for it often while it runs.
-        let reloading = watcher.as_deref().is_some_and(watch::Watcher::pending);
-        let wait = if app.busy() || reloading { 5 } else { 100 };
-        if !event::poll(Duration::from_millis(wait))? {
-            continue;
-        }
+        // Sleep until input comes, another thread wakes the loop (a worker
+        // done, a file changed, a stop signal: see `wake`), or something
+        // falls due. With nothing due, the sleep has no end.
+        let first = match sleep_for(app, watcher.as_deref()) {
+            None => event::read()?,
+            Some(wait) => {
+                if !event::poll(wait)? {
+                    continue;
+                }
+                event::read()?
+            }
+        };
         // Drain what is queued so a burst of keys or resizes costs one frame.
         // Resizes in a row come down to the last (each lays the brief out
         // again); one is applied before any other event that follows it.
         let mut resize = None;
-        loop {
-            let ev = event::read()?;
+        let mut next = Some(first);
+        while let Some(ev) = next.take() {
             match to_msg(&ev) {
                 Some(Msg::Resize(area)) => resize = Some(area),
                 Some(msg) => {
@@ -268,8 +276,8 @@ fn event_loop(
                 }
                 None => {}
             }
-            if !event::poll(Duration::ZERO)? {
-                break;
+            if event::poll(Duration::ZERO)? {
+                next = Some(event::read()?);
             }
         }
         if let Some(area) = resize {
@@ -277,6 +285,22 @@ fn event_loop(
         }
     }
 }
+
+/// How long the loop may sleep: `None` for as long as nothing happens.
+/// Background work that reports progress (a long brief being laid out, the
+/// finder ranking) and a file change settling are looked at often while
+/// they last; a read mark or a key sequence is woken for when it falls due.
+fn sleep_for(app: &App, watcher: Option<&watch::Watcher>) -> Option<Duration> {
+    let now = Instant::now();
+    let mut wait = app.next_due().map(|t| t.saturating_duration_since(now));
+    if app.busy() || watcher.is_some_and(watch::Watcher::pending) {
+        wait = Some(wait.map_or(BUSY_POLL, |w| w.min(BUSY_POLL)));
+    }
+    wait
+}
+
+/// How often the loop looks at background work while it runs.
+const BUSY_POLL: Duration = Duration::from_millis(16);
 
 /// Does what an update asked of the terminal; true to quit.
 fn carry_out(
@@ -290,7 +314,11 @@ fn carry_out(
         Effect::Quit => return Ok(true),
         Effect::SetMouse(on) => terminal::set_mouse(on),
         Effect::Clipboard(text) => clipboard.copy(&text),
-        Effect::Launch => launch::run(guard, app, paths)?,
+        Effect::Launch => {
+            launch::run(guard, app, paths)?;
+            // The terminal comes back cleared.
+            app.redraw();
+        }
         Effect::None => {}
     }
     Ok(false)

@@ -61,6 +61,11 @@ impl App {
         }
     }
 
+    /// The whole screen is to be drawn again (the terminal was lent out).
+    pub fn redraw(&mut self) {
+        self.dirty = true;
+    }
+
     /// True if the screen may have changed since the last call: the event
     /// loop draws only then.
     pub fn take_dirty(&mut self) -> bool {
@@ -82,6 +87,11 @@ impl App {
     pub fn update(&mut self, msg: Msg) -> Effect {
         if let Msg::Tick(now) = msg {
             return self.on_tick(now);
+        }
+        if msg == Msg::Resize(self.desk.geometry.area) {
+            // A wake-up from another thread (see `tui::wake`): nothing
+            // changed size.
+            return Effect::None;
         }
         self.dirty = true;
         if let Some(effect) = self.desk.answer(msg) {
@@ -165,6 +175,19 @@ impl App {
     /// for its results soon.
     pub fn busy(&self) -> bool {
         self.desk.busy(self.views.showing::<Finder>())
+    }
+
+    /// The next moment something falls due with no input: a key sequence
+    /// acting alone, or a read mark (only while no view covers the text).
+    /// `None`: nothing will change until something happens.
+    pub fn next_due(&self) -> Option<Instant> {
+        let mark = (!self.views.is_open())
+            .then(|| self.desk.next_due())
+            .flatten();
+        match (self.keys_due(), mark) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Applies one action: the open views are offered it first, top
@@ -253,6 +276,7 @@ impl App {
             .map_or_else(String::new, |k| format!(" ({k} lists them)"));
         self.desk.reload(lib, kept, &key);
         self.reload_views();
+        self.dirty = true;
     }
 }
 

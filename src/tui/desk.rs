@@ -224,6 +224,12 @@ impl Desk {
             || self.reader.progress().is_some()
     }
 
+    /// When a read mark falls due if the screen stays as it is (see
+    /// [`super::marks::ReadTracker::next_due`]).
+    pub fn next_due(&self) -> Option<std::time::Instant> {
+        self.reading.next_due(&self.saved.state)
+    }
+
     /// The base layer's share of an action: what the views let through
     /// and the app does not keep for itself.
     pub fn act(&mut self, a: Action) -> Effect {

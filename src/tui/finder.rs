@@ -216,10 +216,11 @@ impl RankWorker {
                     }
                     let started = seen.load(Ordering::Acquire);
                     let cancel = || seen.load(Ordering::Acquire) != started;
-                    if let Some(hits) = finder.rank_until(&index, &query, &cancel)
-                        && result_tx.send((query, hits)).is_err()
-                    {
-                        break;
+                    if let Some(hits) = finder.rank_until(&index, &query, &cancel) {
+                        if result_tx.send((query, hits)).is_err() {
+                            break;
+                        }
+                        super::wake::wake();
                     }
                 }
             })

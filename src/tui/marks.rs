@@ -218,6 +218,28 @@ impl ReadTracker {
         self.screen = now_showing.map(|s| (now, s));
         changed
     }
+
+    /// When a section on screen falls due to be marked read if the screen
+    /// stays as it is: the loop wakes then, and not before. `None` when no
+    /// section on screen can become read by waiting (its end has not been
+    /// seen, too few of its lines show, or it is read already).
+    pub fn next_due(&self, marks: &Marks) -> Option<Instant> {
+        let (since, shown) = self.screen.as_ref()?;
+        shown
+            .sections
+            .iter()
+            .filter(|s| !marks.is_read(&shown.brief, &s.anchor))
+            .filter(|s| s.lines >= READ_LINES.min(s.total.max(1)))
+            .filter_map(|s| {
+                let d = self
+                    .dwell
+                    .get(&(shown.brief.clone(), s.anchor.clone()))
+                    .copied()
+                    .unwrap_or_default();
+                (d.end || s.end).then(|| *since + time_to_read(s.words).saturating_sub(d.time))
+            })
+            .min()
+    }
 }
 
 #[cfg(test)]

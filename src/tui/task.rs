@@ -38,6 +38,8 @@ impl<T: Send + 'static> Task<T> {
                     && !stop.load(Ordering::Relaxed)
                 {
                     let _ = tx.send(v);
+                    // The event loop may be asleep: the result is news.
+                    super::wake::wake();
                 }
             })
             .ok()?;

@@ -15,8 +15,11 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Rect;
 use ratatui::prelude::CrosstermBackend;
 use ratatui::{Terminal, TerminalOptions, Viewport};
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::iterator::Signals;
 
 pub type Term = Terminal<CrosstermBackend<io::Stdout>>;
 
@@ -61,10 +64,8 @@ pub fn enter(mouse: bool) -> io::Result<Guard> {
         previous(info);
     }));
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
-    watchdog(Arc::clone(&stop));
+    watchdog(Arc::clone(&stop))?;
+    let size = ratatui::crossterm::terminal::size()?;
     enable_raw_mode()?;
     let mut out = stdout();
     let entered = execute!(out, EnterAlternateScreen, EnableBracketedPaste).and_then(|()| {
@@ -80,8 +81,11 @@ pub fn enter(mouse: bool) -> io::Result<Guard> {
     }
     let terminal = Terminal::with_options(
         CrosstermBackend::new(stdout()),
+        // A fixed viewport, resized by the event loop when a resize comes
+        // in: a full-screen one asks the terminal its size at every frame,
+        // and each ask opens `/dev/tty` again.
         TerminalOptions {
-            viewport: Viewport::Fullscreen,
+            viewport: Viewport::Fixed(Rect::new(0, 0, size.0, size.1)),
         },
     );
     match terminal {
@@ -133,21 +137,30 @@ pub fn lend<T>(guard: &mut Guard, mouse: bool, f: impl FnOnce() -> T) -> io::Res
 /// watchdog leaves for it.
 const STOP_GRACE: Duration = Duration::from_secs(1);
 
-/// After SIGTERM or SIGHUP the event loop sees the flag and returns. A
-/// terminal that vanished can wedge it inside a read that never ends, so a
-/// thread waits for the flag and, if the loop has not left within
-/// [`STOP_GRACE`], restores what it can and exits.
-fn watchdog(stop: Arc<AtomicBool>) {
-    let _ = std::thread::Builder::new()
+/// SIGTERM or SIGHUP sets `stop` and wakes the event loop, which sees the
+/// flag and returns (saving what it keeps). A terminal that vanished can
+/// wedge the loop inside a read that never ends, so the thread that waits
+/// for the signal restores what it can and exits if the loop has not left
+/// within [`STOP_GRACE`] (counted once the terminal is back, if it is lent
+/// to the editor). The thread sleeps until a signal comes: nothing polls.
+fn watchdog(stop: Arc<AtomicBool>) -> io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::Builder::new()
         .name("briefing-stop".into())
         .spawn(move || {
-            while !stop.load(Ordering::Relaxed) || LENT.load(Ordering::SeqCst) {
+            if signals.forever().next().is_none() {
+                return;
+            }
+            stop.store(true, Ordering::SeqCst);
+            super::wake::wake();
+            while LENT.load(Ordering::SeqCst) {
                 std::thread::sleep(Duration::from_millis(50));
             }
             std::thread::sleep(STOP_GRACE);
             restore();
             std::process::exit(1);
-        });
+        })?;
+    Ok(())
 }
 
 pub fn set_mouse(on: bool) {

@@ -28,6 +28,8 @@ impl Watcher {
         let (tx, events) = mpsc::channel();
         let mut inner = notify::recommended_watcher(move |e| {
             let _ = tx.send(e);
+            // The event loop sleeps until something happens: this did.
+            super::wake::wake();
         })
         .map_err(|e| format!("cannot watch for changes: {e}"))?;
         let mut files = Vec::new();

@@ -123,6 +123,11 @@ impl Session {
         assert_ne!(self.termios(), self.before, "raw mode never entered");
     }
 
+    /// The reader's process id.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
     pub fn signal(&self, sig: &str) {
         let pid = self.child.process_id().expect("pid");
         let ok = std::process::Command::new("kill")

@@ -112,6 +112,11 @@ impl App {
         Effect::None
     }
 
+    /// When the sequence being typed acts alone if no key follows.
+    pub(super) fn keys_due(&self) -> Option<Instant> {
+        self.pending.since.map(|t| t + SEQUENCE_TIMEOUT)
+    }
+
     /// Ends a sequence left waiting since before `now - SEQUENCE_TIMEOUT`:
     /// its keys do what they do alone, if anything.
     pub(super) fn expire_keys(&mut self, now: Instant) -> Effect {
