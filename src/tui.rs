@@ -146,7 +146,7 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     };
     let mut guard = terminal::enter(setup.mouse)?;
     let size = guard.terminal.size()?;
-    let mut app = App::new(
+    let mut app = App::for_terminal(
         setup.lib,
         setup.keymap,
         setup.theme,
@@ -233,8 +233,7 @@ fn event_loop(
             guard.terminal.draw(|f| ui::draw(f, app))?;
         }
         if first_frame {
-            // The first screen is up: the finder's index can take a core.
-            app.index_in_background();
+            app.first_screen_shown();
             first_frame = false;
         }
         match fault {

@@ -48,8 +48,18 @@ pub struct App {
 
 impl App {
     pub fn new(lib: Library, keymap: Keymap, theme: Theme, area: Rect) -> Self {
+        Self::with_desk(Desk::new(lib, area, false), keymap, theme)
+    }
+
+    /// The app as the event loop runs it: the glossary's terms are marked
+    /// once the first screen is up, off the path to it.
+    pub fn for_terminal(lib: Library, keymap: Keymap, theme: Theme, area: Rect) -> Self {
+        Self::with_desk(Desk::new(lib, area, true), keymap, theme)
+    }
+
+    fn with_desk(desk: Desk, keymap: Keymap, theme: Theme) -> Self {
         Self {
-            desk: Desk::new(lib, area),
+            desk,
             keymap,
             theme,
             themes: Vec::new(),
@@ -94,6 +104,10 @@ impl App {
             return Effect::None;
         }
         self.dirty = true;
+        // Input comes after the first screen: the terms it may reach are
+        // marked before it acts.
+        self.desk.reader.defer_terms = false;
+        self.desk.reader.mark_terms(&self.desk.lib);
         if let Some(effect) = self.desk.answer(msg) {
             return effect;
         }
@@ -163,12 +177,11 @@ impl App {
         self.take_dirty()
     }
 
-    /// Starts building the finder's index in the background (see
-    /// [`crate::tui::finder::FinderState::build_in_background`]). The event
-    /// loop calls it once the first screen is drawn, so that the two do not
-    /// share a core.
-    pub fn index_in_background(&mut self) {
-        self.desk.index_in_background();
+    /// The event loop has drawn the first screen: what was kept off its
+    /// path (the glossary's terms, the finder's index) may start, so that
+    /// neither shares a core with it.
+    pub fn first_screen_shown(&mut self) {
+        self.desk.first_screen_shown();
     }
 
     /// True while background work is under way, so the loop should look

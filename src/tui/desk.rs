@@ -101,8 +101,12 @@ pub struct Desk {
 }
 
 impl Desk {
-    pub fn new(lib: Library, area: Rect) -> Self {
-        let reader = ReaderState::new(BriefIdx(0));
+    /// The reading state on `lib` in a terminal of `area`. With
+    /// `defer_terms`, the first screen is shown before the glossary's terms
+    /// are marked (see [`Self::first_screen_shown`]).
+    pub fn new(lib: Library, area: Rect, defer_terms: bool) -> Self {
+        let mut reader = ReaderState::new(BriefIdx(0));
+        reader.defer_terms = defer_terms;
         let conflicts = Conflicts::new(&lib);
         let mut app = Self {
             lib: Arc::new(lib),
@@ -213,7 +217,8 @@ impl Desk {
         }
         let found = self.finder.receive();
         let read = self.observe_reading(covered);
-        self.reader.receive() || found || indexed || read
+        let terms = self.reader.mark_terms(&self.lib);
+        self.reader.receive() || found || indexed || read || terms
     }
 
     /// True while background work is under way, so the loop should look
@@ -222,6 +227,14 @@ impl Desk {
         self.finder.worker.is_some() && self.finder.pending()
             || self.finder.indexing() && finder_open
             || self.reader.progress().is_some()
+            || self.reader.terms_pending()
+    }
+
+    /// The first screen is up: the glossary's terms may be marked now and
+    /// the finder's index built (see [`Self::index_in_background`]).
+    pub fn first_screen_shown(&mut self) {
+        self.reader.defer_terms = false;
+        self.index_in_background();
     }
 
     /// When a read mark falls due if the screen stays as it is (see

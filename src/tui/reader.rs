@@ -4,7 +4,7 @@
 mod job;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use job::Job;
 
@@ -43,6 +43,11 @@ pub struct ReaderState {
     /// A long brief being laid out in the background; `layout` holds its
     /// first sections meanwhile.
     job: Option<Job>,
+    /// Glossary terms wait to be marked until the first screen is up:
+    /// they are not needed to show it (see [`Self::mark_terms`]).
+    pub defer_terms: bool,
+    /// The briefs whose kept document has its terms marked.
+    marked: HashSet<BriefIdx>,
 }
 
 impl ReaderState {
@@ -66,11 +71,45 @@ impl ReaderState {
         }
         // Glossary terms are marked in a short brief only: a long one is
         // laid out a piece at a time and costs nothing more.
+        let defer = self.defer_terms;
+        let marked = &mut self.marked;
         Cow::Borrowed(self.docs.entry(b).or_insert_with(|| {
             let mut d = doc::build_with_lead(brief);
-            doc::terms::mark(&mut d, &lib.glossary);
+            if !defer {
+                doc::terms::mark(&mut d, &lib.glossary);
+                marked.insert(b);
+            }
             d
         }))
+    }
+
+    /// True while the brief being read waits for its glossary terms.
+    pub fn terms_pending(&self) -> bool {
+        !self.defer_terms
+            && self.docs.contains_key(&self.brief)
+            && !self.marked.contains(&self.brief)
+    }
+
+    /// Marks the glossary terms of the brief being read, if its document
+    /// was built without them, and lays it out again where it was; true if
+    /// the text changed. Terms wait while [`Self::defer_terms`] holds.
+    pub fn mark_terms(&mut self, lib: &Library) -> bool {
+        if !self.terms_pending() {
+            return false;
+        }
+        let b = self.brief;
+        let Some(d) = self.docs.get_mut(&b) else {
+            return false;
+        };
+        doc::terms::mark(d, &lib.glossary);
+        self.marked.insert(b);
+        if let Some((laid, width)) = self.laid_out
+            && laid == b
+        {
+            self.laid_out = None;
+            self.relayout(lib, width);
+        }
+        true
     }
 
     /// Lays the current brief out at `width` if it is not already; keeps the

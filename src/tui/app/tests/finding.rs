@@ -134,13 +134,13 @@ fn wait_for_index(a: &mut App) {
 #[test]
 fn the_index_is_built_in_the_background_before_the_first_f() {
     let mut a = app(140, 40);
-    a.index_in_background();
+    a.first_screen_shown();
     assert!(
         a.desk.finder.building.is_none(),
         "a small library waits for f"
     );
     a.desk.finder.index_background_from = 0;
-    a.index_in_background();
+    a.first_screen_shown();
     assert!(a.desk.finder.building.is_some());
     wait_for_index(&mut a);
     assert!(!a.busy());

@@ -205,3 +205,36 @@ fn a_term_is_underlined_without_colour() {
         "{cell:?}"
     );
 }
+
+/// How many terms the document of the brief being read has marked.
+fn terms_marked(a: &mut App) -> usize {
+    let b = a.desk.reader.brief;
+    let lib = Arc::clone(&a.desk.lib);
+    let doc = a.desk.reader.doc(&lib, b);
+    doc.blocks
+        .iter()
+        .filter_map(|bl| match &bl.kind {
+            BlockKind::Paragraph(t) => Some(t),
+            _ => None,
+        })
+        .flat_map(|t| t.runs.iter())
+        .filter(|(_, s)| matches!(s.role, Role::Term { .. }))
+        .count()
+}
+
+#[test]
+fn terms_are_marked_once_the_first_screen_is_up_not_before() {
+    let mut a = App::for_terminal(
+        Library::embedded(),
+        Keymap::default_keys(),
+        Theme::default_theme(),
+        Rect::new(0, 0, 120, 40),
+    );
+    assert_eq!(terms_marked(&mut a), 0, "off the path to the first screen");
+    assert!(!a.busy(), "nothing to look at before the first screen");
+    a.first_screen_shown();
+    assert!(a.busy(), "the loop comes back for the terms");
+    assert!(a.tick(), "marking them changes the screen");
+    assert!(terms_marked(&mut a) > 5);
+    assert!(!a.desk.reader.terms_pending());
+}

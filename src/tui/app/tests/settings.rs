@@ -292,7 +292,7 @@ fn the_finder_works_after_a_reload_with_a_new_index() {
     let (mut a, paths, root) = reloadable(dir.path());
     // Indexed in the background, as a large library is.
     a.desk.finder.index_background_from = 0;
-    a.index_in_background();
+    a.first_screen_shown();
     press(&mut a, "f");
     type_text(&mut a, "s");
     if a.desk.finder.take_index(&a.desk.lib, true) {
