@@ -140,3 +140,31 @@ fn a_few_lines_at_the_edge_of_the_screen_do_not_count() {
     t.observe(None, &mut m);
     assert!(m.is_read("b", "pillar"));
 }
+
+#[test]
+fn the_loop_is_told_when_a_mark_falls_due_and_not_before() {
+    let (clock, ms) = fake_clock();
+    let start = clock();
+    let mut t = ReadTracker::new(clock);
+    let mut m = Marks::default();
+    // 1,000 words take two minutes at 500 a minute.
+    t.observe(screen(vec![shown("s", 10, 20, true, 1000)]), &mut m);
+    assert_eq!(t.next_due(&m), Some(start + Duration::from_secs(120)));
+    // Half of it read: the rest is due from now.
+    ms.store(60_000, Ordering::SeqCst);
+    t.observe(screen(vec![shown("s", 10, 20, true, 1000)]), &mut m);
+    assert_eq!(t.next_due(&m), Some(start + Duration::from_secs(120)));
+    // Its end not seen, or too few of its lines on screen: waiting marks
+    // nothing, so nothing is due.
+    let mut t2 = ReadTracker::new(Box::new(Instant::now));
+    t2.observe(screen(vec![shown("a", 10, 20, false, 10)]), &mut m);
+    assert_eq!(t2.next_due(&m), None);
+    t2.observe(screen(vec![shown("c", 1, 20, true, 10)]), &mut m);
+    assert_eq!(t2.next_due(&m), None);
+    // Read already: nothing due either.
+    ms.store(200_000, Ordering::SeqCst);
+    assert!(t.observe(screen(vec![shown("s", 10, 20, true, 1000)]), &mut m));
+    assert_eq!(t.next_due(&m), None);
+    t.observe(None, &mut m);
+    assert_eq!(t.next_due(&m), None);
+}

@@ -278,3 +278,15 @@ fn no_key_acts_unseen_while_the_terminal_is_too_small() {
     assert!(!a.views.is_open(), "nothing opened unseen");
     assert_eq!(press(&mut a, "q"), Effect::Quit, "quitting still works");
 }
+
+#[test]
+fn a_waiting_sequence_is_a_deadline_for_the_loop() {
+    let mut a = app_with("[keys.global]\n\"g g\" = \"bottom\"\n", 120, 40);
+    assert_eq!(a.next_due(), None, "nothing waits: the loop may sleep");
+    let before = Instant::now();
+    press(&mut a, "g");
+    let due = a.next_due().expect("the sequence acts alone in a moment");
+    assert!(due >= before + SEQUENCE_TIMEOUT && due <= Instant::now() + SEQUENCE_TIMEOUT);
+    press(&mut a, "g");
+    assert_eq!(a.next_due(), None, "the sequence is done");
+}
