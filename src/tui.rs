@@ -37,6 +37,7 @@ use ratatui::layout::Rect;
 use crate::theme::Theme;
 use app::{App, Effect, Msg};
 use keymap::Keymap;
+use msg::Launch;
 
 use crate::library::Library;
 use crate::model::SectionRef;
@@ -162,6 +163,7 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     app.desk.citation = setup.citation;
     app.desk.outside.sources = setup.sources;
     app.desk.outside.hyperlinks = setup.hyperlinks;
+    app.watch.clone_from(&setup.watch);
     app.desk.resize(app.desk.geometry.area);
     if let Some(start) = setup.start {
         app.desk.go(start);
@@ -221,8 +223,7 @@ fn event_loop(
         if let Some(w) = watcher.as_deref_mut()
             && w.poll()
         {
-            let (lib, kept) = app.desk.lib.reload(paths);
-            app.reload(lib, &kept);
+            app.update(Msg::FilesChanged);
         }
         // A turn that changed nothing draws nothing: not a byte is written.
         if app.take_dirty() {
@@ -233,7 +234,7 @@ fn event_loop(
             guard.terminal.draw(|f| ui::draw(f, app))?;
         }
         if first_frame {
-            app.first_screen_shown();
+            app.update(Msg::FirstScreen);
             first_frame = false;
         }
         match fault {
@@ -307,16 +308,24 @@ fn carry_out(
     guard: &mut terminal::Guard,
     app: &mut App,
     clipboard: &mut clipboard::Clipboard,
-    paths: &[PathBuf],
+    _paths: &[PathBuf],
 ) -> io::Result<bool> {
     match effect {
         Effect::Quit => return Ok(true),
         Effect::SetMouse(on) => terminal::set_mouse(on),
         Effect::Clipboard(text) => clipboard.copy(&text),
-        Effect::Launch => {
-            launch::run(guard, app, paths)?;
-            // The terminal comes back cleared.
-            app.redraw();
+        Effect::Launch(what) => {
+            let edited = matches!(what, Launch::Edit { .. });
+            let said = launch::run(guard, app.mouse, what)?;
+            if edited {
+                // The terminal comes back cleared, and the brief may have
+                // changed.
+                app.redraw();
+                app.update(Msg::FilesChanged);
+            }
+            if let Some(said) = said {
+                app.update(Msg::Said(said));
+            }
         }
         Effect::None => {}
     }

@@ -14,6 +14,7 @@ mod home;
 mod keys;
 mod layers;
 
+use std::path::PathBuf;
 use std::time::Instant;
 
 use ratatui::layout::Rect;
@@ -44,6 +45,9 @@ pub struct App {
     handed_down: Option<Action>,
     /// Something on screen may have changed since the last frame.
     dirty: bool,
+    /// The files and folders the library is read from (none for the
+    /// embedded library).
+    pub watch: Vec<PathBuf>,
 }
 
 impl App {
@@ -68,6 +72,7 @@ impl App {
             pending: keys::PendingKeys::default(),
             handed_down: None,
             dirty: true,
+            watch: Vec::new(),
         }
     }
 
@@ -95,8 +100,23 @@ impl App {
     /// The one place state changes: applies `msg` and says what the event
     /// loop must do.
     pub fn update(&mut self, msg: Msg) -> Effect {
-        if let Msg::Tick(now) = msg {
-            return self.on_tick(now);
+        match msg {
+            Msg::Tick(now) => return self.on_tick(now),
+            Msg::FirstScreen => {
+                self.desk.first_screen_shown();
+                return Effect::None;
+            }
+            Msg::FilesChanged => {
+                let (lib, kept) = self.desk.lib.reload(&self.watch);
+                self.reload(lib, &kept);
+                return Effect::None;
+            }
+            Msg::Said(said) => {
+                self.desk.message = Some(said);
+                self.dirty = true;
+                return Effect::None;
+            }
+            _ => {}
         }
         if msg == Msg::Resize(self.desk.geometry.area) {
             // A wake-up from another thread (see `tui::wake`): nothing
@@ -108,7 +128,7 @@ impl App {
         // marked before it acts.
         self.desk.reader.defer_terms = false;
         self.desk.reader.mark_terms(&self.desk.lib);
-        if let Some(effect) = self.desk.answer(msg) {
+        if let Some(effect) = self.desk.answer(&msg) {
             return effect;
         }
         if !matches!(msg, Msg::Resize(_)) {
@@ -140,7 +160,7 @@ impl App {
                 self.desk.resize(area);
                 Effect::None
             }
-            Msg::Tick(_) => Effect::None,
+            Msg::Tick(_) | Msg::FirstScreen | Msg::FilesChanged | Msg::Said(_) => Effect::None,
         };
         self.open_asked();
         // While the search line is open, the matches follow what is typed.
@@ -181,7 +201,7 @@ impl App {
     /// path (the glossary's terms, the finder's index) may start, so that
     /// neither shares a core with it.
     pub fn first_screen_shown(&mut self) {
-        self.desk.first_screen_shown();
+        self.update(Msg::FirstScreen);
     }
 
     /// True while background work is under way, so the loop should look
@@ -282,7 +302,7 @@ impl App {
 
     /// Swaps in a reloaded library (see [`Desk::reload`]) and tells every
     /// view.
-    pub fn reload(&mut self, lib: Library, kept: &[String]) {
+    fn reload(&mut self, lib: Library, kept: &[String]) {
         let key = self
             .keymap
             .key_for(self.mode(), Action::Diagnostics)

@@ -6,53 +6,42 @@
 
 use std::ffi::OsString;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use super::app::App;
-use super::desk::outside::Launch;
+use super::msg::Launch;
 use super::terminal::{self, Guard};
 use crate::sanitize::line as clean;
 
-/// Runs what the app asked for. For the editor the terminal is lent to it
-/// and taken back, and the library is read again from `paths`.
-pub fn run(guard: &mut Guard, app: &mut App, paths: &[PathBuf]) -> io::Result<()> {
-    match app.desk.take_launch() {
-        None => {}
-        Some(Launch::Url(url)) => {
-            app.desk.message = Some(match open::that_detached(&url) {
-                Ok(()) => format!("opened {url}"),
-                Err(e) => format!("could not open {url}: {e}"),
-            });
-        }
-        Some(Launch::Edit { path, line }) => {
+/// Runs what the app asked for; says how it went, if there is anything to
+/// say. For the editor the terminal is lent to it and taken back (the event
+/// loop then has the library read again).
+pub fn run(guard: &mut Guard, mouse: bool, what: Launch) -> io::Result<Option<String>> {
+    Ok(match what {
+        Launch::Url(url) => Some(match open::that_detached(&url) {
+            Ok(()) => format!("opened {url}"),
+            Err(e) => format!("could not open {url}: {e}"),
+        }),
+        Launch::Edit { path, line } => {
             let visual = std::env::var("VISUAL").ok();
             let editor = std::env::var("EDITOR").ok();
             let (program, args) =
                 match editor_command(visual.as_deref(), editor.as_deref(), &path, line) {
                     Ok(c) => c,
-                    Err(e) => {
-                        app.desk.message = Some(e);
-                        return Ok(());
-                    }
+                    Err(e) => return Ok(Some(e)),
                 };
-            let status = terminal::lend(guard, app.mouse, || {
+            let status = terminal::lend(guard, mouse, || {
                 while_child_runs(|| Command::new(&program).args(&args).status())
             })?;
-            let (lib, kept) = app.desk.lib.reload(paths);
-            app.reload(lib, &kept);
             match status {
-                Ok(s) if s.success() => {}
-                Ok(s) => app.desk.message = Some(format!("{} ended with {s}", clean(&program))),
-                Err(e) => {
-                    app.desk.message = Some(format!("could not run {}: {e}", clean(&program)));
-                }
+                Ok(s) if s.success() => None,
+                Ok(s) => Some(format!("{} ended with {s}", clean(&program))),
+                Err(e) => Some(format!("could not run {}: {e}", clean(&program))),
             }
         }
-    }
-    Ok(())
+    })
 }
 
 /// The editor's program and arguments: `$VISUAL`, else `$EDITOR`, else

@@ -2,6 +2,7 @@
 //! offered of it ([`Input`]), and what comes out for the event loop to do
 //! ([`Effect`]).
 
+use std::path::PathBuf;
 use std::time::Instant;
 
 use ratatui::crossterm::event::KeyEvent;
@@ -17,13 +18,23 @@ pub enum Effect {
     SetMouse(bool),
     /// Put this text on the clipboard.
     Clipboard(String),
-    /// Run what the reading state's `take_launch` gives: a browser, an
-    /// editor.
-    Launch,
+    /// Run this outside the reader (a browser, an editor), then tell the
+    /// app how it went through [`Msg::Said`] (and [`Msg::FilesChanged`]
+    /// after the editor).
+    Launch(Launch),
+}
+
+/// Something to run outside the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Launch {
+    /// An `http:`, `https:` or `mailto:` address, for the system's opener.
+    Url(String),
+    /// A brief's file, for `$VISUAL`/`$EDITOR`, at a 1-based line.
+    Edit { path: PathBuf, line: usize },
 }
 
 /// Input the app reacts to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
     Key(KeyEvent),
     Act(Action),
@@ -40,6 +51,13 @@ pub enum Msg {
     /// Time passed or background work may have finished: take in what is
     /// done and act on what fell due by this instant.
     Tick(Instant),
+    /// The event loop has drawn the first screen.
+    FirstScreen,
+    /// Files of the library changed (the watcher saw it, or the editor
+    /// returned): read the library again.
+    FilesChanged,
+    /// What came of something run outside the reader, for the status bar.
+    Said(String),
 }
 
 /// A layer the reading state asks the app to open (the reading state does

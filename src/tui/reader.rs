@@ -106,8 +106,16 @@ impl ReaderState {
         if let Some((laid, width)) = self.laid_out
             && laid == b
         {
-            self.laid_out = None;
-            self.relayout(lib, width);
+            // The same text in the same lines, with terms underlined: the
+            // reader stays on the very line it was on.
+            let block = self.layout.block_of(self.top);
+            let into = self.top.saturating_sub(self.layout.block_line(block));
+            let sections = lib.brief(b).map_or(1, |x| x.sections.len());
+            if let Some(d) = self.docs.get(&b) {
+                self.layout = Layout::new(d, sections, width, None);
+            }
+            self.top = self.layout.block_line(block) + into;
+            self.clamp();
         }
         true
     }

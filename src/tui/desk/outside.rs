@@ -12,14 +12,7 @@ use super::Desk;
 use crate::model::{FigureIdx, FigureRef, Origin};
 use crate::tui::msg::{Effect, Layer, Msg};
 
-/// Something to run outside the reader.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Launch {
-    /// An `http:`, `https:` or `mailto:` address, for the system's opener.
-    Url(String),
-    /// A brief's file, for `$VISUAL`/`$EDITOR`, at a 1-based line.
-    Edit { path: PathBuf, line: usize },
-}
+pub use crate::tui::msg::Launch;
 
 #[derive(Debug, Default)]
 pub struct Outside {
@@ -31,7 +24,6 @@ pub struct Outside {
     pub traced: Option<FigureRef>,
     /// The address waiting for a yes.
     ask: Option<String>,
-    launch: Option<Launch>,
 }
 
 /// True for an address that may be shown, opened and linked as it is: no
@@ -83,10 +75,12 @@ impl Desk {
     /// The answer to a pending question: `y` launches, any other key says
     /// no (and is spent on it); a click or another action says no and goes
     /// on. `None` lets the message through.
-    pub fn answer(&mut self, msg: Msg) -> Option<Effect> {
+    pub fn answer(&mut self, msg: &Msg) -> Option<Effect> {
         self.outside.ask.as_ref()?;
         let url = match msg {
-            Msg::Resize(_) | Msg::Tick(_) => return None,
+            Msg::Resize(_) | Msg::Tick(_) | Msg::FirstScreen | Msg::FilesChanged | Msg::Said(_) => {
+                return None;
+            }
             Msg::Key(k) => self.outside.ask.take().filter(|_| {
                 matches!(k.code, KeyCode::Char('y' | 'Y'))
                     && !k
@@ -101,17 +95,11 @@ impl Desk {
         };
         if let Some(url) = url {
             self.message = Some(format!("opening {url}"));
-            self.outside.launch = Some(Launch::Url(url));
-            Some(Effect::Launch)
+            Some(Effect::Launch(Launch::Url(url)))
         } else {
             self.message = Some("not opened".into());
             Some(Effect::None)
         }
-    }
-
-    /// What the event loop is to launch, taken once.
-    pub fn take_launch(&mut self) -> Option<Launch> {
-        self.outside.launch.take()
     }
 
     /// `e`: the brief being read, in the user's editor at the line at the
@@ -146,8 +134,7 @@ impl Desk {
             (t, h) => t.or(h),
         };
         let line = offset.map_or(1, |o| brief.source.pos(o).line);
-        self.outside.launch = Some(Launch::Edit { path, line });
-        Effect::Launch
+        Effect::Launch(Launch::Edit { path, line })
     }
 
     /// Enter on a figure in the panel: its source passage.

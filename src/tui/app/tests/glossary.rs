@@ -232,9 +232,13 @@ fn terms_are_marked_once_the_first_screen_is_up_not_before() {
     );
     assert_eq!(terms_marked(&mut a), 0, "off the path to the first screen");
     assert!(!a.busy(), "nothing to look at before the first screen");
+    a.desk.reader.scroll(25);
+    let top = a.desk.reader.top;
+    assert!(top > 0);
     a.first_screen_shown();
     assert!(a.busy(), "the loop comes back for the terms");
     assert!(a.tick(), "marking them changes the screen");
     assert!(terms_marked(&mut a) > 5);
+    assert_eq!(a.desk.reader.top, top, "the reader stays on its line");
     assert!(!a.desk.reader.terms_pending());
 }
