@@ -97,12 +97,15 @@ fn conflicts_of_the_embedded_library() {
     );
     assert!(out.contains("2022-10  Peninsula Plus"), "{out}");
     assert!(out.contains("2022-11  Strategic Tech Cooperation"), "{out}");
-    // The 2022 alliance upgrade and the 2023 partnership are two happenings,
-    // not one dated two ways.
-    assert!(
-        !out.contains("global-comprehensive-strategic-alliance"),
-        "{out}"
-    );
+    // The 2022 summit (dated 2022-05 in one brief, 2022-05-21 in another)
+    // and the 2023 partnership are two happenings, each dated alike.
+    for key in [
+        "biden-yoon-summit-2022",
+        "us-rok-comprehensive-strategic-partnership",
+        "global-comprehensive-strategic-alliance",
+    ] {
+        assert!(!out.contains(key), "{key}: {out}");
+    }
     let o = run(&["conflicts", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
     let nss = v
