@@ -22,6 +22,7 @@
 pub mod bookmarks;
 pub mod compare;
 pub mod conflicts;
+mod cx;
 pub mod finder;
 pub mod glossary;
 pub mod help;
@@ -55,11 +56,10 @@ pub use source::{Found, Source};
 pub use timeline::{Timeline, TimelineRow};
 
 pub use super::msg::Input;
+pub use cx::{Cx, Routed, Scene};
 
 use super::action::Action;
-use super::desk::Desk;
-use super::keymap::{Keymap, Mode};
-use crate::theme::Theme;
+use super::keymap::Mode;
 
 /// Every view, one line each.
 fn registry() -> Vec<Box<dyn View>> {
@@ -165,53 +165,6 @@ pub const LIST_COMMANDS: &[Command] = &[
         label: "quit",
     },
 ];
-
-/// What a view works on while it handles an input: the reading state, and
-/// the keymap to name keys by. Never the app: what a view wants of the app
-/// it says in its [`Outcome`].
-pub struct Cx<'a> {
-    pub desk: &'a mut Desk,
-    pub keymap: &'a Keymap,
-}
-
-/// What a view draws from: the reading state, the keymap and the theme.
-#[derive(Clone, Copy)]
-pub struct Scene<'a> {
-    pub desk: &'a Desk,
-    pub keymap: &'a Keymap,
-    pub theme: &'a Theme,
-}
-
-impl std::ops::Deref for Cx<'_> {
-    type Target = Desk;
-    fn deref(&self) -> &Desk {
-        self.desk
-    }
-}
-
-impl std::ops::DerefMut for Cx<'_> {
-    fn deref_mut(&mut self) -> &mut Desk {
-        self.desk
-    }
-}
-
-impl std::ops::Deref for Scene<'_> {
-    type Target = Desk;
-    fn deref(&self) -> &Desk {
-        self.desk
-    }
-}
-
-/// What became of an input offered to the open views.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Routed {
-    /// No view took it: the base layer gets it.
-    Ignored,
-    /// A view took it.
-    Taken,
-    /// A view handed this action down to the base layer.
-    HandedDown(Action),
-}
 
 pub trait View: Any {
     /// The keymap mode its keys are looked up in.
