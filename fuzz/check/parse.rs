@@ -154,13 +154,11 @@ pub fn check_layout(d: &Doc, layout: &Layout, sections: usize, width: usize, pri
                 line.plain()
             );
         }
-        if !print {
-            for (piece, _) in line.spans() {
-                assert!(
-                    sanitize::may_show(piece),
-                    "reader line {i} holds what may not reach the screen: {piece:?}"
-                );
-            }
+        for (piece, _) in line.spans() {
+            assert!(
+                sanitize::may_show(piece),
+                "{what} line {i} holds what may not reach the screen: {piece:?}"
+            );
         }
         assert!(
             layout.section_of(i).0 < sections.max(1),

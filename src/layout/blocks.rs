@@ -398,6 +398,10 @@ impl Out<'_> {
         self.blank(bi, section);
         let pending = std::mem::take(&mut self.pending);
         for (n, note) in pending {
+            // A note is a link's address or a figure's words, as written:
+            // sanitized before it is measured, so that what is printed
+            // (`^[` for an escape) is what fits the width.
+            let note = crate::sanitize::line(&note);
             let item = Inline::plain(&format!("[{n}] {note}"), Style::role(Role::Dim));
             // The lines after the first are indented under the note's text,
             // within the width; too narrow for that, they are not.

@@ -99,3 +99,16 @@ fn a_long_query_ranks_and_explains_in_a_moment() {
     // Seconds a word before; a moment now, even unoptimized on a busy machine.
     assert!(took.as_secs() < 20, "{took:?}");
 }
+
+/// Found by the `parse` target: a link's address holding control
+/// characters was measured as written and printed sanitized (`^A`, two
+/// columns each), so its note came out wider than the width.
+#[test]
+fn printed_notes_are_measured_as_printed() {
+    let brief = "# Esc\n\n[t](<a\u{1}\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0b> \"\u{1b}]0;x\u{7}\").\n";
+    for width in 0u16..60 {
+        let mut data = width.to_le_bytes().to_vec();
+        data.extend_from_slice(brief.as_bytes());
+        check::parse::run(&data);
+    }
+}
