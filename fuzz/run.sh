@@ -52,6 +52,12 @@ for t in $targets; do
     status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$logs/$t.log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$logs/$t.log" | tail -1)
+    # How long it fuzzed (the build before it left out), from libFuzzer's
+    # own count: its runs over its runs per second.
+    took=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$logs/$t.log" | tail -1)
+    if [ -z "$took" ] && [ "${rate:-0}" -gt 0 ] 2>/dev/null; then
+        took=$((runs / rate))
+    fi
     crash=$(sed -n 's/.*Test unit written to \(.*\)/\1/p' "$logs/$t.log" | tail -1)
     if [ "$status" -eq 0 ]; then
         result="no crash"
@@ -60,7 +66,7 @@ for t in $targets; do
         result="CRASH ${crash:-(see fuzz/$logs/$t.log)}"
         grep -m1 -E "panicked at|ERROR: libFuzzer|SUMMARY" "$logs/$t.log" >&2
     fi
-    line=$(printf '%-14s %6ss %12s runs %8s/s  %s' "$t" "$seconds" "${runs:-?}" "${rate:-?}" "$result")
+    line=$(printf '%-14s %6ss %12s runs %8s/s  %s' "$t" "${took:-?}" "${runs:-?}" "${rate:-?}" "$result")
     echo "$line"
     summary="$summary$line
 "
