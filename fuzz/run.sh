@@ -66,6 +66,9 @@ for t in $targets; do
         result="CRASH ${crash:-(see fuzz/$logs/$t.log)}"
         grep -m1 -E "panicked at|ERROR: libFuzzer|SUMMARY" "$logs/$t.log" >&2
     fi
+    # The folders the targets work in (a crash, or the end of a run,
+    # leaves them behind).
+    rm -rf /dev/shm/fuzz-state* /dev/shm/fuzz-theme*
     line=$(printf '%-14s %6ss %12s runs %8s/s  %s' "$t" "${took:-?}" "${runs:-?}" "${rate:-?}" "$result")
     echo "$line"
     summary="$summary$line
