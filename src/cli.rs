@@ -3,7 +3,7 @@
 mod check;
 mod cite;
 mod conflicts;
-mod figures;
+pub mod figures;
 mod glossary;
 mod list;
 mod out;

@@ -15,7 +15,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 const ZWJ: char = '\u{200D}';
 
-/// True for every character this module rewrites.
+/// True for every character this module rewrites, but for a zero-width
+/// joiner that joins its grapheme (see [`may_show`]).
 pub fn is_unsafe(c: char) -> bool {
     let u = u32::from(c);
     (u < 0x20 && c != '\n') || u == 0x7f || (0x80..=0x9f).contains(&u) || is_invisible_format(c)
@@ -50,32 +51,30 @@ fn push_visible(out: &mut String, c: char) {
     }
 }
 
-/// True for a character of `s` this module rewrites: an unsafe one, except
-/// a zero-width joiner inside a grapheme (one that joins what follows).
-fn needs_rewrite(s: &str) -> bool {
+/// What may reach the screen as it is: the one definition the sanitizer
+/// and the checks of the screen share (a cell's symbol, a line, a whole
+/// text). True when `text` holds no unsafe character ([`is_unsafe`])
+/// other than zero-width joiners that join their grapheme: a joiner
+/// passes when it follows a character that is no joiner and precedes a
+/// visible one (not zero-width), and nothing else in its grapheme is
+/// unsafe, as in an emoji sequence such as `👨‍👩‍👧‍👦`. A lone joiner, or
+/// one in a grapheme with something else to show, is unsafe.
+pub fn may_show(text: &str) -> bool {
     let mut zwj = false;
-    for c in s.chars() {
+    for c in text.chars() {
         if c == ZWJ {
             zwj = true;
         } else if is_unsafe(c) {
-            return true;
+            return false;
         }
     }
-    zwj && joiners(s).any(|(c, joins)| c == ZWJ && !joins)
+    !zwj || text
+        .graphemes(true)
+        .all(|g| !g.contains(ZWJ) || grapheme_joins(g))
 }
 
-/// Every character of `s`, each with whether it is a zero-width joiner
-/// that joins its grapheme. A grapheme's joiners pass only all together:
-/// when each follows a character that is no joiner and precedes a visible
-/// one (not zero-width), and nothing else in the grapheme is rewritten (so
-/// sanitizing twice changes nothing).
-fn joiners(s: &str) -> impl Iterator<Item = (char, bool)> + '_ {
-    s.graphemes(true).flat_map(|g| {
-        let joins = g.contains(ZWJ) && grapheme_joins(g);
-        g.chars().map(move |c| (c, joins && c == ZWJ))
-    })
-}
-
+/// True for a grapheme whose joiners all join it, and whose other
+/// characters are all safe.
 fn grapheme_joins(g: &str) -> bool {
     let chars: Vec<char> = g.chars().collect();
     let visible = |c: Option<&char>| {
@@ -90,24 +89,29 @@ fn grapheme_joins(g: &str) -> bool {
     })
 }
 
-/// Every character of `s`, each with whether it passes through as it is.
+/// Every character of `s`, each with whether it passes through as it is:
+/// all of a grapheme that may be shown ([`may_show`]), else each
+/// character that is not unsafe.
 fn kept(s: &str) -> Box<dyn Iterator<Item = (char, bool)> + '_> {
     if s.contains(ZWJ) {
-        Box::new(joiners(s).map(|(c, joins)| (c, joins || !is_unsafe(c))))
+        Box::new(s.graphemes(true).flat_map(|g| {
+            let whole = may_show(g);
+            g.chars().map(move |c| (c, whole || !is_unsafe(c)))
+        }))
     } else {
         Box::new(s.chars().map(|c| (c, !is_unsafe(c))))
     }
 }
 
 /// True when `s` holds nothing this module rewrites: what a sanitized
-/// text is made of.
+/// text is made of. The same as [`may_show`].
 pub fn is_clean(s: &str) -> bool {
-    !needs_rewrite(s)
+    may_show(s)
 }
 
 /// Sanitizes text that may span lines: newlines are kept.
 pub fn text(s: &str) -> Cow<'_, str> {
-    if !needs_rewrite(s) {
+    if may_show(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -123,7 +127,7 @@ pub fn text(s: &str) -> Cow<'_, str> {
 
 /// Sanitizes text that must stay on one line: newlines become `^J` as well.
 pub fn line(s: &str) -> Cow<'_, str> {
-    if !s.contains('\n') && !needs_rewrite(s) {
+    if !s.contains('\n') && may_show(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -213,6 +217,30 @@ mod tests {
         // A joiner in a grapheme with something else to show is shown too.
         assert_eq!(text("👨\u{200c}\u{200d}👩"), "👨<U+200C><U+200D>👩");
         assert_eq!(text("x\u{202e}\u{200b}"), "x<U+202E><U+200B>");
+    }
+
+    #[test]
+    fn what_may_show_is_what_the_sanitizer_keeps() {
+        for g in [
+            "a",
+            "한",
+            "🌞",
+            "e\u{301}",
+            "👨\u{200d}👩\u{200d}👧\u{200d}👦",
+        ] {
+            assert!(may_show(g), "{g:?}");
+        }
+        for g in [
+            "\x1b",
+            "\u{9b}",
+            "\u{202e}",
+            "\u{200d}",
+            "a\u{200d}",
+            "👨\u{200d}\u{200d}👩",
+        ] {
+            assert!(!may_show(g), "{g:?}");
+            assert!(may_show(&text(g)), "{g:?}");
+        }
     }
 
     #[test]

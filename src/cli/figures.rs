@@ -100,22 +100,11 @@ fn row(lib: &Library, r: FigureRef) -> Option<Row<'_>> {
 pub fn run(cli: &Cli, query: &str, json: bool, csv: bool, explain: bool) -> io::Result<ExitCode> {
     let lib = cli.load_library(&[]);
     report_load_problems(&lib);
-    let mut rows: Vec<Row<'_>> = Vec::new();
-    if query.trim().is_empty() {
-        rows.extend(lib.figures().filter_map(|r| row(&lib, r)));
+    let rows = if query.trim().is_empty() {
+        lib.figures().filter_map(|r| row(&lib, r)).collect()
     } else {
-        let index = lookup::Index::new(&lib);
-        let mut finder = lookup::Finder::default();
-        for h in finder.rank(&index, query) {
-            let Some(mut r) = row(&lib, h.figure) else {
-                continue;
-            };
-            if explain {
-                r.explain = finder.explain(&index, &h, query);
-            }
-            rows.push(r);
-        }
-    }
+        ranked(&lib, &lookup::Index::new(&lib), query, explain)
+    };
     let mut out = Out::default();
     if json {
         out.raw(&serde_json::to_string_pretty(&rows).map_err(io::Error::other)?)?;
@@ -137,45 +126,77 @@ pub fn run(cli: &Cli, query: &str, json: bool, csv: bool, explain: bool) -> io::
             eprintln!("no figure matches \"{}\"", clean(query));
             return Ok(ExitCode::from(1));
         }
-        let vw = rows
-            .iter()
-            .map(|r| clean(&r.figure.value).chars().count())
-            .max()
-            .unwrap_or(0)
-            .min(24);
-        for r in &rows {
-            let f = r.figure;
-            let short = lib
-                .by_id(r.brief)
-                .and_then(|b| lib.brief(b))
-                .map_or("", |b| b.meta.short_title.as_str());
-            // Source and date as the notes of `show` give them.
-            let mut cite = f.source.clone();
-            if let Some(a) = &f.as_of {
-                cite.push_str(", ");
-                cite.push_str(a);
-            }
-            out.line(&format!(
-                "{:>vw$}  {}  · {} · {} › {}",
-                clean(&f.value),
-                clean(&f.label),
-                clean(&cite),
-                clean(short),
-                clean(r.section_title)
-            ))?;
-            if let Some(x) = &r.explain {
-                explain_lines(&mut out, x, vw)?;
-            }
+        for l in text(&lib, &rows) {
+            out.line(&l)?;
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// The figures `query` finds in `index` (built from `lib`), best first,
+/// each with why it ranked when `explain`.
+fn ranked<'a>(lib: &'a Library, index: &lookup::Index, query: &str, explain: bool) -> Vec<Row<'a>> {
+    let mut finder = lookup::Finder::default();
+    let mut rows = Vec::new();
+    for h in finder.rank(index, query) {
+        let Some(mut r) = row(lib, h.figure) else {
+            continue;
+        };
+        if explain {
+            r.explain = finder.explain(index, &h, query);
+        }
+        rows.push(r);
+    }
+    rows
+}
+
+/// The lines `briefing figures QUERY [--explain]` prints (before the
+/// sanitizing every printed line gets), ranked in `index`, which was
+/// built from `lib`.
+pub fn text_lines(lib: &Library, index: &lookup::Index, query: &str, explain: bool) -> Vec<String> {
+    text(lib, &ranked(lib, index, query, explain))
+}
+
+fn text(lib: &Library, rows: &[Row<'_>]) -> Vec<String> {
+    let vw = rows
+        .iter()
+        .map(|r| clean(&r.figure.value).chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let mut lines = Vec::new();
+    for r in rows {
+        let f = r.figure;
+        let short = lib
+            .by_id(r.brief)
+            .and_then(|b| lib.brief(b))
+            .map_or("", |b| b.meta.short_title.as_str());
+        // Source and date as the notes of `show` give them.
+        let mut cite = f.source.clone();
+        if let Some(a) = &f.as_of {
+            cite.push_str(", ");
+            cite.push_str(a);
+        }
+        lines.push(format!(
+            "{:>vw$}  {}  · {} · {} › {}",
+            clean(&f.value),
+            clean(&f.label),
+            clean(&cite),
+            clean(short),
+            clean(r.section_title)
+        ));
+        if let Some(x) = &r.explain {
+            explain_lines(&mut lines, x, vw);
+        }
+    }
+    lines
+}
+
 /// The reasons of one figure's rank, under its line.
-fn explain_lines(out: &mut Out, x: &lookup::Explanation, indent: usize) -> io::Result<()> {
+fn explain_lines(lines: &mut Vec<String>, x: &lookup::Explanation, indent: usize) {
     let pad = " ".repeat(indent + 2);
-    out.line(&format!("{pad}score {:.2}", x.score))?;
+    lines.push(format!("{pad}score {:.2}", x.score));
     for w in &x.words {
         let kind = if w.filler {
             " (filler)"
@@ -199,12 +220,11 @@ fn explain_lines(out: &mut Out, x: &lookup::Explanation, indent: usize) -> io::R
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        out.line(&format!(
+        lines.push(format!(
             "{pad}  {}{kind}: +{:.2} (rarity {:.2}): {why}",
             w.word, w.score, w.rarity
-        ))?;
+        ));
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -398,12 +398,22 @@ impl Out<'_> {
         self.blank(bi, section);
         let pending = std::mem::take(&mut self.pending);
         for (n, note) in pending {
+            // A note is a link's address or a figure's words, as written:
+            // sanitized before it is measured, so that what is printed
+            // (`^[` for an escape) is what fits the width.
+            let note = crate::sanitize::line(&note);
             let item = Inline::plain(&format!("[{n}] {note}"), Style::role(Role::Dim));
-            let indent = vec![(
-                " ".repeat(display_width(&format!("[{n}] "))),
-                Style::role(Role::Dim),
-            )];
-            self.inline(bi, section, &item, width, &[], &indent);
+            // The lines after the first are indented under the note's text,
+            // within the width; too narrow for that, they are not.
+            let indent_w = display_width(&format!("[{n}] "));
+            let floor = width.min(10);
+            let (indent, avail) = if width.saturating_sub(indent_w) < floor {
+                (Vec::new(), width)
+            } else {
+                let pad = vec![(" ".repeat(indent_w), Style::role(Role::Dim))];
+                (pad, width - indent_w)
+            };
+            self.inline(bi, section, &item, avail, &[], &indent);
         }
     }
 }

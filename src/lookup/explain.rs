@@ -47,70 +47,43 @@ impl Finder {
         let q = query::parse(query, &self.an);
         let slots = self.prepare(index, &q);
         let n = index.entries.len();
+        // The figure's fields, each read into its words once for all the
+        // query's words; and what a word met, once per distinct word.
+        let fields: Vec<(&'static str, &str, Vec<query::Token>)> = FIELD_NAMES
+            .iter()
+            .enumerate()
+            .filter(|&(f, _)| WEIGHTS[f] != 0.0)
+            .filter_map(|(f, name)| {
+                let text = index.field(e, f)?;
+                Some((*name, text, query::words(text)))
+            })
+            .collect();
+        let mut met: Vec<Option<(f32, Vec<Reason>)>> = vec![None; self.memos.len()];
         let mut words = Vec::new();
         let mut total = 0.0;
         for (w, &slot) in q.words.iter().zip(&slots) {
             let memo = &self.memos[slot];
-            let df = index
-                .entries
-                .iter()
-                .filter(|x| passes_filters(index, x, &q) && memo.tf(index, x) > 0.0)
-                .count();
-            let rarity = idf(n, df);
             let tf = memo.tf(index, e);
+            let (rarity, reasons) = if let Some(known) = met.get(slot).cloned().flatten() {
+                known
+            } else {
+                let df = index
+                    .entries
+                    .iter()
+                    .filter(|x| passes_filters(index, x, &q) && memo.tf(index, x) > 0.0)
+                    .count();
+                let known = (idf(n, df), self.reasons(index, e, slot, &fields));
+                if let Some(m) = met.get_mut(slot) {
+                    *m = Some(known.clone());
+                }
+                known
+            };
             let score = if tf > 0.0 {
                 word_weight(w) * rarity * saturate(tf)
             } else {
                 0.0
             };
             total += score;
-            let mut reasons = Vec::new();
-            for (f, name) in FIELD_NAMES.iter().enumerate() {
-                if WEIGHTS[f] == 0.0 {
-                    continue;
-                }
-                let Some(text) = index.field(e, f) else {
-                    continue;
-                };
-                for tok in query::words(text) {
-                    let Some(t) = index.surface_term.get(&tok.norm) else {
-                        continue;
-                    };
-                    if let Some(x) = memo.exps.iter().find(|x| x.term == *t) {
-                        let matched = text.get(tok.range.clone()).unwrap_or("").to_owned();
-                        if !reasons
-                            .iter()
-                            .any(|r: &Reason| r.field == *name && r.matched == matched)
-                        {
-                            reasons.push(Reason {
-                                field: name,
-                                matched,
-                                how: x.how.name(),
-                            });
-                        }
-                    }
-                }
-            }
-            if GLOSS_WEIGHT > 0.0 {
-                for &g in index.gloss(e) {
-                    let g = usize::from(g);
-                    if memo.gscore.get(g).is_some_and(|&s| s > 0.0) {
-                        let terms = &index.gloss_terms[g];
-                        let how = memo
-                            .exps
-                            .iter()
-                            .filter(|x| terms.binary_search(&x.term).is_ok())
-                            .map(|x| x.how.name())
-                            .next()
-                            .unwrap_or("word");
-                        reasons.push(Reason {
-                            field: "glossary",
-                            matched: index.gloss_names.get(g).cloned().unwrap_or_default(),
-                            how,
-                        });
-                    }
-                }
-            }
             words.push(WordReason {
                 word: w.norm.clone(),
                 filler: w.filler,
@@ -124,5 +97,59 @@ impl Finder {
             score: total,
             words,
         })
+    }
+
+    /// The ways the word of memo `slot` met entry `e`: in its `fields`
+    /// (name, text, words), and through the glossary.
+    fn reasons(
+        &self,
+        index: &Index,
+        e: &super::Entry,
+        slot: usize,
+        fields: &[(&'static str, &str, Vec<query::Token>)],
+    ) -> Vec<Reason> {
+        let memo = &self.memos[slot];
+        let mut reasons = Vec::new();
+        for (name, text, tokens) in fields {
+            for tok in tokens {
+                let Some(t) = index.surface_term.get(&tok.norm) else {
+                    continue;
+                };
+                if let Some(x) = memo.exps.iter().find(|x| x.term == *t) {
+                    let matched = text.get(tok.range.clone()).unwrap_or("").to_owned();
+                    if !reasons
+                        .iter()
+                        .any(|r: &Reason| r.field == *name && r.matched == matched)
+                    {
+                        reasons.push(Reason {
+                            field: name,
+                            matched,
+                            how: x.how.name(),
+                        });
+                    }
+                }
+            }
+        }
+        if GLOSS_WEIGHT > 0.0 {
+            for &g in index.gloss(e) {
+                let g = usize::from(g);
+                if memo.gscore.get(g).is_some_and(|&s| s > 0.0) {
+                    let terms = &index.gloss_terms[g];
+                    let how = memo
+                        .exps
+                        .iter()
+                        .filter(|x| terms.binary_search(&x.term).is_ok())
+                        .map(|x| x.how.name())
+                        .next()
+                        .unwrap_or("word");
+                    reasons.push(Reason {
+                        field: "glossary",
+                        matched: index.gloss_names.get(g).cloned().unwrap_or_default(),
+                        how,
+                    });
+                }
+            }
+        }
+        reasons
     }
 }

@@ -219,21 +219,25 @@ impl Finder {
             let Some(e) = index.entries.get(h.0) else {
                 continue;
             };
+            // Each field's terms, read once for all the pairs. Filler
+            // words between two query words do not part them: "imports
+            // from China" has `import` by `china`.
+            let fields: Vec<Vec<Option<u32>>> = ADJACENT_FIELDS
+                .iter()
+                .filter_map(|&f| index.field(e, f))
+                .map(|text| {
+                    query::words(text)
+                        .iter()
+                        .filter(|t| !query::is_filler(&t.norm))
+                        .map(|t| index.surface_term.get(&t.norm).copied())
+                        .collect()
+                })
+                .collect();
             let mut bonus = 0f32;
             for pair in content.windows(2) {
                 let (a, b) = (pair[0], pair[1]);
                 let mut best = 0f32;
-                for &f in &ADJACENT_FIELDS {
-                    let Some(text) = index.field(e, f) else {
-                        continue;
-                    };
-                    // Filler words between two query words do not part
-                    // them: "imports from China" has `import` by `china`.
-                    let terms: Vec<Option<u32>> = query::words(text)
-                        .iter()
-                        .filter(|t| !query::is_filler(&t.norm))
-                        .map(|t| index.surface_term.get(&t.norm).copied())
-                        .collect();
+                for terms in &fields {
                     for w in terms.windows(2) {
                         if let (Some(x), Some(y)) = (w[0], w[1])
                             && let (Some(qa), Some(qb)) = (quality(a, x), quality(b, y))

@@ -161,10 +161,9 @@ fn parse(bytes: &[u8]) -> Disk {
     match value.get("version").and_then(serde_json::Value::as_u64) {
         Some(v) if v > u64::from(VERSION) => Disk::Newer(v),
         Some(1) => serde_json::from_value::<V1>(value)
-            .map_or_else(unexpected, |v1| Disk::Found(v1.into_state())),
-        Some(v) if v == u64::from(VERSION) => {
-            serde_json::from_value(value).map_or_else(unexpected, Disk::Found)
-        }
+            .map_or_else(unexpected, |v1| Disk::Found(v1.into_state().tidy())),
+        Some(v) if v == u64::from(VERSION) => serde_json::from_value::<State>(value)
+            .map_or_else(unexpected, |s| Disk::Found(s.tidy())),
         _ => Disk::Damaged("no valid format version".into()),
     }
 }

@@ -44,6 +44,16 @@ impl State {
         }
     }
 
+    /// The state in the form a merge leaves it, as read from a file that
+    /// may have been edited by hand: each bookmark once (its latest
+    /// change), in the order they were made, and at most `MAX_PLACES`
+    /// places. Merging a copy of it then changes nothing.
+    pub(super) fn tidy(mut self) -> Self {
+        let copy = self.clone();
+        self.merge(&copy);
+        self
+    }
+
     fn merge_bookmarks(&mut self, other: &State) {
         /// The latest change to one bookmark: (time, removed, title).
         type Change = (u64, bool, String);

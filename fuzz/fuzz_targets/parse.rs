@@ -1,0 +1,10 @@
+//! The `parse` fuzz target: see `fuzz/check/parse.rs` for what it checks,
+//! which the regression test `tests/hostile/fuzzed.rs` shares.
+#![no_main]
+
+#[path = "../check/parse.rs"]
+mod check;
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| check::run(data));
