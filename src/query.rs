@@ -9,6 +9,8 @@ mod numbers;
 #[cfg(test)]
 mod tests;
 
+pub use numbers::{Unit, units, with_unit};
+
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -183,14 +185,21 @@ const FILLER: &[&str] = &[
     "it",
     "its",
     "know",
+    "many",
     "me",
+    "much",
     "my",
     "of",
     "on",
     "or",
     "our",
+    "please",
+    "said",
+    "say",
+    "says",
     "she",
     "should",
+    "show",
     "so",
     "some",
     "tell",
@@ -227,12 +236,16 @@ const FILLER: &[&str] = &[
 
 /// Stems, sorted.
 const SOFT: &[&str] = &[
+    "ago",
     "amount",
+    "big",
+    "far",
     "figur",
+    "larg",
     "level",
-    "mani",
-    "much",
+    "long",
     "number",
+    "old",
     "per",
     "percent",
     "percentag",
@@ -242,6 +255,68 @@ const SOFT: &[&str] = &[
     "size",
     "total",
 ];
+
+/// Everyday verbs, adjectives and adverbs that carry a question rather
+/// than its subject (`see`, `take`, `rather`, `good`): they count like
+/// the words of [`SOFT`], and a figure lacking them misses nothing.
+/// Folded words, sorted.
+const LIGHT: &[&str] = &[
+    "accept",
+    "ahead",
+    "also",
+    "bad",
+    "believe",
+    "between",
+    "come",
+    "comes",
+    "countries",
+    "country",
+    "each",
+    "expect",
+    "expects",
+    "get",
+    "gets",
+    "go",
+    "goes",
+    "good",
+    "kind",
+    "like",
+    "lot",
+    "lots",
+    "make",
+    "makes",
+    "most",
+    "often",
+    "other",
+    "part",
+    "put",
+    "putting",
+    "rather",
+    "really",
+    "sake",
+    "say",
+    "see",
+    "seen",
+    "sees",
+    "sort",
+    "still",
+    "take",
+    "think",
+    "two",
+    "use",
+    "used",
+    "want",
+    "wants",
+    "way",
+    "well",
+    "went",
+    "whole",
+];
+
+/// True for a word of [`LIGHT`].
+pub fn is_light(norm: &str) -> bool {
+    LIGHT.binary_search(&norm).is_ok()
+}
 
 /// The words of a finder query: `#tag` and `@brief` filters apart.
 #[derive(Debug, Clone, Default)]
@@ -260,11 +335,23 @@ pub struct QueryWord {
     pub filler: bool,
     /// See [`is_soft`].
     pub soft: bool,
+    /// A number's unit (`40%`): it meets only numbers with that unit.
+    pub unit: Option<Unit>,
+    /// The word being typed (the last of a finder query with no blank
+    /// after it): it may be the start of a longer library word.
+    pub prefix: bool,
 }
 
-/// Parses a query. A query of nothing but filler words keeps them as
-/// ordinary words, so that `who` or `the` still finds something.
+/// Parses a query as a whole (`briefing figures`, `cite`): no word is
+/// taken for the start of a longer one.
 pub fn parse(q: &str, an: &Analyzer) -> Query {
+    parse_as(q, an, false)
+}
+
+/// Parses a query; with `typing` (the finder), its last word, unless a
+/// blank follows it, is the word being typed and may be a prefix.
+/// Question and filler words are marked: they never score.
+pub fn parse_as(q: &str, an: &Analyzer, typing: bool) -> Query {
     let mut query = Query::default();
     let mut plain = String::new();
     for w in q.split_whitespace() {
@@ -282,22 +369,28 @@ pub fn parse(q: &str, an: &Analyzer) -> Query {
             plain.push(' ');
         }
     }
-    query.words = an
-        .tokens(&plain)
+    let toks = an.tokens(&plain);
+    let units = units(&toks);
+    let last_typed = typing
+        && !q.ends_with(char::is_whitespace)
+        && q.split_whitespace()
+            .last()
+            .is_some_and(|w| !w.starts_with(['#', '@']));
+    let n = toks.len();
+    query.words = toks
         .into_iter()
-        .map(|t| QueryWord {
+        .zip(units)
+        .enumerate()
+        .map(|(i, (t, unit))| QueryWord {
             filler: t.kind == Kind::Word && is_filler(&t.norm),
-            soft: t.kind == Kind::Word && is_soft(&t.stem),
+            soft: t.kind == Kind::Word && (is_soft(&t.stem) || is_light(&t.norm)),
+            prefix: last_typed && i + 1 == n,
             norm: t.norm,
             stem: t.stem,
             kind: t.kind,
+            unit,
         })
         .collect();
-    if query.words.iter().all(|w| w.filler) {
-        for w in &mut query.words {
-            w.filler = false;
-        }
-    }
     query
 }
 

@@ -44,7 +44,7 @@ impl Finder {
     /// Explains `hit`'s rank for `query` (ranked in `index`).
     pub fn explain(&mut self, index: &Index, hit: &Hit, query: &str) -> Option<Explanation> {
         let e = index.hit(hit)?;
-        let q = query::parse(query, &self.an);
+        let q = self.parse(query);
         let slots = self.prepare(index, &q);
         let n = index.entries.len();
         let mut words = Vec::new();

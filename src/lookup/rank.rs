@@ -2,6 +2,7 @@
 //! while it stays in the query), then every figure scored from its
 //! fields, BM25-style.
 
+use super::answer::{ANSWER_COVER, ANSWER_REL, Wanted};
 use super::index::{Entry, Index};
 use super::memo::{Memo, expand, idf, needed, saturate, word_weight};
 use super::{Hit, SORTED};
@@ -21,6 +22,9 @@ const ADJACENT_WEIGHT: f32 = 0.5;
 /// editor as what a reader must see first) weighs when two figures answer
 /// a query about as well: it settles near-ties, never a clear answer.
 const HEADLINE_PRIOR: f32 = 1.1;
+/// How much of a figure's score rests on meeting the query in its own
+/// identity rather than around it.
+const IDENTITY_PULL: f32 = 0.4;
 /// How many entries are ranked between two looks at the cancel flag.
 pub(super) const CANCEL_EVERY: usize = 2048;
 
@@ -31,6 +35,12 @@ pub struct Finder {
     /// The index the memos belong to.
     index: Option<u64>,
     pub(super) an: Analyzer,
+    /// A finder being typed into: the last word of a query with no blank
+    /// after it may be the start of a longer word.
+    pub(super) typing: bool,
+    /// The answer threshold, if not [`ANSWER_COVER`] (for the sweep that
+    /// decides it).
+    cover: Option<f32>,
     pub(super) memos: Vec<Memo>,
     /// For highlighting: the query, and the terms its words stand for.
     /// (The folded words standing for those terms: a small set, quick to
@@ -42,7 +52,31 @@ pub struct Finder {
 }
 
 impl Finder {
-    /// Ranks the index by `query`, best first; ties keep library order.
+    /// A finder for a query being typed (see [`Finder::typing`]).
+    pub fn typing() -> Self {
+        Self {
+            typing: true,
+            ..Self::default()
+        }
+    }
+
+    /// The same finder with another answer threshold: the share of the
+    /// query's distinctive words an answer's identity must meet. For
+    /// deciding the threshold from labelled questions.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn answer_cover(mut self, cover: f32) -> Self {
+        self.cover = Some(cover);
+        self
+    }
+
+    /// Reads `query` as this finder reads queries.
+    pub(super) fn parse(&self, query: &str) -> Query {
+        query::parse_as(query, &self.an, self.typing)
+    }
+
+    /// Ranks the index by `query`: answers first, then related figures,
+    /// each best first; ties keep library order.
     pub fn rank(&mut self, index: &Index, query: &str) -> Vec<Hit> {
         self.rank_until(index, query, &|| false).unwrap_or_default()
     }
@@ -56,19 +90,22 @@ impl Finder {
             self.hl = None;
             self.hl_rows.clear();
         }
-        self.memos.retain(|m| {
-            q.words
-                .iter()
-                .any(|w| m.key.0 == w.norm && m.key.1 == w.kind)
-        });
+        let keys: Vec<_> = q
+            .words
+            .iter()
+            .zip(super::memo::phrases(index, q))
+            .map(|(w, p)| super::memo::key(w, p))
+            .collect();
+        self.memos.retain(|m| keys.contains(&m.key));
         q.words
             .iter()
-            .map(|w| {
+            .zip(keys)
+            .map(|(w, k)| {
                 self.memos
                     .iter()
-                    .position(|m| m.key.0 == w.norm && m.key.1 == w.kind)
+                    .position(|m| m.key == k)
                     .unwrap_or_else(|| {
-                        self.memos.push(Memo::new(index, w));
+                        self.memos.push(Memo::new(index, w, k.4));
                         self.memos.len() - 1
                     })
             })
@@ -84,7 +121,7 @@ impl Finder {
         query: &str,
         cancel: &dyn Fn() -> bool,
     ) -> Option<Vec<Hit>> {
-        let q = query::parse(query, &self.an);
+        let q = self.parse(query);
         let slots = self.prepare(index, &q);
         let words = q.words.len();
         let n = index.entries.len();
@@ -117,23 +154,33 @@ impl Finder {
             .collect();
         // Pass 2: scores, and how much of the query each figure covers.
         let idfs: Vec<f32> = df.iter().map(|&d| idf(n, d)).collect();
-        // A word the library lacks altogether cannot be covered.
-        let need: f32 = q
-            .words
-            .iter()
-            .zip(&idfs)
-            .zip(&df)
-            .filter(|((w, _), d)| needed(w) && **d > 0)
-            .map(|((_, i), _)| i)
+        let need_word: Vec<bool> = q.words.iter().map(needed).collect();
+        // A word the library lacks altogether cannot be covered: it does
+        // not keep a figure from being listed, but it keeps every figure
+        // from being an answer.
+        let need: f32 = (0..words)
+            .filter(|&w| need_word[w] && df[w] > 0)
+            .map(|w| idfs[w])
             .sum();
-        // Needed words, none of them in the library: nothing is what was
-        // asked for (`33 percent` does not list every percentage).
-        if need == 0.0 && q.words.iter().any(needed) {
+        let need_all: f32 = (0..words)
+            .filter(|&w| need_word[w])
+            .map(|w| if df[w] > 0 { idfs[w] } else { idf(n, 0) })
+            .sum();
+        let content = q.words.iter().any(|w| !w.filler);
+        // Needed words, none of them in the library, or nothing but
+        // question words: nothing is what was asked for (`33 percent`
+        // does not list every percentage).
+        if (need == 0.0 && need_word.contains(&true)) || (words > 0 && !content) {
             return Some(Vec::new());
         }
+        let wanted = Wanted::of(&q);
+        let cover = self.cover.unwrap_or(ANSWER_COVER);
         let weights: Vec<f32> = q.words.iter().map(word_weight).collect();
-        let need_word: Vec<bool> = q.words.iter().map(needed).collect();
-        let mut hits: Vec<(usize, f32)> = Vec::new();
+        let idents: Vec<&[bool]> = slots
+            .iter()
+            .map(|&s| self.memos[s].entry_ident.as_slice())
+            .collect();
+        let mut hits: Vec<(usize, f32, bool)> = Vec::new();
         let mut best = 0f32;
         for i in 0..n {
             if i % CANCEL_EVERY == CANCEL_EVERY - 1 && cancel() {
@@ -144,22 +191,32 @@ impl Finder {
             }
             let mut score = 0.0;
             let mut covered = 0.0;
+            let mut own = 0.0;
             let mut any = false;
             for w in 0..words {
                 let tf = tfs[w].get(i).copied().unwrap_or(0.0);
-                if tf > 0.0 {
+                if tf > 0.0 && weights[w] > 0.0 {
                     any = true;
                     score += weights[w] * idfs[w] * saturate(tf);
                     if need_word[w] {
                         covered += idfs[w];
+                        if idents[w].get(i).copied().unwrap_or(false) {
+                            own += idfs[w];
+                        }
                     }
                 }
             }
             if words > 0 && (!any || (need > 0.0 && covered < MIN_COVER * need)) {
                 continue;
             }
+            let own = if need_all > 0.0 { own / need_all } else { 1.0 };
+            // Of two figures the query covers alike, the one whose own
+            // words it meets ranks first.
+            score *= 1.0 - IDENTITY_PULL + IDENTITY_PULL * own;
+            let answers = own >= cover;
+            let answers = answers && index.entries.get(i).is_some_and(|e| wanted.allows(e));
             best = best.max(score);
-            hits.push((i, score));
+            hits.push((i, score, answers));
         }
         self.adjacent_bonus(index, &q, &slots, &idfs, &mut hits);
         if words > 0 {
@@ -170,8 +227,15 @@ impl Finder {
             }
         }
         let best = hits.iter().map(|h| h.1).fold(best, f32::max);
-        hits.retain(|&(_, s)| s >= REL_FLOOR * best);
-        let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        hits.retain(|&(_, s, _)| s >= REL_FLOOR * best);
+        let best_answer = hits.iter().filter(|h| h.2).map(|h| h.1).fold(0.0, f32::max);
+        for h in &mut hits {
+            h.2 = h.2 && h.1 >= ANSWER_REL * best_answer;
+        }
+        // Answers first, then related; each best first.
+        let order = |a: &(usize, f32, bool), b: &(usize, f32, bool)| {
+            b.2.cmp(&a.2).then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0))
+        };
         if hits.len() > SORTED {
             hits.select_nth_unstable_by(SORTED, order);
         }
@@ -179,10 +243,11 @@ impl Finder {
         hits[..head].sort_by(order);
         Some(
             hits.into_iter()
-                .map(|(i, score)| Hit {
+                .map(|(i, score, answer)| Hit {
                     figure: index.entries[i].figure,
                     entry: i,
                     score,
+                    answer,
                 })
                 .collect(),
         )
@@ -197,13 +262,15 @@ impl Finder {
         q: &Query,
         slots: &[usize],
         idfs: &[f32],
-        hits: &mut [(usize, f32)],
+        hits: &mut [(usize, f32, bool)],
     ) {
         let content: Vec<usize> = (0..q.words.len()).filter(|&w| !q.words[w].filler).collect();
         if content.len() < 2 || hits.is_empty() {
             return;
         }
-        let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let order = |a: &(usize, f32, bool), b: &(usize, f32, bool)| {
+            b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+        };
         let top = hits.len().min(ADJACENT_TOP);
         if hits.len() > top {
             hits.select_nth_unstable_by(top - 1, order);
@@ -258,7 +325,7 @@ impl Finder {
             self.hl_rows.clear();
         }
         if self.hl.as_ref().is_none_or(|(q, _)| q != query) {
-            let q = query::parse(query, &self.an);
+            let q = self.parse(query);
             let mut terms = rustc_hash::FxHashSet::default();
             let mut words = rustc_hash::FxHashSet::default();
             for w in &q.words {
