@@ -64,7 +64,7 @@ pub struct Citation {
     /// Who measured it, when that is not the publisher.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub measured_by: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// When it was measured, if the brief says (`null` in JSON when not).
     pub as_of: Option<String>,
     #[serde(flatten)]
     pub origin: Origin,
@@ -136,9 +136,16 @@ impl Citation {
         }
     }
 
-    /// Who measured it and when, in brackets, if either is known.
+    /// Who measured it and when, in brackets, if either is known; a date
+    /// the label already gives (`celebrated in 2022`) is not repeated.
     fn provenance(&self) -> Option<String> {
-        let parts: Vec<&str> = [self.measured_by.as_deref(), self.as_of.as_deref()]
+        let said = |d: &str| {
+            self.label
+                .as_deref()
+                .is_some_and(|l| crate::query::words(l).iter().any(|w| w.norm == d))
+        };
+        let as_of = self.as_of.as_deref().filter(|d| !said(d));
+        let parts: Vec<&str> = [self.measured_by.as_deref(), as_of]
             .into_iter()
             .flatten()
             .collect();
@@ -288,6 +295,26 @@ mod tests {
         assert_eq!(v["section_title"], "Economic Security");
         assert_eq!(v["publisher"], "Council on Foreign Relations");
         assert!(v.get("measured_by").is_none());
+        assert!(v.get("as_of").is_some_and(serde_json::Value::is_null));
+        let mut c = chip();
+        c.as_of = Some("2023".into());
+        let v: serde_json::Value = serde_json::from_str(&c.render(Format::Json)).expect("json");
+        assert_eq!(v["as_of"], "2023");
+    }
+
+    #[test]
+    fn a_year_the_label_gives_is_not_repeated() {
+        let mut c = chip();
+        c.label = Some("ties celebrated in 2022".into());
+        c.as_of = Some("2022".into());
+        let t = c.render(Format::Text);
+        assert!(
+            t.starts_with("60 percent: ties celebrated in 2022. Council"),
+            "{t}"
+        );
+        assert!(!t.contains("(2022)"), "{t}");
+        c.as_of = Some("2023".into());
+        assert!(c.render(Format::Text).contains("in 2022 (2023)."));
     }
 
     #[test]

@@ -19,6 +19,8 @@ struct Row<'a> {
     brief: &'a str,
     figure: &'a Figure,
     section_title: &'a str,
+    /// With a query: whether the figure answers it or is only related.
+    answer: Option<bool>,
     explain: Option<lookup::Explanation>,
 }
 
@@ -75,6 +77,9 @@ impl Serialize for Row<'_> {
                 m.serialize_entry("section_title", &clean(self.section_title))?;
             }
         }
+        if let Some(a) = self.answer {
+            m.serialize_entry("match", if a { "answer" } else { "related" })?;
+        }
         if let Some(x) = &self.explain {
             m.serialize_entry("explain", x)?;
         }
@@ -93,6 +98,7 @@ fn row(lib: &Library, r: FigureRef) -> Option<Row<'_>> {
         brief: &b.meta.id,
         figure,
         section_title,
+        answer: None,
         explain: None,
     })
 }
@@ -110,6 +116,7 @@ pub fn run(cli: &Cli, query: &str, json: bool, csv: bool, explain: bool) -> io::
             let Some(mut r) = row(&lib, h.figure) else {
                 continue;
             };
+            r.answer = Some(h.answer);
             if explain {
                 r.explain = finder.explain(&index, &h, query);
             }
@@ -137,50 +144,79 @@ pub fn run(cli: &Cli, query: &str, json: bool, csv: bool, explain: bool) -> io::
             eprintln!("no figure matches \"{}\"", clean(query));
             return Ok(ExitCode::from(1));
         }
+        let answered = rows.iter().any(|r| r.answer != Some(false));
+        if !answered {
+            // Nothing answers: say so first, then a few related figures.
+            out.line(&format!("No figure answers \"{}\"", clean(query)))?;
+            rows.truncate(RELATED_SHOWN);
+        }
         let vw = rows
             .iter()
             .map(|r| clean(&r.figure.value).chars().count())
             .max()
             .unwrap_or(0)
             .min(24);
+        // Nothing answers: the related figures follow the first line.
+        let mut ruled = !answered;
         for r in &rows {
-            let f = r.figure;
-            let short = lib
-                .by_id(r.brief)
-                .and_then(|b| lib.brief(b))
-                .map_or("", |b| b.meta.short_title.as_str());
-            // Source and date as the notes of `show` give them.
-            let mut cite = f.source.clone();
-            if let Some(a) = &f.as_of {
-                cite.push_str(", ");
-                cite.push_str(a);
+            if r.answer == Some(false) && !ruled {
+                ruled = true;
+                out.line(&format!("{}\nrelated", "─".repeat(vw + 2)))?;
             }
-            out.line(&format!(
-                "{:>vw$}  {}  · {} · {} › {}",
-                clean(&f.value),
-                clean(&f.label),
-                clean(&cite),
-                clean(short),
-                clean(r.section_title)
-            ))?;
-            if let Some(x) = &r.explain {
-                explain_lines(&mut out, x, vw)?;
-            }
+            text_line(&mut out, &lib, r, vw)?;
+        }
+        if !answered {
+            out.flush()?;
+            return Ok(ExitCode::from(1));
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// Related figures listed when nothing answers.
+const RELATED_SHOWN: usize = 5;
+
+/// One figure as a line of text: value, label, source and date, brief and
+/// section; its reasons under it when asked for.
+fn text_line(out: &mut Out, lib: &Library, r: &Row<'_>, vw: usize) -> io::Result<()> {
+    let f = r.figure;
+    let short = lib
+        .by_id(r.brief)
+        .and_then(|b| lib.brief(b))
+        .map_or("", |b| b.meta.short_title.as_str());
+    // Source and date as the notes of `show` give them.
+    let mut cite = f.source.clone();
+    if let Some(a) = &f.as_of {
+        cite.push_str(", ");
+        cite.push_str(a);
+    }
+    out.line(&format!(
+        "{:>vw$}  {}  · {} · {} › {}",
+        clean(&f.value),
+        clean(&f.label),
+        clean(&cite),
+        clean(short),
+        clean(r.section_title)
+    ))?;
+    if let Some(x) = &r.explain {
+        explain_lines(out, x, vw)?;
+    }
+    Ok(())
+}
+
 /// The reasons of one figure's rank, under its line.
 fn explain_lines(out: &mut Out, x: &lookup::Explanation, indent: usize) -> io::Result<()> {
     let pad = " ".repeat(indent + 2);
-    out.line(&format!("{pad}score {:.2}", x.score))?;
+    let role = if x.answer { "answer" } else { "related" };
+    out.line(&format!("{pad}score {:.2}, {role}", x.score))?;
     for w in &x.words {
         let kind = if w.filler {
-            " (filler)"
+            " (question word)"
         } else if w.soft {
             " (half weight)"
+        } else if !w.reasons.is_empty() && !w.identity {
+            " (not in the figure's own words)"
         } else {
             ""
         };

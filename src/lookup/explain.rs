@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::memo::{GLOSS_WEIGHT, WEIGHTS, idf, saturate, word_weight};
-use super::rank::{Finder, passes_filters};
+use super::rank::{Finder, IDENTITY_PULL, passes_filters};
 use super::{FIELD_NAMES, Hit, Index};
 use crate::query;
 
@@ -30,6 +30,10 @@ pub struct WordReason {
     pub soft: bool,
     /// How rare the word is in the library (higher counts more).
     pub rarity: f32,
+    /// It met the figure's own identity (value, id, label, tags,
+    /// measure, kind, or a glossary term those call up), which is what
+    /// makes an answer.
+    pub identity: bool,
     pub score: f32,
     pub reasons: Vec<Reason>,
 }
@@ -37,6 +41,8 @@ pub struct WordReason {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Explanation {
     pub score: f32,
+    /// The figure answers the query (else it is only related).
+    pub answer: bool,
     pub words: Vec<WordReason>,
 }
 
@@ -49,6 +55,7 @@ impl Finder {
         let n = index.entries.len();
         let mut words = Vec::new();
         let mut total = 0.0;
+        let (mut own, mut need_all) = (0f32, 0f32);
         for (w, &slot) in q.words.iter().zip(&slots) {
             let memo = &self.memos[slot];
             let df = index
@@ -64,6 +71,12 @@ impl Finder {
                 0.0
             };
             total += score;
+            if super::memo::needed(w) {
+                need_all += rarity;
+                if tf > 0.0 && memo.entry_ident.get(hit.entry).copied().unwrap_or(false) {
+                    own += rarity;
+                }
+            }
             let mut reasons = Vec::new();
             for (f, name) in FIELD_NAMES.iter().enumerate() {
                 if WEIGHTS[f] == 0.0 {
@@ -111,7 +124,9 @@ impl Finder {
                     }
                 }
             }
+            let identity = memo.entry_ident.get(hit.entry).copied().unwrap_or(false);
             words.push(WordReason {
+                identity,
                 word: w.norm.clone(),
                 filler: w.filler,
                 soft: w.soft && !w.filler,
@@ -120,8 +135,10 @@ impl Finder {
                 reasons,
             });
         }
+        let own = if need_all > 0.0 { own / need_all } else { 1.0 };
         Some(Explanation {
-            score: total,
+            answer: hit.answer,
+            score: total * (1.0 - IDENTITY_PULL + IDENTITY_PULL * own),
             words,
         })
     }

@@ -24,7 +24,7 @@ const ADJACENT_WEIGHT: f32 = 0.5;
 const HEADLINE_PRIOR: f32 = 1.1;
 /// How much of a figure's score rests on meeting the query in its own
 /// identity rather than around it.
-const IDENTITY_PULL: f32 = 0.4;
+pub(super) const IDENTITY_PULL: f32 = 0.4;
 /// How many entries are ranked between two looks at the cancel flag.
 pub(super) const CANCEL_EVERY: usize = 2048;
 
