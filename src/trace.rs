@@ -424,7 +424,10 @@ fn fold_words(chars: &[(char, usize)]) -> Vec<(char, usize)> {
 }
 
 mod qualifier;
+mod quote;
 #[cfg(test)]
 mod tests;
+
+pub use quote::Quote;
 
 pub use qualifier::{QUALIFIERS, number_after_qualifier};
