@@ -17,6 +17,7 @@
 mod answer;
 mod build;
 mod explain;
+mod highlight;
 mod index;
 mod memo;
 mod rank;

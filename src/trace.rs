@@ -430,4 +430,4 @@ mod tests;
 
 pub use quote::Quote;
 
-pub use qualifier::{QUALIFIERS, number_after_qualifier};
+pub use qualifier::QUALIFIERS;

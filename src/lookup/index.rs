@@ -43,6 +43,9 @@ pub(super) struct Text {
     pub len: u16,
 }
 
+/// A glossary name of several words: its terms in order, and its term.
+pub(super) type Phrase = (Vec<u32>, u16);
+
 /// Folded words with their terms, sorted.
 type Vocab = Vec<(String, u32)>;
 
@@ -82,7 +85,7 @@ pub struct Index {
     /// in order, with their glossary term: a query meets such a name only
     /// when it holds all of it, in order (`cost of U.S. troops` is not met
     /// by `troops` alone).
-    pub(super) gloss_phrases: Vec<(Vec<u32>, u16)>,
+    pub(super) gloss_phrases: Vec<Phrase>,
     pub(super) entry_gloss: Vec<u16>,
     /// Average words per text.
     pub(super) avg_len: f32,
@@ -257,7 +260,7 @@ impl Index {
         entry_gloss: Vec<u16>,
         tag_names: Vec<String>,
         briefs: Vec<(String, String)>,
-        (gloss_terms, gloss_phrases): (Vec<Vec<u32>>, Vec<(Vec<u32>, u16)>),
+        (gloss_terms, gloss_phrases): (Vec<Vec<u32>>, Vec<Phrase>),
         g: &crate::glossary::Glossary,
     ) -> Self {
         let terms = bd.stems.len();

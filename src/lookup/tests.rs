@@ -161,6 +161,10 @@ fn percentages_are_read_from_values() {
     assert_eq!(percent("82.6%"), Some(82.6));
     assert_eq!(percent("more than 80 percent"), Some(80.0));
     assert_eq!(percent("approximately 40 per cent"), Some(40.0));
+    // Bars and sorting read the number after the qualifier.
+    assert_eq!(percent("less than 10 percent"), Some(10.0));
+    assert_eq!(percent("around 30 percent"), Some(30.0));
+    assert_eq!(percent("more than 77.5 percent"), Some(77.5));
     assert_eq!(percent("$133 billion"), None);
     // A wide character just before the number or the sign.
     assert_eq!(percent("한%"), None);

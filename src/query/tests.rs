@@ -1,3 +1,4 @@
+use super::words::LIGHT;
 use super::*;
 
 fn stems(text: &str) -> Vec<String> {

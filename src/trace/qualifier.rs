@@ -36,12 +36,6 @@ pub fn split(value: &str) -> Option<(&str, &str)> {
     })
 }
 
-/// The value with its qualifier left out, for reading its number
-/// (`more than 75 percent` → `75 percent`).
-pub fn number_after_qualifier(value: &str) -> &str {
-    split(value).map_or(value, |(_, rest)| rest)
-}
-
 /// Where the source writes `value` (qualified) as one of a list under one
 /// qualifier: `<qualifier> <number> and|or|, <rest of value>`.
 pub(super) fn shared(src: &SourceText, value: &str) -> Option<Range<usize>> {
@@ -117,16 +111,5 @@ mod tests {
         // Not a qualifier the source gives.
         assert_eq!(s.find("more than 30 percent"), None);
         assert_eq!(s.find("about 30 percent"), None);
-    }
-
-    #[test]
-    fn the_number_after_the_qualifier() {
-        assert_eq!(number_after_qualifier("more than 75 percent"), "75 percent");
-        assert_eq!(
-            number_after_qualifier("Approximately 40 percent"),
-            "40 percent"
-        );
-        assert_eq!(number_after_qualifier("overall 5"), "overall 5");
-        assert_eq!(number_after_qualifier("15,000"), "15,000");
     }
 }

@@ -123,25 +123,22 @@ impl Desk {
         let Some(brief) = self.lib.brief(self.reader.brief) else {
             return Effect::None;
         };
-        let c = match quoted {
-            Some((words, at)) => {
-                let c = cite::quotation(brief, section, &words, at);
-                self.message = Some(format!(
-                    "Copied the source's words \"{}\" ({}:{}) with its citation",
-                    said(&c.value),
-                    sanitize::line(&c.source_line.as_ref().map_or("", |l| l.file.as_str())),
-                    c.source_line.as_ref().map_or(0, |l| l.line)
-                ));
-                c
-            }
-            None => {
-                let c = cite::passage(brief, section, &text);
-                self.message = Some(format!(
-                    "Copied the paragraph \"{}\" as a paraphrase with its citation",
-                    said(&c.value)
-                ));
-                c
-            }
+        let c = if let Some((words, at)) = quoted {
+            let c = cite::quotation(brief, section, &words, at);
+            self.message = Some(format!(
+                "Copied the source's words \"{}\" ({}:{}) with its citation",
+                said(&c.value),
+                sanitize::line(c.source_line.as_ref().map_or("", |l| l.file.as_str())),
+                c.source_line.as_ref().map_or(0, |l| l.line)
+            ));
+            c
+        } else {
+            let c = cite::passage(brief, section, &text);
+            self.message = Some(format!(
+                "Copied the paragraph \"{}\" as a paraphrase with its citation",
+                said(&c.value)
+            ));
+            c
         };
         Effect::Clipboard(c.render(self.citation))
     }

@@ -234,28 +234,28 @@ fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
             Some(r) if slot > r => slot - 1,
             _ => slot,
         };
-        let Some(hit) = f.hits.get(row) else {
+        let Some(shown) = f.hits.get(row) else {
             continue;
         };
         let (Some(brief), Some(fig)) = (
-            cx.lib.brief(hit.figure.brief),
+            cx.lib.brief(shown.figure.brief),
             cx.lib
-                .brief(hit.figure.brief)
-                .and_then(|b| b.figure(hit.figure.figure)),
+                .brief(shown.figure.brief)
+                .and_then(|b| b.figure(shown.figure.figure)),
         ) else {
             continue;
         };
         let (hv, hl) = f
             .index
             .as_deref()
-            .and_then(|i| Some((i, i.hit(hit)?)))
+            .and_then(|i| Some((i, i.hit(shown)?)))
             .map_or((Vec::new(), Vec::new()), |(i, e)| {
                 (
                     engine.indices(i, e, FIELD_VALUE, &f.shown),
                     engine.indices(i, e, FIELD_LABEL, &f.shown),
                 )
             });
-        let note = cx.conflicts.figure_note(&cx.lib, hit.figure);
+        let note = cx.conflicts.figure_note(&cx.lib, shown.figure);
         let value = sanitize::line(&fig.value);
         put_marked(
             frame,

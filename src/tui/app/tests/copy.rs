@@ -190,15 +190,12 @@ fn whatever_y_copies_quotes_only_the_source_s_characters() {
             let Effect::Clipboard(text) = press(&mut a, "Y") else {
                 break;
             };
-            match quoted(&text) {
-                Some(words) => {
-                    quotes += 1;
-                    assert!(source.contains(&folded(words)), "not the source's: {words}");
-                }
-                None => {
-                    paraphrases += 1;
-                    assert!(text.starts_with("Paraphrasing "), "{text}");
-                }
+            if let Some(words) = quoted(&text) {
+                quotes += 1;
+                assert!(source.contains(&folded(words)), "not the source's: {words}");
+            } else {
+                paraphrases += 1;
+                assert!(text.starts_with("Paraphrasing "), "{text}");
             }
             let before = a.desk.reader.top;
             press(&mut a, "pagedown");
