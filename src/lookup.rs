@@ -19,6 +19,7 @@ mod build;
 mod explain;
 mod highlight;
 mod index;
+mod inverse;
 mod memo;
 mod rank;
 mod sentences;

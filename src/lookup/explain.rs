@@ -85,11 +85,17 @@ impl Finder {
                 let Some(text) = index.field(e, f) else {
                     continue;
                 };
-                for tok in query::words(text) {
+                let toks = query::words(text);
+                for (tok, unit) in toks.iter().zip(query::units(&toks)) {
+                    // A number with its unit is indexed as both.
+                    let with_unit =
+                        unit.and_then(|u| index.stems.get(&query::with_unit(&tok.norm, u)));
                     let Some(t) = index.surface_term.get(&tok.norm) else {
                         continue;
                     };
-                    if let Some(x) = memo.exps.iter().find(|x| x.term == *t) {
+                    let met =
+                        |x: &&super::memo::Expansion| x.term == *t || Some(&x.term) == with_unit;
+                    if let Some(x) = memo.exps.iter().find(met) {
                         let matched = text.get(tok.range.clone()).unwrap_or("").to_owned();
                         if !reasons
                             .iter()

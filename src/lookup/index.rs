@@ -94,6 +94,8 @@ pub struct Index {
     pub(super) tag_names: Vec<String>,
     /// Per brief: its id and its short title lower-cased, for `@brief`.
     pub(super) briefs: Vec<(String, String)>,
+    /// Texts and glossary terms to the entries using them.
+    pub(super) inverse: super::inverse::Inverse,
 }
 
 impl Index {
@@ -292,7 +294,10 @@ impl Index {
         surfaces.sort_unstable();
         number_surfaces.sort_unstable();
         let words: usize = bd.texts.iter().map(|t| usize::from(t.len)).sum();
+        let inverse =
+            super::inverse::Inverse::new(&entries, bd.texts.len(), g.terms.len(), &entry_gloss);
         Self {
+            inverse,
             id: NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed),
             entries,
             avg_len: words as f32 / bd.texts.len().max(1) as f32,
@@ -344,13 +349,6 @@ impl Index {
     pub(super) fn gloss(&self, e: &Entry) -> &[u16] {
         self.entry_gloss
             .get(e.gloss.start as usize..e.gloss.end as usize)
-            .unwrap_or(&[])
-    }
-
-    /// The glossary terms an entry's identity calls up.
-    pub(super) fn ident_gloss(&self, e: &Entry) -> &[u16] {
-        self.entry_gloss
-            .get(e.ident_gloss.start as usize..e.ident_gloss.end as usize)
             .unwrap_or(&[])
     }
 

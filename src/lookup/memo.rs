@@ -195,6 +195,8 @@ impl Memo {
     pub fn new(index: &Index, w: &QueryWord, phrases: Vec<u16>) -> Self {
         let exps = expand(index, w);
         let mut tscore = vec![0f32; index.texts.len()];
+        // The texts the word meets, each once.
+        let mut touched: Vec<u32> = Vec::new();
         for e in &exps {
             for (text, tf) in index.postings(e.term) {
                 let len = index
@@ -203,6 +205,9 @@ impl Memo {
                     .map_or(1.0, |t| f32::from(t.len));
                 let v = e.quality * f32::from(tf) / (1.0 - B + B * len / index.avg_len.max(1.0));
                 if let Some(s) = tscore.get_mut(text as usize) {
+                    if *s == 0.0 && v > 0.0 {
+                        touched.push(text);
+                    }
                     *s = s.max(v);
                 }
             }
@@ -228,30 +233,60 @@ impl Memo {
             df: 0,
             entry_ident: Vec::new(),
         };
-        m.entry_tf = index.entries.iter().map(|e| m.tf(index, e)).collect();
+        // From the texts and glossary terms met to the entries using
+        // them: the cost is what the word meets, not the library's size.
+        let n = index.entries.len();
+        let mut own = [false; FIELDS];
+        for &f in &IDENTITY {
+            own[f] = true;
+        }
+        m.entry_tf = vec![0.0; n];
+        m.entry_ident = vec![false; n];
+        for &text in &touched {
+            let weight = m.tscore.get(text as usize).copied().unwrap_or(0.0);
+            for &(entry, field) in index.inverse.text_users(text as usize) {
+                let field = usize::from(field);
+                if let (Some(tf), Some(id)) = (
+                    m.entry_tf.get_mut(entry as usize),
+                    m.entry_ident.get_mut(entry as usize),
+                ) {
+                    *tf += WEIGHTS.get(field).copied().unwrap_or(0.0) * weight;
+                    *id |= own.get(field).copied().unwrap_or(false);
+                }
+            }
+        }
+        if m.gscore.iter().any(|&s| s > 0.0) {
+            let mut best = vec![0f32; n];
+            let mut by_identity = vec![false; n];
+            for (g, &s) in m.gscore.iter().enumerate() {
+                if s <= 0.0 {
+                    continue;
+                }
+                for &(e, ident) in index.inverse.gloss_users(g) {
+                    if let (Some(most), Some(own_word)) =
+                        (best.get_mut(e as usize), by_identity.get_mut(e as usize))
+                    {
+                        *most = most.max(s);
+                        *own_word |= ident;
+                    }
+                }
+            }
+            for (e, (&most, &own_word)) in best.iter().zip(&by_identity).enumerate() {
+                if most > 0.0 {
+                    m.entry_tf[e] += GLOSS_WEIGHT * most;
+                    m.entry_ident[e] |= own_word;
+                }
+            }
+        }
         m.df = m.entry_tf.iter().filter(|&&t| t > 0.0).count();
-        m.entry_ident = index
-            .entries
-            .iter()
-            .zip(&m.entry_tf)
-            .map(|(e, &tf)| tf > 0.0 && m.meets_identity(index, e))
-            .collect();
         m
     }
 
-    /// True if the word meets the entry's own identity: a word of its
-    /// value, id, label, tags, measure or kind, or a glossary term those
-    /// call up.
-    pub fn meets_identity(&self, index: &Index, e: &Entry) -> bool {
-        IDENTITY.iter().any(|&f| {
-            e.fields
-                .get(f)
-                .and_then(|&t| self.tscore.get(t as usize))
-                .is_some_and(|&s| s > 0.0)
-        }) || index
-            .ident_gloss(e)
-            .iter()
-            .any(|&g| self.gscore.get(usize::from(g)).is_some_and(|&s| s > 0.0))
+    /// The best weight among glossary terms `gs`.
+    fn gloss_max(&self, gs: &[u16]) -> f32 {
+        gs.iter()
+            .map(|&g| self.gscore.get(usize::from(g)).copied().unwrap_or(0.0))
+            .fold(0.0, f32::max)
     }
 
     /// The word's weighted count in an entry, before saturation.
@@ -260,12 +295,7 @@ impl Memo {
         for (f, &t) in e.fields.iter().enumerate() {
             tf += WEIGHTS[f] * self.tscore.get(t as usize).copied().unwrap_or(0.0);
         }
-        let g = index
-            .gloss(e)
-            .iter()
-            .map(|&g| self.gscore.get(usize::from(g)).copied().unwrap_or(0.0))
-            .fold(0.0, f32::max);
-        tf + GLOSS_WEIGHT * g
+        tf + GLOSS_WEIGHT * self.gloss_max(index.gloss(e))
     }
 }
 
