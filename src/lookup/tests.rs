@@ -279,3 +279,46 @@ fn a_figure_met_only_around_it_is_related() {
     let hits = f.rank(&index, "renew");
     assert!(hits.iter().all(|h| !h.answer), "{hits:?}");
 }
+
+#[test]
+fn an_analysts_words_reach_figures_through_glossary_synonyms() {
+    let lib = Library::embedded();
+    let index = Index::new(&lib);
+    let mut f = Finder::default();
+    for (words, figure) in [
+        ("chip buyers", "chip-exports-china"),
+        ("chip sales china", "chip-exports-china"),
+        ("how much does seoul pay", "korea-stationing-cost-share"),
+        (
+            "share of the bill seoul covers",
+            "korea-stationing-cost-share",
+        ),
+        ("chip equipment bought abroad", "equipment-imported"),
+        (
+            "semiconductor raw materials from foreign suppliers",
+            "raw-materials-imported",
+        ),
+        ("how reliant is japan on china", "japan-china-imports"),
+        ("how dependent is taiwan on china", "taiwan-china-imports"),
+    ] {
+        let hits = f.rank(&index, words);
+        let answers: Vec<String> = ids(&lib, &hits)
+            .into_iter()
+            .zip(&hits)
+            .filter(|(_, h)| h.answer)
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(
+            answers.first().map(String::as_str),
+            Some(figure),
+            "{words}: {answers:?}"
+        );
+        let x = f.explain(&index, &hits[0], words).expect("explanation");
+        assert!(
+            x.words
+                .iter()
+                .any(|w| w.reasons.iter().any(|r| r.field == "glossary")),
+            "{words}: {x:?}"
+        );
+    }
+}
