@@ -6,7 +6,7 @@
 //! name is related. The thresholds come from the labelled questions of
 //! `tests/lookup_queries.rs`.
 
-use super::index::Entry;
+use super::index::Traits;
 use crate::model::FigureKind;
 use crate::query::Query;
 
@@ -47,7 +47,7 @@ impl Wanted {
     }
 
     /// True if a figure like `e` can be what is asked for.
-    pub(super) fn allows(self, e: &Entry) -> bool {
+    pub(super) fn allows(self, e: &Traits) -> bool {
         if self.date {
             return false;
         }

@@ -34,6 +34,18 @@ pub struct Entry {
     pub(super) headline: bool,
 }
 
+/// What ranking asks of every figure, kept apart from the entries, small
+/// and side by side, so a pass over every hit stays in the cache.
+#[derive(Clone, Copy)]
+pub(super) struct Traits {
+    pub figure: FigureRef,
+    pub kind: Option<crate::model::FigureKind>,
+    /// A poll's or survey's figure.
+    pub poll: bool,
+    /// One of its brief's headline figures.
+    pub headline: bool,
+}
+
 /// One distinct field text.
 #[derive(Clone)]
 pub(super) struct Text {
@@ -96,6 +108,8 @@ pub struct Index {
     pub(super) briefs: Vec<(String, String)>,
     /// Texts and glossary terms to the entries using them.
     pub(super) inverse: super::inverse::Inverse,
+    /// Per entry, what ranking asks of it.
+    pub(super) traits: Vec<Traits>,
 }
 
 impl Index {
@@ -296,7 +310,17 @@ impl Index {
         let words: usize = bd.texts.iter().map(|t| usize::from(t.len)).sum();
         let inverse =
             super::inverse::Inverse::new(&entries, bd.texts.len(), g.terms.len(), &entry_gloss);
+        let traits = entries
+            .iter()
+            .map(|e| Traits {
+                figure: e.figure,
+                kind: e.kind,
+                poll: e.poll,
+                headline: e.headline,
+            })
+            .collect();
         Self {
+            traits,
             inverse,
             id: NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed),
             entries,

@@ -242,16 +242,38 @@ impl Memo {
         }
         m.entry_tf = vec![0.0; n];
         m.entry_ident = vec![false; n];
-        for &text in &touched {
-            let weight = m.tscore.get(text as usize).copied().unwrap_or(0.0);
-            for &(entry, field) in index.inverse.text_users(text as usize) {
-                let field = usize::from(field);
-                if let (Some(tf), Some(id)) = (
-                    m.entry_tf.get_mut(entry as usize),
-                    m.entry_ident.get_mut(entry as usize),
-                ) {
-                    *tf += WEIGHTS.get(field).copied().unwrap_or(0.0) * weight;
-                    *id |= own.get(field).copied().unwrap_or(false);
+        let users: usize = touched
+            .iter()
+            .map(|&t| index.inverse.text_users(t as usize).len())
+            .sum();
+        if users > n * FIELDS / 2 {
+            // A word met nearly everywhere (`s`, typed first): one pass
+            // over the entries reads less than the users of its texts.
+            for (e, (tf, id)) in index
+                .entries
+                .iter()
+                .zip(m.entry_tf.iter_mut().zip(m.entry_ident.iter_mut()))
+            {
+                for (f, &t) in e.fields.iter().enumerate() {
+                    let weight = m.tscore.get(t as usize).copied().unwrap_or(0.0);
+                    if weight > 0.0 {
+                        *tf += WEIGHTS[f] * weight;
+                        *id |= own[f];
+                    }
+                }
+            }
+        } else {
+            for &text in &touched {
+                let weight = m.tscore.get(text as usize).copied().unwrap_or(0.0);
+                for &(entry, field) in index.inverse.text_users(text as usize) {
+                    let field = usize::from(field);
+                    if let (Some(tf), Some(id)) = (
+                        m.entry_tf.get_mut(entry as usize),
+                        m.entry_ident.get_mut(entry as usize),
+                    ) {
+                        *tf += WEIGHTS.get(field).copied().unwrap_or(0.0) * weight;
+                        *id |= own.get(field).copied().unwrap_or(false);
+                    }
                 }
             }
         }

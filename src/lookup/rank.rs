@@ -28,6 +28,16 @@ pub(super) const IDENTITY_PULL: f32 = 0.4;
 /// How many entries are ranked between two looks at the cancel flag.
 pub(super) const CANCEL_EVERY: usize = 2048;
 
+/// One query word that can score, as the pass over every figure reads it.
+struct Live<'a> {
+    tf: &'a [f32],
+    ident: &'a [bool],
+    /// Its weight times its rarity.
+    weight: f32,
+    /// Its rarity if it is needed, else nothing.
+    need: f32,
+}
+
 /// A reusable ranker. It remembers each query word's weights, so that the
 /// words already typed cost nothing when one more is typed.
 #[derive(Default)]
@@ -148,10 +158,6 @@ impl Finder {
                 }
             }
         }
-        let tfs: Vec<&[f32]> = slots
-            .iter()
-            .map(|&s| self.memos[s].entry_tf.as_slice())
-            .collect();
         // Pass 2: scores, and how much of the query each figure covers.
         let idfs: Vec<f32> = df.iter().map(|&d| idf(n, d)).collect();
         let need_word: Vec<bool> = q.words.iter().map(needed).collect();
@@ -176,10 +182,25 @@ impl Finder {
         let wanted = Wanted::of(&q);
         let cover = self.cover.unwrap_or(ANSWER_COVER);
         let weights: Vec<f32> = q.words.iter().map(word_weight).collect();
-        let idents: Vec<&[bool]> = slots
-            .iter()
-            .map(|&s| self.memos[s].entry_ident.as_slice())
+        // The words that can score: question words and words the library
+        // lacks are left out of the pass over every figure.
+        let live: Vec<Live<'_>> = (0..words)
+            .filter(|&w| weights[w] > 0.0 && df[w] > 0)
+            .map(|w| {
+                let m = &self.memos[slots[w]];
+                Live {
+                    tf: m.entry_tf.as_slice(),
+                    ident: m.entry_ident.as_slice(),
+                    weight: weights[w] * idfs[w],
+                    need: if need_word[w] { idfs[w] } else { 0.0 },
+                }
+            })
             .collect();
+        let per_need = if need_all > 0.0 {
+            need_all.recip()
+        } else {
+            0.0
+        };
         let mut hits: Vec<(usize, f32, bool)> = Vec::new();
         let mut best = 0f32;
         for i in 0..n {
@@ -193,44 +214,53 @@ impl Finder {
             let mut covered = 0.0;
             let mut own = 0.0;
             let mut any = false;
-            for w in 0..words {
-                let tf = tfs[w].get(i).copied().unwrap_or(0.0);
-                if tf > 0.0 && weights[w] > 0.0 {
+            for l in &live {
+                let tf = l.tf.get(i).copied().unwrap_or(0.0);
+                if tf > 0.0 {
                     any = true;
-                    score += weights[w] * idfs[w] * saturate(tf);
-                    if need_word[w] {
-                        covered += idfs[w];
-                        if idents[w].get(i).copied().unwrap_or(false) {
-                            own += idfs[w];
-                        }
+                    score += l.weight * saturate(tf);
+                    covered += l.need;
+                    if l.ident.get(i).copied().unwrap_or(false) {
+                        own += l.need;
                     }
                 }
             }
             if words > 0 && (!any || (need > 0.0 && covered < MIN_COVER * need)) {
                 continue;
             }
-            let own = if need_all > 0.0 { own / need_all } else { 1.0 };
+            let own = if need_all > 0.0 { own * per_need } else { 1.0 };
             // Of two figures the query covers alike, the one whose own
             // words it meets ranks first.
             score *= 1.0 - IDENTITY_PULL + IDENTITY_PULL * own;
             let answers = own >= cover;
-            let answers = answers && index.entries.get(i).is_some_and(|e| wanted.allows(e));
+            let answers = answers && index.traits.get(i).is_some_and(|e| wanted.allows(e));
             best = best.max(score);
             hits.push((i, score, answers));
         }
         self.adjacent_bonus(index, &q, &slots, &idfs, &mut hits);
-        if words > 0 {
-            for h in &mut hits {
-                if index.entries.get(h.0).is_some_and(|e| e.headline) {
-                    h.1 *= HEADLINE_PRIOR;
-                }
-            }
-        }
-        let best = hits.iter().map(|h| h.1).fold(best, f32::max);
-        hits.retain(|&(_, s, _)| s >= REL_FLOOR * best);
-        let best_answer = hits.iter().filter(|h| h.2).map(|h| h.1).fold(0.0, f32::max);
+        // One pass for the headline prior and the best score, one for the
+        // floor and the best answer.
+        let prior = if words > 0 { HEADLINE_PRIOR } else { 1.0 };
         for h in &mut hits {
-            h.2 = h.2 && h.1 >= ANSWER_REL * best_answer;
+            if index.traits.get(h.0).is_some_and(|e| e.headline) {
+                h.1 *= prior;
+            }
+            best = best.max(h.1);
+        }
+        let floor = REL_FLOOR * best;
+        let mut best_answer = 0f32;
+        hits.retain(|&(_, s, answer)| {
+            let keep = s >= floor;
+            if keep && answer {
+                best_answer = best_answer.max(s);
+            }
+            keep
+        });
+        let far = ANSWER_REL * best_answer;
+        if hits.iter().any(|h| h.2 && h.1 < far) {
+            for h in &mut hits {
+                h.2 = h.2 && h.1 >= far;
+            }
         }
         // Answers first, then related; each best first.
         let order = |a: &(usize, f32, bool), b: &(usize, f32, bool)| {
@@ -243,11 +273,13 @@ impl Finder {
         hits[..head].sort_by(order);
         Some(
             hits.into_iter()
-                .map(|(i, score, answer)| Hit {
-                    figure: index.entries[i].figure,
-                    entry: i,
-                    score,
-                    answer,
+                .filter_map(|(i, score, answer)| {
+                    Some(Hit {
+                        figure: index.traits.get(i)?.figure,
+                        entry: i,
+                        score,
+                        answer,
+                    })
                 })
                 .collect(),
         )
