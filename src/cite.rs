@@ -51,9 +51,21 @@ pub struct Origin {
     pub section_title: String,
 }
 
+/// What a citation holds: a figure, a brief's paragraph (our words, a
+/// paraphrase of the source: never in quotation marks), or the source's
+/// own words (the only thing ever quoted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Figure,
+    Paraphrase,
+    Quote,
+}
+
 /// A figure or a passage, ready to be written in any [`Format`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Citation {
+    pub kind: Kind,
     /// The figure's id, or none for a passage.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub figure: Option<String>,
@@ -64,7 +76,7 @@ pub struct Citation {
     /// Who measured it, when that is not the publisher.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub measured_by: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// When it was measured, if the brief says (`null` in JSON when not).
     pub as_of: Option<String>,
     #[serde(flatten)]
     pub origin: Origin,
@@ -103,6 +115,7 @@ pub fn figure(lib: &Library, r: FigureRef) -> Option<Citation> {
         && !f.source.trim().is_empty())
     .then(|| clean(&f.source));
     Some(Citation {
+        kind: Kind::Figure,
         figure: Some(clean(&f.id)),
         value: clean(&f.value),
         label: Some(clean(&f.label)),
@@ -113,9 +126,11 @@ pub fn figure(lib: &Library, r: FigureRef) -> Option<Citation> {
     })
 }
 
-/// The citation of a passage of `brief` in `section`.
+/// The citation of a paragraph of `brief` in `section`: the brief's own
+/// words, a paraphrase of its source.
 pub fn passage(brief: &Brief, section: SectionIdx, text: &str) -> Citation {
     Citation {
+        kind: Kind::Paraphrase,
         figure: None,
         value: clean(text.trim()),
         label: None,
@@ -123,6 +138,17 @@ pub fn passage(brief: &Brief, section: SectionIdx, text: &str) -> Citation {
         as_of: None,
         origin: origin(brief, Some(section)),
         source_line: None,
+    }
+}
+
+/// The citation of the source's own words for a paragraph of `brief` in
+/// `section`, from `file` at `line`: the one citation written in
+/// quotation marks.
+pub fn quotation(brief: &Brief, section: SectionIdx, words: &str, at: SourceLine) -> Citation {
+    Citation {
+        kind: Kind::Quote,
+        source_line: Some(at),
+        ..passage(brief, section, words)
     }
 }
 
@@ -136,9 +162,16 @@ impl Citation {
         }
     }
 
-    /// Who measured it and when, in brackets, if either is known.
+    /// Who measured it and when, in brackets, if either is known; a date
+    /// the label already gives (`celebrated in 2022`) is not repeated.
     fn provenance(&self) -> Option<String> {
-        let parts: Vec<&str> = [self.measured_by.as_deref(), self.as_of.as_deref()]
+        let said = |d: &str| {
+            self.label
+                .as_deref()
+                .is_some_and(|l| crate::query::words(l).iter().any(|w| w.norm == d))
+        };
+        let as_of = self.as_of.as_deref().filter(|d| !said(d));
+        let parts: Vec<&str> = [self.measured_by.as_deref(), as_of]
             .into_iter()
             .flatten()
             .collect();
@@ -176,7 +209,12 @@ impl Citation {
                 label.trim_end_matches('.'),
                 self.provenance().unwrap_or_default()
             ),
-            None => format!("\"{}\" {reference}", self.value),
+            None if self.kind == Kind::Quote => format!("\"{}\" {reference}", self.value),
+            None => format!(
+                "Paraphrasing {}: {}",
+                reference.trim_end_matches('.'),
+                self.value
+            ),
         }
     }
 
@@ -193,7 +231,14 @@ impl Citation {
                 md_escape(label.trim_end_matches('.')),
                 self.provenance().map(|p| md_escape(&p)).unwrap_or_default()
             ),
-            None => format!("> {}\n\n{reference}", md_escape(&self.value)),
+            None if self.kind == Kind::Quote => {
+                format!("> {}\n\n{reference}", md_escape(&self.value))
+            }
+            None => format!(
+                "Paraphrasing {}: {}",
+                reference.trim_end_matches('.'),
+                md_escape(&self.value)
+            ),
         }
     }
 }
@@ -288,10 +333,30 @@ mod tests {
         assert_eq!(v["section_title"], "Economic Security");
         assert_eq!(v["publisher"], "Council on Foreign Relations");
         assert!(v.get("measured_by").is_none());
+        assert!(v.get("as_of").is_some_and(serde_json::Value::is_null));
+        let mut c = chip();
+        c.as_of = Some("2023".into());
+        let v: serde_json::Value = serde_json::from_str(&c.render(Format::Json)).expect("json");
+        assert_eq!(v["as_of"], "2023");
     }
 
     #[test]
-    fn a_passage_is_quoted_with_its_place() {
+    fn a_year_the_label_gives_is_not_repeated() {
+        let mut c = chip();
+        c.label = Some("ties celebrated in 2022".into());
+        c.as_of = Some("2022".into());
+        let t = c.render(Format::Text);
+        assert!(
+            t.starts_with("60 percent: ties celebrated in 2022. Council"),
+            "{t}"
+        );
+        assert!(!t.contains("(2022)"), "{t}");
+        c.as_of = Some("2023".into());
+        assert!(c.render(Format::Text).contains("in 2022 (2023)."));
+    }
+
+    #[test]
+    fn a_paragraph_is_a_paraphrase_never_in_quotation_marks() {
         let lib = Library::embedded();
         let b = lib.by_id("peninsula-plus").expect("brief");
         let brief = lib.brief(b).expect("brief");
@@ -299,14 +364,37 @@ mod tests {
         let title = brief.section(sec).expect("section").title.clone();
         let t = passage(brief, sec, "  Some words.\n").render(Format::Text);
         assert!(
-            t.starts_with("\"Some words.\" Center for a New American Security, \"Peninsula Plus"),
+            t.starts_with("Paraphrasing Center for a New American Security, \"Peninsula Plus"),
             "{t}"
         );
-        assert!(t.ends_with(&format!(", 2023, {title}.")), "{t}");
+        assert!(t.ends_with(&format!(", 2023, {title}: Some words.")), "{t}");
+        assert!(!t.contains("\"Some words"), "{t}");
+        let m = passage(brief, sec, "x").render(Format::Markdown);
+        assert!(m.starts_with("Paraphrasing ") && !m.contains("> x"), "{m}");
+        let j: serde_json::Value =
+            serde_json::from_str(&passage(brief, sec, "x").render(Format::Json)).expect("json");
+        assert_eq!(j["kind"], "paraphrase");
+    }
+
+    #[test]
+    fn the_source_s_words_are_quoted_with_file_and_line() {
+        let lib = Library::embedded();
+        let b = lib.by_id("peninsula-plus").expect("brief");
+        let brief = lib.brief(b).expect("brief");
+        let at = SourceLine {
+            file: "003.txt".into(),
+            line: 7,
+        };
+        let c = quotation(brief, SectionIdx(1), "Their words.", at);
+        let t = c.render(Format::Text);
         assert!(
-            passage(brief, sec, "x")
-                .render(Format::Markdown)
-                .starts_with("> x\n\n")
+            t.starts_with("\"Their words.\" Center for a New American Security"),
+            "{t}"
         );
+        assert!(t.ends_with("Source text 003.txt:7."), "{t}");
+        assert!(c.render(Format::Markdown).starts_with("> Their words.\n\n"));
+        let j: serde_json::Value = serde_json::from_str(&c.render(Format::Json)).expect("json");
+        assert_eq!(j["kind"], "quote");
+        assert_eq!(j["source_line"]["line"], 7);
     }
 }

@@ -127,9 +127,14 @@ pub enum Command {
     /// Print a figure with its citation, ready for a memo
     Cite {
         /// A figure id (`brief-id#figure-id` when several briefs use it), or
-        /// words to look up (the first match is cited)
+        /// words to look up (cited only when exactly one figure answers them
+        /// clearly; otherwise the candidates are listed and it exits 1)
         #[arg(required = true)]
         what: Vec<String>,
+        /// With words: cite the best-ranked figure even when it is not the
+        /// one clear answer
+        #[arg(long)]
+        first: bool,
         /// How to write it (default: the config's `citation`, else text)
         #[arg(long, value_enum)]
         format: Option<CiteFormat>,
@@ -202,7 +207,8 @@ pub fn run() -> ExitCode {
             what,
             format,
             sources,
-        }) => cite_command(&cli, what, *format, sources.as_deref()),
+            first,
+        }) => cite_command(&cli, what, *format, sources.as_deref(), *first),
         Some(Command::Check {
             paths,
             sources,
@@ -228,6 +234,7 @@ fn cite_command(
     what: &[String],
     format: Option<CiteFormat>,
     sources: Option<&std::path::Path>,
+    first: bool,
 ) -> std::io::Result<ExitCode> {
     let config =
         match crate::config::Config::load(cli.config.as_deref(), &crate::config::Dirs::xdg()) {
@@ -243,9 +250,12 @@ fn cite_command(
     cite::run(
         cli,
         &what.join(" "),
-        format.map(Into::into),
-        sources.as_deref(),
-        config.citation,
+        cite::Ask {
+            format: format.map(Into::into),
+            sources: sources.as_deref(),
+            config: config.citation,
+            first,
+        },
     )
 }
 

@@ -14,9 +14,12 @@
 //! letters scattered across words. Figures far below the best are not
 //! listed.
 
+mod answer;
 mod build;
 mod explain;
+mod highlight;
 mod index;
+mod inverse;
 mod memo;
 mod rank;
 mod sentences;
@@ -37,18 +40,26 @@ pub struct Hit {
     /// Where the figure sits in the index it was ranked in.
     pub entry: usize,
     pub score: f32,
+    /// The figure answers the query: its own identity (value, label,
+    /// tags, measure, kind) meets the query's distinctive words. Else it
+    /// is only related.
+    pub answer: bool,
 }
 
 impl Eq for Hit {}
 
 /// The fields of a figure, in this order.
-pub(crate) const FIELDS: usize = 8;
+pub(crate) const FIELDS: usize = 10;
 pub const FIELD_VALUE: usize = 0;
 pub const FIELD_LABEL: usize = 2;
 /// Field names, for explanations.
 pub const FIELD_NAMES: [&str; FIELDS] = [
-    "value", "id", "label", "tags", "source", "brief", "section", "text",
+    "value", "id", "label", "tags", "source", "brief", "section", "text", "measure", "kind",
 ];
+/// The fields that are the figure's own identity: a query met only
+/// elsewhere (its section, the body around it, its brief's name) is
+/// related, never answered.
+pub(crate) const IDENTITY: [usize; 6] = [0, 1, 2, 3, 8, 9];
 
 /// The index's own tables hash with `FxHash` (as rustc does): their keys
 /// come from the briefs being read, not from a network.

@@ -8,6 +8,11 @@
 mod numbers;
 #[cfg(test)]
 mod tests;
+mod words;
+
+pub use numbers::{Unit, units, with_unit};
+pub use words::is_light;
+use words::{FILLER, SOFT};
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -156,118 +161,6 @@ pub fn is_soft(stem: &str) -> bool {
     SOFT.binary_search(&stem).is_ok()
 }
 
-/// Sorted.
-const FILLER: &[&str] = &[
-    "a",
-    "about",
-    "according",
-    "all",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "been",
-    "being",
-    "by",
-    "came",
-    "can",
-    "come",
-    "comes",
-    "coming",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "done",
-    "for",
-    "from",
-    "get",
-    "gets",
-    "give",
-    "go",
-    "goes",
-    "going",
-    "got",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "know",
-    "me",
-    "my",
-    "of",
-    "on",
-    "or",
-    "our",
-    "she",
-    "should",
-    "so",
-    "some",
-    "tell",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "to",
-    "was",
-    "we",
-    "were",
-    "what",
-    "whats",
-    "when",
-    "where",
-    "whereas",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-];
-
-/// Stems, sorted.
-const SOFT: &[&str] = &[
-    "amount",
-    "figur",
-    "level",
-    "mani",
-    "much",
-    "number",
-    "per",
-    "percent",
-    "percentag",
-    "proport",
-    "rate",
-    "share",
-    "size",
-    "total",
-];
-
 /// The words of a finder query: `#tag` and `@brief` filters apart.
 #[derive(Debug, Clone, Default)]
 pub struct Query {
@@ -285,11 +178,23 @@ pub struct QueryWord {
     pub filler: bool,
     /// See [`is_soft`].
     pub soft: bool,
+    /// A number's unit (`40%`): it meets only numbers with that unit.
+    pub unit: Option<Unit>,
+    /// The word being typed (the last of a finder query with no blank
+    /// after it): it may be the start of a longer library word.
+    pub prefix: bool,
 }
 
-/// Parses a query. A query of nothing but filler words keeps them as
-/// ordinary words, so that `who` or `the` still finds something.
+/// Parses a query as a whole (`briefing figures`, `cite`): no word is
+/// taken for the start of a longer one.
 pub fn parse(q: &str, an: &Analyzer) -> Query {
+    parse_as(q, an, false)
+}
+
+/// Parses a query; with `typing` (the finder), its last word, unless a
+/// blank follows it, is the word being typed and may be a prefix.
+/// Question and filler words are marked: they never score.
+pub fn parse_as(q: &str, an: &Analyzer, typing: bool) -> Query {
     let mut query = Query::default();
     let mut plain = String::new();
     for w in q.split_whitespace() {
@@ -307,22 +212,28 @@ pub fn parse(q: &str, an: &Analyzer) -> Query {
             plain.push(' ');
         }
     }
-    query.words = an
-        .tokens(&plain)
+    let toks = an.tokens(&plain);
+    let units = units(&toks);
+    let last_typed = typing
+        && !q.ends_with(char::is_whitespace)
+        && q.split_whitespace()
+            .last()
+            .is_some_and(|w| !w.starts_with(['#', '@']));
+    let n = toks.len();
+    query.words = toks
         .into_iter()
-        .map(|t| QueryWord {
+        .zip(units)
+        .enumerate()
+        .map(|(i, (t, unit))| QueryWord {
             filler: t.kind == Kind::Word && is_filler(&t.norm),
-            soft: t.kind == Kind::Word && is_soft(&t.stem),
+            soft: t.kind == Kind::Word && (is_soft(&t.stem) || is_light(&t.norm)),
+            prefix: last_typed && i + 1 == n,
             norm: t.norm,
             stem: t.stem,
             kind: t.kind,
+            unit,
         })
         .collect();
-    if query.words.iter().all(|w| w.filler) {
-        for w in &mut query.words {
-            w.filler = false;
-        }
-    }
     query
 }
 

@@ -106,8 +106,17 @@ impl SourceText {
         })
     }
 
-    /// Byte range in the original text of the first whole-token match.
+    /// Byte range in the original text of the first whole-token match;
+    /// for a qualified value (`less than 30 percent`) that the source
+    /// writes with its qualifier shared by a list (`less than 10 percent
+    /// and 30 percent`), the value's number there.
     fn span_of(&self, value: &str) -> Option<Range<usize>> {
+        self.exact_span(value)
+            .or_else(|| qualifier::shared(self, value))
+    }
+
+    /// Byte range in the original text of the first whole-token match.
+    fn exact_span(&self, value: &str) -> Option<Range<usize>> {
         let (needle, _) = normalize(value);
         let needle = needle.trim();
         if needle.is_empty() {
@@ -414,5 +423,11 @@ fn fold_words(chars: &[(char, usize)]) -> Vec<(char, usize)> {
     out
 }
 
+mod qualifier;
+mod quote;
 #[cfg(test)]
 mod tests;
+
+pub use quote::Quote;
+
+pub use qualifier::QUALIFIERS;

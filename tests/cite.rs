@@ -18,7 +18,7 @@ fn cite_by_id_writes_value_label_who_and_where() {
 }
 
 #[test]
-fn cite_a_query_takes_the_first_match_and_adds_the_source_line() {
+fn cite_a_query_with_one_clear_answer_cites_it_with_the_source_line() {
     let o = run(&[
         "-L",
         LIB,
@@ -83,7 +83,74 @@ fn the_config_chooses_the_citation_style() {
 fn cite_with_no_match_fails_and_says_so() {
     let o = run(&["-L", LIB, "cite", "zzzqqq"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("no figure matches \"zzzqqq\""));
+    assert!(stderr(&o).contains("no figure answers \"zzzqqq\""));
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn cite_never_guesses() {
+    // The right figure, in an analyst's words.
+    let o = run(&["cite", "how much does korea pay for us troops"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("approximately 40 percent: share of the cost of stationing"));
+    // Nothing answers: the related figures and how to cite one, exit 1.
+    let o = run(&["cite", "korean companies invested"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("no figure answers \"korean companies invested\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("  moon-stimulus-plan  $133 billion  size of"),
+        "{err}"
+    );
+    assert!(err.contains("briefing cite moon-stimulus-plan"), "{err}");
+    // Two figures answer: the candidates, exit 1.
+    let o = run(&["cite", "60 percent"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("ambiguous"), "{err}");
+    assert!(err.contains("  chip-exports-china  60 percent  "), "{err}");
+    assert!(
+        err.contains("  foreign-interference-poll  60 percent  "),
+        "{err}"
+    );
+    // `--first` takes the top one anyway.
+    let o = run(&["cite", "60 percent", "--first"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("60 percent: "), "{}", stdout(&o));
+    // An id is cited as it always was.
+    let o = run(&["cite", "korea-stationing-cost-share", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v["value"], "approximately 40 percent");
+    assert!(v.get("as_of").is_some(), "as_of is always there");
+}
+
+#[test]
+fn a_qualified_value_is_cited_whole_with_its_source_line() {
+    if !std::path::Path::new("../shared/seeds").is_dir() {
+        return;
+    }
+    let o = run(&[
+        "cite",
+        "raw-materials-from-china",
+        "--sources",
+        "../shared/seeds",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(
+            "more than 75 percent: share of essential raw materials Korea imports from China."
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Source text 001_829741c50366b563.txt:"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -19,6 +19,8 @@ struct Row<'a> {
     brief: &'a str,
     figure: &'a Figure,
     section_title: &'a str,
+    /// With a query: whether the figure answers it or is only related.
+    answer: Option<bool>,
     explain: Option<lookup::Explanation>,
 }
 
@@ -75,6 +77,9 @@ impl Serialize for Row<'_> {
                 m.serialize_entry("section_title", &clean(self.section_title))?;
             }
         }
+        if let Some(a) = self.answer {
+            m.serialize_entry("match", if a { "answer" } else { "related" })?;
+        }
         if let Some(x) = &self.explain {
             m.serialize_entry("explain", x)?;
         }
@@ -93,6 +98,7 @@ fn row(lib: &Library, r: FigureRef) -> Option<Row<'_>> {
         brief: &b.meta.id,
         figure,
         section_title,
+        answer: None,
         explain: None,
     })
 }
@@ -100,7 +106,7 @@ fn row(lib: &Library, r: FigureRef) -> Option<Row<'_>> {
 pub fn run(cli: &Cli, query: &str, json: bool, csv: bool, explain: bool) -> io::Result<ExitCode> {
     let lib = cli.load_library(&[]);
     report_load_problems(&lib);
-    let rows = if query.trim().is_empty() {
+    let mut rows = if query.trim().is_empty() {
         lib.figures().filter_map(|r| row(&lib, r)).collect()
     } else {
         ranked(&lib, &lookup::Index::new(&lib), query, explain)
@@ -126,16 +132,24 @@ pub fn run(cli: &Cli, query: &str, json: bool, csv: bool, explain: bool) -> io::
             eprintln!("no figure matches \"{}\"", clean(query));
             return Ok(ExitCode::from(1));
         }
-        for l in text(&lib, &rows) {
+        let (lines, answered) = text(&lib, &mut rows, query);
+        for l in lines {
             out.line(&l)?;
+        }
+        if !answered {
+            out.flush()?;
+            return Ok(ExitCode::from(1));
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// Related figures listed when nothing answers.
+const RELATED_SHOWN: usize = 5;
+
 /// The figures `query` finds in `index` (built from `lib`), best first,
-/// each with why it ranked when `explain`.
+/// each marked answer or related, with why it ranked when `explain`.
 fn ranked<'a>(lib: &'a Library, index: &lookup::Index, query: &str, explain: bool) -> Vec<Row<'a>> {
     let mut finder = lookup::Finder::default();
     let mut rows = Vec::new();
@@ -143,6 +157,7 @@ fn ranked<'a>(lib: &'a Library, index: &lookup::Index, query: &str, explain: boo
         let Some(mut r) = row(lib, h.figure) else {
             continue;
         };
+        r.answer = Some(h.answer);
         if explain {
             r.explain = finder.explain(index, &h, query);
         }
@@ -155,53 +170,77 @@ fn ranked<'a>(lib: &'a Library, index: &lookup::Index, query: &str, explain: boo
 /// sanitizing every printed line gets), ranked in `index`, which was
 /// built from `lib`.
 pub fn text_lines(lib: &Library, index: &lookup::Index, query: &str, explain: bool) -> Vec<String> {
-    text(lib, &ranked(lib, index, query, explain))
+    text(lib, &mut ranked(lib, index, query, explain), query).0
 }
 
-fn text(lib: &Library, rows: &[Row<'_>]) -> Vec<String> {
+/// The text of `rows` for `query`: the answers, then a rule and the
+/// related figures; when nothing answers, `No figure answers "QUERY"` first
+/// and at most [`RELATED_SHOWN`] related ones (and `false`).
+fn text(lib: &Library, rows: &mut Vec<Row<'_>>, query: &str) -> (Vec<String>, bool) {
+    let mut lines = Vec::new();
+    let answered = rows.iter().any(|r| r.answer != Some(false));
+    if !answered {
+        lines.push(format!("No figure answers \"{}\"", clean(query)));
+        rows.truncate(RELATED_SHOWN);
+    }
     let vw = rows
         .iter()
         .map(|r| clean(&r.figure.value).chars().count())
         .max()
         .unwrap_or(0)
         .min(24);
-    let mut lines = Vec::new();
-    for r in rows {
-        let f = r.figure;
-        let short = lib
-            .by_id(r.brief)
-            .and_then(|b| lib.brief(b))
-            .map_or("", |b| b.meta.short_title.as_str());
-        // Source and date as the notes of `show` give them.
-        let mut cite = f.source.clone();
-        if let Some(a) = &f.as_of {
-            cite.push_str(", ");
-            cite.push_str(a);
+    // Nothing answers: the related figures follow the first line.
+    let mut ruled = !answered;
+    for r in rows.iter() {
+        if r.answer == Some(false) && !ruled {
+            ruled = true;
+            lines.push("─".repeat(vw + 2));
+            lines.push("related".to_owned());
         }
-        lines.push(format!(
-            "{:>vw$}  {}  · {} · {} › {}",
-            clean(&f.value),
-            clean(&f.label),
-            clean(&cite),
-            clean(short),
-            clean(r.section_title)
-        ));
-        if let Some(x) = &r.explain {
-            explain_lines(&mut lines, x, vw);
-        }
+        text_line(&mut lines, lib, r, vw);
     }
-    lines
+    (lines, answered)
+}
+
+/// One figure as a line of text: value, label, source and date, brief and
+/// section; its reasons under it when asked for.
+fn text_line(lines: &mut Vec<String>, lib: &Library, r: &Row<'_>, vw: usize) {
+    let f = r.figure;
+    let short = lib
+        .by_id(r.brief)
+        .and_then(|b| lib.brief(b))
+        .map_or("", |b| b.meta.short_title.as_str());
+    // Source and date as the notes of `show` give them.
+    let mut cite = f.source.clone();
+    if let Some(a) = &f.as_of {
+        cite.push_str(", ");
+        cite.push_str(a);
+    }
+    lines.push(format!(
+        "{:>vw$}  {}  · {} · {} › {}",
+        clean(&f.value),
+        clean(&f.label),
+        clean(&cite),
+        clean(short),
+        clean(r.section_title)
+    ));
+    if let Some(x) = &r.explain {
+        explain_lines(lines, x, vw);
+    }
 }
 
 /// The reasons of one figure's rank, under its line.
 fn explain_lines(lines: &mut Vec<String>, x: &lookup::Explanation, indent: usize) {
     let pad = " ".repeat(indent + 2);
-    lines.push(format!("{pad}score {:.2}", x.score));
+    let role = if x.answer { "answer" } else { "related" };
+    lines.push(format!("{pad}score {:.2}, {role}", x.score));
     for w in &x.words {
         let kind = if w.filler {
-            " (filler)"
+            " (question word)"
         } else if w.soft {
             " (half weight)"
+        } else if !w.reasons.is_empty() && !w.identity {
+            " (not in the figure's own words)"
         } else {
             ""
         };

@@ -49,6 +49,16 @@ impl<'a> Builder<'a> {
         t
     }
 
+    /// A number with its unit (`40#percent`), a term beside the bare
+    /// number that no prefix or typo reaches.
+    fn unit_term(&mut self, stem: String) -> u32 {
+        let next = u32::try_from(self.stems.len()).unwrap_or(u32::MAX);
+        *self.stems.entry(stem).or_insert_with_key(|k| {
+            self.term_stems.push(k.clone());
+            next
+        })
+    }
+
     /// Takes the glossary's names in, as terms.
     pub(super) fn glossary(&mut self, g: &crate::glossary::Glossary) {
         for (stems, caps, term) in g.name_stems() {
@@ -105,6 +115,13 @@ impl<'a> Builder<'a> {
         out
     }
 
+    fn count(&mut self, t: u32) {
+        match self.scratch.iter_mut().find(|(x, _)| *x == t) {
+            Some((_, n)) => *n = n.saturating_add(1),
+            None => self.scratch.push((t, 1)),
+        }
+    }
+
     /// The id of text `s`, adding it if it is new (and `share`d texts
     /// are looked up first).
     pub(super) fn text(&mut self, s: Cow<'a, str>, share: bool) -> u32 {
@@ -129,9 +146,12 @@ impl<'a> Builder<'a> {
                 self.term(&stem, &tok.norm, number)
             };
             tids.push(t);
-            match self.scratch.iter_mut().find(|(x, _)| *x == t) {
-                Some((_, n)) => *n = n.saturating_add(1),
-                None => self.scratch.push((t, 1)),
+            self.count(t);
+        }
+        for (tok, unit) in toks.iter().zip(crate::query::units(&toks)) {
+            if let Some(u) = unit {
+                let t = self.unit_term(crate::query::with_unit(&tok.norm, u));
+                self.count(t);
             }
         }
         let start = self.tt.len() as u32;

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::memo::{GLOSS_WEIGHT, WEIGHTS, idf, saturate, word_weight};
-use super::rank::{Finder, passes_filters};
+use super::rank::{Finder, IDENTITY_PULL, passes_filters};
 use super::{FIELD_NAMES, Hit, Index};
 use crate::query;
 
@@ -30,6 +30,10 @@ pub struct WordReason {
     pub soft: bool,
     /// How rare the word is in the library (higher counts more).
     pub rarity: f32,
+    /// It met the figure's own identity (value, id, label, tags,
+    /// measure, kind, or a glossary term those call up), which is what
+    /// makes an answer.
+    pub identity: bool,
     pub score: f32,
     pub reasons: Vec<Reason>,
 }
@@ -37,6 +41,8 @@ pub struct WordReason {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Explanation {
     pub score: f32,
+    /// The figure answers the query (else it is only related).
+    pub answer: bool,
     pub words: Vec<WordReason>,
 }
 
@@ -44,7 +50,7 @@ impl Finder {
     /// Explains `hit`'s rank for `query` (ranked in `index`).
     pub fn explain(&mut self, index: &Index, hit: &Hit, query: &str) -> Option<Explanation> {
         let e = index.hit(hit)?;
-        let q = query::parse(query, &self.an);
+        let q = self.parse(query);
         let slots = self.prepare(index, &q);
         let n = index.entries.len();
         // The figure's fields, each read into its words once for all the
@@ -61,6 +67,7 @@ impl Finder {
         let mut met: Vec<Option<(f32, Vec<Reason>)>> = vec![None; self.memos.len()];
         let mut words = Vec::new();
         let mut total = 0.0;
+        let (mut own, mut need_all) = (0f32, 0f32);
         for (w, &slot) in q.words.iter().zip(&slots) {
             let memo = &self.memos[slot];
             let tf = memo.tf(index, e);
@@ -84,7 +91,15 @@ impl Finder {
                 0.0
             };
             total += score;
+            if super::memo::needed(w) {
+                need_all += rarity;
+                if tf > 0.0 && memo.entry_ident.get(hit.entry).copied().unwrap_or(false) {
+                    own += rarity;
+                }
+            }
+            let identity = memo.entry_ident.get(hit.entry).copied().unwrap_or(false);
             words.push(WordReason {
+                identity,
                 word: w.norm.clone(),
                 filler: w.filler,
                 soft: w.soft && !w.filler,
@@ -93,8 +108,10 @@ impl Finder {
                 reasons,
             });
         }
+        let own = if need_all > 0.0 { own / need_all } else { 1.0 };
         Some(Explanation {
-            score: total,
+            answer: hit.answer,
+            score: total * (1.0 - IDENTITY_PULL + IDENTITY_PULL * own),
             words,
         })
     }
@@ -111,11 +128,14 @@ impl Finder {
         let memo = &self.memos[slot];
         let mut reasons = Vec::new();
         for (name, text, tokens) in fields {
-            for tok in tokens {
+            for (tok, unit) in tokens.iter().zip(query::units(tokens)) {
+                // A number with its unit is indexed as both.
+                let with_unit = unit.and_then(|u| index.stems.get(&query::with_unit(&tok.norm, u)));
                 let Some(t) = index.surface_term.get(&tok.norm) else {
                     continue;
                 };
-                if let Some(x) = memo.exps.iter().find(|x| x.term == *t) {
+                let met = |x: &&super::memo::Expansion| x.term == *t || Some(&x.term) == with_unit;
+                if let Some(x) = memo.exps.iter().find(met) {
                     let matched = text.get(tok.range.clone()).unwrap_or("").to_owned();
                     if !reasons
                         .iter()

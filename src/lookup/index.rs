@@ -24,8 +24,26 @@ pub struct Entry {
     pub(super) tags: Range<u32>,
     /// The glossary terms its words call up, in `entry_gloss`.
     pub(super) gloss: Range<u32>,
+    /// Those its identity's words call up (see [`super::IDENTITY`]).
+    pub(super) ident_gloss: Range<u32>,
+    /// What sort of quantity it is.
+    pub kind: Option<crate::model::FigureKind>,
+    /// A poll's or survey's figure (tagged `public-opinion`).
+    pub(super) poll: bool,
     /// One of its brief's headline figures.
     pub(super) headline: bool,
+}
+
+/// What ranking asks of every figure, kept apart from the entries, small
+/// and side by side, so a pass over every hit stays in the cache.
+#[derive(Clone, Copy)]
+pub(super) struct Traits {
+    pub figure: FigureRef,
+    pub kind: Option<crate::model::FigureKind>,
+    /// A poll's or survey's figure.
+    pub poll: bool,
+    /// One of its brief's headline figures.
+    pub headline: bool,
 }
 
 /// One distinct field text.
@@ -36,6 +54,9 @@ pub(super) struct Text {
     /// How many words it has.
     pub len: u16,
 }
+
+/// A glossary name of several words: its terms in order, and its term.
+pub(super) type Phrase = (Vec<u32>, u16);
 
 /// Folded words with their terms, sorted.
 type Vocab = Vec<(String, u32)>;
@@ -68,9 +89,15 @@ pub struct Index {
     pub(super) surface_term: QuickMap<String, u32>,
     /// In how many texts each term occurs.
     pub(super) term_texts: Vec<u32>,
-    /// Per glossary term: its name and the terms of all its names, sorted.
+    /// Per glossary term: its name and the terms of its one-word names,
+    /// sorted.
     pub(super) gloss_names: Vec<String>,
     pub(super) gloss_terms: Vec<Vec<u32>>,
+    /// Names of several words (question words left out), as their terms
+    /// in order, with their glossary term: a query meets such a name only
+    /// when it holds all of it, in order (`cost of U.S. troops` is not met
+    /// by `troops` alone).
+    pub(super) gloss_phrases: Vec<Phrase>,
     pub(super) entry_gloss: Vec<u16>,
     /// Average words per text.
     pub(super) avg_len: f32,
@@ -79,6 +106,10 @@ pub struct Index {
     pub(super) tag_names: Vec<String>,
     /// Per brief: its id and its short title lower-cased, for `@brief`.
     pub(super) briefs: Vec<(String, String)>,
+    /// Texts and glossary terms to the entries using them.
+    pub(super) inverse: super::inverse::Inverse,
+    /// Per entry, what ranking asks of it.
+    pub(super) traits: Vec<Traits>,
 }
 
 impl Index {
@@ -92,7 +123,7 @@ impl Index {
                 Vec::new(),
                 Vec::new(),
                 Vec::new(),
-                Vec::new(),
+                (Vec::new(), Vec::new()),
                 &g,
             )
         })
@@ -154,6 +185,11 @@ impl Index {
                     title,
                     section,
                     bd.text(Cow::Owned(said.get(fi).cloned().unwrap_or_default()), false),
+                    bd.text(
+                        Cow::Owned(f.measure.as_deref().unwrap_or("").replace(['-', '_'], " ")),
+                        true,
+                    ),
+                    bd.text(Cow::Borrowed(f.kind.map_or("", |k| k.name())), true),
                 ];
                 let start = entry_tags.len() as u32;
                 for t in &f.tags {
@@ -163,15 +199,24 @@ impl Index {
                         next
                     }));
                 }
-                union.clear();
-                for &t in &fields {
-                    if let Some(r) = bd.tg_at.get(t as usize) {
-                        union.extend_from_slice(&bd.tg[r.start as usize..r.end as usize]);
+                let called = |fs: &mut dyn Iterator<Item = &u32>, union: &mut Vec<u16>| {
+                    union.clear();
+                    for &t in fs {
+                        if let Some(r) = bd.tg_at.get(t as usize) {
+                            union.extend_from_slice(&bd.tg[r.start as usize..r.end as usize]);
+                        }
                     }
-                }
-                union.sort_unstable();
-                union.dedup();
+                    union.sort_unstable();
+                    union.dedup();
+                };
+                called(&mut fields.iter(), &mut union);
                 let gs = entry_gloss.len() as u32;
+                entry_gloss.extend_from_slice(&union);
+                let ge = entry_gloss.len() as u32;
+                called(
+                    &mut super::IDENTITY.iter().filter_map(|&i| fields.get(i)),
+                    &mut union,
+                );
                 entry_gloss.extend_from_slice(&union);
                 entries.push(Entry {
                     figure: FigureRef {
@@ -180,18 +225,31 @@ impl Index {
                     },
                     fields,
                     tags: start..entry_tags.len() as u32,
-                    gloss: gs..entry_gloss.len() as u32,
+                    gloss: gs..ge,
+                    ident_gloss: ge..entry_gloss.len() as u32,
+                    kind: f.kind,
+                    poll: f.tags.iter().any(|t| t == "public-opinion"),
                     headline: f.headline,
                 });
             }
         }
         // The glossary's words are terms too, so a query reaches them.
         let mut gloss_terms = Vec::with_capacity(g.terms.len());
-        for t in &g.terms {
+        let mut gloss_phrases = Vec::new();
+        for (gi, t) in g.terms.iter().enumerate() {
             let mut ts: Vec<u32> = Vec::new();
             for name in t.all_names() {
-                for tok in bd.an.tokens(name) {
-                    ts.push(bd.term(&tok.stem, &tok.norm, tok.kind == Kind::Number));
+                let words: Vec<u32> = bd
+                    .an
+                    .tokens(name)
+                    .into_iter()
+                    .filter(|tok| !crate::query::is_filler(&tok.norm))
+                    .map(|tok| bd.term(&tok.stem, &tok.norm, tok.kind == Kind::Number))
+                    .collect();
+                match words.as_slice() {
+                    [] => {}
+                    [one] => ts.push(*one),
+                    _ => gloss_phrases.push((words, u16::try_from(gi).unwrap_or(u16::MAX))),
                 }
             }
             ts.sort_unstable();
@@ -205,7 +263,7 @@ impl Index {
             entry_gloss,
             tag_names,
             brief_names,
-            gloss_terms,
+            (gloss_terms, gloss_phrases),
             g,
         ))
     }
@@ -218,7 +276,7 @@ impl Index {
         entry_gloss: Vec<u16>,
         tag_names: Vec<String>,
         briefs: Vec<(String, String)>,
-        gloss_terms: Vec<Vec<u32>>,
+        (gloss_terms, gloss_phrases): (Vec<Vec<u32>>, Vec<Phrase>),
         g: &crate::glossary::Glossary,
     ) -> Self {
         let terms = bd.stems.len();
@@ -250,7 +308,20 @@ impl Index {
         surfaces.sort_unstable();
         number_surfaces.sort_unstable();
         let words: usize = bd.texts.iter().map(|t| usize::from(t.len)).sum();
+        let inverse =
+            super::inverse::Inverse::new(&entries, bd.texts.len(), g.terms.len(), &entry_gloss);
+        let traits = entries
+            .iter()
+            .map(|e| Traits {
+                figure: e.figure,
+                kind: e.kind,
+                poll: e.poll,
+                headline: e.headline,
+            })
+            .collect();
         Self {
+            traits,
+            inverse,
             id: NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed),
             entries,
             avg_len: words as f32 / bd.texts.len().max(1) as f32,
@@ -266,6 +337,7 @@ impl Index {
             term_texts,
             gloss_names: g.terms.iter().map(|t| t.term.clone()).collect(),
             gloss_terms,
+            gloss_phrases,
             entry_gloss,
             entry_tags,
             tag_names,

@@ -3,12 +3,13 @@
 //! glossary term and figure of the index, kept while the word stays in
 //! the query.
 
-use super::FIELDS;
 use super::index::{Entry, Index};
-use crate::query::{Kind, QueryWord};
+use super::{FIELDS, IDENTITY};
+use crate::query::{Kind, QueryWord, Unit};
 
-/// Field weights: value, id, label, tags, source, brief, section, text.
-pub(super) const WEIGHTS: [f32; FIELDS] = [3.0, 1.0, 3.0, 1.5, 1.0, 0.5, 1.0, 1.5];
+/// Field weights: value, id, label, tags, source, brief, section, text,
+/// measure, kind.
+pub(super) const WEIGHTS: [f32; FIELDS] = [3.0, 1.0, 3.0, 1.5, 1.0, 0.5, 1.0, 1.5, 1.0, 0.5];
 /// Weight of the glossary terms a figure's words call up.
 pub(super) const GLOSS_WEIGHT: f32 = 1.2;
 const K1: f32 = 1.2;
@@ -41,9 +42,62 @@ pub(super) struct Expansion {
     pub how: How,
 }
 
-/// The terms a query word stands for: its own stem, the words it begins
-/// (the library's most common first), and for a word the library lacks,
-/// words one or two typos away.
+/// What a memo is kept for: a word as typed, its kind, whether it may be
+/// a prefix and its unit.
+/// The last part: the glossary terms the word meets as part of a name of
+/// several words the query holds whole.
+pub(super) type Key = (String, Kind, bool, Option<Unit>, Vec<u16>);
+
+pub(super) fn key(w: &QueryWord, phrases: Vec<u16>) -> Key {
+    (w.norm.clone(), w.kind, w.prefix, w.unit, phrases)
+}
+
+/// Per word of `q`, the glossary terms it meets through a name of several
+/// words that the query holds whole and in order (question words skipped):
+/// `host nation support` meets the SMA, `troops` alone does not.
+pub(super) fn phrases(index: &Index, q: &crate::query::Query) -> Vec<Vec<u16>> {
+    let mut out = vec![Vec::new(); q.words.len()];
+    let content: Vec<(usize, Option<u32>)> = q
+        .words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| !w.filler)
+        .map(|(i, w)| {
+            let t = index
+                .stems
+                .get(&w.stem)
+                .or_else(|| index.surface_term.get(&w.norm))
+                .copied();
+            (i, t)
+        })
+        .collect();
+    for (terms, g) in &index.gloss_phrases {
+        for run in content.windows(terms.len()) {
+            if run
+                .iter()
+                .zip(terms)
+                .all(|((_, t), want)| *t == Some(*want))
+            {
+                for (i, _) in run {
+                    if let Some(o) = out.get_mut(*i)
+                        && !o.contains(g)
+                    {
+                        o.push(*g);
+                    }
+                }
+            }
+        }
+    }
+    for o in &mut out {
+        o.sort_unstable();
+    }
+    out
+}
+
+/// The terms a query word stands for: its own stem (a number with a unit:
+/// that number with that unit only), the words it begins when it is the
+/// word being typed (the library's most common first), and for a word the
+/// library lacks, words one or two typos away. Never a shorter word.
 pub(super) fn expand(index: &Index, w: &QueryWord) -> Vec<Expansion> {
     let mut out: Vec<Expansion> = Vec::new();
     let mut add = |term: u32, quality: f32, how: How| match out.iter_mut().find(|e| e.term == term)
@@ -55,7 +109,16 @@ pub(super) fn expand(index: &Index, w: &QueryWord) -> Vec<Expansion> {
         Some(_) => {}
         None => out.push(Expansion { term, quality, how }),
     };
+    if w.filler {
+        return out;
+    }
     let number = w.kind == Kind::Number;
+    if let (true, Some(u)) = (number, w.unit) {
+        if let Some(&t) = index.stems.get(&crate::query::with_unit(&w.norm, u)) {
+            add(t, 1.0, How::Exact);
+        }
+        return out;
+    }
     let exact = index
         .stems
         .get(&w.stem)
@@ -69,7 +132,8 @@ pub(super) fn expand(index: &Index, w: &QueryWord) -> Vec<Expansion> {
         &index.surfaces
     };
     let lo = list.partition_point(|(s, _)| s.as_str() < w.norm.as_str());
-    let mut completions: Vec<(u32, usize)> = list[lo..]
+    let typed_part = if w.prefix { &list[lo..] } else { &[][..] };
+    let mut completions: Vec<(u32, usize)> = typed_part
         .iter()
         .take_while(|(s, _)| s.starts_with(w.norm.as_str()))
         .filter(|(s, _)| s.len() > w.norm.len())
@@ -95,15 +159,6 @@ pub(super) fn expand(index: &Index, w: &QueryWord) -> Vec<Expansion> {
         );
     }
     let chars = w.norm.chars().count();
-    // A longer form of a library word (`japanese` for `japan`).
-    if exact.is_none() && !number {
-        let shortest = 4.max(chars * 3 / 5);
-        for (i, _) in w.norm.char_indices().skip(shortest) {
-            if let Some(&t) = index.surface_term.get(&w.norm[..i]) {
-                add(t, 0.6, How::Prefix);
-            }
-        }
-    }
     if exact.is_none() && !number && chars >= 4 {
         let first = w.norm.chars().next();
         let allowed = if chars <= 5 { 1 } else { 2 };
@@ -122,7 +177,7 @@ pub(super) fn expand(index: &Index, w: &QueryWord) -> Vec<Expansion> {
 
 /// One query word's weights over the index's texts and glossary terms.
 pub(super) struct Memo {
-    pub key: (String, Kind),
+    pub key: Key,
     pub exps: Vec<Expansion>,
     /// Per text: the best quality times the length-normalised count.
     pub tscore: Vec<f32>,
@@ -132,12 +187,16 @@ pub(super) struct Memo {
     pub entry_tf: Vec<f32>,
     /// How many entries hold the word.
     pub df: usize,
+    /// Per entry: the word meets its identity (see [`super::IDENTITY`]).
+    pub entry_ident: Vec<bool>,
 }
 
 impl Memo {
-    pub fn new(index: &Index, w: &QueryWord) -> Self {
+    pub fn new(index: &Index, w: &QueryWord, phrases: Vec<u16>) -> Self {
         let exps = expand(index, w);
         let mut tscore = vec![0f32; index.texts.len()];
+        // The texts the word meets, each once.
+        let mut touched: Vec<u32> = Vec::new();
         for e in &exps {
             for (text, tf) in index.postings(e.term) {
                 let len = index
@@ -146,6 +205,9 @@ impl Memo {
                     .map_or(1.0, |t| f32::from(t.len));
                 let v = e.quality * f32::from(tf) / (1.0 - B + B * len / index.avg_len.max(1.0));
                 if let Some(s) = tscore.get_mut(text as usize) {
+                    if *s == 0.0 && v > 0.0 {
+                        touched.push(text);
+                    }
                     *s = s.max(v);
                 }
             }
@@ -153,24 +215,100 @@ impl Memo {
         let gscore = index
             .gloss_terms
             .iter()
-            .map(|ts| {
+            .enumerate()
+            .map(|(g, ts)| {
+                let whole = u16::try_from(g).is_ok_and(|g| phrases.contains(&g));
                 exps.iter()
                     .filter(|e| ts.binary_search(&e.term).is_ok())
                     .map(|e| e.quality)
-                    .fold(0.0, f32::max)
+                    .fold(if whole { 1.0 } else { 0.0 }, f32::max)
             })
             .collect();
         let mut m = Self {
-            key: (w.norm.clone(), w.kind),
+            key: key(w, phrases),
             exps,
             tscore,
             gscore,
             entry_tf: Vec::new(),
             df: 0,
+            entry_ident: Vec::new(),
         };
-        m.entry_tf = index.entries.iter().map(|e| m.tf(index, e)).collect();
+        // From the texts and glossary terms met to the entries using
+        // them: the cost is what the word meets, not the library's size.
+        let n = index.entries.len();
+        let mut own = [false; FIELDS];
+        for &f in &IDENTITY {
+            own[f] = true;
+        }
+        m.entry_tf = vec![0.0; n];
+        m.entry_ident = vec![false; n];
+        let users: usize = touched
+            .iter()
+            .map(|&t| index.inverse.text_users(t as usize).len())
+            .sum();
+        if users > n * FIELDS / 2 {
+            // A word met nearly everywhere (`s`, typed first): one pass
+            // over the entries reads less than the users of its texts.
+            for (e, (tf, id)) in index
+                .entries
+                .iter()
+                .zip(m.entry_tf.iter_mut().zip(m.entry_ident.iter_mut()))
+            {
+                for (f, &t) in e.fields.iter().enumerate() {
+                    let weight = m.tscore.get(t as usize).copied().unwrap_or(0.0);
+                    if weight > 0.0 {
+                        *tf += WEIGHTS[f] * weight;
+                        *id |= own[f];
+                    }
+                }
+            }
+        } else {
+            for &text in &touched {
+                let weight = m.tscore.get(text as usize).copied().unwrap_or(0.0);
+                for &(entry, field) in index.inverse.text_users(text as usize) {
+                    let field = usize::from(field);
+                    if let (Some(tf), Some(id)) = (
+                        m.entry_tf.get_mut(entry as usize),
+                        m.entry_ident.get_mut(entry as usize),
+                    ) {
+                        *tf += WEIGHTS.get(field).copied().unwrap_or(0.0) * weight;
+                        *id |= own.get(field).copied().unwrap_or(false);
+                    }
+                }
+            }
+        }
+        if m.gscore.iter().any(|&s| s > 0.0) {
+            let mut best = vec![0f32; n];
+            let mut by_identity = vec![false; n];
+            for (g, &s) in m.gscore.iter().enumerate() {
+                if s <= 0.0 {
+                    continue;
+                }
+                for &(e, ident) in index.inverse.gloss_users(g) {
+                    if let (Some(most), Some(own_word)) =
+                        (best.get_mut(e as usize), by_identity.get_mut(e as usize))
+                    {
+                        *most = most.max(s);
+                        *own_word |= ident;
+                    }
+                }
+            }
+            for (e, (&most, &own_word)) in best.iter().zip(&by_identity).enumerate() {
+                if most > 0.0 {
+                    m.entry_tf[e] += GLOSS_WEIGHT * most;
+                    m.entry_ident[e] |= own_word;
+                }
+            }
+        }
         m.df = m.entry_tf.iter().filter(|&&t| t > 0.0).count();
         m
+    }
+
+    /// The best weight among glossary terms `gs`.
+    fn gloss_max(&self, gs: &[u16]) -> f32 {
+        gs.iter()
+            .map(|&g| self.gscore.get(usize::from(g)).copied().unwrap_or(0.0))
+            .fold(0.0, f32::max)
     }
 
     /// The word's weighted count in an entry, before saturation.
@@ -179,12 +317,7 @@ impl Memo {
         for (f, &t) in e.fields.iter().enumerate() {
             tf += WEIGHTS[f] * self.tscore.get(t as usize).copied().unwrap_or(0.0);
         }
-        let g = index
-            .gloss(e)
-            .iter()
-            .map(|&g| self.gscore.get(usize::from(g)).copied().unwrap_or(0.0))
-            .fold(0.0, f32::max);
-        tf + GLOSS_WEIGHT * g
+        tf + GLOSS_WEIGHT * self.gloss_max(index.gloss(e))
     }
 }
 
@@ -197,10 +330,11 @@ pub(super) fn saturate(tf: f32) -> f32 {
     tf * (K1 + 1.0) / (tf + K1)
 }
 
-/// How much a word counts: filler words barely, words like `share` half.
+/// How much a word counts: filler words not at all, words like `share`
+/// half.
 pub(super) fn word_weight(w: &QueryWord) -> f32 {
     if w.filler {
-        0.15
+        0.0
     } else if w.soft {
         0.5
     } else {

@@ -2,8 +2,9 @@
 //! while it stays in the query), then every figure scored from its
 //! fields, BM25-style.
 
+use super::answer::{ANSWER_COVER, ANSWER_REL, Wanted};
 use super::index::{Entry, Index};
-use super::memo::{Memo, expand, idf, needed, saturate, word_weight};
+use super::memo::{Memo, idf, needed, saturate, word_weight};
 use super::{Hit, SORTED};
 use crate::query::{self, Analyzer, Query};
 
@@ -21,28 +22,71 @@ const ADJACENT_WEIGHT: f32 = 0.5;
 /// editor as what a reader must see first) weighs when two figures answer
 /// a query about as well: it settles near-ties, never a clear answer.
 const HEADLINE_PRIOR: f32 = 1.1;
+/// How much of a figure's score rests on meeting the query in its own
+/// identity rather than around it.
+pub(super) const IDENTITY_PULL: f32 = 0.4;
 /// How many entries are ranked between two looks at the cancel flag.
 pub(super) const CANCEL_EVERY: usize = 2048;
+
+/// One query word that can score, as the pass over every figure reads it.
+struct Live<'a> {
+    tf: &'a [f32],
+    ident: &'a [bool],
+    /// Its weight times its rarity.
+    weight: f32,
+    /// Its rarity if it is needed, else nothing.
+    need: f32,
+}
 
 /// A reusable ranker. It remembers each query word's weights, so that the
 /// words already typed cost nothing when one more is typed.
 #[derive(Default)]
 pub struct Finder {
     /// The index the memos belong to.
-    index: Option<u64>,
+    pub(super) index: Option<u64>,
     pub(super) an: Analyzer,
+    /// A finder being typed into: the last word of a query with no blank
+    /// after it may be the start of a longer word.
+    pub(super) typing: bool,
+    /// The answer threshold, if not [`ANSWER_COVER`] (for the sweep that
+    /// decides it).
+    cover: Option<f32>,
     pub(super) memos: Vec<Memo>,
     /// For highlighting: the query, and the terms its words stand for.
     /// (The folded words standing for those terms: a small set, quick to
     /// ask while a frame is drawn.)
-    hl: Option<(String, rustc_hash::FxHashSet<String>)>,
+    pub(super) hl: Option<(String, rustc_hash::FxHashSet<String>)>,
     /// Highlights worked out for that query, by figure and field: a
     /// frame redrawn for the same hits costs a look-up.
-    hl_rows: super::QuickMap<(crate::model::FigureRef, usize), Vec<u32>>,
+    pub(super) hl_rows: super::QuickMap<(crate::model::FigureRef, usize), Vec<u32>>,
 }
 
 impl Finder {
-    /// Ranks the index by `query`, best first; ties keep library order.
+    /// A finder for a query being typed (see [`Finder::typing`]).
+    pub fn typing() -> Self {
+        Self {
+            typing: true,
+            ..Self::default()
+        }
+    }
+
+    /// The same finder with another answer threshold: the share of the
+    /// query's distinctive words an answer's identity must meet. For
+    /// deciding the threshold from labelled questions.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn answer_cover(mut self, cover: f32) -> Self {
+        self.cover = Some(cover);
+        self
+    }
+
+    /// Reads `query` as this finder reads queries.
+    pub(super) fn parse(&self, query: &str) -> Query {
+        query::parse_as(query, &self.an, self.typing)
+    }
+
+    /// Ranks the index by `query`: answers first, then related figures,
+    /// each best first; ties keep library order.
     pub fn rank(&mut self, index: &Index, query: &str) -> Vec<Hit> {
         self.rank_until(index, query, &|| false).unwrap_or_default()
     }
@@ -56,19 +100,22 @@ impl Finder {
             self.hl = None;
             self.hl_rows.clear();
         }
-        self.memos.retain(|m| {
-            q.words
-                .iter()
-                .any(|w| m.key.0 == w.norm && m.key.1 == w.kind)
-        });
+        let keys: Vec<_> = q
+            .words
+            .iter()
+            .zip(super::memo::phrases(index, q))
+            .map(|(w, p)| super::memo::key(w, p))
+            .collect();
+        self.memos.retain(|m| keys.contains(&m.key));
         q.words
             .iter()
-            .map(|w| {
+            .zip(keys)
+            .map(|(w, k)| {
                 self.memos
                     .iter()
-                    .position(|m| m.key.0 == w.norm && m.key.1 == w.kind)
+                    .position(|m| m.key == k)
                     .unwrap_or_else(|| {
-                        self.memos.push(Memo::new(index, w));
+                        self.memos.push(Memo::new(index, w, k.4));
                         self.memos.len() - 1
                     })
             })
@@ -84,7 +131,7 @@ impl Finder {
         query: &str,
         cancel: &dyn Fn() -> bool,
     ) -> Option<Vec<Hit>> {
-        let q = query::parse(query, &self.an);
+        let q = self.parse(query);
         let slots = self.prepare(index, &q);
         let words = q.words.len();
         let n = index.entries.len();
@@ -111,29 +158,50 @@ impl Finder {
                 }
             }
         }
-        let tfs: Vec<&[f32]> = slots
-            .iter()
-            .map(|&s| self.memos[s].entry_tf.as_slice())
-            .collect();
         // Pass 2: scores, and how much of the query each figure covers.
         let idfs: Vec<f32> = df.iter().map(|&d| idf(n, d)).collect();
-        // A word the library lacks altogether cannot be covered.
-        let need: f32 = q
-            .words
-            .iter()
-            .zip(&idfs)
-            .zip(&df)
-            .filter(|((w, _), d)| needed(w) && **d > 0)
-            .map(|((_, i), _)| i)
+        let need_word: Vec<bool> = q.words.iter().map(needed).collect();
+        // A word the library lacks altogether cannot be covered: it does
+        // not keep a figure from being listed, but it keeps every figure
+        // from being an answer.
+        let need: f32 = (0..words)
+            .filter(|&w| need_word[w] && df[w] > 0)
+            .map(|w| idfs[w])
             .sum();
-        // Needed words, none of them in the library: nothing is what was
-        // asked for (`33 percent` does not list every percentage).
-        if need == 0.0 && q.words.iter().any(needed) {
+        let need_all: f32 = (0..words)
+            .filter(|&w| need_word[w])
+            .map(|w| if df[w] > 0 { idfs[w] } else { idf(n, 0) })
+            .sum();
+        let content = q.words.iter().any(|w| !w.filler);
+        // Needed words, none of them in the library, or nothing but
+        // question words: nothing is what was asked for (`33 percent`
+        // does not list every percentage).
+        if (need == 0.0 && need_word.contains(&true)) || (words > 0 && !content) {
             return Some(Vec::new());
         }
+        let wanted = Wanted::of(&q);
+        let cover = self.cover.unwrap_or(ANSWER_COVER);
         let weights: Vec<f32> = q.words.iter().map(word_weight).collect();
-        let need_word: Vec<bool> = q.words.iter().map(needed).collect();
-        let mut hits: Vec<(usize, f32)> = Vec::new();
+        // The words that can score: question words and words the library
+        // lacks are left out of the pass over every figure.
+        let live: Vec<Live<'_>> = (0..words)
+            .filter(|&w| weights[w] > 0.0 && df[w] > 0)
+            .map(|w| {
+                let m = &self.memos[slots[w]];
+                Live {
+                    tf: m.entry_tf.as_slice(),
+                    ident: m.entry_ident.as_slice(),
+                    weight: weights[w] * idfs[w],
+                    need: if need_word[w] { idfs[w] } else { 0.0 },
+                }
+            })
+            .collect();
+        let per_need = if need_all > 0.0 {
+            need_all.recip()
+        } else {
+            0.0
+        };
+        let mut hits: Vec<(usize, f32, bool)> = Vec::new();
         let mut best = 0f32;
         for i in 0..n {
             if i % CANCEL_EVERY == CANCEL_EVERY - 1 && cancel() {
@@ -144,34 +212,60 @@ impl Finder {
             }
             let mut score = 0.0;
             let mut covered = 0.0;
+            let mut own = 0.0;
             let mut any = false;
-            for w in 0..words {
-                let tf = tfs[w].get(i).copied().unwrap_or(0.0);
+            for l in &live {
+                let tf = l.tf.get(i).copied().unwrap_or(0.0);
                 if tf > 0.0 {
                     any = true;
-                    score += weights[w] * idfs[w] * saturate(tf);
-                    if need_word[w] {
-                        covered += idfs[w];
+                    score += l.weight * saturate(tf);
+                    covered += l.need;
+                    if l.ident.get(i).copied().unwrap_or(false) {
+                        own += l.need;
                     }
                 }
             }
             if words > 0 && (!any || (need > 0.0 && covered < MIN_COVER * need)) {
                 continue;
             }
+            let own = if need_all > 0.0 { own * per_need } else { 1.0 };
+            // Of two figures the query covers alike, the one whose own
+            // words it meets ranks first.
+            score *= 1.0 - IDENTITY_PULL + IDENTITY_PULL * own;
+            let answers = own >= cover;
+            let answers = answers && index.traits.get(i).is_some_and(|e| wanted.allows(e));
             best = best.max(score);
-            hits.push((i, score));
+            hits.push((i, score, answers));
         }
         self.adjacent_bonus(index, &q, &slots, &idfs, &mut hits);
-        if words > 0 {
+        // One pass for the headline prior and the best score, one for the
+        // floor and the best answer.
+        let prior = if words > 0 { HEADLINE_PRIOR } else { 1.0 };
+        for h in &mut hits {
+            if index.traits.get(h.0).is_some_and(|e| e.headline) {
+                h.1 *= prior;
+            }
+            best = best.max(h.1);
+        }
+        let floor = REL_FLOOR * best;
+        let mut best_answer = 0f32;
+        hits.retain(|&(_, s, answer)| {
+            let keep = s >= floor;
+            if keep && answer {
+                best_answer = best_answer.max(s);
+            }
+            keep
+        });
+        let far = ANSWER_REL * best_answer;
+        if hits.iter().any(|h| h.2 && h.1 < far) {
             for h in &mut hits {
-                if index.entries.get(h.0).is_some_and(|e| e.headline) {
-                    h.1 *= HEADLINE_PRIOR;
-                }
+                h.2 = h.2 && h.1 >= far;
             }
         }
-        let best = hits.iter().map(|h| h.1).fold(best, f32::max);
-        hits.retain(|&(_, s)| s >= REL_FLOOR * best);
-        let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // Answers first, then related; each best first.
+        let order = |a: &(usize, f32, bool), b: &(usize, f32, bool)| {
+            b.2.cmp(&a.2).then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0))
+        };
         if hits.len() > SORTED {
             hits.select_nth_unstable_by(SORTED, order);
         }
@@ -179,10 +273,13 @@ impl Finder {
         hits[..head].sort_by(order);
         Some(
             hits.into_iter()
-                .map(|(i, score)| Hit {
-                    figure: index.entries[i].figure,
-                    entry: i,
-                    score,
+                .filter_map(|(i, score, answer)| {
+                    Some(Hit {
+                        figure: index.traits.get(i)?.figure,
+                        entry: i,
+                        score,
+                        answer,
+                    })
                 })
                 .collect(),
         )
@@ -197,13 +294,15 @@ impl Finder {
         q: &Query,
         slots: &[usize],
         idfs: &[f32],
-        hits: &mut [(usize, f32)],
+        hits: &mut [(usize, f32, bool)],
     ) {
         let content: Vec<usize> = (0..q.words.len()).filter(|&w| !q.words[w].filler).collect();
         if content.len() < 2 || hits.is_empty() {
             return;
         }
-        let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let order = |a: &(usize, f32, bool), b: &(usize, f32, bool)| {
+            b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+        };
         let top = hits.len().min(ADJACENT_TOP);
         if hits.len() > top {
             hits.select_nth_unstable_by(top - 1, order);
@@ -251,113 +350,6 @@ impl Finder {
             h.1 += bonus;
         }
     }
-
-    /// Character indices of `field` (one of the entry's fields) holding a
-    /// word the query matched, for highlighting.
-    pub fn indices(&mut self, index: &Index, e: &Entry, field: usize, query: &str) -> Vec<u32> {
-        if self.index != Some(index.id) {
-            self.index = Some(index.id);
-            self.memos.clear();
-            self.hl = None;
-            self.hl_rows.clear();
-        }
-        if self.hl.as_ref().is_none_or(|(q, _)| q != query) {
-            let q = query::parse(query, &self.an);
-            let mut terms = rustc_hash::FxHashSet::default();
-            let mut words = rustc_hash::FxHashSet::default();
-            for w in &q.words {
-                for x in expand(index, w) {
-                    terms.insert(x.term);
-                }
-                if w.kind == query::Kind::Number {
-                    // Numbers are many: only those the word begins.
-                    let list = &index.number_surfaces;
-                    let lo = list.partition_point(|(s, _)| s.as_str() < w.norm.as_str());
-                    words.extend(
-                        list[lo..]
-                            .iter()
-                            .take_while(|(s, _)| s.starts_with(w.norm.as_str()))
-                            .take(256)
-                            .map(|(s, _)| s.clone()),
-                    );
-                }
-            }
-            words.extend(
-                index
-                    .surfaces
-                    .iter()
-                    .filter(|(_, t)| terms.contains(t))
-                    .map(|(s, _)| s.clone()),
-            );
-            self.hl = Some((query.to_owned(), words));
-            self.hl_rows.clear();
-        }
-        if let Some(v) = self.hl_rows.get(&(e.figure, field)) {
-            return v.clone();
-        }
-        let (Some((_, words)), Some(text)) = (&self.hl, index.field(e, field)) else {
-            return Vec::new();
-        };
-        let hit = |norm: &str| words.contains(norm);
-        let mut out = Vec::new();
-        if text.is_ascii() {
-            // The common case, on the keystroke's path: ASCII words folded
-            // in one reused buffer (`15,000` → `15000`, `U.S.` → `us`,
-            // `Korea's` → `korea`), as the tokenizer would.
-            let mut word = String::new();
-            for (at, w) in ascii_words(text) {
-                word.clear();
-                let b = w.as_bytes();
-                let keep = b.strip_suffix(b"'s").unwrap_or(b);
-                for (i, &c) in keep.iter().enumerate() {
-                    let digits = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
-                    match c {
-                        b'.' if i > 0 && digits(i - 1) && digits(i + 1) => word.push('.'),
-                        b'.' | b',' | b'\'' => {}
-                        _ => word.push(char::from(c.to_ascii_lowercase())),
-                    }
-                }
-                if hit(&word) {
-                    out.extend((at..at + keep.len()).map(|c| c as u32));
-                }
-            }
-        } else {
-            for tok in query::words(text) {
-                if hit(&tok.norm) {
-                    let start = text.get(..tok.range.start).map_or(0, |s| s.chars().count());
-                    let len = text.get(tok.range.clone()).map_or(0, |s| s.chars().count());
-                    out.extend((start..start + len).map(|c| c as u32));
-                }
-            }
-        }
-        self.hl_rows.insert((e.figure, field), out.clone());
-        out
-    }
-}
-
-/// The words of an ASCII `text` with their offsets: runs of letters,
-/// digits and the `.` `,` `'` inside them, without those at either end.
-fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let b = text.as_bytes();
-    let inner = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b',' | b'\'');
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < b.len() && !b[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        if i >= b.len() {
-            return None;
-        }
-        let start = i;
-        while i < b.len() && inner(b[i]) {
-            i += 1;
-        }
-        let mut end = i;
-        while end > start && !b[end - 1].is_ascii_alphanumeric() {
-            end -= 1;
-        }
-        text.get(start..end).map(|w| (start, w))
-    })
 }
 
 pub(super) fn passes_filters(index: &Index, e: &Entry, q: &Query) -> bool {

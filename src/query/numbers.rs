@@ -175,3 +175,64 @@ pub(super) fn merge(toks: &mut Vec<Token>) {
 fn is_spelt(t: &Token) -> bool {
     t.range.len() > t.norm.len()
 }
+
+/// What a number counts, read from the word beside it: `40%` is a
+/// percentage, `forty years` a time, `$133 billion` money. A number with a
+/// unit meets only a number with the same unit (`40%` is not `Forty
+/// years`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Percent,
+    Time,
+    Money,
+}
+
+impl Unit {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Percent => "percent",
+            Self::Time => "time",
+            Self::Money => "money",
+        }
+    }
+}
+
+/// The unit of a number from the folded words before and after it.
+pub fn unit_between(prev: Option<&str>, next: Option<&str>) -> Option<Unit> {
+    if matches!(prev, Some("dollar" | "euro" | "pound" | "won")) {
+        return Some(Unit::Money);
+    }
+    match next? {
+        "percent" | "pct" | "percentage" => Some(Unit::Percent),
+        "year" | "years" | "yr" | "yrs" | "month" | "months" | "week" | "weeks" | "day"
+        | "days" | "hour" | "hours" | "decade" | "decades" | "anniversary" | "anniversaries" => {
+            Some(Unit::Time)
+        }
+        "dollar" | "dollars" | "billion" | "million" | "trillion" | "won" | "euro" | "euros" => {
+            Some(Unit::Money)
+        }
+        _ => None,
+    }
+}
+
+/// The term a number with a unit is indexed under, beside the bare number.
+pub fn with_unit(number: &str, unit: Unit) -> String {
+    format!("{number}#{}", unit.name())
+}
+
+/// The unit of each token of `toks` that is a number (none for words).
+pub fn units(toks: &[Token]) -> Vec<Option<Unit>> {
+    (0..toks.len())
+        .map(|i| {
+            (toks[i].kind == Kind::Number)
+                .then(|| {
+                    let prev = i
+                        .checked_sub(1)
+                        .and_then(|j| toks.get(j))
+                        .map(|t| t.norm.as_str());
+                    unit_between(prev, toks.get(i + 1).map(|t| t.norm.as_str()))
+                })
+                .flatten()
+        })
+        .collect()
+}

@@ -1,3 +1,4 @@
+use super::words::LIGHT;
 use super::*;
 
 fn stems(text: &str) -> Vec<String> {
@@ -97,9 +98,9 @@ fn questions_keep_their_content_words() {
             .find(|w| w.norm == "many")
             .is_some_and(|w| w.soft || w.filler)
     );
-    // Only filler words: they are the query.
+    // Question words never count, even alone.
     let q = parse("who", &an);
-    assert!(!q.words[0].filler);
+    assert!(q.words[0].filler);
     // A bare `#` is a tag still being typed.
     assert!(parse("# @", &an).tags.is_empty());
 }
@@ -108,6 +109,7 @@ fn questions_keep_their_content_words() {
 fn the_word_lists_are_sorted() {
     assert!(FILLER.windows(2).all(|w| w[0] < w[1]));
     assert!(SOFT.windows(2).all(|w| w[0] < w[1]));
+    assert!(LIGHT.windows(2).all(|w| w[0] < w[1]));
     let an = Analyzer::default();
     for s in SOFT {
         // Each is a stem as the analyzer makes it.

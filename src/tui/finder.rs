@@ -56,8 +56,8 @@ impl Default for FinderState {
             hits: Vec::new(),
             cursor: 0,
             index: None,
-            engine: Finder::default(),
-            highlighter: RefCell::new(Finder::default()),
+            engine: Finder::typing(),
+            highlighter: RefCell::new(Finder::typing()),
             worker: None,
             background_from: BACKGROUND_FROM,
             building: None,
@@ -209,7 +209,7 @@ impl RankWorker {
         thread::Builder::new()
             .name("briefing-finder".into())
             .spawn(move || {
-                let mut finder = Finder::default();
+                let mut finder = Finder::typing();
                 while let Ok(mut query) = job_rx.recv() {
                     while let Ok(newer) = job_rx.try_recv() {
                         query = newer;
@@ -274,7 +274,7 @@ mod tests {
         assert!(state.worker.is_some(), "large indexes rank on the worker");
         wait(&mut state);
         assert_eq!(state.shown, "chip exp china");
-        let inline = Finder::default().rank(&index, "chip exp china");
+        let inline = Finder::typing().rank(&index, "chip exp china");
         assert_eq!(state.hits, inline);
         assert!(!state.hits.is_empty());
     }
@@ -295,7 +295,7 @@ mod tests {
         state.set_query("chip exp china");
         assert_eq!(
             state.hits,
-            Finder::default().rank(&Index::new(&lib), "chip exp china")
+            Finder::typing().rank(&Index::new(&lib), "chip exp china")
         );
         // A new library forgets the index and builds its own.
         state.prepare(&lib);

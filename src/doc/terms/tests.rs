@@ -42,7 +42,7 @@ fn the_first_occurrence_of_a_term_is_marked_once_per_section() {
 
 #[test]
 fn china_is_not_marked_but_the_prc_is() {
-    let d = doc("Exports to China rose; China said so. The PRC answered.\n");
+    let d = doc("Visits to China rose; China said so. The PRC answered.\n");
     assert_eq!(marked(&d), vec![("PRC".into(), "PRC".into())]);
 }
 

@@ -1,11 +1,13 @@
 //! `y` and `Y`: a figure, or the paragraph being read, with its citation
 //! (`crate::cite`) in the configured format, handed to the event loop to
-//! put on the clipboard.
+//! put on the clipboard. A paragraph is the brief's words, so it goes out
+//! as a paraphrase; with the source texts at hand, `Y` offers the source's
+//! own passage for it instead, the one thing put in quotation marks.
 
 use super::{Desk, Focus};
 use crate::cite;
 use crate::doc::{BlockKind, Role};
-use crate::model::{FigureRef, SectionIdx};
+use crate::model::{FigureIdx, FigureRef, SectionIdx};
 use crate::sanitize;
 use crate::tui::msg::Effect;
 use crate::tui::panel::{self, Item};
@@ -54,8 +56,9 @@ impl Desk {
     }
 
     /// The paragraph `Y` copies: the selection's, else the first one from
-    /// the top of the pane down to its bottom; with its section.
-    pub fn paragraph_to_copy(&mut self) -> Option<(SectionIdx, String)> {
+    /// the top of the pane down to its bottom; with its section and the
+    /// figures it mentions.
+    pub fn paragraph_to_copy(&mut self) -> Option<(SectionIdx, String, Vec<FigureIdx>)> {
         let layout = &self.reader.layout;
         let line = self
             .reader
@@ -65,32 +68,78 @@ impl Desk {
         let bottom = (self.reader.top + self.reader.height.max(1)).min(layout.len());
         let first = layout.block_of(line);
         let last = layout.block_of(bottom.saturating_sub(1).max(line));
-        let doc = self.reader.doc(&self.lib, self.reader.brief);
+        let at = self.reader.brief;
+        let brief = self.lib.brief(at);
+        let doc = self.reader.doc(&self.lib, at);
         doc.blocks
             .get(first..=last.max(first))?
             .iter()
             .find_map(|b| match &b.kind {
-                BlockKind::Paragraph(t) if !t.is_blank() => Some((b.section, t.text.clone())),
+                BlockKind::Paragraph(t) if !t.is_blank() => {
+                    let figures = t
+                        .runs
+                        .iter()
+                        .filter_map(|(_, st)| match st.role {
+                            Role::Mention(m) => {
+                                brief?.mentions.get(m as usize).and_then(|m| m.figure)
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    Some((b.section, t.text.clone(), figures))
+                }
                 BlockKind::Code { text } if !text.trim().is_empty() => {
-                    Some((b.section, text.clone()))
+                    Some((b.section, text.clone(), Vec::new()))
                 }
                 _ => None,
             })
     }
 
+    /// The source's own words for a paragraph, when the source texts are
+    /// given and hold them: the passage where one of its figures' values
+    /// stands, else the sentence it restates.
+    fn source_words(
+        &self,
+        text: &str,
+        figures: &[FigureIdx],
+    ) -> Option<(String, cite::SourceLine)> {
+        let dir = self.outside.sources.as_deref()?;
+        let brief = self.lib.brief(self.reader.brief)?;
+        let (file, src) = crate::trace::source_of(brief, dir).ok()?;
+        let values: Vec<&str> = figures
+            .iter()
+            .filter_map(|&f| brief.figure(f).map(|f| f.value.as_str()))
+            .collect();
+        let q = src.quote(&values, text)?;
+        Some((q.text, cite::SourceLine { file, line: q.line }))
+    }
+
     pub(super) fn copy_paragraph(&mut self) -> Effect {
-        let Some((section, text)) = self.paragraph_to_copy() else {
+        let Some((section, text, figures)) = self.paragraph_to_copy() else {
             self.message = Some("no paragraph here to copy".into());
             return Effect::None;
         };
+        let quoted = self.source_words(&text, &figures);
         let Some(brief) = self.lib.brief(self.reader.brief) else {
             return Effect::None;
         };
-        let c = cite::passage(brief, section, &text);
-        self.message = Some(format!(
-            "Copied the paragraph \"{}\" with its citation",
-            said(&c.value)
-        ));
+        let c = if let Some((words, at)) = quoted {
+            let c = cite::quotation(brief, section, &words, at);
+            self.message = Some(format!(
+                "Copied the source's words \"{}\" ({}:{}) with its citation",
+                said(&c.value),
+                sanitize::line(c.source_line.as_ref().map_or("", |l| l.file.as_str())),
+                c.source_line.as_ref().map_or(0, |l| l.line)
+            ));
+            c
+        } else {
+            let c = cite::passage(brief, section, &text);
+            self.message = Some(format!(
+                "Copied the paragraph \"{}\" as a paraphrase with its citation",
+                said(&c.value)
+            ));
+            c
+        };
         Effect::Clipboard(c.render(self.citation))
     }
 }

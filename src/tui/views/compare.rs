@@ -233,6 +233,18 @@ fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, view: &Compare) {
     };
     let rows = rows(cx, tag);
     let bar_w = 24u16.min(inner.width / 3);
+    // The values line up in a column as wide as the widest (a qualifier
+    // included: `more than 77.5 percent`), within reason.
+    let value_w = rows
+        .iter()
+        .filter_map(|r| match r {
+            CompareRow::Figure { figure, .. } => cx.lib.brief(figure.brief)?.figure(figure.figure),
+            CompareRow::Brief(_) => None,
+        })
+        .map(|f| unicode_width::UnicodeWidthStr::width(sanitize::line(&f.value).as_ref()))
+        .max()
+        .unwrap_or(0)
+        .clamp(8, 24);
     for (i, row) in rows.iter().enumerate().skip(first).take(rows_h) {
         let y = inner.y + u16::try_from(i - first).unwrap_or(0);
         match row {
@@ -271,7 +283,7 @@ fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, view: &Compare) {
                     bar.right() + 1,
                     y,
                     inner.right(),
-                    &format!("{:<14}", sanitize::line(&f.value)),
+                    &format!("{:<value_w$}", sanitize::line(&f.value)),
                     theme.get(Slot::FigureValue),
                 );
                 cells::put_truncated(

@@ -121,11 +121,21 @@ fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
             .key_for(Mode::Finder, a)
             .unwrap_or_else(|| "?".into())
     };
-    let title = format!(
-        "Find a figure — #tag @brief, {} to open, {} to close",
-        hint(Action::Open),
-        hint(Action::Close)
-    );
+    // Hits for a question no figure answers are only related.
+    let no_answer = !cx.finder.hits.is_empty() && cx.finder.hits.iter().all(|h| !h.answer);
+    let title = if no_answer {
+        format!(
+            "Find a figure — no answer, related figures below; {} to open, {} to close",
+            hint(Action::Open),
+            hint(Action::Close)
+        )
+    } else {
+        format!(
+            "Find a figure — #tag @brief, {} to open, {} to close",
+            hint(Action::Open),
+            hint(Action::Close)
+        )
+    };
     let Some(inner) = popup(frame, cx, area, &title, WIDTH) else {
         return;
     };
@@ -193,34 +203,59 @@ fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
         }),
     );
     let per_page = (list_h / lines).max(1);
-    let first = window(f.cursor, per_page);
+    // Answers, then a rule and the related figures: the rule takes a
+    // row of the list, before the first related hit that follows answers.
+    let rule_at = f.hits.iter().position(|h| !h.answer).filter(|&i| i > 0);
+    let slot_of = |row: usize| row + usize::from(rule_at.is_some_and(|r| row >= r));
+    let slots = f.hits.len() + usize::from(rule_at.is_some());
+    let first = window(slot_of(f.cursor), per_page);
     let mut engine = f.highlighter.borrow_mut();
     let mark = theme.get(Slot::SearchMatch);
-    for (row, hit) in f.hits.iter().enumerate().skip(first).take(per_page) {
-        let top = (row - first) * lines;
+    for slot in (first..slots).take(per_page) {
+        let top = (slot - first) * lines;
         if top + lines > list_h.max(lines) {
             break;
         }
         let row_y = inner.y + 2 + u16::try_from(top).unwrap_or(0);
+        let row = match rule_at {
+            Some(r) if slot == r => {
+                let w = usize::from(inner.width.saturating_sub(10)).min(40);
+                let rule = format!("── related {}", "─".repeat(w));
+                cells::put(
+                    frame.buffer_mut(),
+                    inner.x,
+                    row_y,
+                    inner.right(),
+                    &rule,
+                    theme.get(Slot::Dim),
+                );
+                continue;
+            }
+            Some(r) if slot > r => slot - 1,
+            _ => slot,
+        };
+        let Some(shown) = f.hits.get(row) else {
+            continue;
+        };
         let (Some(brief), Some(fig)) = (
-            cx.lib.brief(hit.figure.brief),
+            cx.lib.brief(shown.figure.brief),
             cx.lib
-                .brief(hit.figure.brief)
-                .and_then(|b| b.figure(hit.figure.figure)),
+                .brief(shown.figure.brief)
+                .and_then(|b| b.figure(shown.figure.figure)),
         ) else {
             continue;
         };
         let (hv, hl) = f
             .index
             .as_deref()
-            .and_then(|i| Some((i, i.hit(hit)?)))
+            .and_then(|i| Some((i, i.hit(shown)?)))
             .map_or((Vec::new(), Vec::new()), |(i, e)| {
                 (
                     engine.indices(i, e, FIELD_VALUE, &f.shown),
                     engine.indices(i, e, FIELD_LABEL, &f.shown),
                 )
             });
-        let note = cx.conflicts.figure_note(&cx.lib, hit.figure);
+        let note = cx.conflicts.figure_note(&cx.lib, shown.figure);
         let value = sanitize::line(&fig.value);
         put_marked(
             frame,

@@ -98,23 +98,116 @@ fn capital_y_copies_the_paragraph_being_read() {
     let chip = figure(&a, "strategic-tech-cooperation", "chip-exports-china");
     a.desk.jump_to_figure(chip);
     let text = copied(press(&mut a, "Y"));
-    assert!(text.starts_with('"'), "{text}");
+    // Our words: a paraphrase, never in quotation marks.
+    assert!(
+        text.starts_with("Paraphrasing Council on Foreign Relations, \"Strengthening Strategic Technology Cooperation Between South Korea and the United States\", Economic Security: "),
+        "{text}"
+    );
     assert!(
         text.contains("60 percent"),
         "the selection's paragraph: {text}"
     );
-    assert!(
-        text.ends_with("Council on Foreign Relations, \"Strengthening Strategic Technology Cooperation Between South Korea and the United States\", Economic Security."),
-        "{text}"
+    assert_eq!(
+        text.matches('"').count(),
+        2,
+        "only the title is quoted: {text}"
     );
     let said = a.desk.message.clone().unwrap_or_default();
     assert!(said.starts_with("Copied the paragraph \""), "{said}");
-    assert!(said.ends_with("\" with its citation"), "{said}");
+    assert!(
+        said.ends_with("\" as a paraphrase with its citation"),
+        "{said}"
+    );
     // Without a selection, the first paragraph from the top of the pane.
     press(&mut a, "g");
     let top = copied(press(&mut a, "Y"));
     assert_ne!(top, text);
-    assert!(top.starts_with('"'), "{top}");
+    assert!(top.starts_with("Paraphrasing "), "{top}");
+}
+
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
+
+/// The text between the first pair of quotation marks, and the rest.
+fn quoted(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix('"')?;
+    rest.find("\" ").map(|end| &rest[..end])
+}
+
+fn folded(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn with_sources_capital_y_quotes_the_source_s_own_passage() {
+    if !std::path::Path::new(SEEDS).is_dir() {
+        return;
+    }
+    let mut a = app(160, 45);
+    a.desk.outside.sources = Some(SEEDS.into());
+    let chip = figure(&a, "strategic-tech-cooperation", "chip-exports-china");
+    a.desk.jump_to_figure(chip);
+    let text = copied(press(&mut a, "Y"));
+    let words = quoted(&text).unwrap_or_else(|| panic!("a quotation: {text}"));
+    assert!(words.contains("60 percent"), "{text}");
+    assert!(
+        text.contains("Source text 001_829741c50366b563.txt:"),
+        "{text}"
+    );
+    let said = a.desk.message.clone().unwrap_or_default();
+    assert!(said.starts_with("Copied the source's words"), "{said}");
+}
+
+#[test]
+fn whatever_y_copies_quotes_only_the_source_s_characters() {
+    if !std::path::Path::new(SEEDS).is_dir() {
+        return;
+    }
+    // Every paragraph of every brief, copied with the sources at hand:
+    // what stands in quotation marks (beyond the report's title) is the
+    // source's text, white space folded.
+    let mut a = app(160, 45);
+    a.desk.outside.sources = Some(SEEDS.into());
+    let lib = a.desk.lib.clone();
+    let (mut quotes, mut paraphrases) = (0, 0);
+    for (bi, b) in lib.briefs.iter().enumerate() {
+        let Ok((_, _)) = crate::trace::source_of(b, std::path::Path::new(SEEDS)) else {
+            continue;
+        };
+        let source = std::fs::read_to_string(
+            std::path::Path::new(SEEDS).join(b.meta.source_text.as_deref().unwrap_or("")),
+        )
+        .unwrap_or_default();
+        let source = folded(&source);
+        if b.figures.is_empty() {
+            continue;
+        }
+        a.desk.jump_to_figure(FigureRef {
+            brief: crate::model::BriefIdx(bi),
+            figure: FigureIdx(0),
+        });
+        press(&mut a, "g");
+        for _ in 0..200 {
+            let Effect::Clipboard(text) = press(&mut a, "Y") else {
+                break;
+            };
+            if let Some(words) = quoted(&text) {
+                quotes += 1;
+                assert!(source.contains(&folded(words)), "not the source's: {words}");
+            } else {
+                paraphrases += 1;
+                assert!(text.starts_with("Paraphrasing "), "{text}");
+            }
+            let before = a.desk.reader.top;
+            press(&mut a, "pagedown");
+            if a.desk.reader.top == before {
+                break;
+            }
+        }
+    }
+    assert!(
+        quotes > 0 && paraphrases > 0,
+        "{quotes} quotes, {paraphrases} paraphrases"
+    );
 }
 
 #[test]
@@ -134,6 +227,6 @@ fn nothing_to_copy_is_said_and_copies_nothing() {
     assert_eq!(a.desk.message.as_deref(), Some("no figure here to copy"));
     assert_eq!(
         copied(press(&mut a, "Y")),
-        "\"Just plain text.\" \"Notes\"."
+        "Paraphrasing \"Notes\": Just plain text."
     );
 }

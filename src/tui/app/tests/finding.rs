@@ -7,9 +7,10 @@ use super::*;
 fn the_finder_jumps_to_a_figure() {
     let mut a = app(140, 40);
     press(&mut a, "f");
-    type_text(&mut a, "chip exp china");
+    // The word being typed may be the start of one: `exp` of exports.
+    type_text(&mut a, "china chip exp");
     let s = screen(&a);
-    assert!(s.contains("› chip exp china"), "{s}");
+    assert!(s.contains("› china chip exp"), "{s}");
     insta::assert_snapshot!(s);
     press(&mut a, "enter");
     assert!(!a.views.is_open());
@@ -31,6 +32,28 @@ fn the_finder_jumps_to_a_figure() {
     );
     press(&mut a, "backspace");
     assert_eq!(a.desk.reader.brief, BriefIdx(0));
+}
+
+#[test]
+fn the_finder_splits_answers_from_related_and_says_when_none_answers() {
+    let mut a = app(140, 40);
+    press(&mut a, "f");
+    type_text(&mut a, "how much does korea pay for us troops");
+    let s = screen(&a);
+    assert!(!s.contains("no answer"), "{s}");
+    let answer = s
+        .find("share of the cost of stationing")
+        .expect("the answer");
+    let rule = s.find("── related").expect("a rule");
+    assert!(answer < rule, "{s}");
+    assert!(a.desk.finder.hits[0].answer);
+    press(&mut a, "esc");
+    press(&mut a, "f");
+    type_text(&mut a, "number of us troops in korea");
+    let s = screen(&a);
+    assert!(s.contains("no answer"), "{s}");
+    assert!(!s.contains("── related"), "{s}");
+    assert!(a.desk.finder.hits.iter().all(|h| !h.answer));
 }
 
 #[test]

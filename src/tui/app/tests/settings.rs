@@ -342,7 +342,7 @@ fn the_finder_works_after_a_reload_with_a_new_index() {
     // Every hit is an entry of the new index, ranked as a fresh finder would.
     assert_eq!(
         a.desk.finder.hits,
-        crate::lookup::Finder::default().rank(&index, "s")
+        crate::lookup::Finder::typing().rank(&index, "s")
     );
     for h in &a.desk.finder.hits {
         assert!(index.hit(h).is_some());
