@@ -29,3 +29,4 @@ pub mod theme;
 pub mod trace;
 pub mod tui;
 pub mod validate;
+pub mod words;

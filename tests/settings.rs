@@ -165,7 +165,7 @@ fn editing_a_brief_reloads_it_in_place() {
         edited.replacen("## Opinion", "[x](beta.md#nowhere)\n\n## Opinion", 1),
     )
     .expect("write");
-    s.wait_for("1 problem(s) (D lists them); showing the last good version of alpha.md");
+    s.wait_for("1 problem (D lists them); showing the last good version of alpha.md");
     assert!(s.screen().contains("╭─ Opinion ─"), "{}", s.screen());
     s.keys("D");
     s.wait_for("Problems: 1 error, 0 warnings");

@@ -58,7 +58,4 @@ pub fn terminal_width() -> usize {
     80
 }
 
-/// `n` and the word for one or for many: "1 figure", "2 figures".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+pub use crate::words::count;

@@ -164,7 +164,10 @@ impl View for Home {
     fn status(&self, cx: &Scene<'_>) -> Option<String> {
         let n = cx.lib.briefs.len();
         let what = if cx.lib.embedded { "Library" } else { "Briefs" };
-        Some(format!(" Home · {what} · {n} brief(s)"))
+        Some(format!(
+            " Home · {what} · {}",
+            crate::words::count(n, "brief", "briefs")
+        ))
     }
 
     fn commands(&self) -> &'static [Command] {
