@@ -1,5 +1,6 @@
 //! The command line: argument parsing and the non-interactive commands.
 
+mod args;
 mod check;
 mod cite;
 mod conflicts;
@@ -184,7 +185,7 @@ impl Cli {
 
 /// Parses the command line and runs it.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(args::paths_before_command(std::env::args_os().collect()));
     let color = out::use_color(cli.color);
     let result = match &cli.command {
         Some(Command::List { json }) => list::run(&cli, *json),

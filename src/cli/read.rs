@@ -73,7 +73,7 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     let lib = cli.load_library(&[]);
     if lib.briefs.is_empty() {
         report_load_problems(&lib);
-        eprintln!("briefing: no brief to read");
+        eprintln!("briefing: {}", nothing_to_read(cli));
         return Ok(ExitCode::from(1));
     }
     let start = match target.map(|t| lib.target(t)) {
@@ -131,6 +131,24 @@ fn read_sources(cli: &Cli) -> Option<std::path::PathBuf> {
         }) => Some(s.clone()),
         _ => cli.sources.clone(),
     }
+}
+
+/// Why a library of files and folders came out empty: what was looked for,
+/// and where.
+fn nothing_to_read(cli: &Cli) -> String {
+    let paths: Vec<String> = cli
+        .library
+        .iter()
+        .chain(&cli.paths)
+        .map(|p| clean(&p.display().to_string()).into_owned())
+        .collect();
+    if paths.is_empty() {
+        return "no brief to read".into();
+    }
+    format!(
+        "no brief to read in {}: looked for Markdown files (*.md, *.markdown), and a folder's README.md is never read as a brief",
+        paths.join(", ")
+    )
 }
 
 #[cfg(test)]

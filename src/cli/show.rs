@@ -50,6 +50,10 @@ pub fn run(cli: &Cli, target: &str, width: Option<usize>, color: bool) -> io::Re
     };
     let at = match lib.target(&target) {
         Ok(at) => at,
+        Err(_) if names_a_file(&target) => {
+            let path = target.rsplit_once('#').map_or(target.as_str(), |(p, _)| p);
+            return Ok(fail(&format!("{path}: no such file")));
+        }
         Err(e) => return Ok(fail(&e)),
     };
     let width = width
@@ -81,6 +85,17 @@ fn file_target(target: &str) -> Option<(PathBuf, Option<String>)> {
     let path = Path::new(path);
     path.is_file()
         .then(|| (path.to_path_buf(), Some(anchor.to_owned())))
+}
+
+/// True when `target` is written as a path (`/tmp/x.md`, `notes.md`,
+/// `docs/a.md#part`), not as a brief id.
+fn names_a_file(target: &str) -> bool {
+    let path = target.rsplit_once('#').map_or(target, |(p, _)| p);
+    path.contains('/')
+        || path.contains(std::path::MAIN_SEPARATOR)
+        || Path::new(path)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 /// The Markdown file at `path`, read with the other `.md` files of its
