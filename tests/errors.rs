@@ -54,3 +54,18 @@ fn a_folder_with_only_a_readme_says_what_was_looked_for() {
     );
     assert!(err.contains("*.md") && err.contains("README.md"), "{err}");
 }
+
+#[test]
+fn show_of_ordinary_markdown_prints_no_brief_warnings() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("NOTES.md");
+    std::fs::write(
+        &file,
+        "# Notes\n\nSee [the docs](docs/GUIDE.md) and [the code](src/main.rs).\n",
+    )
+    .expect("write");
+    let o = run(&["show", &file.display().to_string()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("See the docs"), "{}", stdout(&o));
+    assert_eq!(stderr(&o), "");
+}

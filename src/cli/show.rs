@@ -99,7 +99,7 @@ fn names_a_file(target: &str) -> bool {
 }
 
 /// The Markdown file at `path`, read with the other `.md` files of its
-/// folder so its cross-references resolve; its own problems are reported.
+/// folder so its cross-references resolve; its own errors are reported.
 fn load_file(path: &Path) -> (Library, Option<BriefIdx>) {
     let dir = path
         .parent()
@@ -122,7 +122,8 @@ fn load_file(path: &Path) -> (Library, Option<BriefIdx>) {
     let own: Vec<_> = lib
         .diagnostics
         .iter()
-        .filter(|d| d.path == name)
+        // `show` reads any Markdown: a brief's warnings are `check`'s to give.
+        .filter(|d| d.path == name && d.is_error())
         .cloned()
         .collect();
     crate::diag::print_all(&own);
