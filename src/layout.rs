@@ -21,6 +21,9 @@ pub use wrap::{display_width, wrap_ranges};
 pub struct Notes {
     pub links: Vec<String>,
     pub mentions: Vec<String>,
+    /// Code lines are never broken, however wide (output piped on, where
+    /// a copied command must stay whole).
+    pub whole_code: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -174,7 +174,9 @@ fn render(lib: &Library, at: SectionRef, width: usize, paint: &Paint) -> Vec<Str
     let mut doc = doc::build(brief);
     let keep = brief.subtree(at.section);
     doc.blocks.retain(|b| keep.contains(&b.section.0));
-    let notes = notes(lib, at.brief);
+    let mut notes = notes(lib, at.brief);
+    // Piped, a code line stays whole: a copied command must still run.
+    notes.whole_code = !std::io::IsTerminal::is_terminal(&std::io::stdout());
     let layout = Layout::new(&doc, brief.sections.len(), width, Some(&notes));
     let mut lines = Vec::new();
     if at.section.0 == 0 {
@@ -318,7 +320,11 @@ pub fn notes(lib: &Library, b: BriefIdx) -> Notes {
             clean(&text).into_owned()
         })
         .collect();
-    Notes { links, mentions }
+    Notes {
+        links,
+        mentions,
+        whole_code: false,
+    }
 }
 
 fn ansi(style: Style) -> ContentStyle {

@@ -368,7 +368,7 @@ impl Out<'_> {
         let inner = avail.saturating_sub(2).max(4);
         let mut line_no = 0;
         for src_line in text.split('\n') {
-            let pieces = if self.print {
+            let pieces = if self.print && !self.notes.is_some_and(|n| n.whole_code) {
                 hard_wrap(src_line, inner)
             } else {
                 std::iter::once(0..src_line.len()).collect()
