@@ -160,6 +160,21 @@ impl Ctx<'_> {
         v.into_iter().map(|s| self.text(what, s)).collect()
     }
 
+    /// Tags, each outside the vocabulary warned of.
+    fn tags(&mut self, what: &str, v: Vec<Spanned<String>>) -> Vec<String> {
+        v.into_iter()
+            .map(|s| {
+                let pos = self.pos(s.span());
+                let tag = self.text(what, s);
+                if let Some(w) = crate::tags::unknown(&tag) {
+                    self.diags
+                        .push(Diagnostic::warning(&self.file.name, Some(pos), w));
+                }
+                tag
+            })
+            .collect()
+    }
+
     /// The text, with an error if it holds more than `max` words.
     fn words(&mut self, what: &str, s: Spanned<String>, max: usize) -> String {
         let span = s.span();
@@ -260,7 +275,7 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
             .bottom_line
             .map(|s| cx.words("bottom_line", s, BOTTOM_LINE_WORDS)),
         takeaways: raw.takeaways.map(|t| cx.takeaways(t)).unwrap_or_default(),
-        tags: cx.list("tags", raw.tags),
+        tags: cx.tags("tags", raw.tags),
         source_text: cx.opt("source_text", raw.source_text),
         has_front_matter: true,
         id_pos: Some(id_pos),
@@ -279,7 +294,7 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
                 section: None,
                 source: cx.text("figure source", f.source),
                 as_of: cx.opt("figure as_of", f.as_of),
-                tags: cx.list("figure tags", f.tags),
+                tags: cx.tags("figure tags", f.tags),
                 measure: f.measure.map(|m| cx.slug("figure measure", m)),
                 kind: f.kind,
                 headline: f.headline,

@@ -24,6 +24,7 @@ pub mod sanitize;
 pub mod search;
 pub mod slug;
 pub mod state;
+pub mod tags;
 pub mod textfile;
 pub mod theme;
 pub mod trace;

@@ -150,7 +150,7 @@ impl Library {
         let id = id.trim_end_matches(".md");
         let brief = self.by_id(id).ok_or_else(|| {
             let ids = self.briefs.iter().map(|b| b.meta.id.as_str());
-            match nearest(id, ids) {
+            match crate::words::nearest(id, ids) {
                 Some(near) => format!("no brief with id \"{id}\"; did you mean \"{near}\"?"),
                 None => format!("no brief with id \"{id}\" (see `briefing list`)"),
             }
@@ -161,7 +161,7 @@ impl Library {
             let b = &self.briefs[brief.0];
             b.section_by_anchor(anchor).ok_or_else(|| {
                 let anchors = b.sections.iter().map(|s| s.anchor.as_str());
-                match nearest(anchor, anchors) {
+                match crate::words::nearest(anchor, anchors) {
                     Some(near) => format!(
                         "brief \"{id}\" has no section \"#{anchor}\"; did you mean \"{id}#{near}\"?"
                     ),
@@ -355,25 +355,3 @@ fn guarded<T>(
 
 #[cfg(test)]
 mod tests;
-
-/// The name of `names` closest to `wanted`: one it starts (`strategic-tech`
-/// for `strategic-tech-cooperation`), else one a few edits away.
-pub fn nearest<'a>(wanted: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let wanted = wanted.trim().to_lowercase();
-    if wanted.is_empty() {
-        return None;
-    }
-    let mut best: Option<(f64, &str)> = None;
-    for name in names {
-        let lower = name.to_lowercase();
-        let score = if lower.starts_with(&wanted) || lower.contains(&wanted) {
-            2.0
-        } else {
-            strsim::jaro_winkler(&wanted, &lower)
-        };
-        if score >= 0.85 && best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, name));
-        }
-    }
-    best.map(|(_, n)| n)
-}

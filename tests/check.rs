@@ -136,3 +136,29 @@ fn missing_path_is_named() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).starts_with("no/such/dir: error: no such file or folder\n"));
 }
+
+#[test]
+fn a_tag_outside_the_vocabulary_is_a_warning_naming_the_nearest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("t.md"),
+        "+++\nid = \"t\"\ntitle = \"T\"\ntags = [\"trade\", \"bogus-tag\"]\n\n[[figures]]\nid = \"n\"\nvalue = \"12\"\nlabel = \"a count\"\nsection = \"one\"\nsource = \"S\"\ntags = [\"semiconductor\"]\n+++\n## One\n\nThere are [12](fig:n) of them.\n",
+    )
+    .expect("write");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let o = run(&["check", path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("t.md:4:18: warning: tag \"bogus-tag\" is not in the tag vocabulary (briefs/README.md); the nearest is"),
+        "{err}"
+    );
+    assert!(
+        err.contains("t.md:12:9: warning: tag \"semiconductor\" is not in the tag vocabulary (briefs/README.md); the nearest is \"semiconductors\""),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("checked 1 brief: 0 errors, 2 warnings\n"),
+        "{err}"
+    );
+}
