@@ -234,7 +234,9 @@ fn cite_command(
         match crate::config::Config::load(cli.config.as_deref(), &crate::config::Dirs::xdg()) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("briefing: {}", crate::sanitize::line(&e));
+                for line in e.lines() {
+                    eprintln!("briefing: {}", crate::sanitize::line(line));
+                }
                 return Ok(ExitCode::from(2));
             }
         };

@@ -244,8 +244,8 @@ fn is_plain(s: &str) -> bool {
 /// file's own line and column.
 pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> Option<Front> {
     let toml_text = &file.text[split.toml.clone()];
-    let raw: RawFront = match toml::from_str(toml_text) {
-        Ok(raw) => raw,
+    let repaired = match repair::deserialize::<RawFront>(toml_text) {
+        Ok(r) => r,
         Err(e) => {
             let offset = split.toml.start + e.span().map_or(0, |s| s.start);
             let msg = toml_message(&e);
@@ -253,6 +253,38 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
             return None;
         }
     };
+    for (span, msg) in &repaired.errors {
+        let offset = split.toml.start + span.start;
+        let msg = msg.trim().lines().next().unwrap_or("invalid TOML");
+        diags.push(Diagnostic::error(
+            &file.name,
+            Some(file.pos(offset)),
+            format!("front matter: {}", sanitize::line(msg)),
+        ));
+    }
+    let raw = repaired.value?;
+    let before = diags.len();
+    let front = build(file, split, raw, diags);
+    if repaired.errors.is_empty() {
+        return Some(front);
+    }
+    // The rest of the file is checked too, but a blank put in for a
+    // mistake already reported is no mistake of its own; and a brief with
+    // such mistakes is not read.
+    let blanks: Vec<Pos> = repaired
+        .blanks
+        .iter()
+        .map(|b| file.pos(split.toml.start + b))
+        .collect();
+    let mut i = 0;
+    diags.retain(|d| {
+        i += 1;
+        i <= before || !d.pos.is_some_and(|p| blanks.contains(&p))
+    });
+    None
+}
+
+fn build(file: &SourceFile, split: &Split, raw: RawFront, diags: &mut Vec<Diagnostic>) -> Front {
     let mut cx = Ctx {
         file,
         base: split.toml.start,
@@ -322,11 +354,11 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
             })
         })
         .collect();
-    Some(Front {
+    Front {
         meta,
         figures,
         events,
-    })
+    }
 }
 
 /// The error's message without the source excerpt toml's Display adds.
@@ -336,5 +368,6 @@ fn toml_message(e: &toml::de::Error) -> String {
     format!("front matter: {}", sanitize::line(msg))
 }
 
+pub mod repair;
 #[cfg(test)]
 mod tests;

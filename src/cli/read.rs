@@ -16,7 +16,12 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     let dirs = Dirs::xdg();
     let config = match Config::load(cli.config.as_deref(), &dirs) {
         Ok(c) => c,
-        Err(e) => return Ok(fail(&e)),
+        Err(e) => {
+            for line in e.lines() {
+                eprintln!("briefing: {}", clean(line));
+            }
+            return Ok(ExitCode::from(2));
+        }
     };
     let keymap = match crate::tui::keymap(&config.keys) {
         Ok(k) => k,
