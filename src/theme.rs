@@ -283,8 +283,11 @@ fn parse_spec(text: &str, path: &str, parent: Parent<'_>, depth: usize) -> Resul
             .file_stem()
             .map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned())
     });
-    if let Some(d) = file.description {
-        spec.description = d;
+    match (file.description, &file.inherits) {
+        (Some(d), _) => spec.description = d,
+        // Not the parent's words: they describe another theme.
+        (None, Some(p)) => spec.description = format!("{} with changes of its own", p.get_ref()),
+        (None, None) => {}
     }
     Ok(spec)
 }
@@ -463,7 +466,9 @@ mod tests {
         assert_eq!(t.get(Slot::Link).fg, Some(Color::Rgb(0, 255, 0)));
         // What it does not touch stays the parent's.
         assert_eq!(t.get(Slot::Heading2), dark.get(Slot::Heading2));
-        assert_eq!(t.description, dark.description);
+        assert_eq!(t.description, "dark with changes of its own");
+        let t = parse("inherits = \"dark\"\ndescription = \"Mine\"\n").unwrap();
+        assert_eq!(t.description, "Mine");
     }
 
     #[test]

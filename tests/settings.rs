@@ -71,6 +71,35 @@ fn a_broken_config_stops_the_reader_before_the_terminal_is_touched() {
 }
 
 #[test]
+fn a_user_theme_with_an_unknown_colour_is_refused_by_name_and_place() {
+    let home = Home::new();
+    let themes = home.config().join("briefing/themes");
+    fs::create_dir_all(&themes).expect("dir");
+    let path = themes.join("mine.toml");
+    fs::write(
+        &path,
+        "inherits = \"dark\"\n[palette]\namber = \"sparkly\"\n",
+    )
+    .expect("write");
+    fs::write(themes.join("plain.toml"), "inherits = \"light\"\n").expect("write");
+    let want = format!(
+        "briefing: {}:3:9: error: palette `amber`: unknown colour \"sparkly\"",
+        path.display()
+    );
+    // Where the reader would start: named, not left out in silence.
+    let (_, _, err) = run(&home, &["--fresh"]);
+    assert!(err.contains(&want), "{err}");
+    let (_, out, err) = run(&home, &["themes"]);
+    assert!(err.contains(&want), "{err}");
+    // An inheriting theme without words of its own is not its parent.
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("  plain") && l.contains("light with changes of its own")),
+        "{out}"
+    );
+}
+
+#[test]
 fn briefing_themes_lists_built_in_and_user_themes() {
     let home = Home::new();
     let themes = home.config().join("briefing/themes");

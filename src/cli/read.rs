@@ -33,7 +33,7 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         }
     };
     let user_themes = dirs.themes();
-    let (saved, message) = if cli.fresh {
+    let (saved, mut message) = if cli.fresh {
         (Saved::default(), None)
     } else {
         let (saved, warning) = Saved::load(dirs.state_file());
@@ -62,6 +62,12 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
             (*o == Origin::BuiltIn || named.is_none()) && t.as_ref().is_ok_and(|t| t.name == name)
         })
         .and_then(|(_, t)| t.as_ref().ok().cloned());
+    // A broken theme of your own is named, with its mistake, not skipped
+    // in silence.
+    for e in available.iter().filter_map(|(_, t)| t.as_ref().err()) {
+        eprintln!("briefing: {}", clean(e));
+        message.get_or_insert_with(|| format!("{e} (left out of the themes t cycles through)"));
+    }
     let mut themes: Vec<Theme> = available.into_iter().filter_map(|(_, t)| t.ok()).collect();
     let mut theme = match builtin {
         Some(t) => t,
