@@ -7,6 +7,7 @@ mod conflicts;
 mod figures;
 mod glossary;
 mod list;
+mod manual;
 mod out;
 mod read;
 mod show;
@@ -164,6 +165,13 @@ pub enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
+    /// Print a shell's completion script (see the README for where it goes)
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man folder
+    Man,
 }
 
 impl Cli {
@@ -211,6 +219,8 @@ pub fn run() -> ExitCode {
         }) => check::run(&cli, paths, sources.as_deref(), *verbose),
         Some(Command::Read { target, .. }) => read::run(&cli, target.as_deref()),
         Some(Command::Themes) => themes::run(&cli),
+        Some(Command::Completions { shell }) => manual::completions(*shell),
+        Some(Command::Man) => manual::man(),
         None => read::run(&cli, None),
     };
     match result {
