@@ -34,7 +34,13 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     };
     let user_themes = dirs.themes();
     let (saved, mut message) = if cli.fresh {
-        (Saved::default(), None)
+        (
+            Saved {
+                fresh: true,
+                ..Saved::default()
+            },
+            None,
+        )
     } else {
         let (saved, warning) = Saved::load(dirs.state_file());
         if let Some(w) = &warning {

@@ -183,9 +183,18 @@ impl Desk {
             "bookmark removed"
         };
         self.message = Some(match self.save_state() {
-            Ok(None) => format!("{verb}: {title}"),
+            Ok(None) => format!("{verb}: {title}{}", self.unkept()),
             Ok(Some(e)) | Err(e) => format!("{verb}: {title}; {e}"),
         });
+    }
+
+    /// What a mark's message adds under `--fresh`: that it goes at quit.
+    pub(super) fn unkept(&self) -> &'static str {
+        if self.saved.fresh {
+            " (--fresh: not kept after you quit)"
+        } else {
+            ""
+        }
     }
 
     // ----- read and reviewed marks -----
@@ -211,7 +220,7 @@ impl Desk {
         };
         let title = lib.brief(at.brief)?.section(at.section)?.title.clone();
         self.message = Some(match self.save_state() {
-            Ok(None) => format!("{verb}: {title}"),
+            Ok(None) => format!("{verb}: {title}{}", self.unkept()),
             Ok(Some(e)) | Err(e) => format!("{verb}: {title}; {e}"),
         });
         Some(on)

@@ -170,6 +170,7 @@ fn saved_app(dir: &Path) -> App {
         state: State::default(),
         path: Some(dir.join("state.json")),
         noted: None,
+        fresh: false,
     };
     a
 }
