@@ -24,6 +24,9 @@ pub struct Notes {
     /// Code lines are never broken, however wide (output piped on, where
     /// a copied command must stay whole).
     pub whole_code: bool,
+    /// How wide a table may be, when wider than the prose (the whole
+    /// width of the output, as glow and mdcat let it); 0: the prose width.
+    pub table_width: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -56,11 +56,9 @@ pub fn run(cli: &Cli, target: &str, width: Option<usize>, color: bool) -> io::Re
         }
         Err(e) => return Ok(fail(&e)),
     };
-    let width = width
-        .unwrap_or_else(super::out::terminal_width)
-        .clamp(20, 100);
+    let full = width.unwrap_or_else(super::out::terminal_width).max(20);
     let mut out = Out::default();
-    for line in render(&lib, at, width, &paint) {
+    for line in render(&lib, at, full, &paint) {
         out.raw(&line)?;
         out.raw("\n")?;
     }
@@ -166,8 +164,11 @@ impl Paint {
     }
 }
 
-/// The rendered lines of `at` (a whole brief when it is the preamble).
-fn render(lib: &Library, at: SectionRef, width: usize, paint: &Paint) -> Vec<String> {
+/// The rendered lines of `at` (a whole brief when it is the preamble), at
+/// most `full` wide: prose in a measure of 100 at most, tables as wide as
+/// they need up to `full`.
+fn render(lib: &Library, at: SectionRef, full: usize, paint: &Paint) -> Vec<String> {
+    let width = full.clamp(20, 100);
     let Some(brief) = lib.brief(at.brief) else {
         return Vec::new();
     };
@@ -177,6 +178,7 @@ fn render(lib: &Library, at: SectionRef, width: usize, paint: &Paint) -> Vec<Str
     let mut notes = notes(lib, at.brief);
     // Piped, a code line stays whole: a copied command must still run.
     notes.whole_code = !std::io::IsTerminal::is_terminal(&std::io::stdout());
+    notes.table_width = full;
     let layout = Layout::new(&doc, brief.sections.len(), width, Some(&notes));
     let mut lines = Vec::new();
     if at.section.0 == 0 {
@@ -324,6 +326,7 @@ pub fn notes(lib: &Library, b: BriefIdx) -> Notes {
         links,
         mentions,
         whole_code: false,
+        table_width: 0,
     }
 }
 
