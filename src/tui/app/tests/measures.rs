@@ -52,7 +52,7 @@ fn the_panel_marks_a_disagreeing_figure_and_bars_only_a_share() {
     press(&mut a, "1");
     let s = screen(&a);
     insta::assert_snapshot!(s);
-    assert!(s.contains("≠ 55 percent in Beta Report"), "{s}");
+    assert!(s.contains("≠ 55 percent in Beta"), "{s}");
     assert!(line_with(&s, "60%").contains('█'), "a share has a bar: {s}");
     let growth = line_with(&s, "30%");
     assert!(
