@@ -383,6 +383,7 @@ impl Desk {
         if let Some(p) = self.history.back.pop() {
             self.history.forward.push(self.reader.place());
             self.reader.go_place(&self.lib, p);
+            self.outline_follow();
         } else {
             self.message = Some("nothing to go back to".into());
         }
@@ -392,6 +393,7 @@ impl Desk {
         if let Some(p) = self.history.forward.pop() {
             self.history.back.push(self.reader.place());
             self.reader.go_place(&self.lib, p);
+            self.outline_follow();
         }
     }
 

@@ -20,6 +20,10 @@ pub struct Place {
     pub brief: BriefIdx,
     pub block: usize,
     pub section: Option<SectionIdx>,
+    /// The link or figure selected there, which names its section.
+    pub selected: Option<Role>,
+    /// Lines from the block's first to the top of the pane.
+    pub offset: usize,
 }
 
 #[derive(Debug, Default)]
@@ -191,6 +195,12 @@ impl ReaderState {
             brief: self.brief,
             block: self.layout.block_of(self.top),
             section: self.anchor,
+            selected: self.selected,
+            offset: self.top
+                - self
+                    .layout
+                    .block_line(self.layout.block_of(self.top))
+                    .min(self.top),
         }
     }
 
@@ -212,11 +222,21 @@ impl ReaderState {
         if p.block > 0 {
             self.finish();
         }
-        self.top = self.layout.block_line(p.block);
+        let next = if p.block + 1 < self.layout.blocks() {
+            self.layout.block_line(p.block + 1)
+        } else {
+            self.layout.len()
+        };
+        let start = self.layout.block_line(p.block);
+        // The offset holds at the same width; after a relayout the block
+        // may be shorter.
+        self.top = (start + p.offset).min(next.max(start + 1) - 1);
         self.anchor = p.section;
         self.highlight = None;
-        self.selected = None;
         self.clamp();
+        // Back where a figure was selected, it is again, and so is its
+        // section in the status bar and the panel.
+        self.selected = p.selected.filter(|&r| self.is_visible(r));
     }
 
     pub fn go_section(&mut self, lib: &Library, to: SectionRef) {

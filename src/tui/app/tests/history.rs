@@ -1,0 +1,38 @@
+//! Back and forward, like a browser: the screen follows at once, and home
+//! is a place in the history too.
+
+use crate::library::Library;
+use crate::tui::testkit::{app_on, press, screen};
+
+fn type_text(a: &mut crate::tui::app::App, text: &str) {
+    for c in text.chars() {
+        let k = if c == ' ' {
+            "space".to_owned()
+        } else {
+            c.to_string()
+        };
+        press(a, &k);
+    }
+}
+
+fn status(s: &str) -> String {
+    s.lines().last().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn forward_brings_the_status_bar_and_panel_along() {
+    let mut a = app_on(Library::embedded(), 120, 40);
+    press(&mut a, "esc 5 f");
+    type_text(&mut a, "america first");
+    press(&mut a, "enter");
+    let there = screen(&a);
+    press(&mut a, "backspace");
+    let back = screen(&a);
+    assert_ne!(status(&back), status(&there), "{back}");
+    press(&mut a, "alt-right");
+    let again = screen(&a);
+    assert_eq!(status(&again), status(&there), "{again}");
+    for (x, y) in again.lines().zip(there.lines()) {
+        assert_eq!(x, y);
+    }
+}
