@@ -101,6 +101,13 @@ impl Home {
                 self.open_selected(cx)
             }
             Action::Back | Action::Close | Action::Collapse => self.leave(cx),
+            // Forward to the brief left for home, like a browser; back
+            // from there comes home again.
+            Action::Forward if cx.can(a) => {
+                cx.act(a);
+                self.trail.push(cx.history_depth());
+                Outcome::Close
+            }
             Action::Help => Outcome::push::<Help>(),
             Action::FindFigure => Outcome::push::<Finder>(),
             Action::Timeline => Outcome::push::<Timeline>(),

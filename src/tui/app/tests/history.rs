@@ -3,6 +3,7 @@
 
 use crate::library::Library;
 use crate::tui::testkit::{app_on, press, screen};
+use crate::tui::views;
 
 fn type_text(a: &mut crate::tui::app::App, text: &str) {
     for c in text.chars() {
@@ -35,4 +36,26 @@ fn forward_brings_the_status_bar_and_panel_along() {
     for (x, y) in again.lines().zip(there.lines()) {
         assert_eq!(x, y);
     }
+}
+
+#[test]
+fn forward_from_home_goes_to_the_brief_left_and_home_selects_it() {
+    let mut a = app_on(Library::embedded(), 120, 40);
+    a.open_view::<views::Home>();
+    press(&mut a, "3");
+    let third = a.desk.reader.brief;
+    assert!(!a.views.is_open());
+    press(&mut a, "backspace");
+    assert!(a.views.showing::<views::Home>());
+    assert_eq!(
+        a.views.get::<views::Home>().map(|h| h.cursor),
+        Some(third.0),
+        "home selects the brief just left"
+    );
+    press(&mut a, "alt-right");
+    assert!(!a.views.is_open(), "forward leaves home");
+    assert_eq!(a.desk.reader.brief, third);
+    // And back comes home again.
+    press(&mut a, "backspace");
+    assert!(a.views.showing::<views::Home>());
 }
