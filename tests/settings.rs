@@ -136,14 +136,14 @@ fn the_reader_reopens_where_it_was_unless_fresh() {
     s.wait_for("tab pane");
     // Pillar 3 of the first brief.
     s.keys("3");
-    s.wait_for("The Indo-Pacific Dimension ─");
+    s.wait_for("╭─ The Indo-Pacific");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
     let state = fs::read_to_string(home.state().join("briefing/state.json")).expect("saved");
     assert!(state.contains("\"the-indo-pacific-dimension\""), "{state}");
 
     let mut s = Session::start(&home, &[]);
-    s.wait_for("╭─ The Indo-Pacific Dimension ─");
+    s.wait_for("╭─ The Indo-Pacific");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 
@@ -151,7 +151,7 @@ fn the_reader_reopens_where_it_was_unless_fresh() {
     // Nothing saved: home.
     s.wait_for("Library · 5 briefs");
     assert!(
-        !s.screen().contains("╭─ The Indo-Pacific Dimension ─"),
+        !s.screen().contains("╭─ The Indo-Pacific"),
         "{}",
         s.screen()
     );
