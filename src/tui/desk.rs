@@ -284,7 +284,9 @@ impl Desk {
             Action::FocusNext | Action::FocusPrev => panes > 1,
             Action::Back => !self.history.back.is_empty(),
             Action::Forward => !self.history.forward.is_empty(),
-            Action::NextLink | Action::PrevLink => self.focus == Focus::Reader,
+            Action::NextLink | Action::PrevLink | Action::NextTerm | Action::PrevTerm => {
+                self.focus == Focus::Reader
+            }
             Action::NextMatch | Action::PrevMatch | Action::ClearSearch => {
                 !self.search.query.is_empty()
             }

@@ -110,8 +110,16 @@ impl ReaderState {
         if let Some((laid, width)) = self.laid_out
             && laid == b
         {
+            // Where the pane was, kept: relayout alone would start over at
+            // the top, as for a brief never laid out.
+            let here = self.place();
             self.laid_out = None;
             self.relayout(lib, width);
+            if here.block >= self.layout.blocks() {
+                self.finish();
+            }
+            self.top = self.top_at(here.block, here.offset);
+            self.clamp();
         }
         true
     }
@@ -222,21 +230,25 @@ impl ReaderState {
         if p.block > 0 {
             self.finish();
         }
-        let next = if p.block + 1 < self.layout.blocks() {
-            self.layout.block_line(p.block + 1)
-        } else {
-            self.layout.len()
-        };
-        let start = self.layout.block_line(p.block);
-        // The offset holds at the same width; after a relayout the block
-        // may be shorter.
-        self.top = (start + p.offset).min(next.max(start + 1) - 1);
+        self.top = self.top_at(p.block, p.offset);
         self.anchor = p.section;
         self.highlight = None;
         self.clamp();
         // Back where a figure was selected, it is again, and so is its
         // section in the status bar and the panel.
         self.selected = p.selected.filter(|&r| self.is_visible(r));
+    }
+
+    /// The line `offset` lines into `block`, or its last line if the block
+    /// is shorter now (laid out at another width).
+    fn top_at(&self, block: usize, offset: usize) -> usize {
+        let next = if block + 1 < self.layout.blocks() {
+            self.layout.block_line(block + 1)
+        } else {
+            self.layout.len()
+        };
+        let start = self.layout.block_line(block);
+        (start + offset).min(next.max(start + 1) - 1)
     }
 
     pub fn go_section(&mut self, lib: &Library, to: SectionRef) {
@@ -333,11 +345,23 @@ impl ReaderState {
         self.layout.section_of(self.top)
     }
 
-    /// Selects the next (or previous) link or mention after the current one,
-    /// starting from the top of the pane, scrolling it into view.
+    /// Selects the next (or previous) link, figure mention or note after
+    /// the current one, starting from the top of the pane, scrolling it
+    /// into view. Glossary terms have their own way in:
+    /// [`Self::cycle_term`].
     pub fn cycle_link(&mut self, forward: bool) -> bool {
+        self.cycle(forward, |r| !matches!(r, Role::Term { .. }))
+    }
+
+    /// Selects the next (or previous) glossary term, as
+    /// [`Self::cycle_link`] selects links.
+    pub fn cycle_term(&mut self, forward: bool) -> bool {
+        self.cycle(forward, |r| matches!(r, Role::Term { .. }))
+    }
+
+    fn cycle(&mut self, forward: bool, wanted: impl Fn(Role) -> bool) -> bool {
         let mut groups: Vec<(usize, Role)> = Vec::new();
-        for t in self.layout.targets() {
+        for t in self.layout.targets().iter().filter(|t| wanted(t.role)) {
             if groups.last().is_none_or(|(_, r)| *r != t.role) {
                 groups.push((t.line, t.role));
             }

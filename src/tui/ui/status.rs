@@ -39,7 +39,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 app.desk.search.count()
             )
         }
-        (None, _) => format!(" {}  [{focus}]", breadcrumb(app)),
+        (None, _) => match selection(app) {
+            // What is selected, and where a link goes, before where you are.
+            // The section alone, so both fit.
+            Some(sel) => {
+                let crumb = breadcrumb(app);
+                let here = crumb.rsplit(" › ").next().unwrap_or_default();
+                format!(" {here} · {}  [{focus}]", sanitize::line(&sel))
+            }
+            None => format!(" {}  [{focus}]", breadcrumb(app)),
+        },
     };
     // The progress of a long brief comes first, so a narrow bar that
     // cuts the breadcrumb short still shows it.
@@ -101,6 +110,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             );
         }
     }
+}
+
+/// What is selected in the text, while the reader has the focus.
+fn selection(app: &App) -> Option<String> {
+    let r = &app.desk.reader;
+    if app.desk.focus != Focus::Reader {
+        return None;
+    }
+    super::selected::describe(&app.desk.lib, r.brief, r.selected?)
 }
 
 /// "Brief › Pillar › Section".

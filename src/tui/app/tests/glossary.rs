@@ -26,19 +26,20 @@ fn app(w: u16, h: u16) -> App {
     )
 }
 
-/// Presses `l` until a glossary term is selected; its index.
+/// Presses `w` (the next glossary term) until a term is selected; its
+/// index.
 fn select_term(a: &mut App) -> usize {
     for _ in 0..60 {
-        press(a, "l");
+        press(a, "w");
         if let Some(Role::Term { term, .. }) = a.desk.reader.selected {
             return usize::from(term);
         }
     }
-    panic!("l never reached a term");
+    panic!("w never reached a term");
 }
 
 #[test]
-fn l_reaches_a_term_and_the_panel_shows_its_definition() {
+fn w_reaches_a_term_and_the_panel_shows_its_definition() {
     let mut a = app(120, 40);
     let t = select_term(&mut a);
     let term = a.desk.lib.glossary.terms[t].clone();
@@ -154,11 +155,11 @@ fn a_mention_is_one_enter_away_and_backspace_comes_back() {
 }
 
 #[test]
-fn l_moves_on_past_a_term_marked_again_in_a_later_section() {
+fn w_moves_on_past_a_term_marked_again_in_a_later_section() {
     let mut a = app(120, 40);
     let mut seen = Vec::new();
     for _ in 0..40 {
-        press(&mut a, "l");
+        press(&mut a, "w");
         let sel = a.desk.reader.selected.expect("selected");
         if seen.last() == Some(&sel) {
             break; // the end of the brief
@@ -237,4 +238,27 @@ fn terms_are_marked_once_the_first_screen_is_up_not_before() {
     assert!(a.tick(), "marking them changes the screen");
     assert!(terms_marked(&mut a) > 5);
     assert!(!a.desk.reader.terms_pending());
+}
+
+#[test]
+fn l_steps_over_terms_to_links_and_figures_and_the_bar_says_where_a_link_goes() {
+    let mut a = app(120, 40);
+    crate::tui::testkit::press(&mut a, "esc");
+    let stc = a.desk.lib.by_id("strategic-tech-cooperation").expect("stc");
+    a.desk.go(crate::model::SectionRef {
+        brief: stc,
+        section: crate::model::SectionIdx(0),
+    });
+    for _ in 0..30 {
+        press(&mut a, "l");
+        let sel = a.desk.reader.selected.expect("selected");
+        assert!(!matches!(sel, Role::Term { .. }), "l stopped on a term");
+        if let Role::Link(_) = sel {
+            let s = screen(&a);
+            let bar = s.lines().last().unwrap_or_default();
+            assert!(bar.contains("link → "), "{bar}");
+            return;
+        }
+    }
+    panic!("l never reached a link");
 }

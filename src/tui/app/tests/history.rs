@@ -59,3 +59,24 @@ fn forward_from_home_goes_to_the_brief_left_and_home_selects_it() {
     press(&mut a, "backspace");
     assert!(a.views.showing::<views::Home>());
 }
+
+#[test]
+fn marking_the_glossary_after_the_first_screen_keeps_the_place() {
+    let mut a = app_on(Library::embedded(), 120, 40);
+    press(&mut a, "esc");
+    a.desk.reader.defer_terms = true;
+    let stc = a.desk.lib.by_id("strategic-tech-cooperation").expect("stc");
+    let at = a
+        .desk
+        .lib
+        .target("strategic-tech-cooperation#domestic-support")
+        .expect("target");
+    assert_eq!(at.brief, stc);
+    a.desk.go(at);
+    let top = a.desk.reader.top;
+    assert!(top > 0);
+    a.first_screen_shown();
+    a.tick();
+    assert!(!a.desk.reader.terms_pending());
+    assert_eq!(a.desk.reader.top, top, "the terms came, the place stayed");
+}
