@@ -19,14 +19,23 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
     }
     // The hints are the commands of the top view, or of the reader.
-    let top = app.views.top();
     let mut hints = hints::hints(app);
     let focus = match app.desk.focus {
         Focus::Outline => "outline",
         Focus::Reader => "reader",
         Focus::Panel => "panel",
     };
-    let left = match (&app.desk.message, top.and_then(|v| v.status(&app.scene()))) {
+    // A view with no words of its own (help, the timeline) is over the
+    // one below it: over home, the bar speaks of home, not of the reader.
+    let scene = app.scene();
+    let own = app
+        .views
+        .stack()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .find_map(|v| v.status(&scene));
+    let left = match (&app.desk.message, own) {
         // Keys waiting for the rest of a sequence say so first.
         _ if !app.pending_keys().is_empty() => hints::pending(app).unwrap_or_default(),
         (Some(m), _) => format!(" {m}"),

@@ -109,6 +109,14 @@ impl Home {
                 Outcome::Close
             }
             Action::Help => Outcome::push::<Help>(),
+            // Search the selected brief: home makes way for it, as Enter
+            // would (back comes home again).
+            Action::Search if cx.lib.brief(BriefIdx(self.cursor)).is_some() => {
+                if let Some(depth) = cx.open_from_home(BriefIdx(self.cursor)) {
+                    self.trail.push(depth);
+                }
+                Outcome::replace::<super::search::SearchLine>()
+            }
             Action::FindFigure => Outcome::push::<Finder>(),
             Action::Timeline => Outcome::push::<Timeline>(),
             Action::Compare => Outcome::push::<Compare>(),

@@ -80,3 +80,31 @@ fn marking_the_glossary_after_the_first_screen_keeps_the_place() {
     assert!(!a.desk.reader.terms_pending());
     assert_eq!(a.desk.reader.top, top, "the terms came, the place stayed");
 }
+
+#[test]
+fn home_is_a_full_context_for_the_bar_the_search_and_its_cards() {
+    let mut a = app_on(Library::embedded(), 80, 24);
+    a.open_view::<views::Home>();
+    for over in ["?", "T"] {
+        press(&mut a, over);
+        let s = screen(&a);
+        assert!(status(&s).starts_with(" Home · "), "over home, {over}: {s}");
+        press(&mut a, "esc");
+    }
+    // Every card fits at 80×24: the last selected, the first still shows.
+    press(&mut a, "G");
+    let s = screen(&a);
+    assert!(s.contains("Digital Allies"), "{s}");
+    // `/` searches the selected brief; what is typed is the query.
+    press(&mut a, "/");
+    assert!(a.views.showing::<views::SearchLine>());
+    type_text(&mut a, "china");
+    assert_eq!(a.desk.search.query, "china");
+    assert_eq!(
+        a.desk
+            .lib
+            .brief(a.desk.reader.brief)
+            .map(|b| b.meta.id.as_str()),
+        Some("strategic-tech-cooperation")
+    );
+}
