@@ -108,3 +108,27 @@ fn home_is_a_full_context_for_the_bar_the_search_and_its_cards() {
         Some("strategic-tech-cooperation")
     );
 }
+
+#[test]
+fn the_timeline_shows_a_happening_two_briefs_date_once_with_both_dates() {
+    let a = app_on(Library::embedded(), 140, 40);
+    let rows = views::timeline::rows(&a.desk);
+    let events = a.desk.lib.events();
+    let nss: Vec<_> = rows
+        .iter()
+        .filter_map(|r| match r {
+            views::TimelineRow::Event { index, .. } => events.get(*index),
+            views::TimelineRow::Year(_) => None,
+        })
+        .filter(|(_, e)| e.key.as_deref() == Some("us-national-security-strategy-2022"))
+        .collect();
+    assert_eq!(nss.len(), 1, "one row for the NSS");
+    let mut a = app_on(Library::embedded(), 200, 150);
+    press(&mut a, "esc T");
+    let s = screen(&a);
+    assert!(s.contains("≠ 2022-11 in Strategic Tech Cooperation"), "{s}");
+    assert!(
+        !s.contains("≠ 2022-10"),
+        "the other side is no row of its own: {s}"
+    );
+}
