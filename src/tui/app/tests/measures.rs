@@ -162,10 +162,10 @@ fn compare_draws_bars_for_shares_only_and_names_other_kinds() {
     insta::assert_snapshot!(s);
     let growth = line_with(&s, "30 percent ");
     assert!(growth.contains("change"), "{growth}");
-    assert!(!growth.contains('━'), "no bar for a change: {growth}");
+    assert!(!growth.contains('█'), "no bar for a change: {growth}");
     let share = line_with(&s, "one-third");
     assert!(share.contains("share of"), "{share}");
-    assert!(line_with(&s, "60 percent ").contains('━'), "a share: {s}");
+    assert!(line_with(&s, "60 percent ").contains('█'), "a share: {s}");
 }
 
 #[test]
