@@ -135,7 +135,7 @@ fn a_mention_is_one_enter_away_and_backspace_comes_back() {
         .position(|r| *r == GlossaryRow::Term(cnas))
         .expect("row");
     for _ in 0..at {
-        press(&mut a, "j");
+        press(&mut a, "down");
     }
     press(&mut a, "enter");
     let s = screen(&a);
@@ -143,7 +143,7 @@ fn a_mention_is_one_enter_away_and_backspace_comes_back() {
     let places = a.desk.lib.term_places(cnas).to_vec();
     assert!(places.len() > 1, "{places:?}");
     let before = a.desk.reader.place();
-    press(&mut a, "j j enter");
+    press(&mut a, "down down enter");
     assert!(!a.views.is_open());
     assert_eq!(a.desk.current(), places[1]);
     press(&mut a, "backspace");
@@ -261,4 +261,42 @@ fn l_steps_over_terms_to_links_and_figures_and_the_bar_says_where_a_link_goes() 
         }
     }
     panic!("l never reached a link");
+}
+
+#[test]
+fn the_glossary_filters_as_you_type_shows_a_definition_whole_and_opens_at_a_term() {
+    let mut a = app(120, 40);
+    press(&mut a, "esc A");
+    for c in "ncg".chars() {
+        press(&mut a, &c.to_string());
+    }
+    let s = screen(&a);
+    assert!(s.contains("Glossary — ncg"), "{s}");
+    assert!(s.contains("▸ NCG"), "{s}");
+    assert!(!s.contains("▸ 5G"), "filtered out: {s}");
+    // The selected term's definition, whole, not cut with an ellipsis.
+    let ncg = a.desk.lib.glossary.find("NCG").expect("NCG");
+    let def = &a.desk.lib.glossary.terms[ncg].definition;
+    let last_word = def.split_whitespace().last().unwrap_or_default();
+    assert!(s.contains(last_word), "{last_word}: {s}");
+    press(&mut a, "backspace backspace backspace");
+    assert!(screen(&a).contains("▸ 5G"));
+    press(&mut a, "esc");
+    // Opened from a term late in the alphabet: the term and its places
+    // show, not the term alone on the last row.
+    let late = a.desk.lib.glossary.find("USFK").expect("USFK");
+    a.open_view::<crate::tui::views::GlossaryView>();
+    if let Some(g) = a.views.get_mut::<crate::tui::views::GlossaryView>() {
+        g.show_term(&a.desk, late);
+    }
+    let s = screen(&a);
+    let lines: Vec<&str> = s.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("▾ USFK"))
+        .expect("the term shows");
+    assert!(
+        lines.get(at + 1).is_some_and(|l| l.contains("→ ")),
+        "its places under it: {s}"
+    );
 }
