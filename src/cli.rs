@@ -1,11 +1,13 @@
 //! The command line: argument parsing and the non-interactive commands.
 
+mod args;
 mod check;
 mod cite;
 mod conflicts;
 pub mod figures;
 mod glossary;
 mod list;
+mod manual;
 mod out;
 mod read;
 mod show;
@@ -168,6 +170,13 @@ pub enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
+    /// Print a shell's completion script (see the README for where it goes)
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man folder
+    Man,
 }
 
 impl Cli {
@@ -189,7 +198,7 @@ impl Cli {
 
 /// Parses the command line and runs it.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(args::paths_before_command(std::env::args_os().collect()));
     let color = out::use_color(cli.color);
     let result = match &cli.command {
         Some(Command::List { json }) => list::run(&cli, *json),
@@ -216,6 +225,8 @@ pub fn run() -> ExitCode {
         }) => check::run(&cli, paths, sources.as_deref(), *verbose),
         Some(Command::Read { target, .. }) => read::run(&cli, target.as_deref()),
         Some(Command::Themes) => themes::run(&cli),
+        Some(Command::Completions { shell }) => manual::completions(*shell),
+        Some(Command::Man) => manual::man(),
         None => read::run(&cli, None),
     };
     match result {
@@ -240,7 +251,9 @@ fn cite_command(
         match crate::config::Config::load(cli.config.as_deref(), &crate::config::Dirs::xdg()) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("briefing: {}", crate::sanitize::line(&e));
+                for line in e.lines() {
+                    eprintln!("briefing: {}", crate::sanitize::line(line));
+                }
                 return Ok(ExitCode::from(2));
             }
         };

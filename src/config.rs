@@ -149,34 +149,52 @@ impl Config {
             let p = lines.pos(text, off.min(text.len()));
             format!("{path}:{}:{}", p.line, p.col)
         };
-        let file: File = toml::from_str(text).map_err(|e| {
+        let first = |m: &str| m.trim().lines().next().unwrap_or("invalid TOML").to_owned();
+        // Every mistake at once, one a line.
+        let repaired = crate::frontmatter::repair::deserialize::<File>(text).map_err(|e| {
             format!(
                 "{}: error: {}",
                 at(e.span().map_or(0, |s| s.start)),
-                e.message().lines().next().unwrap_or("invalid TOML")
+                first(e.message())
             )
         })?;
-        let ranged = |v: Option<Spanned<u16>>,
-                      name: &str,
-                      range: std::ops::RangeInclusive<u16>|
-         -> Result<Option<u16>, String> {
+        let mut errors: Vec<String> = repaired
+            .errors
+            .iter()
+            .map(|(span, m)| format!("{}: error: {}", at(span.start), first(m)))
+            .collect();
+        let Some(file) = repaired.value else {
+            return Err(errors.join("\n"));
+        };
+        let mut ranged = |v: Option<Spanned<u16>>,
+                          name: &str,
+                          range: std::ops::RangeInclusive<u16>|
+         -> Option<u16> {
             match v {
-                Some(v) if !range.contains(v.get_ref()) => Err(format!(
-                    "{}: error: `{name}` must be from {} to {}, not {}",
-                    at(v.span().start),
-                    range.start(),
-                    range.end(),
-                    v.get_ref()
-                )),
-                v => Ok(v.map(Spanned::into_inner)),
+                Some(v) if !range.contains(v.get_ref()) => {
+                    errors.push(format!(
+                        "{}: error: `{name}` must be from {} to {}, not {}",
+                        at(v.span().start),
+                        range.start(),
+                        range.end(),
+                        v.get_ref()
+                    ));
+                    None
+                }
+                v => v.map(Spanned::into_inner),
             }
         };
+        let measure = ranged(file.measure, "measure", MEASURE_RANGE);
+        let panel_width = ranged(file.panel_width, "panel_width", PANEL_RANGE);
+        if !errors.is_empty() {
+            return Err(errors.join("\n"));
+        }
         let keys = key_lines(file.keys, &at);
         Ok(Self {
             path: None,
             theme: file.theme,
-            measure: ranged(file.measure, "measure", MEASURE_RANGE)?,
-            panel_width: ranged(file.panel_width, "panel_width", PANEL_RANGE)?,
+            measure,
+            panel_width,
             mouse: file.mouse,
             citation: file.citation,
             sources: file.sources,
@@ -287,6 +305,33 @@ mod tests {
         assert!(e.starts_with("c.toml:1:9: error: invalid type"), "{e}");
         let e = Config::parse("[keys]\nreader = 3\n", "c.toml").unwrap_err();
         assert!(e.starts_with("c.toml:2:10: error: invalid type"), "{e}");
+    }
+
+    #[test]
+    fn every_mistake_of_the_file_is_reported_at_once() {
+        let e = Config::parse(
+            "theme = 5\nmeasure = 900\ncolour = \"x\"\nmouse = \"yes\"\n",
+            "c.toml",
+        )
+        .unwrap_err();
+        let lines: Vec<&str> = e.lines().collect();
+        assert_eq!(lines.len(), 4, "{e}");
+        assert!(
+            lines[0].starts_with("c.toml:1:9: error: invalid type"),
+            "{e}"
+        );
+        assert!(
+            lines[1].starts_with("c.toml:3:1: error: unknown field `colour`"),
+            "{e}"
+        );
+        assert!(
+            lines[2].starts_with("c.toml:4:9: error: invalid type"),
+            "{e}"
+        );
+        assert_eq!(
+            lines[3],
+            "c.toml:2:11: error: `measure` must be from 20 to 400, not 900"
+        );
     }
 
     #[test]

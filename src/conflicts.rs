@@ -36,6 +36,20 @@ impl Conflict {
         }
     }
 
+    /// What a reader calls it: the first side's label (a figure's, an
+    /// event's), not the slug that ties the sides together.
+    pub fn label(&self, lib: &Library) -> String {
+        let label = match self {
+            Self::Figure { sides, .. } => sides
+                .first()
+                .and_then(|r| Some(lib.brief(r.brief)?.figure(r.figure)?.label.clone())),
+            Self::Event { sides, .. } => sides
+                .first()
+                .and_then(|r| Some(lib.brief(r.brief)?.events.get(r.event)?.label.clone())),
+        };
+        label.unwrap_or_else(|| self.name().to_owned())
+    }
+
     /// True when figure `r` is one of the sides.
     pub fn has_figure(&self, r: FigureRef) -> bool {
         matches!(self, Self::Figure { sides, .. } if sides.contains(&r))
@@ -49,6 +63,14 @@ impl Conflict {
 
 /// Every measure the library's figures name, each with its figures in order
 /// of `as_of` (figures without one last), then brief.
+/// What a reader calls measure `slug`: the label of its first figure.
+pub fn measure_label(lib: &Library, slug: &str) -> String {
+    lib.figures()
+        .filter_map(|r| lib.brief(r.brief)?.figure(r.figure))
+        .find(|f| f.measure.as_deref() == Some(slug))
+        .map_or_else(|| slug.to_owned(), |f| f.label.clone())
+}
+
 pub fn measures(lib: &Library) -> Vec<(String, Vec<FigureRef>)> {
     let mut all: Vec<(&str, FigureRef)> = lib
         .figures()

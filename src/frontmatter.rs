@@ -160,6 +160,21 @@ impl Ctx<'_> {
         v.into_iter().map(|s| self.text(what, s)).collect()
     }
 
+    /// Tags, each outside the vocabulary warned of.
+    fn tags(&mut self, what: &str, v: Vec<Spanned<String>>) -> Vec<String> {
+        v.into_iter()
+            .map(|s| {
+                let pos = self.pos(s.span());
+                let tag = self.text(what, s);
+                if let Some(w) = crate::tags::unknown(&tag) {
+                    self.diags
+                        .push(Diagnostic::warning(&self.file.name, Some(pos), w));
+                }
+                tag
+            })
+            .collect()
+    }
+
     /// The text, with an error if it holds more than `max` words.
     fn words(&mut self, what: &str, s: Spanned<String>, max: usize) -> String {
         let span = s.span();
@@ -229,8 +244,8 @@ fn is_plain(s: &str) -> bool {
 /// file's own line and column.
 pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> Option<Front> {
     let toml_text = &file.text[split.toml.clone()];
-    let raw: RawFront = match toml::from_str(toml_text) {
-        Ok(raw) => raw,
+    let repaired = match repair::deserialize::<RawFront>(toml_text) {
+        Ok(r) => r,
         Err(e) => {
             let offset = split.toml.start + e.span().map_or(0, |s| s.start);
             let msg = toml_message(&e);
@@ -238,6 +253,38 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
             return None;
         }
     };
+    for (span, msg) in &repaired.errors {
+        let offset = split.toml.start + span.start;
+        let msg = msg.trim().lines().next().unwrap_or("invalid TOML");
+        diags.push(Diagnostic::error(
+            &file.name,
+            Some(file.pos(offset)),
+            format!("front matter: {}", sanitize::line(msg)),
+        ));
+    }
+    let raw = repaired.value?;
+    let before = diags.len();
+    let front = build(file, split, raw, diags);
+    if repaired.errors.is_empty() {
+        return Some(front);
+    }
+    // The rest of the file is checked too, but a blank put in for a
+    // mistake already reported is no mistake of its own; and a brief with
+    // such mistakes is not read.
+    let blanks: Vec<Pos> = repaired
+        .blanks
+        .iter()
+        .map(|b| file.pos(split.toml.start + b))
+        .collect();
+    let mut i = 0;
+    diags.retain(|d| {
+        i += 1;
+        i <= before || !d.pos.is_some_and(|p| blanks.contains(&p))
+    });
+    None
+}
+
+fn build(file: &SourceFile, split: &Split, raw: RawFront, diags: &mut Vec<Diagnostic>) -> Front {
     let mut cx = Ctx {
         file,
         base: split.toml.start,
@@ -260,7 +307,7 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
             .bottom_line
             .map(|s| cx.words("bottom_line", s, BOTTOM_LINE_WORDS)),
         takeaways: raw.takeaways.map(|t| cx.takeaways(t)).unwrap_or_default(),
-        tags: cx.list("tags", raw.tags),
+        tags: cx.tags("tags", raw.tags),
         source_text: cx.opt("source_text", raw.source_text),
         has_front_matter: true,
         id_pos: Some(id_pos),
@@ -279,7 +326,7 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
                 section: None,
                 source: cx.text("figure source", f.source),
                 as_of: cx.opt("figure as_of", f.as_of),
-                tags: cx.list("figure tags", f.tags),
+                tags: cx.tags("figure tags", f.tags),
                 measure: f.measure.map(|m| cx.slug("figure measure", m)),
                 kind: f.kind,
                 headline: f.headline,
@@ -307,11 +354,11 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
             })
         })
         .collect();
-    Some(Front {
+    Front {
         meta,
         figures,
         events,
-    })
+    }
 }
 
 /// The error's message without the source excerpt toml's Display adds.
@@ -321,5 +368,6 @@ fn toml_message(e: &toml::de::Error) -> String {
     format!("front matter: {}", sanitize::line(msg))
 }
 
+pub mod repair;
 #[cfg(test)]
 mod tests;

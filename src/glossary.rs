@@ -215,12 +215,32 @@ impl Glossary {
 
     /// The term named `name` (its term, an alias, its expansion or a
     /// synonym, in any case), if one is.
+    ///
+    /// A term's own names come first: an exact one, then (for a name
+    /// written with capitals, as `CHIPS`) the first words of one written
+    /// just so (`CHIPS Act`), and only then a synonym (`chips`).
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.find_name(name).or_else(|| {
-            let want = crate::query::fold(name.trim());
-            self.terms
-                .iter()
-                .position(|t| t.all_names().any(|n| crate::query::fold(n) == want))
+        self.find_name(name)
+            .or_else(|| self.find_capitalized_start(name.trim()))
+            .or_else(|| {
+                let want = crate::query::fold(name.trim());
+                self.terms
+                    .iter()
+                    .position(|t| t.all_names().any(|n| crate::query::fold(n) == want))
+            })
+    }
+
+    /// The term one of whose names starts with the words `name`, written
+    /// the same way, when `name` has a capital letter.
+    fn find_capitalized_start(&self, name: &str) -> Option<usize> {
+        if name.is_empty() || !name.chars().any(char::is_uppercase) {
+            return None;
+        }
+        self.terms.iter().position(|t| {
+            t.names().any(|n| {
+                n.strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with(' '))
+            })
         })
     }
 

@@ -21,6 +21,12 @@ pub use wrap::{display_width, wrap_ranges};
 pub struct Notes {
     pub links: Vec<String>,
     pub mentions: Vec<String>,
+    /// Code lines are never broken, however wide (output piped on, where
+    /// a copied command must stay whole).
+    pub whole_code: bool,
+    /// How wide a table may be, when wider than the prose (the whole
+    /// width of the output, as glow and mdcat let it); 0: the prose width.
+    pub table_width: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -148,15 +148,26 @@ impl Library {
     pub fn target(&self, target: &str) -> Result<SectionRef, String> {
         let (id, anchor) = target.split_once('#').unwrap_or((target, ""));
         let id = id.trim_end_matches(".md");
-        let brief = self
-            .by_id(id)
-            .ok_or_else(|| format!("no brief with id \"{id}\" (see `briefing list`)"))?;
+        let brief = self.by_id(id).ok_or_else(|| {
+            let ids = self.briefs.iter().map(|b| b.meta.id.as_str());
+            match crate::words::nearest(id, ids) {
+                Some(near) => format!("no brief with id \"{id}\"; did you mean \"{near}\"?"),
+                None => format!("no brief with id \"{id}\" (see `briefing list`)"),
+            }
+        })?;
         let section = if anchor.is_empty() {
             crate::model::SectionIdx(0)
         } else {
-            self.briefs[brief.0]
-                .section_by_anchor(anchor)
-                .ok_or_else(|| format!("brief \"{id}\" has no section \"#{anchor}\""))?
+            let b = &self.briefs[brief.0];
+            b.section_by_anchor(anchor).ok_or_else(|| {
+                let anchors = b.sections.iter().map(|s| s.anchor.as_str());
+                match crate::words::nearest(anchor, anchors) {
+                    Some(near) => format!(
+                        "brief \"{id}\" has no section \"#{anchor}\"; did you mean \"{id}#{near}\"?"
+                    ),
+                    None => format!("brief \"{id}\" has no section \"#{anchor}\""),
+                }
+            })?
         };
         Ok(SectionRef { brief, section })
     }

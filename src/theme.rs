@@ -283,8 +283,11 @@ fn parse_spec(text: &str, path: &str, parent: Parent<'_>, depth: usize) -> Resul
             .file_stem()
             .map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned())
     });
-    if let Some(d) = file.description {
-        spec.description = d;
+    match (file.description, &file.inherits) {
+        (Some(d), _) => spec.description = d,
+        // Not the parent's words: they describe another theme.
+        (None, Some(p)) => spec.description = format!("{} with changes of its own", p.get_ref()),
+        (None, None) => {}
     }
     Ok(spec)
 }

@@ -183,8 +183,8 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
             .key_for(app.mode(), action::Action::Diagnostics)
             .map_or_else(String::new, |k| format!(" ({k} lists them)"));
         app.desk.message = Some(format!(
-            "{} problem(s) while loading{key}",
-            app.desk.lib.error_count()
+            "{} while loading{key}",
+            crate::words::count(app.desk.lib.error_count(), "problem", "problems")
         ));
     }
     if setup.message.is_some() {

@@ -37,12 +37,21 @@ fn every_invalid_fixture_is_reported_exactly() {
         "21-lead-limits.md:5:22: error: takeaway has 26 words; at most 25",
         "21-lead-limits.md:13:11: error: figure measure \"Not_A_Slug\" is not a slug (lower-case letters, digits and `-`)",
         "21-lead-limits.md:19:7: error: event key \"Bad Key\" is not a slug (lower-case letters, digits and `-`)",
+        // Every mistake of one file in one run.
+        "22-many-mistakes.md:4:1: error: front matter: unknown field `colour`, expected one of `id`, `title`, `short_title`, `publisher`, `authors`, `published`, `url`, `summary`, `bottom_line`, `takeaways`, `tags`, `source_text`, `figures`, `events`",
+        "22-many-mistakes.md:5:13: error: published: date \"2023-02-30\" is not YYYY, YYYY-MM or YYYY-MM-DD",
+        "22-many-mistakes.md:6:18: error: front matter: invalid type: integer `5`, expected a string",
+        "22-many-mistakes.md:8:1: error: front matter: missing field `source`",
+        "22-many-mistakes.md:10:9: error: front matter: invalid type: integer `12`, expected a string",
+        "22-many-mistakes.md:13:8: error: front matter: unknown variant `weird`, expected one of `share`, `change`, `count`, `money`, `duration`, `rank`, `other`",
+        "22-many-mistakes.md:14:1: error: front matter: unknown field `shape`, expected one of `id`, `value`, `label`, `section`, `source`, `as_of`, `tags`, `measure`, `kind`, `headline`",
+        "22-many-mistakes.md:17:8: error: event date: date \"2023-13\" is not YYYY, YYYY-MM or YYYY-MM-DD",
     ];
     let got: Vec<String> = stderr(&o).lines().map(str::to_owned).collect();
     let want: Vec<String> = expected
         .iter()
         .map(|l| format!("{p}{l}"))
-        .chain(["checked 1 brief: 28 errors, 0 warnings".to_owned()])
+        .chain(["checked 1 brief: 36 errors, 0 warnings".to_owned()])
         .collect();
     assert_eq!(got, want);
 }
@@ -135,4 +144,30 @@ fn missing_path_is_named() {
     let o = run(&["check", "no/such/dir"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).starts_with("no/such/dir: error: no such file or folder\n"));
+}
+
+#[test]
+fn a_tag_outside_the_vocabulary_is_a_warning_naming_the_nearest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("t.md"),
+        "+++\nid = \"t\"\ntitle = \"T\"\ntags = [\"trade\", \"bogus-tag\"]\n\n[[figures]]\nid = \"n\"\nvalue = \"12\"\nlabel = \"a count\"\nsection = \"one\"\nsource = \"S\"\ntags = [\"semiconductor\"]\n+++\n## One\n\nThere are [12](fig:n) of them.\n",
+    )
+    .expect("write");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let o = run(&["check", path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("t.md:4:18: warning: tag \"bogus-tag\" is not in the tag vocabulary (briefs/README.md); the nearest is"),
+        "{err}"
+    );
+    assert!(
+        err.contains("t.md:12:9: warning: tag \"semiconductor\" is not in the tag vocabulary (briefs/README.md); the nearest is \"semiconductors\""),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("checked 1 brief: 0 errors, 2 warnings\n"),
+        "{err}"
+    );
 }

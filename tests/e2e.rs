@@ -65,13 +65,14 @@ fn follow_a_cross_reference_and_come_back() {
         &["read", "strategic-tech-cooperation#domestic-support"],
     );
     s.wait_for("Strategic Tech Cooperation › Tenets of Enduring Alliances › Domestic Support");
-    // Three glossary terms (Chip 4, the CHIPS and Science Act, the IRA),
-    // then a link to the Wilson Center brief.
-    s.keys("llll");
+    // The first link, to the Wilson Center brief: `l` steps over the
+    // glossary terms before it.
+    s.keys("l");
     s.keys("\r");
     s.wait_for("Global Strategic Partnership ›");
     s.keys("\x7f");
-    s.wait_for("Strategic Tech Cooperation › Tenets of Enduring Alliances › Domestic Support");
+    // Back where the link was selected, and the bar says where it goes.
+    s.wait_for("Domestic Support · link → Global Strategic Partnership");
     s.keys("\x03");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
@@ -102,7 +103,8 @@ fn find_a_figure_and_open_its_passage() {
     s.wait_for("60 percent");
     s.keys("\r");
     s.wait_for("Threats. Decoupling from China");
-    s.wait_for("Strategic Tech Cooperation › Economic Security");
+    // The bar names the section and the figure selected in it.
+    s.wait_for("Economic Security · figure 60 percent");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();

@@ -23,6 +23,27 @@ fn glossary_shows_a_term_with_its_mentions() {
 }
 
 #[test]
+fn a_term_s_own_name_beats_a_synonym() {
+    // "chips" is a synonym of semiconductor; CHIPS, as written, starts the
+    // CHIPS Act's own names.
+    let o = run(&["glossary", "CHIPS"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("CHIPS and Science Act"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["glossary", "chips"]);
+    assert!(stdout(&o).starts_with("semiconductor"), "{}", stdout(&o));
+    let o = run(&["glossary", "chips act"]);
+    assert!(
+        stdout(&o).starts_with("CHIPS and Science Act"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
 fn glossary_json_lists_every_term_with_mentions() {
     let o = run(&["glossary", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");

@@ -71,6 +71,35 @@ fn a_broken_config_stops_the_reader_before_the_terminal_is_touched() {
 }
 
 #[test]
+fn a_user_theme_with_an_unknown_colour_is_refused_by_name_and_place() {
+    let home = Home::new();
+    let themes = home.config().join("briefing/themes");
+    fs::create_dir_all(&themes).expect("dir");
+    let path = themes.join("mine.toml");
+    fs::write(
+        &path,
+        "inherits = \"dark\"\n[palette]\namber = \"sparkly\"\n",
+    )
+    .expect("write");
+    fs::write(themes.join("plain.toml"), "inherits = \"light\"\n").expect("write");
+    let want = format!(
+        "briefing: {}:3:9: error: palette `amber`: unknown colour \"sparkly\"",
+        path.display()
+    );
+    // Where the reader would start: named, not left out in silence.
+    let (_, _, err) = run(&home, &["--fresh"]);
+    assert!(err.contains(&want), "{err}");
+    let (_, out, err) = run(&home, &["themes"]);
+    assert!(err.contains(&want), "{err}");
+    // An inheriting theme without words of its own is not its parent.
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("  plain") && l.contains("light with changes of its own")),
+        "{out}"
+    );
+}
+
+#[test]
 fn briefing_themes_lists_built_in_and_user_themes() {
     let home = Home::new();
     let themes = home.config().join("briefing/themes");
@@ -107,14 +136,14 @@ fn the_reader_reopens_where_it_was_unless_fresh() {
     s.wait_for("tab pane");
     // Pillar 3 of the first brief.
     s.keys("3");
-    s.wait_for("The Indo-Pacific Dimension ─");
+    s.wait_for("╭─ The Indo-Pacific");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
     let state = fs::read_to_string(home.state().join("briefing/state.json")).expect("saved");
     assert!(state.contains("\"the-indo-pacific-dimension\""), "{state}");
 
     let mut s = Session::start(&home, &[]);
-    s.wait_for("╭─ The Indo-Pacific Dimension ─");
+    s.wait_for("╭─ The Indo-Pacific");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0);
 
@@ -122,7 +151,7 @@ fn the_reader_reopens_where_it_was_unless_fresh() {
     // Nothing saved: home.
     s.wait_for("Library · 5 briefs");
     assert!(
-        !s.screen().contains("╭─ The Indo-Pacific Dimension ─"),
+        !s.screen().contains("╭─ The Indo-Pacific"),
         "{}",
         s.screen()
     );
@@ -165,7 +194,7 @@ fn editing_a_brief_reloads_it_in_place() {
         edited.replacen("## Opinion", "[x](beta.md#nowhere)\n\n## Opinion", 1),
     )
     .expect("write");
-    s.wait_for("1 problem(s) (D lists them); showing the last good version of alpha.md");
+    s.wait_for("1 problem (D lists them); showing the last good version of alpha.md");
     assert!(s.screen().contains("╭─ Opinion ─"), "{}", s.screen());
     s.keys("D");
     s.wait_for("Problems: 1 error, 0 warnings");

@@ -87,13 +87,13 @@ fn a_reader_left_idle_does_not_take_back_the_place_another_read_on_to() {
     idle.past_home();
     b.past_home();
     b.keys("3");
-    b.wait_for("╭─ The Indo-Pacific Dimension ─");
+    b.wait_for("╭─ The Indo-Pacific");
     b.keys("q");
     assert_eq!(b.wait_exit(), 0);
     idle.keys("q");
     assert_eq!(idle.wait_exit(), 0);
     let mut c = Session::start(&home, &[]);
-    c.wait_for("╭─ The Indo-Pacific Dimension ─");
+    c.wait_for("╭─ The Indo-Pacific");
     c.keys("q");
     assert_eq!(c.wait_exit(), 0);
 }

@@ -107,6 +107,10 @@ fn notes(b: &Brief) -> Notes {
                     .map_or_else(String::new, |f| format!("{}: {}", f.value, f.label))
             })
             .collect(),
+        // As on a terminal: code continues after `↪`, tables keep to the
+        // prose's width, so every printed line fits.
+        whole_code: false,
+        table_width: 0,
     }
 }
 

@@ -8,6 +8,7 @@ use super::{Cli, Out};
 use crate::diag::{Diagnostic, print_all};
 use crate::library::Library;
 use crate::trace::{SourceError, source_of};
+use crate::words::count;
 
 pub fn run(
     cli: &Cli,
@@ -33,11 +34,10 @@ pub fn run(
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     eprintln!(
-        "checked {} brief{}: {errors} error{}, {warnings} warning{}",
-        lib.briefs.len(),
-        if lib.briefs.len() == 1 { "" } else { "s" },
-        if errors == 1 { "" } else { "s" },
-        if warnings == 1 { "" } else { "s" },
+        "checked {}: {}, {}",
+        count(lib.briefs.len(), "brief", "briefs"),
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
     );
     Ok(if errors > 0 {
         ExitCode::from(1)

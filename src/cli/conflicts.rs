@@ -129,10 +129,10 @@ pub fn run(cli: &Cli, json: bool) -> io::Result<ExitCode> {
                     .by_id(&s.brief)
                     .and_then(|b| lib.brief(b))
                     .map_or(s.brief.as_str(), |b| b.meta.short_title.as_str());
-                out.line(&format!(
-                    "  {:vw$}  {short} › {}  ({})",
-                    s.value, s.section_title, s.label
-                ))?;
+                out.record(
+                    &format!("  {:vw$}  ", s.value),
+                    &format!("{short} › {}  ({})", s.section_title, s.label),
+                )?;
             }
         }
     }

@@ -20,12 +20,15 @@ pub fn use_color(choice: ColorChoice) -> bool {
 /// so commands stop at once.
 pub struct Out {
     w: io::BufWriter<io::StdoutLock<'static>>,
+    /// The terminal's width; none when piped.
+    width: Option<usize>,
 }
 
 impl Default for Out {
     fn default() -> Self {
         Self {
             w: io::BufWriter::new(io::stdout().lock()),
+            width: io::stdout().is_terminal().then(terminal_width),
         }
     }
 }
@@ -40,6 +43,18 @@ impl Out {
     pub fn line(&mut self, s: &str) -> io::Result<()> {
         self.w.write_all(crate::sanitize::text(s).as_bytes())?;
         self.w.write_all(b"\n")
+    }
+
+    /// Writes one record: `lead` (a date, a value) and then `text`,
+    /// untrusted. On a terminal the text wraps at its width under itself,
+    /// never mid-word; piped, the record is one line.
+    pub fn record(&mut self, lead: &str, text: &str) -> io::Result<()> {
+        let text = crate::sanitize::line(text);
+        for l in hang(lead, &text, self.width) {
+            self.w.write_all(l.as_bytes())?;
+            self.w.write_all(b"\n")?;
+        }
+        Ok(())
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
@@ -58,7 +73,44 @@ pub fn terminal_width() -> usize {
     80
 }
 
-/// `n` and the word for one or for many: "1 figure", "2 figures".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+pub use crate::words::count;
+
+/// `lead` then `text`, wrapped to `width` with the text's lines lined up
+/// after the lead (one line when there is no width).
+fn hang(lead: &str, text: &str, width: Option<usize>) -> Vec<String> {
+    let Some(width) = width else {
+        return vec![format!("{lead}{text}")];
+    };
+    let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(lead));
+    let opts = textwrap::Options::new(width.max(indent.len() + 20))
+        .initial_indent(lead)
+        .subsequent_indent(&indent)
+        .break_words(false);
+    textwrap::wrap(text, &opts)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hang;
+
+    #[test]
+    fn a_record_wraps_under_itself_on_a_terminal_and_is_one_line_piped() {
+        let text = "United States releases its National Security Strategy · Peninsula Plus";
+        assert_eq!(
+            hang("  2022-10  ", text, None),
+            [format!("  2022-10  {text}")]
+        );
+        let lines = hang("  2022-10  ", text, Some(40));
+        assert_eq!(lines[0], "  2022-10  United States releases its");
+        assert!(lines.len() > 1, "{lines:?}");
+        for l in &lines[1..] {
+            assert!(
+                l.starts_with("           ") && l.chars().count() <= 40,
+                "{l:?}"
+            );
+        }
+    }
 }

@@ -16,7 +16,12 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     let dirs = Dirs::xdg();
     let config = match Config::load(cli.config.as_deref(), &dirs) {
         Ok(c) => c,
-        Err(e) => return Ok(fail(&e)),
+        Err(e) => {
+            for line in e.lines() {
+                eprintln!("briefing: {}", clean(line));
+            }
+            return Ok(ExitCode::from(2));
+        }
     };
     let keymap = match crate::tui::keymap(&config.keys) {
         Ok(k) => k,
@@ -28,8 +33,14 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         }
     };
     let user_themes = dirs.themes();
-    let (saved, message) = if cli.fresh {
-        (Saved::default(), None)
+    let (saved, mut message) = if cli.fresh {
+        (
+            Saved {
+                fresh: true,
+                ..Saved::default()
+            },
+            None,
+        )
     } else {
         let (saved, warning) = Saved::load(dirs.state_file());
         if let Some(w) = &warning {
@@ -57,6 +68,12 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
             (*o == Origin::BuiltIn || named.is_none()) && t.as_ref().is_ok_and(|t| t.name == name)
         })
         .and_then(|(_, t)| t.as_ref().ok().cloned());
+    // A broken theme of your own is named, with its mistake, not skipped
+    // in silence.
+    for e in available.iter().filter_map(|(_, t)| t.as_ref().err()) {
+        eprintln!("briefing: {}", clean(e));
+        message.get_or_insert_with(|| format!("{e} (left out of the themes t cycles through)"));
+    }
     let mut themes: Vec<Theme> = available.into_iter().filter_map(|(_, t)| t.ok()).collect();
     let mut theme = match builtin {
         Some(t) => t,
@@ -73,7 +90,7 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     let lib = cli.load_library(&[]);
     if lib.briefs.is_empty() {
         report_load_problems(&lib);
-        eprintln!("briefing: no brief to read");
+        eprintln!("briefing: {}", nothing_to_read(cli));
         return Ok(ExitCode::from(1));
     }
     let start = match target.map(|t| lib.target(t)) {
@@ -131,6 +148,24 @@ fn read_sources(cli: &Cli) -> Option<std::path::PathBuf> {
         }) => Some(s.clone()),
         _ => cli.sources.clone(),
     }
+}
+
+/// Why a library of files and folders came out empty: what was looked for,
+/// and where.
+fn nothing_to_read(cli: &Cli) -> String {
+    let paths: Vec<String> = cli
+        .library
+        .iter()
+        .chain(&cli.paths)
+        .map(|p| clean(&p.display().to_string()).into_owned())
+        .collect();
+    if paths.is_empty() {
+        return "no brief to read".into();
+    }
+    format!(
+        "no brief to read in {}: looked for Markdown files (*.md, *.markdown), and a folder's README.md is never read as a brief",
+        paths.join(", ")
+    )
 }
 
 #[cfg(test)]

@@ -50,13 +50,15 @@ pub fn run(cli: &Cli, target: &str, width: Option<usize>, color: bool) -> io::Re
     };
     let at = match lib.target(&target) {
         Ok(at) => at,
+        Err(_) if names_a_file(&target) => {
+            let path = target.rsplit_once('#').map_or(target.as_str(), |(p, _)| p);
+            return Ok(fail(&format!("{path}: no such file")));
+        }
         Err(e) => return Ok(fail(&e)),
     };
-    let width = width
-        .unwrap_or_else(super::out::terminal_width)
-        .clamp(20, 100);
+    let full = width.unwrap_or_else(super::out::terminal_width).max(20);
     let mut out = Out::default();
-    for line in render(&lib, at, width, &paint) {
+    for line in render(&lib, at, full, &paint) {
         out.raw(&line)?;
         out.raw("\n")?;
     }
@@ -83,8 +85,19 @@ fn file_target(target: &str) -> Option<(PathBuf, Option<String>)> {
         .then(|| (path.to_path_buf(), Some(anchor.to_owned())))
 }
 
+/// True when `target` is written as a path (`/tmp/x.md`, `notes.md`,
+/// `docs/a.md#part`), not as a brief id.
+fn names_a_file(target: &str) -> bool {
+    let path = target.rsplit_once('#').map_or(target, |(p, _)| p);
+    path.contains('/')
+        || path.contains(std::path::MAIN_SEPARATOR)
+        || Path::new(path)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
 /// The Markdown file at `path`, read with the other `.md` files of its
-/// folder so its cross-references resolve; its own problems are reported.
+/// folder so its cross-references resolve; its own errors are reported.
 fn load_file(path: &Path) -> (Library, Option<BriefIdx>) {
     let dir = path
         .parent()
@@ -107,7 +120,8 @@ fn load_file(path: &Path) -> (Library, Option<BriefIdx>) {
     let own: Vec<_> = lib
         .diagnostics
         .iter()
-        .filter(|d| d.path == name)
+        // `show` reads any Markdown: a brief's warnings are `check`'s to give.
+        .filter(|d| d.path == name && d.is_error())
         .cloned()
         .collect();
     crate::diag::print_all(&own);
@@ -150,15 +164,21 @@ impl Paint {
     }
 }
 
-/// The rendered lines of `at` (a whole brief when it is the preamble).
-fn render(lib: &Library, at: SectionRef, width: usize, paint: &Paint) -> Vec<String> {
+/// The rendered lines of `at` (a whole brief when it is the preamble), at
+/// most `full` wide: prose in a measure of 100 at most, tables as wide as
+/// they need up to `full`.
+fn render(lib: &Library, at: SectionRef, full: usize, paint: &Paint) -> Vec<String> {
+    let width = full.clamp(20, 100);
     let Some(brief) = lib.brief(at.brief) else {
         return Vec::new();
     };
     let mut doc = doc::build(brief);
     let keep = brief.subtree(at.section);
     doc.blocks.retain(|b| keep.contains(&b.section.0));
-    let notes = notes(lib, at.brief);
+    let mut notes = notes(lib, at.brief);
+    // Piped, a code line stays whole: a copied command must still run.
+    notes.whole_code = !std::io::IsTerminal::is_terminal(&std::io::stdout());
+    notes.table_width = full;
     let layout = Layout::new(&doc, brief.sections.len(), width, Some(&notes));
     let mut lines = Vec::new();
     if at.section.0 == 0 {
@@ -302,7 +322,12 @@ pub fn notes(lib: &Library, b: BriefIdx) -> Notes {
             clean(&text).into_owned()
         })
         .collect();
-    Notes { links, mentions }
+    Notes {
+        links,
+        mentions,
+        whole_code: false,
+        table_width: 0,
+    }
 }
 
 fn ansi(style: Style) -> ContentStyle {

@@ -13,7 +13,9 @@ pub fn run(cli: &Cli) -> io::Result<ExitCode> {
     // The theme in use: --theme, else the config's, else the default.
     // A broken config is reported, but the list is still worth showing.
     let config = Config::load(cli.config.as_deref(), &dirs).unwrap_or_else(|e| {
-        eprintln!("briefing: {}", clean(&e));
+        for line in e.lines() {
+            eprintln!("briefing: {}", clean(line));
+        }
         Config::default()
     });
     let current = cli

@@ -87,17 +87,12 @@ pub fn run(cli: &Cli, json: bool) -> io::Result<ExitCode> {
                 out.line(&e.date.year.to_string())?;
                 year = Some(e.date.year);
             }
-            let mut line = format!(
-                "  {:<10}  {}  · {}{section}",
-                e.date.to_string(),
-                e.label,
-                brief.meta.short_title
-            );
+            let mut line = format!("{}  · {}{section}", e.label, brief.meta.short_title);
             for o in &others {
                 line.push_str("  ");
                 line.push_str(o);
             }
-            out.line(&line)?;
+            out.record(&format!("  {:<10}  ", e.date.to_string()), &line)?;
         }
     }
     out.flush()?;

@@ -182,3 +182,12 @@ fn the_builtin_glossary_keeps_related_terms_apart() {
     // Each `see` of the built-in glossary names a term.
     assert!(g.unresolved_see(|_| true).is_empty());
 }
+
+#[test]
+fn a_name_written_with_capitals_beats_a_synonym() {
+    let (g, _) = Glossary::builtin();
+    let name = |q: &str| g.find(q).map(|i| g.terms[i].term.clone());
+    assert_eq!(name("CHIPS").as_deref(), Some("CHIPS and Science Act"));
+    assert_eq!(name("chips").as_deref(), Some("semiconductor"));
+    assert_eq!(name("CHIPS Act").as_deref(), Some("CHIPS and Science Act"));
+}

@@ -262,7 +262,11 @@ impl Out<'_> {
                 self.push(&"─".repeat(avail), Style::role(Role::Border));
                 self.end_line(bi, block.section);
             }
-            BlockKind::Table(t) => self.table(bi, block.section, t, avail, &first, &rest),
+            BlockKind::Table(t) => {
+                let wide = self.notes.map_or(0, |n| n.table_width);
+                let avail = avail.max(wide.saturating_sub(prefix_width(&rest)));
+                self.table(bi, block.section, t, avail, &first, &rest);
+            }
         }
         if self.reach > width {
             let reach = u32::try_from(self.reach).unwrap_or(u32::MAX);
@@ -368,7 +372,7 @@ impl Out<'_> {
         let inner = avail.saturating_sub(2).max(4);
         let mut line_no = 0;
         for src_line in text.split('\n') {
-            let pieces = if self.print {
+            let pieces = if self.print && !self.notes.is_some_and(|n| n.whole_code) {
                 hard_wrap(src_line, inner)
             } else {
                 std::iter::once(0..src_line.len()).collect()

@@ -15,6 +15,9 @@ pub struct Saved {
     /// the reader moved, so a reader left idle does not take a brief's
     /// place back from one that read on and saved since.
     pub noted: Option<(String, Place)>,
+    /// `--fresh`: nothing is kept after quitting, which a mark made now
+    /// must say.
+    pub fresh: bool,
 }
 
 impl Saved {
@@ -29,6 +32,7 @@ impl Saved {
                 state,
                 path,
                 noted: None,
+                fresh: false,
             },
             warning,
         )

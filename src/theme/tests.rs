@@ -71,7 +71,9 @@ fn a_user_theme_inherits_and_overrides_a_few_slots() {
     assert_eq!(t.get(Slot::Link).fg, Some(Color::Rgb(0, 255, 0)));
     // What it does not touch stays the parent's.
     assert_eq!(t.get(Slot::Heading2), dark.get(Slot::Heading2));
-    assert_eq!(t.description, dark.description);
+    assert_eq!(t.description, "dark with changes of its own");
+    let t = parse("inherits = \"dark\"\ndescription = \"Mine\"\n").unwrap();
+    assert_eq!(t.description, "Mine");
 }
 
 #[test]

@@ -267,9 +267,15 @@ impl App {
             }
             Action::Back => {
                 let home = self.home_is_behind();
+                let left = self.desk.reader.brief;
                 let effect = self.desk.act(a);
                 if home {
                     self.return_home();
+                    // Home selects the brief just left, as a browser's
+                    // back shows the link just followed.
+                    if let Some(h) = self.views.get_mut::<crate::tui::views::Home>() {
+                        h.cursor = left.0;
+                    }
                 }
                 effect
             }

@@ -284,7 +284,9 @@ impl Desk {
             Action::FocusNext | Action::FocusPrev => panes > 1,
             Action::Back => !self.history.back.is_empty(),
             Action::Forward => !self.history.forward.is_empty(),
-            Action::NextLink | Action::PrevLink => self.focus == Focus::Reader,
+            Action::NextLink | Action::PrevLink | Action::NextTerm | Action::PrevTerm => {
+                self.focus == Focus::Reader
+            }
             Action::NextMatch | Action::PrevMatch | Action::ClearSearch => {
                 !self.search.query.is_empty()
             }
@@ -383,6 +385,7 @@ impl Desk {
         if let Some(p) = self.history.back.pop() {
             self.history.forward.push(self.reader.place());
             self.reader.go_place(&self.lib, p);
+            self.outline_follow();
         } else {
             self.message = Some("nothing to go back to".into());
         }
@@ -392,6 +395,7 @@ impl Desk {
         if let Some(p) = self.history.forward.pop() {
             self.history.back.push(self.reader.place());
             self.reader.go_place(&self.lib, p);
+            self.outline_follow();
         }
     }
 

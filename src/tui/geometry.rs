@@ -48,6 +48,56 @@ pub fn defaults(width: u16) -> (bool, bool) {
     (width >= NARROW, width >= WIDE)
 }
 
+/// Narrowest an outline or a panel is drawn before it is hidden.
+const OUTLINE_MIN: u16 = 20;
+const PANEL_MIN: u16 = 24;
+
+/// The outline's and the panel's widths (0: not shown) at `width`. Reading
+/// comes first: the reading pane keeps at least 55% of the screen (66
+/// columns at 120), so it is the widest pane; the outline and the panel
+/// give way, narrower first, then hidden (the panel before the outline).
+fn sidebars(width: u16, outline: bool, panel: bool, sizes: Sizes) -> (u16, u16) {
+    let mut ow = match (outline, width >= WIDE) {
+        (false, _) => 0,
+        (true, true) => 32,
+        (true, false) => 26,
+    };
+    let mut pw = match (panel, sizes.panel) {
+        (false, _) => 0,
+        // The reader keeps at least half the screen.
+        (true, Some(w)) => w.min((width - ow) / 2),
+        (true, None) if width >= 140 => 42,
+        (true, None) => 36,
+    };
+    let read = width - width * 9 / 20;
+    let left = width.saturating_sub(read);
+    if ow + pw <= left {
+        return (ow, pw);
+    }
+    let mins = if ow > 0 { OUTLINE_MIN } else { 0 } + if pw > 0 { PANEL_MIN } else { 0 };
+    if mins > left && ow > 0 && pw > 0 {
+        pw = 0;
+    }
+    if ow + pw <= left {
+        return (ow, pw);
+    }
+    let total = u32::from(ow + pw);
+    let scale = |w: u16, min: u16| -> u16 {
+        let share = u32::from(w) * u32::from(left) / total;
+        u16::try_from(share).unwrap_or(w).max(min)
+    };
+    let (o, p) = (ow, pw);
+    ow = if o > 0 { scale(o, OUTLINE_MIN) } else { 0 };
+    pw = if p > 0 { scale(p, PANEL_MIN) } else { 0 };
+    if ow + pw > left {
+        // Even narrowest they do not fit beside the text: the one left
+        // takes what there is.
+        ow = ow.min(left);
+        pw = pw.min(left.saturating_sub(ow));
+    }
+    (ow, pw)
+}
+
 pub fn compute(area: Rect, outline: bool, panel: bool, sizes: Sizes) -> Geometry {
     let mut g = Geometry {
         area,
@@ -76,18 +126,7 @@ pub fn compute(area: Rect, outline: bool, panel: bool, sizes: Sizes) -> Geometry
             g.reader = Some(body);
         }
     } else {
-        let ow = if outline {
-            if area.width >= WIDE { 32 } else { 26 }
-        } else {
-            0
-        };
-        let pw = match (panel, sizes.panel) {
-            (false, _) => 0,
-            // The reader keeps at least half the screen.
-            (true, Some(w)) => w.min((area.width - ow) / 2),
-            (true, None) if area.width >= 140 => 42,
-            (true, None) => 36,
-        };
+        let (ow, pw) = sidebars(area.width, outline, panel, sizes);
         let rw = area.width.saturating_sub(ow + pw);
         if outline {
             g.outline = Some(Rect { width: ow, ..body });
@@ -125,9 +164,12 @@ mod tests {
     #[test]
     fn panes_by_width() {
         let g = compute(Rect::new(0, 0, 160, 48), true, true, Sizes::default());
+        assert_eq!(g.outline.map(|r| r.width), Some(31));
+        assert_eq!(g.panel.map(|r| r.width), Some(40));
+        assert_eq!(g.text.width, 85);
+        let g = compute(Rect::new(0, 0, 200, 48), true, true, Sizes::default());
         assert_eq!(g.outline.map(|r| r.width), Some(32));
         assert_eq!(g.panel.map(|r| r.width), Some(42));
-        assert_eq!(g.text.width, 82);
         let g = compute(Rect::new(0, 0, 60, 20), true, false, Sizes::default());
         assert!(g.reader.is_none());
         assert_eq!(g.outline.map(|r| r.width), Some(60));
@@ -156,6 +198,45 @@ mod tests {
                 panel: Some(100),
             },
         );
-        assert_eq!(g.panel.map(|r| r.width), Some((120 - 32) / 2));
+        let (reader, panel) = (
+            g.reader.map_or(0, |r| r.width),
+            g.panel.map_or(0, |r| r.width),
+        );
+        assert!(reader >= 66 && panel > 0 && panel < reader, "{g:?}");
+    }
+
+    #[test]
+    fn reading_comes_first_and_the_side_panes_give_way() {
+        let w = |g: &Geometry| {
+            let f = |r: Option<Rect>| r.map_or(0, |r| r.width);
+            (f(g.outline), f(g.reader), f(g.panel))
+        };
+        // At 120 columns the reading pane is the widest, 66 at least.
+        let (o, r, p) = w(&compute(
+            Rect::new(0, 0, 120, 40),
+            true,
+            true,
+            Sizes::default(),
+        ));
+        assert!(
+            r >= 66 && r > o && r > p && o >= OUTLINE_MIN && p >= PANEL_MIN,
+            "{o} {r} {p}"
+        );
+        // Narrower, the panel goes before the outline does.
+        let (o, r, p) = w(&compute(
+            Rect::new(0, 0, 80, 24),
+            true,
+            true,
+            Sizes::default(),
+        ));
+        assert!(p == 0 && o > 0 && r >= 44, "{o} {r} {p}");
+        // Wide enough, both keep their full width.
+        let (o, _, p) = w(&compute(
+            Rect::new(0, 0, 200, 50),
+            true,
+            true,
+            Sizes::default(),
+        ));
+        assert_eq!((o, p), (32, 42));
     }
 }

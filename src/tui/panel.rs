@@ -8,7 +8,7 @@ use super::reader::ReaderState;
 
 mod rows;
 pub mod term;
-pub use rows::{PanelRow, rows};
+pub use rows::{PanelRow, bar, rows};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {

@@ -20,6 +20,10 @@ pub struct Place {
     pub brief: BriefIdx,
     pub block: usize,
     pub section: Option<SectionIdx>,
+    /// The link or figure selected there, which names its section.
+    pub selected: Option<Role>,
+    /// Lines from the block's first to the top of the pane.
+    pub offset: usize,
 }
 
 #[derive(Debug, Default)]
@@ -199,6 +203,12 @@ impl ReaderState {
             brief: self.brief,
             block: self.layout.block_of(self.top),
             section: self.anchor,
+            selected: self.selected,
+            offset: self.top
+                - self
+                    .layout
+                    .block_line(self.layout.block_of(self.top))
+                    .min(self.top),
         }
     }
 
@@ -220,11 +230,25 @@ impl ReaderState {
         if p.block > 0 {
             self.finish();
         }
-        self.top = self.layout.block_line(p.block);
+        self.top = self.top_at(p.block, p.offset);
         self.anchor = p.section;
         self.highlight = None;
-        self.selected = None;
         self.clamp();
+        // Back where a figure was selected, it is again, and so is its
+        // section in the status bar and the panel.
+        self.selected = p.selected.filter(|&r| self.is_visible(r));
+    }
+
+    /// The line `offset` lines into `block`, or its last line if the block
+    /// is shorter now (laid out at another width).
+    fn top_at(&self, block: usize, offset: usize) -> usize {
+        let next = if block + 1 < self.layout.blocks() {
+            self.layout.block_line(block + 1)
+        } else {
+            self.layout.len()
+        };
+        let start = self.layout.block_line(block);
+        (start + offset).min(next.max(start + 1) - 1)
     }
 
     pub fn go_section(&mut self, lib: &Library, to: SectionRef) {
@@ -321,11 +345,23 @@ impl ReaderState {
         self.layout.section_of(self.top)
     }
 
-    /// Selects the next (or previous) link or mention after the current one,
-    /// starting from the top of the pane, scrolling it into view.
+    /// Selects the next (or previous) link, figure mention or note after
+    /// the current one, starting from the top of the pane, scrolling it
+    /// into view. Glossary terms have their own way in:
+    /// [`Self::cycle_term`].
     pub fn cycle_link(&mut self, forward: bool) -> bool {
+        self.cycle(forward, |r| !matches!(r, Role::Term { .. }))
+    }
+
+    /// Selects the next (or previous) glossary term, as
+    /// [`Self::cycle_link`] selects links.
+    pub fn cycle_term(&mut self, forward: bool) -> bool {
+        self.cycle(forward, |r| matches!(r, Role::Term { .. }))
+    }
+
+    fn cycle(&mut self, forward: bool, wanted: impl Fn(Role) -> bool) -> bool {
         let mut groups: Vec<(usize, Role)> = Vec::new();
-        for t in self.layout.targets() {
+        for t in self.layout.targets().iter().filter(|t| wanted(t.role)) {
             if groups.last().is_none_or(|(_, r)| *r != t.role) {
                 groups.push((t.line, t.role));
             }

@@ -9,6 +9,7 @@ mod marks;
 mod outline;
 mod panel;
 mod reader;
+mod selected;
 mod status;
 
 use crate::tui::paint::cells;

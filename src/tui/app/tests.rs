@@ -375,6 +375,7 @@ mod copy;
 mod finding;
 mod glossary;
 mod help;
+mod history;
 mod home;
 mod keep;
 mod measures;

@@ -146,16 +146,17 @@ impl Desk {
         self.finder.prepare(&self.lib);
         self.conflicts = crate::tui::conflicts::Conflicts::new(&self.lib);
         self.search.computed_for = None;
-        let problems = self.lib.diagnostics.len();
-        self.message = Some(match (problems, kept) {
+        let n = self.lib.diagnostics.len();
+        let problems = crate::words::count(n, "problem", "problems");
+        self.message = Some(match (n, kept) {
             (0, _) => "reloaded".into(),
-            (_, []) => format!("reloaded with {problems} problem(s){key}"),
+            (_, []) => format!("reloaded with {problems}{key}"),
             (_, [one]) => format!(
-                "{problems} problem(s){key}; showing the last good version of {}",
+                "{problems}{key}; showing the last good version of {}",
                 file_name(one)
             ),
             (_, many) => format!(
-                "{problems} problem(s){key}; showing the last good version of {} briefs",
+                "{problems}{key}; showing the last good version of {} briefs",
                 many.len()
             ),
         });
@@ -182,9 +183,18 @@ impl Desk {
             "bookmark removed"
         };
         self.message = Some(match self.save_state() {
-            Ok(None) => format!("{verb}: {title}"),
+            Ok(None) => format!("{verb}: {title}{}", self.unkept()),
             Ok(Some(e)) | Err(e) => format!("{verb}: {title}; {e}"),
         });
+    }
+
+    /// What a mark's message adds under `--fresh`: that it goes at quit.
+    pub(super) fn unkept(&self) -> &'static str {
+        if self.saved.fresh {
+            " (--fresh: not kept after you quit)"
+        } else {
+            ""
+        }
     }
 
     // ----- read and reviewed marks -----
@@ -210,7 +220,7 @@ impl Desk {
         };
         let title = lib.brief(at.brief)?.section(at.section)?.title.clone();
         self.message = Some(match self.save_state() {
-            Ok(None) => format!("{verb}: {title}"),
+            Ok(None) => format!("{verb}: {title}{}", self.unkept()),
             Ok(Some(e)) | Err(e) => format!("{verb}: {title}; {e}"),
         });
         Some(on)

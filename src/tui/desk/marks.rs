@@ -132,7 +132,7 @@ impl Desk {
         };
         // A deliberate mark is kept at once, not only when the reader quits.
         self.message = Some(match self.save_state() {
-            Ok(None) => said,
+            Ok(None) => format!("{said}{}", self.unkept()),
             Ok(Some(e)) | Err(e) => format!("{said}; {e}"),
         });
     }

@@ -30,6 +30,12 @@ impl Desk {
             Action::PrevLink if !self.reader.cycle_link(false) => {
                 self.message = Some("no more links above".into());
             }
+            Action::NextTerm if !self.reader.cycle_term(true) => {
+                self.message = Some("no more glossary terms below".into());
+            }
+            Action::PrevTerm if !self.reader.cycle_term(false) => {
+                self.message = Some("no more glossary terms above".into());
+            }
             Action::Open => self.open_selected(),
             Action::ScrollRight | Action::ScrollLeft => {
                 let step = if a == Action::ScrollRight { 8 } else { -8 };

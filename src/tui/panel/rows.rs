@@ -143,8 +143,9 @@ pub fn rows(
     out
 }
 
-/// A small horizontal bar for a percentage, in eighths of a cell.
-fn bar(p: f64, cells: usize) -> Vec<(String, Slot)> {
+/// A small horizontal bar for a percentage, in eighths of a cell: the
+/// panel's, and compare's too, so a share looks the same in both.
+pub fn bar(p: f64, cells: usize) -> Vec<(String, Slot)> {
     if cells < 4 {
         return Vec::new();
     }

@@ -19,14 +19,23 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
     }
     // The hints are the commands of the top view, or of the reader.
-    let top = app.views.top();
     let mut hints = hints::hints(app);
     let focus = match app.desk.focus {
         Focus::Outline => "outline",
         Focus::Reader => "reader",
         Focus::Panel => "panel",
     };
-    let left = match (&app.desk.message, top.and_then(|v| v.status(&app.scene()))) {
+    // A view with no words of its own (help, the timeline) is over the
+    // one below it: over home, the bar speaks of home, not of the reader.
+    let scene = app.scene();
+    let own = app
+        .views
+        .stack()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .find_map(|v| v.status(&scene));
+    let left = match (&app.desk.message, own) {
         // Keys waiting for the rest of a sequence say so first.
         _ if !app.pending_keys().is_empty() => hints::pending(app).unwrap_or_default(),
         (Some(m), _) => format!(" {m}"),
@@ -39,7 +48,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 app.desk.search.count()
             )
         }
-        (None, _) => format!(" {}  [{focus}]", breadcrumb(app)),
+        (None, _) => match selection(app) {
+            // What is selected, and where a link goes, before where you are.
+            // The section alone, so both fit.
+            Some(sel) => {
+                let crumb = breadcrumb(app);
+                let here = crumb.rsplit(" › ").next().unwrap_or_default();
+                format!(" {here} · {}  [{focus}]", sanitize::line(&sel))
+            }
+            None => format!(" {}  [{focus}]", breadcrumb(app)),
+        },
     };
     // The progress of a long brief comes first, so a narrow bar that
     // cuts the breadcrumb short still shows it.
@@ -101,6 +119,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             );
         }
     }
+}
+
+/// What is selected in the text, while the reader has the focus.
+fn selection(app: &App) -> Option<String> {
+    let r = &app.desk.reader;
+    if app.desk.focus != Focus::Reader {
+        return None;
+    }
+    super::selected::describe(&app.desk.lib, r.brief, r.selected?)
 }
 
 /// "Brief › Pillar › Section".

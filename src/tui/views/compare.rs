@@ -6,8 +6,6 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
-use ratatui::symbols;
-use ratatui::widgets::LineGauge;
 
 use super::list::{self, popup, window};
 use super::{Command, Input, Measures, Outcome, View};
@@ -334,15 +332,12 @@ pub fn measure_cell(
     }
 }
 
-/// A bar for a share of `p` percent in `area`.
+/// A bar for a share of `p` percent in `area`, drawn as the panel draws
+/// one.
 pub fn bar_of(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, p: f64) {
-    let theme = &cx.theme;
-    let gauge = LineGauge::default()
-        .ratio((p / 100.0).clamp(0.0, 1.0))
-        .label("")
-        .filled_style(theme.get(Slot::Bar))
-        .unfilled_style(theme.get(Slot::Border))
-        .filled_symbol(symbols::line::THICK.horizontal)
-        .unfilled_symbol(symbols::line::NORMAL.horizontal);
-    frame.render_widget(gauge, area);
+    let buf = frame.buffer_mut();
+    let mut x = area.x;
+    for (text, slot) in crate::tui::panel::bar(p, usize::from(area.width)) {
+        x = cells::put(buf, x, area.y, area.right(), &text, cx.theme.get(slot));
+    }
 }

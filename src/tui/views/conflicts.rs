@@ -187,7 +187,7 @@ fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, cursor: usize) {
                     x + 1,
                     y,
                     right,
-                    &sanitize::line(c.name()),
+                    &sanitize::line(&c.label(&cx.lib)),
                     theme.get(Slot::Heading2),
                 );
                 cells::put_truncated(buf, x, y, right, &what, theme.get(Slot::Dim));

@@ -101,7 +101,22 @@ impl Home {
                 self.open_selected(cx)
             }
             Action::Back | Action::Close | Action::Collapse => self.leave(cx),
+            // Forward to the brief left for home, like a browser; back
+            // from there comes home again.
+            Action::Forward if cx.can(a) => {
+                cx.act(a);
+                self.trail.push(cx.history_depth());
+                Outcome::Close
+            }
             Action::Help => Outcome::push::<Help>(),
+            // Search the selected brief: home makes way for it, as Enter
+            // would (back comes home again).
+            Action::Search if cx.lib.brief(BriefIdx(self.cursor)).is_some() => {
+                if let Some(depth) = cx.open_from_home(BriefIdx(self.cursor)) {
+                    self.trail.push(depth);
+                }
+                Outcome::replace::<super::search::SearchLine>()
+            }
             Action::FindFigure => Outcome::push::<Finder>(),
             Action::Timeline => Outcome::push::<Timeline>(),
             Action::Compare => Outcome::push::<Compare>(),
@@ -164,7 +179,10 @@ impl View for Home {
     fn status(&self, cx: &Scene<'_>) -> Option<String> {
         let n = cx.lib.briefs.len();
         let what = if cx.lib.embedded { "Library" } else { "Briefs" };
-        Some(format!(" Home · {what} · {n} brief(s)"))
+        Some(format!(
+            " Home · {what} · {}",
+            crate::words::count(n, "brief", "briefs")
+        ))
     }
 
     fn commands(&self) -> &'static [Command] {

@@ -185,7 +185,7 @@ impl Measures {
                 x.max(inner.x + 2),
                 y,
                 inner.right(),
-                &sanitize::line(m),
+                &sanitize::line(&crate::conflicts::measure_label(&cx.lib, m)),
                 theme.get(Slot::Link),
             );
             let briefs = {
@@ -207,7 +207,8 @@ impl Measures {
     }
 
     fn draw_figures(&self, frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, measure: &str) {
-        let title = format!("Measure: {} — by as-of", sanitize::line(measure));
+        let name = crate::conflicts::measure_label(&cx.lib, measure);
+        let title = format!("Measure: {} — by as-of", sanitize::line(&name));
         let Some(inner) = popup(frame, cx, area, &title, 110) else {
             return;
         };

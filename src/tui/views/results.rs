@@ -107,9 +107,9 @@ impl View for Results {
 
 fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, view: &Results) {
     let title = format!(
-        "Search the library: \"{}\" — {} hits",
+        "Search the library: \"{}\" — {}",
         sanitize::line(&cx.search.query),
-        view.hits.len()
+        crate::words::count(view.hits.len(), "hit", "hits")
     );
     let Some(inner) = popup(frame, cx, area, &title, 120) else {
         return;

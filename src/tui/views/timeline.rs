@@ -24,11 +24,22 @@ pub enum TimelineRow {
     Event { index: usize, to: SectionRef },
 }
 
-/// The timeline's rows: each year, then its events.
+/// The timeline's rows: each year, then its events. A happening several
+/// briefs date (one `key`) is one row, at its earliest date; the other
+/// dates, when they differ, stand in its note.
 pub fn rows(cx: &Desk) -> Vec<TimelineRow> {
     let mut rows = Vec::new();
     let mut year = None;
-    for (i, (b, e)) in cx.lib.events().into_iter().enumerate() {
+    let mut keys: Vec<&str> = Vec::new();
+    let events = cx.lib.events();
+    for (i, (b, e)) in events.iter().enumerate() {
+        if let Some(k) = e.key.as_deref() {
+            if keys.contains(&k) {
+                continue;
+            }
+            keys.push(k);
+        }
+        let b = *b;
         if year != Some(e.date.year) {
             year = Some(e.date.year);
             rows.push(TimelineRow::Year(e.date.year));

@@ -137,7 +137,8 @@ fn compare_shows_bars_for_a_tag() {
     let s = screen(&a);
     insta::assert_snapshot!(s);
     assert!(s.contains("Compare: #semiconductors"), "{s}");
-    assert!(s.contains("━━━"), "bars drawn: {s}");
+    assert!(s.contains("███"), "bars drawn as the panel draws them: {s}");
+    assert!(!s.contains("━━━"), "{s}");
     press(&mut a, "h");
     assert_eq!(tag(&a), None);
     press(&mut a, "esc");

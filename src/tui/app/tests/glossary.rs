@@ -26,19 +26,20 @@ fn app(w: u16, h: u16) -> App {
     )
 }
 
-/// Presses `l` until a glossary term is selected; its index.
+/// Presses `w` (the next glossary term) until a term is selected; its
+/// index.
 fn select_term(a: &mut App) -> usize {
     for _ in 0..60 {
-        press(a, "l");
+        press(a, "w");
         if let Some(Role::Term { term, .. }) = a.desk.reader.selected {
             return usize::from(term);
         }
     }
-    panic!("l never reached a term");
+    panic!("w never reached a term");
 }
 
 #[test]
-fn l_reaches_a_term_and_the_panel_shows_its_definition() {
+fn w_reaches_a_term_and_the_panel_shows_its_definition() {
     let mut a = app(120, 40);
     let t = select_term(&mut a);
     let term = a.desk.lib.glossary.terms[t].clone();
@@ -134,7 +135,7 @@ fn a_mention_is_one_enter_away_and_backspace_comes_back() {
         .position(|r| *r == GlossaryRow::Term(cnas))
         .expect("row");
     for _ in 0..at {
-        press(&mut a, "j");
+        press(&mut a, "down");
     }
     press(&mut a, "enter");
     let s = screen(&a);
@@ -142,7 +143,7 @@ fn a_mention_is_one_enter_away_and_backspace_comes_back() {
     let places = a.desk.lib.term_places(cnas).to_vec();
     assert!(places.len() > 1, "{places:?}");
     let before = a.desk.reader.place();
-    press(&mut a, "j j enter");
+    press(&mut a, "down down enter");
     assert!(!a.views.is_open());
     assert_eq!(a.desk.current(), places[1]);
     press(&mut a, "backspace");
@@ -154,11 +155,11 @@ fn a_mention_is_one_enter_away_and_backspace_comes_back() {
 }
 
 #[test]
-fn l_moves_on_past_a_term_marked_again_in_a_later_section() {
+fn w_moves_on_past_a_term_marked_again_in_a_later_section() {
     let mut a = app(120, 40);
     let mut seen = Vec::new();
     for _ in 0..40 {
-        press(&mut a, "l");
+        press(&mut a, "w");
         let sel = a.desk.reader.selected.expect("selected");
         if seen.last() == Some(&sel) {
             break; // the end of the brief
@@ -241,4 +242,65 @@ fn terms_are_marked_once_the_first_screen_is_up_not_before() {
     assert!(terms_marked(&mut a) > 5);
     assert_eq!(a.desk.reader.top, top, "the reader stays on its line");
     assert!(!a.desk.reader.terms_pending());
+}
+
+#[test]
+fn l_steps_over_terms_to_links_and_figures_and_the_bar_says_where_a_link_goes() {
+    let mut a = app(120, 40);
+    crate::tui::testkit::press(&mut a, "esc");
+    let stc = a.desk.lib.by_id("strategic-tech-cooperation").expect("stc");
+    a.desk.go(crate::model::SectionRef {
+        brief: stc,
+        section: crate::model::SectionIdx(0),
+    });
+    for _ in 0..30 {
+        press(&mut a, "l");
+        let sel = a.desk.reader.selected.expect("selected");
+        assert!(!matches!(sel, Role::Term { .. }), "l stopped on a term");
+        if let Role::Link(_) = sel {
+            let s = screen(&a);
+            let bar = s.lines().last().unwrap_or_default();
+            assert!(bar.contains("link → "), "{bar}");
+            return;
+        }
+    }
+    panic!("l never reached a link");
+}
+
+#[test]
+fn the_glossary_filters_as_you_type_shows_a_definition_whole_and_opens_at_a_term() {
+    let mut a = app(120, 40);
+    press(&mut a, "esc A");
+    for c in "ncg".chars() {
+        press(&mut a, &c.to_string());
+    }
+    let s = screen(&a);
+    assert!(s.contains("Glossary — ncg"), "{s}");
+    assert!(s.contains("▸ NCG"), "{s}");
+    assert!(!s.contains("▸ 5G"), "filtered out: {s}");
+    // The selected term's definition, whole, not cut with an ellipsis.
+    let ncg = a.desk.lib.glossary.find("NCG").expect("NCG");
+    let def = &a.desk.lib.glossary.terms[ncg].definition;
+    let last_word = def.split_whitespace().last().unwrap_or_default();
+    assert!(s.contains(last_word), "{last_word}: {s}");
+    press(&mut a, "backspace backspace backspace");
+    assert!(screen(&a).contains("▸ 5G"));
+    press(&mut a, "esc");
+    // Opened from a term late in the alphabet: the term and its places
+    // show, not the term alone on the last row.
+    let late = a.desk.lib.glossary.find("USFK").expect("USFK");
+    a.open_view::<crate::tui::views::GlossaryView>();
+    if let Some(g) = a.views.get_mut::<crate::tui::views::GlossaryView>() {
+        g.show_term(&a.desk, late);
+    }
+    let s = screen(&a);
+    let lines: Vec<&str> = s.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("▾ USFK"))
+        .expect("the term shows");
+    assert!(
+        lines.get(at + 1).is_some_and(|l| l.contains("→ ")),
+        "its places under it: {s}"
+    );
 }

@@ -135,3 +135,33 @@ fn slash_filters_the_keys() {
     press(&mut a, "enter esc");
     assert!(!a.views.is_open());
 }
+
+#[test]
+fn the_lists_section_speaks_of_lists_and_home_has_its_keys() {
+    let lines = crate::tui::views::help_lines(&Keymap::default_keys());
+    let section = |title: &str| -> Vec<(String, String)> {
+        lines
+            .iter()
+            .skip_while(|(k, _, h)| !(*h && k.starts_with(title)))
+            .skip(1)
+            .take_while(|(_, _, h)| !*h)
+            .map(|(k, d, _)| (k.clone(), d.clone()))
+            .collect()
+    };
+    let lists = section("Lists");
+    assert!(!lists.is_empty());
+    assert!(
+        lists.iter().all(|(_, d)| !d.contains("outline")),
+        "{lists:?}"
+    );
+    let home = section("Home");
+    let says = |keys: &str, what: &str| {
+        home.iter()
+            .any(|(k, d)| k.contains(keys) && d.contains(what))
+    };
+    assert!(says("enter", "Open the selected brief"), "{home:?}");
+    assert!(says("1–9", "Open brief N"), "{home:?}");
+    assert!(says("j", "next brief"), "{home:?}");
+    assert!(says("backspace", "Back"), "{home:?}");
+    assert!(says("H", "Home"), "{home:?}");
+}

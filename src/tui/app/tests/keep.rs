@@ -25,6 +25,7 @@ fn saved_app(dir: &Path) -> App {
         state: State::default(),
         path: Some(dir.join("state.json")),
         noted: None,
+        fresh: false,
     };
     a
 }
@@ -109,4 +110,29 @@ fn a_reader_that_stayed_put_keeps_the_place_another_saved_since() {
     press(&mut a, "3");
     a.desk.save_state().expect("saved");
     assert_ne!(on_disk(dir.path()).place(&id), Some(theirs));
+}
+
+#[test]
+fn under_fresh_a_mark_says_it_will_not_be_kept() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut a = saved_app(dir.path());
+    press(&mut a, "3 m");
+    let said = a.desk.message.clone().unwrap_or_default();
+    assert!(!said.contains("--fresh"), "{said}");
+    a.desk.saved = Saved {
+        fresh: true,
+        ..Saved::default()
+    };
+    press(&mut a, "] m");
+    let said = a.desk.message.clone().unwrap_or_default();
+    assert!(
+        said.starts_with("bookmarked: ") && said.ends_with("(--fresh: not kept after you quit)"),
+        "{said}"
+    );
+    press(&mut a, "r");
+    let said = a.desk.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("reviewed: ") && said.ends_with("(--fresh: not kept after you quit)"),
+        "{said}"
+    );
 }

@@ -170,6 +170,7 @@ fn saved_app(dir: &Path) -> App {
         state: State::default(),
         path: Some(dir.join("state.json")),
         noted: None,
+        fresh: false,
     };
     a
 }
@@ -386,7 +387,7 @@ fn a_reload_keeps_the_place_the_outline_and_lists_new_problems() {
     let msg = a.desk.message.clone().unwrap_or_default();
     assert_eq!(
         msg,
-        "1 problem(s) (D lists them); showing the last good version of alpha.md"
+        "1 problem (D lists them); showing the last good version of alpha.md"
     );
     // The brief being edited stays, as it was last good.
     assert_eq!(section_title(&a), "Opinion");

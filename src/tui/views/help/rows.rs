@@ -2,7 +2,7 @@
 //! and wrapped into two columns.
 
 use crate::tui::action::Action;
-use crate::tui::keymap::{Keymap, Mode, keys_to_string};
+use crate::tui::keymap::{Keymap, Lookup, Mode, keys_to_string};
 
 /// One screen line of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,11 +124,68 @@ pub fn help_lines(keymap: &Keymap) -> Vec<(String, String, bool)> {
             }
             let desc = match (mode, a) {
                 (Mode::Help, Action::Search) => "Filter these keys".to_owned(),
+                (Mode::List, Action::Open) => "Open the selected row".to_owned(),
+                (Mode::List, Action::Collapse) => "Back: up a level, or close the list".to_owned(),
+                (Mode::List, Action::Measures) => "Compare: by tag or by measure".to_owned(),
                 _ => a.description(),
             };
             out.push((ks.join(", "), desc, false));
         }
+        if mode == Mode::Reader {
+            home_lines(keymap, &mut out);
+        }
     }
     out.extend(crate::tui::marks::legend());
     out
+}
+
+/// Home takes the reader's keys; what they do there.
+fn home_lines(keymap: &Keymap, out: &mut Vec<(String, String, bool)>) {
+    let doing = |actions: &[Action]| -> String {
+        let mut keys: Vec<String> = Vec::new();
+        for mode in [Mode::Reader, Mode::Global] {
+            for (k, _) in keymap.bindings(mode) {
+                let ok = matches!(keymap.lookup(Mode::Reader, k),
+                    Lookup::Action(a) | Lookup::Pending(Some(a)) if actions.contains(&a));
+                let k = keys_to_string(k);
+                if ok && !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+        }
+        keys.join(", ")
+    };
+    let pillars: Vec<Action> = (1..=9).map(Action::Pillar).collect();
+    let pillar_keys = match (doing(&pillars[..1]), doing(&pillars[8..])) {
+        (a, b) if !a.is_empty() && !b.is_empty() => format!("{a}–{b}"),
+        _ => String::new(),
+    };
+    let entries = [
+        (
+            doing(&[Action::Down, Action::NextLink]),
+            "Select the next brief",
+        ),
+        (
+            doing(&[Action::Up, Action::PrevLink]),
+            "Select the previous brief",
+        ),
+        (
+            doing(&[Action::Open]),
+            "Open the selected brief where you last were",
+        ),
+        (pillar_keys, "Open brief N"),
+        (doing(&[Action::Back]), "Back to the brief you came from"),
+        (doing(&[Action::Home]), "Home, from anywhere"),
+    ];
+    out.push((String::new(), String::new(), false));
+    out.push((
+        "Home (every brief as a card)".to_owned(),
+        String::new(),
+        true,
+    ));
+    for (keys, desc) in entries {
+        if !keys.is_empty() {
+            out.push((keys, desc.to_owned(), false));
+        }
+    }
 }

@@ -154,9 +154,9 @@ fn plan(cx: &Desk, area: Rect, cursor: usize) -> Plan {
         .unwrap_or(RICHNESS[RICHNESS.len() - 1]);
     let h = heights(rich);
     // Too many briefs for the screen: start late enough that the selected
-    // card shows.
+    // card shows (the gap after the last card shown takes no room).
     let mut first = 0;
-    while first < cursor && h[first..=cursor.min(n - 1)].iter().sum::<u16>() > avail {
+    while first < cursor && total(&h[first..=cursor.min(n - 1)], rich) > avail {
         first += 1;
     }
     let mut y = top;
