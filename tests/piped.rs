@@ -37,3 +37,35 @@ fn piped_timeline_and_conflicts_are_one_record_a_line() {
         "{out}"
     );
 }
+
+#[test]
+fn piped_figures_are_one_record_a_line_and_on_a_terminal_fit_its_width() {
+    let o = run(&["figures", "chip exports china"]);
+    let out = stdout(&o);
+    let line = out
+        .lines()
+        .find(|l| l.contains("60 percent"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        line.ends_with("Strategic Tech Cooperation › Economic Security"),
+        "one record, one line: {line}"
+    );
+    // On a 120-column terminal every line fits, broken between words and
+    // lined up after the value.
+    let home = common::pty::Home::new();
+    let mut s = common::pty::Session::start(&home, &["figures", "chip exports china"]);
+    assert_eq!(s.wait_exit(), 0);
+    let screen = s.screen();
+    assert!(screen.contains("60 percent"), "{screen}");
+    let rows: Vec<String> = s.with_screen(|sc| sc.rows(0, 120).collect());
+    let at = rows
+        .iter()
+        .position(|r| r.contains("60 percent"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let indent = rows[at].find("60 percent").unwrap_or(0) + "60 percent  ".len();
+    let next = &rows[at + 1];
+    assert!(
+        next.len() > indent && next[..indent].trim().is_empty(),
+        "the record goes on under its text:\n{screen}"
+    );
+}

@@ -133,8 +133,10 @@ pub fn run(cli: &Cli, query: &str, json: bool, csv: bool, explain: bool) -> io::
             return Ok(ExitCode::from(1));
         }
         let (lines, answered) = text(&lib, &mut rows, query);
-        for l in lines {
-            out.line(&l)?;
+        // On a terminal each figure wraps under itself at its width, never
+        // mid-word; piped, each is one line.
+        for (lead, text) in lines {
+            out.record(&lead, &text)?;
         }
         if !answered {
             out.flush()?;
@@ -170,17 +172,28 @@ fn ranked<'a>(lib: &'a Library, index: &lookup::Index, query: &str, explain: boo
 /// sanitizing every printed line gets), ranked in `index`, which was
 /// built from `lib`.
 pub fn text_lines(lib: &Library, index: &lookup::Index, query: &str, explain: bool) -> Vec<String> {
-    text(lib, &mut ranked(lib, index, query, explain), query).0
+    text(lib, &mut ranked(lib, index, query, explain), query)
+        .0
+        .into_iter()
+        .map(|(lead, text)| lead + &text)
+        .collect()
 }
+
+/// A line of text output: what stands first (a value, an indent) and the
+/// rest, which wraps under itself on a terminal (see [`Out::record`]).
+type Line = (String, String);
 
 /// The text of `rows` for `query`: the answers, then a rule and the
 /// related figures; when nothing answers, `No figure answers "QUERY"` first
 /// and at most [`RELATED_SHOWN`] related ones (and `false`).
-fn text(lib: &Library, rows: &mut Vec<Row<'_>>, query: &str) -> (Vec<String>, bool) {
+fn text(lib: &Library, rows: &mut Vec<Row<'_>>, query: &str) -> (Vec<Line>, bool) {
     let mut lines = Vec::new();
     let answered = rows.iter().any(|r| r.answer != Some(false));
     if !answered {
-        lines.push(format!("No figure answers \"{}\"", clean(query)));
+        lines.push((
+            String::new(),
+            format!("No figure answers \"{}\"", clean(query)),
+        ));
         rows.truncate(RELATED_SHOWN);
     }
     let vw = rows
@@ -194,8 +207,8 @@ fn text(lib: &Library, rows: &mut Vec<Row<'_>>, query: &str) -> (Vec<String>, bo
     for r in rows.iter() {
         if r.answer == Some(false) && !ruled {
             ruled = true;
-            lines.push("─".repeat(vw + 2));
-            lines.push("related".to_owned());
+            lines.push((String::new(), "─".repeat(vw + 2)));
+            lines.push((String::new(), "related".to_owned()));
         }
         text_line(&mut lines, lib, r, vw);
     }
@@ -204,7 +217,7 @@ fn text(lib: &Library, rows: &mut Vec<Row<'_>>, query: &str) -> (Vec<String>, bo
 
 /// One figure as a line of text: value, label, source and date, brief and
 /// section; its reasons under it when asked for.
-fn text_line(lines: &mut Vec<String>, lib: &Library, r: &Row<'_>, vw: usize) {
+fn text_line(lines: &mut Vec<Line>, lib: &Library, r: &Row<'_>, vw: usize) {
     let f = r.figure;
     let short = lib
         .by_id(r.brief)
@@ -216,13 +229,15 @@ fn text_line(lines: &mut Vec<String>, lib: &Library, r: &Row<'_>, vw: usize) {
         cite.push_str(", ");
         cite.push_str(a);
     }
-    lines.push(format!(
-        "{:>vw$}  {}  · {} · {} › {}",
-        clean(&f.value),
-        clean(&f.label),
-        clean(&cite),
-        clean(short),
-        clean(r.section_title)
+    lines.push((
+        format!("{:>vw$}  ", clean(&f.value)),
+        format!(
+            "{}  · {} · {} › {}",
+            clean(&f.label),
+            clean(&cite),
+            clean(short),
+            clean(r.section_title)
+        ),
     ));
     if let Some(x) = &r.explain {
         explain_lines(lines, x, vw);
@@ -230,10 +245,10 @@ fn text_line(lines: &mut Vec<String>, lib: &Library, r: &Row<'_>, vw: usize) {
 }
 
 /// The reasons of one figure's rank, under its line.
-fn explain_lines(lines: &mut Vec<String>, x: &lookup::Explanation, indent: usize) {
+fn explain_lines(lines: &mut Vec<Line>, x: &lookup::Explanation, indent: usize) {
     let pad = " ".repeat(indent + 2);
     let role = if x.answer { "answer" } else { "related" };
-    lines.push(format!("{pad}score {:.2}, {role}", x.score));
+    lines.push((pad.clone(), format!("score {:.2}, {role}", x.score)));
     for w in &x.words {
         let kind = if w.filler {
             " (question word)"
@@ -259,9 +274,12 @@ fn explain_lines(lines: &mut Vec<String>, x: &lookup::Explanation, indent: usize
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        lines.push(format!(
-            "{pad}  {}{kind}: +{:.2} (rarity {:.2}): {why}",
-            w.word, w.score, w.rarity
+        lines.push((
+            format!("{pad}  "),
+            format!(
+                "{}{kind}: +{:.2} (rarity {:.2}): {why}",
+                w.word, w.score, w.rarity
+            ),
         ));
     }
 }
