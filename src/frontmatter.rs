@@ -101,6 +101,8 @@ struct RawFigure {
     kind: Option<FigureKind>,
     #[serde(default)]
     headline: bool,
+    #[serde(default)]
+    draft: bool,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +112,8 @@ struct RawEvent {
     label: Spanned<String>,
     section: Spanned<String>,
     key: Option<Spanned<String>>,
+    #[serde(default)]
+    draft: bool,
 }
 
 /// What the front matter yields: metadata, figures, events.
@@ -283,6 +287,7 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
                 measure: f.measure.map(|m| cx.slug("figure measure", m)),
                 kind: f.kind,
                 headline: f.headline,
+                draft: f.draft,
                 decl,
             }
         })
@@ -303,6 +308,7 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
                 key,
                 section_anchor,
                 section: None,
+                draft: e.draft,
                 decl,
             })
         })

@@ -87,6 +87,8 @@ pub struct Figure {
     pub kind: Option<FigureKind>,
     /// Shown first where a brief is summed up (the home screen).
     pub headline: bool,
+    /// Written by `briefing new`: not yet reviewed by a curator.
+    pub draft: bool,
     /// Where the `[[figures]]` entry is declared.
     pub decl: Pos,
 }
@@ -176,6 +178,8 @@ pub struct Event {
     pub key: Option<String>,
     pub section_anchor: String,
     pub section: Option<SectionIdx>,
+    /// Written by `briefing new`: not yet reviewed by a curator.
+    pub draft: bool,
     pub decl: Pos,
 }
 

@@ -25,6 +25,7 @@ struct FigureJson {
     measure: Option<String>,
     kind: Option<&'static str>,
     headline: bool,
+    draft: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     explain: Option<lookup::Explanation>,
 }
@@ -74,6 +75,7 @@ fn row(lib: &Library, r: FigureRef) -> Option<FigureJson> {
         measure: f.measure.as_deref().map(c),
         kind: f.kind.map(crate::model::FigureKind::name),
         headline: f.headline,
+        draft: f.draft,
         explain: None,
     })
 }
