@@ -19,6 +19,7 @@ pub mod meta;
 pub mod numbers;
 pub mod pdf;
 pub mod read;
+pub mod sample_pdf;
 pub mod sentences;
 pub mod stats;
 pub mod text;

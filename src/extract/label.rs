@@ -7,23 +7,25 @@ use super::stats::{Candidate, Hit};
 use super::tokens::Tok;
 use super::vocab;
 
-/// Words a suggested label holds at most.
-const LABEL_WORDS: usize = 10;
+/// Words a suggested label takes from either side of the value.
+const BEFORE_WORDS: usize = 6;
+const AFTER_WORDS: usize = 8;
 
-/// A label from the words after the value (what it counts or measures), or
-/// before it when too few follow.
+/// A label from the value's clause: a few words before it, the value, and
+/// what it counts or measures after it (`employing 5.6 million people`).
 pub(crate) fn suggest(sentence: &str, toks: &[Tok<'_>], hit: &Hit) -> String {
-    let after = phrase(sentence, toks, hit.end, true);
-    if after.split_whitespace().count() >= 3 || hit.noun_end > hit.end {
-        return after;
+    let (a, _) = reach(toks, hit.start, false, BEFORE_WORDS);
+    let (_, b) = reach(toks, hit.end, true, AFTER_WORDS);
+    let (a, b) = trim_function_words(toks, a, b, hit);
+    if a >= b {
+        return String::new();
     }
-    let before = phrase(sentence, toks, hit.start, false);
-    if before.is_empty() { after } else { before }
+    sentence[toks[a].start..toks[b - 1].end].to_owned()
 }
 
-/// Up to [`LABEL_WORDS`] words from token `from` forward (or, backward,
-/// ending before it), stopping at a clause's punctuation.
-fn phrase(sentence: &str, toks: &[Tok<'_>], from: usize, forward: bool) -> String {
+/// The token range from `from` forward (or, backward, ending before it)
+/// over at most `max` words, stopping at a clause's punctuation.
+fn reach(toks: &[Tok<'_>], from: usize, forward: bool, max: usize) -> (usize, usize) {
     let stops = |t: &Tok<'_>, prev: Option<&Tok<'_>>| {
         let initial = t.text == "." && prev.is_some_and(|p| p.text.chars().count() == 1);
         !t.is_word()
@@ -31,38 +33,35 @@ fn phrase(sentence: &str, toks: &[Tok<'_>], from: usize, forward: bool) -> Strin
             && !initial
             && !matches!(t.text, "-" | "'" | "\u{2019}" | "%" | "$")
     };
-    let (mut a, mut b) = (from, from);
+    let mut words = 0;
     if forward {
-        let mut words = 0;
-        while b < toks.len()
-            && words < LABEL_WORDS
-            && !stops(&toks[b], b.checked_sub(1).map(|p| &toks[p]))
+        let mut b = from;
+        while b < toks.len() && words < max && !stops(&toks[b], b.checked_sub(1).map(|p| &toks[p]))
         {
             words += usize::from(toks[b].is_word());
             b += 1;
         }
-        // Not `of the` first.
-        while a < b && toks[a].is_word() && vocab::is_function_word(&toks[a].lower()) && a + 1 < b {
-            a += 1;
-        }
+        (from, b)
     } else {
-        let mut words = 0;
-        while a > 0
-            && words < LABEL_WORDS
-            && !stops(&toks[a - 1], a.checked_sub(2).map(|p| &toks[p]))
-        {
+        let mut a = from;
+        while a > 0 && words < max && !stops(&toks[a - 1], a.checked_sub(2).map(|p| &toks[p])) {
             words += usize::from(toks[a - 1].is_word());
             a -= 1;
         }
+        (a, from)
     }
-    // No function word last (`troops in the`).
-    while b > a + 1 && toks[b - 1].is_word() && vocab::is_function_word(&toks[b - 1].lower()) {
+}
+
+/// No `and`, `the` or `of` at either end of the label (the value stays).
+fn trim_function_words(toks: &[Tok<'_>], mut a: usize, mut b: usize, hit: &Hit) -> (usize, usize) {
+    let function = |t: &Tok<'_>| t.is_word() && vocab::is_function_word(&t.lower());
+    while a < hit.start && function(&toks[a]) {
+        a += 1;
+    }
+    while b > hit.end && function(&toks[b - 1]) {
         b -= 1;
     }
-    if a >= b {
-        return String::new();
-    }
-    sentence[toks[a].start..toks[b - 1].end].to_owned()
+    (a, b)
 }
 
 /// Gives every candidate an id: a slug of its label's first words, unique

@@ -119,10 +119,22 @@ fn footnote_mark(toks: &[Tok<'_>], i: usize) -> bool {
         return false;
     }
     let p = &toks[i - 1];
-    matches!(
-        p.text,
-        "." | "," | ")" | "]" | "\"" | "\u{201D}" | ";" | ":" | "\u{2019}"
-    )
+    p.kind == Kind::Sym
+        && !matches!(
+            p.text,
+            "$" | "€"
+                | "£"
+                | "¥"
+                | "₩"
+                | "("
+                | "["
+                | "~"
+                | "-"
+                | "\u{2013}"
+                | "\u{2014}"
+                | "/"
+                | "#"
+        )
 }
 
 /// `Section 232`, `page 4`, `No. 5`, `Chip 4`: a label word or a capitalised

@@ -115,7 +115,7 @@ fn number_at(toks: &[Tok<'_>], i: usize) -> Option<Hit> {
     if lookalike::is_lookalike(toks, i, n.end) {
         return None;
     }
-    units::counted(toks, i, &n, has_qualifier(toks, i))
+    units::counted(toks, i, &n)
 }
 
 /// `20–30 percent`, `20 to 30 percent`: the second number of a range, when
@@ -131,11 +131,6 @@ fn range_end(toks: &[Tok<'_>], n: &Number) -> (Number, usize) {
         }
     }
     (*n, n.end)
-}
-
-/// True when a qualifier (`more than`, `about`) stands just before `i`.
-fn has_qualifier(toks: &[Tok<'_>], i: usize) -> bool {
-    qualifier_start(toks, i) < i
 }
 
 /// The first token of a qualifier ending just before `start`, or `start`.

@@ -88,7 +88,6 @@ pub fn is_page_number(l: &str) -> bool {
 pub fn blocks(lines: &[&str], wrapped: bool) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut para = String::new();
-    let mut prev_ended = true;
     let mut notes = false;
     for (i, l) in lines.iter().enumerate() {
         if l.is_empty() {
@@ -97,23 +96,21 @@ pub fn blocks(lines: &[&str], wrapped: bool) -> Vec<Block> {
                 && next_text(lines, i).is_some_and(|n| n.starts_with(char::is_lowercase));
             if !hyphen_open {
                 flush(&mut out, &mut para, notes);
-                prev_ended = true;
             }
             continue;
         }
         let next = lines.get(i + 1).copied();
-        if (para.is_empty() || prev_ended) && is_heading(l, next, wrapped) {
+        let may_head = para.is_empty() || (!wrapped && !continues(&para, l));
+        if may_head && is_heading(l, next, wrapped) {
             flush(&mut out, &mut para, notes);
             notes = is_notes_heading(l);
             out.push(Block::heading(heading_level(l), *l));
-            prev_ended = true;
             continue;
         }
         if !para.is_empty() && !wrapped && !continues(&para, l) {
             flush(&mut out, &mut para, notes);
         }
         clean::join(&mut para, l);
-        prev_ended = ends_sentence(l);
     }
     flush(&mut out, &mut para, notes);
     mark_title(&mut out);
@@ -155,15 +152,18 @@ fn is_heading(l: &str, next: Option<&str>, wrapped: bool) -> bool {
     if words.is_empty() || words.len() > 14 || l.chars().count() > 110 {
         return false;
     }
-    if l.ends_with(['.', ',', ';', ':', '-', '!']) || is_dateline(l) {
+    if l.ends_with(['.', ',', ';', ':', '-', '!']) || is_dateline(l) || l.starts_with("By ") {
         return false;
     }
     let first = l.chars().next().unwrap_or(' ');
     if !(first.is_uppercase() || first.is_ascii_digit()) || !l.chars().any(char::is_alphabetic) {
         return false;
     }
+    if next.is_some_and(|n| n.starts_with(char::is_lowercase)) {
+        return false;
+    }
     if !wrapped {
-        return next.is_none_or(|n| !n.starts_with(char::is_lowercase));
+        return true;
     }
     let apart = next.is_none_or(str::is_empty);
     let long_words: Vec<&&str> = words.iter().filter(|w| w.len() > 3).collect();

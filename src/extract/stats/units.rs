@@ -75,9 +75,6 @@ pub(super) fn word_forms(toks: &[Tok<'_>], i: usize) -> Option<Hit> {
         if numbers::ordinal_word(a).is_some() && vocab::is_rank_word(b) {
             return Some(Hit::new(i, i + 1, FigureKind::Rank));
         }
-        if numbers::unit_word(a).is_some() && vocab::is_time_unit(b) {
-            return Some(Hit::new(i, i + 1, FigureKind::Duration));
-        }
     }
     let qualified = qualifier_start(toks, i) < i;
     let frac_next = numbers::fraction_word(&next).is_some() && next != "half" && next != "halves";
@@ -260,6 +257,11 @@ pub(super) fn after(toks: &[Tok<'_>], i: usize, end: usize, n: &Number) -> Optio
     if hyphen && vocab::is_time_unit(&after_hyphen) {
         return Some(Hit::new(i, end + 2, FigureKind::Duration));
     }
+    if let Some((suffix, rank)) = w.split_once('-').filter(|_| !t.spaced) {
+        if is_ordinal_suffix(suffix) && vocab::is_rank_word(rank) {
+            return Some(Hit::new(i, end + 1, FigureKind::Rank));
+        }
+    }
     if !t.spaced && is_ordinal_suffix(&w) {
         return ordinal_after(toks, i, end);
     }
@@ -309,11 +311,11 @@ fn of_gdp(toks: &[Tok<'_>], k: usize) -> Option<usize> {
 
 /// A number that counts something: `40,000 troops`, `15,000 annual spots`,
 /// `5.6 million`; the noun ends the hit's `noun_end`.
-pub(super) fn counted(toks: &[Tok<'_>], i: usize, n: &Number, qualified: bool) -> Option<Hit> {
+pub(super) fn counted(toks: &[Tok<'_>], i: usize, n: &Number) -> Option<Hit> {
     if n.year_like && !n.scaled {
         return None;
     }
-    if n.words && n.value < 10.0 && !n.scaled && !qualified {
+    if n.words && n.value < 10.0 && !n.scaled {
         return None;
     }
     let next = toks.get(n.end);
