@@ -92,8 +92,9 @@ fn glued_name(toks: &[Tok<'_>], i: usize, end: usize) -> bool {
     let after = toks.get(i + 1).filter(|a| !a.spaced && a.is_word());
     let glued_after = end == i + 1
         && after.is_some_and(|a| {
+            let lower = a.lower();
             !matches!(
-                a.lower().as_str(),
+                lower.split('-').next().unwrap_or(""),
                 "th" | "st"
                     | "nd"
                     | "rd"

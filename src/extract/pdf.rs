@@ -131,13 +131,18 @@ fn lines(pages: &[String]) -> Vec<&str> {
             .filter(|l| !text::is_page_number(l) && !repeated.contains(&key(l)))
             .collect();
         let first = kept.iter().find(|l| !l.is_empty());
-        let runs_on = first.is_some_and(|f| f.starts_with(char::is_lowercase))
+        let runs_on = first
+            .is_some_and(|f| f.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()))
             && out
                 .iter()
                 .rev()
                 .find(|l| !l.is_empty())
                 .is_some_and(|l| !l.ends_with(['.', '!', '?', ':']));
-        if !runs_on {
+        if runs_on {
+            while out.last().is_some_and(|l| l.is_empty()) {
+                out.pop();
+            }
+        } else {
             out.push("");
         }
         out.extend(kept.into_iter().skip_while(|l| runs_on && l.is_empty()));

@@ -1,0 +1,163 @@
+//! Bad input: a clear error naming the file, exit 1, no panic, nothing
+//! written.
+
+#![allow(clippy::expect_used)]
+
+use std::fs;
+use std::path::Path;
+
+use briefing::extract::{ExtractError, read};
+use pdf_extract::{Dictionary, Document, Object, StringFormat};
+
+use super::common::{run, stderr, stdout};
+
+/// Runs `extract` and `new` on `bytes` saved as `name`; both must fail
+/// cleanly with `message` and leave no draft.
+fn refused(name: &str, bytes: &[u8], message: &str) {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join(name);
+    fs::write(&file, bytes).expect("write");
+    let out_dir = dir.path().join("out");
+    let f = file.to_str().expect("utf-8");
+    for args in [
+        vec!["extract", f],
+        vec!["extract", "--text", f],
+        vec!["new", f, "--dir", out_dir.to_str().expect("utf-8")],
+    ] {
+        let out = run(&args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains(f) && err.contains(message), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(stdout(&out).is_empty(), "{args:?} printed {}", stdout(&out));
+    }
+    assert!(!out_dir.exists(), "a draft was written for {name}");
+}
+
+fn one_page_pdf() -> Vec<u8> {
+    briefing::extract::sample_pdf::build(
+        &[vec!["Exports rose 38 percent in the year.".to_owned()]],
+        None,
+    )
+}
+
+#[test]
+fn an_empty_file() {
+    refused("empty.txt", b"", "the file is empty");
+    refused("blank.md", b"  \n\n\t\n", "the file is empty");
+}
+
+#[test]
+fn a_binary_file_named_txt() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+    refused("picture.txt", png, "a binary file");
+    refused(
+        "noise.txt",
+        &[1, 2, 3, 4, 5, 6, 7, 8, 0, 200, 201],
+        "a binary file",
+    );
+}
+
+#[test]
+fn invalid_utf8() {
+    refused(
+        "latin1.txt",
+        b"First line.\nCaf\xe9 prices rose 12 percent.\n",
+        "invalid UTF-8 on line 2",
+    );
+}
+
+#[test]
+fn a_truncated_pdf() {
+    let pdf = one_page_pdf();
+    refused(
+        "cut.pdf",
+        &pdf[..pdf.len() / 2],
+        "a damaged or truncated PDF",
+    );
+    refused(
+        "header-only.pdf",
+        b"%PDF-1.7\n",
+        "a damaged or truncated PDF",
+    );
+}
+
+#[test]
+fn an_encrypted_pdf() {
+    let mut doc = Document::load_mem(&one_page_pdf()).expect("loads");
+    let mut enc = Dictionary::new();
+    enc.set("Filter", Object::Name(b"Standard".to_vec()));
+    enc.set("V", 2);
+    enc.set("R", 3);
+    enc.set("Length", 128);
+    enc.set("P", -4);
+    enc.set("O", Object::String(vec![7; 32], StringFormat::Hexadecimal));
+    enc.set("U", Object::String(vec![9; 32], StringFormat::Hexadecimal));
+    let id = doc.add_object(enc);
+    doc.trailer.set("Encrypt", Object::Reference(id));
+    let file_id = Object::String(vec![1; 16], StringFormat::Hexadecimal);
+    doc.trailer
+        .set("ID", Object::Array(vec![file_id.clone(), file_id]));
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("saves");
+    refused("locked.pdf", &bytes, "an encrypted PDF");
+}
+
+#[test]
+fn an_image_only_pdf() {
+    let pdf = briefing::extract::sample_pdf::build(&[vec![], vec![]], Some("Scans"));
+    refused("scan.pdf", &pdf, "no text layer");
+}
+
+#[test]
+fn a_200_mb_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let big = dir.path().join("huge.txt");
+    // Sparse: the size is checked before a byte is read.
+    fs::File::create(&big)
+        .expect("create")
+        .set_len(200 << 20)
+        .expect("size");
+    let out = run(&["extract", big.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("huge.txt") && err.contains("too large (200 MB; at most 64 MB)"),
+        "{err}"
+    );
+    let out = run(&[
+        "new",
+        big.to_str().expect("utf-8"),
+        "--dir",
+        dir.path().to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.path().join("huge.md").exists());
+}
+
+#[test]
+fn the_size_cap_holds_while_reading() {
+    let dir = tempfile::tempdir().expect("dir");
+    let f = dir.path().join("a.txt");
+    fs::write(&f, "x".repeat(2000)).expect("write");
+    assert_eq!(
+        read::bytes(&f, 1000),
+        Err(ExtractError::TooBig {
+            bytes: 2000,
+            cap: 1000
+        })
+    );
+    assert_eq!(read::bytes(&f, 4000).map(|b| b.len()), Ok(2000));
+}
+
+#[test]
+fn not_a_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run(&["extract", dir.path().to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not a regular file"));
+    let missing = Path::new("/nonexistent/report.pdf");
+    let out = run(&["extract", missing.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("/nonexistent/report.pdf: no such file"));
+}
