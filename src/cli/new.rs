@@ -42,8 +42,7 @@ pub fn run(source: &Path, id: Option<&str>, dir: &Path, force: bool) -> io::Resu
     let found = extract::findings(&doc);
     let stem = source
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| id.clone());
+        .map_or_else(|| id.clone(), |s| s.to_string_lossy().into_owned());
     let draft = extract::draft::render(&doc, &found, &id, &format!("{id}.txt"), &stem);
     let clean_text = doc.clean_text();
     if let Err(e) = write_both(&draft_path, &draft, &text_path, &clean_text, force) {

@@ -60,7 +60,7 @@ pub fn utf8(bytes: &[u8]) -> Result<String, ExtractError> {
         Ok(s) => Ok(s.strip_prefix('\u{feff}').unwrap_or(s).to_owned()),
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = memchr::memchr_iter(b'\n', valid).count() + 1;
             Err(ExtractError::InvalidUtf8 { line })
         }
     }

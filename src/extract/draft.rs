@@ -36,10 +36,10 @@ pub fn sections(doc: &Doc, title: &str) -> Vec<Section> {
         })
         .collect();
     // The title is the front matter's, not a section.
-    if let Some(pos) = heads.iter().position(|(_, l, t)| *l == 1 || t == title) {
-        if pos == 0 {
-            heads.remove(0);
-        }
+    if let Some(pos) = heads.iter().position(|(_, l, t)| *l == 1 || t == title)
+        && pos == 0
+    {
+        heads.remove(0);
     }
     let n = doc.blocks.len();
     let mut raw: Vec<(String, u8, usize)> = Vec::new();

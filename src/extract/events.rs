@@ -149,10 +149,10 @@ pub fn date_at(toks: &[Tok<'_>], i: usize) -> Option<(String, (usize, usize))> {
     }
     // 22 March 2022
     if let Some(d) = day_at(toks, i) {
-        if let Some(m) = toks.get(i + 1).and_then(|x| month(x.text)) {
-            if let Some(y) = year_at(toks, i + 2) {
-                return Some((format!("{y}-{m:02}-{d:02}"), (i, i + 3)));
-            }
+        if let Some(m) = toks.get(i + 1).and_then(|x| month(x.text))
+            && let Some(y) = year_at(toks, i + 2)
+        {
+            return Some((format!("{y}-{m:02}-{d:02}"), (i, i + 3)));
         }
         return None;
     }

@@ -66,10 +66,10 @@ pub fn document(html: &str) -> Doc {
     } else {
         page.select("main")
     };
-    if main.length() == 1 {
-        if let Some(node) = main.nodes().first() {
-            doc.blocks = blocks(node);
-        }
+    if main.length() == 1
+        && let Some(node) = main.nodes().first()
+    {
+        doc.blocks = blocks(node);
     }
     if doc.blocks.is_empty() {
         doc.blocks = readability(&page.html());
@@ -169,7 +169,7 @@ fn blocks(root: &NodeRef<'_>) -> Vec<Block> {
     let mut out = Vec::new();
     let mut buf = String::new();
     // (node, leaving): a node is visited on the way in and on the way out.
-    let mut stack: Vec<(NodeRef<'_>, bool)> = vec![(root.clone(), false)];
+    let mut stack: Vec<(NodeRef<'_>, bool)> = vec![(*root, false)];
     let mut open: Vec<BlockKind> = Vec::new();
     while let Some((node, leaving)) = stack.pop() {
         if node.is_text() {
@@ -207,7 +207,7 @@ fn blocks(root: &NodeRef<'_>) -> Vec<Block> {
             flush(&mut out, &mut buf, BlockKind::Paragraph);
             open.push(kind.unwrap_or(BlockKind::Paragraph));
         }
-        stack.push((node.clone(), true));
+        stack.push((node, true));
         for child in node.children().into_iter().rev() {
             stack.push((child, false));
         }

@@ -87,7 +87,7 @@ fn glued_name(toks: &[Tok<'_>], i: usize, end: usize) -> bool {
                 && i >= 2
                 && !p.spaced
                 && toks[i - 2].is_word()
-                && toks[i - 2].text.chars().all(|c| c.is_uppercase()))
+                && toks[i - 2].text.chars().all(char::is_uppercase))
     });
     let after = toks.get(i + 1).filter(|a| !a.spaced && a.is_word());
     let glued_after = end == i + 1

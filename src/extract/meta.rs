@@ -16,15 +16,14 @@ pub fn fill(doc: &mut Doc) {
             .take(OPENING)
             .find_map(|b| dateline(&b.text));
     }
-    if doc.authors.is_empty() {
-        if let Some(a) = doc
+    if doc.authors.is_empty()
+        && let Some(a) = doc
             .blocks
             .iter()
             .take(OPENING)
             .find_map(|b| byline(&b.text))
-        {
-            doc.authors = a;
-        }
+    {
+        doc.authors = a;
     }
     if doc.publisher.is_none() {
         doc.publisher = doc
@@ -42,7 +41,10 @@ fn dateline(text: &str) -> Option<String> {
     }
     let toks = tokenize(text);
     let (date, (a, b)) = (0..toks.len()).find_map(|i| super::events::date_at(&toks, i))?;
-    let rest = toks[..a].iter().chain(&toks[b..]).any(|t| t.is_word());
+    let rest = toks[..a]
+        .iter()
+        .chain(&toks[b..])
+        .any(super::tokens::Tok::is_word);
     (!rest && date.len() > 4).then_some(date)
 }
 

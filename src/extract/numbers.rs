@@ -31,7 +31,7 @@ pub fn unit_word(w: &str) -> Option<f64> {
         "nine" => 9.0,
         "ten" => 10.0,
         "eleven" => 11.0,
-        "twelve" => 12.0,
+        "twelve" | "dozen" => 12.0,
         "thirteen" => 13.0,
         "fourteen" => 14.0,
         "fifteen" => 15.0,
@@ -39,7 +39,6 @@ pub fn unit_word(w: &str) -> Option<f64> {
         "seventeen" => 17.0,
         "eighteen" => 18.0,
         "nineteen" => 19.0,
-        "dozen" => 12.0,
         _ => return tens_word(w),
     })
 }
@@ -130,12 +129,13 @@ pub fn read(toks: &[Tok<'_>], i: usize) -> Option<Number> {
                     | "mln"
                     | "bln"
             );
-        if s.is_word() && (glued_ok || spaced_ok) {
-            if let Some(m) = scale(s.text) {
-                value *= m;
-                end += 1;
-                scaled = true;
-            }
+        if s.is_word()
+            && (glued_ok || spaced_ok)
+            && let Some(m) = scale(s.text)
+        {
+            value *= m;
+            end += 1;
+            scaled = true;
         }
     }
     Some(Number {

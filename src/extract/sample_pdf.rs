@@ -1,6 +1,8 @@
 //! A small PDF writer for tests, benches and the fuzz corpus: pages of
 //! lines in Helvetica, blank lines as paragraph gaps, optional metadata.
 
+use std::fmt::Write as _;
+
 use pdf_extract::{Dictionary, Document, Object, Stream, StringFormat};
 
 /// Font size of every line.
@@ -77,14 +79,14 @@ fn content(lines: &[String]) -> String {
             continue;
         }
         if i > 0 {
-            s.push_str(&format!("0 -{} Td\n", LEADING + gap));
+            let _ = writeln!(s, "0 -{} Td", LEADING + gap);
         }
         gap = 0;
         let escaped = line
             .replace('\\', "\\\\")
             .replace('(', "\\(")
             .replace(')', "\\)");
-        s.push_str(&format!("({escaped}) Tj\n"));
+        let _ = writeln!(s, "({escaped}) Tj");
     }
     s.push_str("ET\n");
     s

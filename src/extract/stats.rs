@@ -125,10 +125,12 @@ fn range_end(toks: &[Tok<'_>], n: &Number) -> (Number, usize) {
     let joins = toks
         .get(j)
         .is_some_and(|t| matches!(t.text, "-" | "\u{2013}" | "\u{2014}" | "to"));
-    if joins && let Some(m) = numbers::read(toks, j + 1) {
-        if !(n.year_like && m.year_like) && m.words == n.words {
-            return (m, m.end);
-        }
+    if joins
+        && let Some(m) = numbers::read(toks, j + 1)
+        && !(n.year_like && m.year_like)
+        && m.words == n.words
+    {
+        return (m, m.end);
     }
     (*n, n.end)
 }

@@ -50,6 +50,7 @@ impl Tok<'_> {
 }
 
 /// The tokens of `s`.
+#[allow(clippy::many_single_char_names)]
 pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
     let b: Vec<(usize, char)> = s.char_indices().collect();
     let end_of = |i: usize| b.get(i).map_or(s.len(), |(o, _)| *o);

@@ -24,7 +24,9 @@ pub(super) fn money_prefixed(toks: &[Tok<'_>], i: usize) -> Option<Hit> {
     } else if t.is_word()
         && t.text.chars().all(char::is_uppercase)
         && vocab::CURRENCY_CODES.contains(&t.lower().as_str())
-        && toks.get(i + 1).is_some_and(|n| n.is_num())
+        && toks
+            .get(i + 1)
+            .is_some_and(super::super::tokens::Tok::is_num)
     {
         i + 1
     } else {
@@ -36,10 +38,9 @@ pub(super) fn money_prefixed(toks: &[Tok<'_>], i: usize) -> Option<Hit> {
     if toks
         .get(end)
         .is_some_and(|d| matches!(d.text, "-" | "\u{2013}"))
+        && let Some(m) = numbers::read(toks, end + 1).filter(|m| !m.words)
     {
-        if let Some(m) = numbers::read(toks, end + 1).filter(|m| !m.words) {
-            end = m.end;
-        }
+        end = m.end;
     }
     Some(Hit::new(i, end, FigureKind::Money))
 }
@@ -71,10 +72,11 @@ pub(super) fn word_forms(toks: &[Tok<'_>], i: usize) -> Option<Hit> {
     {
         return Some(Hit::new(i, i + 1, FigureKind::Change));
     }
-    if let Some((a, b)) = w.split_once('-') {
-        if numbers::ordinal_word(a).is_some() && vocab::is_rank_word(b) {
-            return Some(Hit::new(i, i + 1, FigureKind::Rank));
-        }
+    if let Some((a, b)) = w.split_once('-')
+        && numbers::ordinal_word(a).is_some()
+        && vocab::is_rank_word(b)
+    {
+        return Some(Hit::new(i, i + 1, FigureKind::Rank));
     }
     let qualified = qualifier_start(toks, i) < i;
     let frac_next = numbers::fraction_word(&next).is_some() && next != "half" && next != "halves";
@@ -188,9 +190,7 @@ pub(super) fn one_in(toks: &[Tok<'_>], i: usize, n: &Number) -> Option<Hit> {
 pub(super) fn after(toks: &[Tok<'_>], i: usize, end: usize, n: &Number) -> Option<Hit> {
     let w = lower_at(toks, end);
     let t = toks.get(end)?;
-    let pct_end = if t.text == "%" {
-        Some(end + 1)
-    } else if matches!(w.as_str(), "percent" | "pct" | "per-cent") {
+    let pct_end = if t.text == "%" || matches!(w.as_str(), "percent" | "pct" | "per-cent") {
         Some(end + 1)
     } else if w == "per" && lower_at(toks, end + 1) == "cent" {
         Some(end + 2)
@@ -257,10 +257,11 @@ pub(super) fn after(toks: &[Tok<'_>], i: usize, end: usize, n: &Number) -> Optio
     if hyphen && vocab::is_time_unit(&after_hyphen) {
         return Some(Hit::new(i, end + 2, FigureKind::Duration));
     }
-    if let Some((suffix, rank)) = w.split_once('-').filter(|_| !t.spaced) {
-        if is_ordinal_suffix(suffix) && vocab::is_rank_word(rank) {
-            return Some(Hit::new(i, end + 1, FigureKind::Rank));
-        }
+    if let Some((suffix, rank)) = w.split_once('-').filter(|_| !t.spaced)
+        && is_ordinal_suffix(suffix)
+        && vocab::is_rank_word(rank)
+    {
+        return Some(Hit::new(i, end + 1, FigureKind::Rank));
     }
     if !t.spaced && is_ordinal_suffix(&w) {
         return ordinal_after(toks, i, end);
