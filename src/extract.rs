@@ -164,14 +164,26 @@ pub struct Findings {
 }
 
 /// Turns bytes into a [`Doc`]. `name` is the file name: its extension is a
-/// hint, the content decides.
+/// hint, the content decides. A PDF is read on a worker thread, given up
+/// on when it takes too long.
 pub fn document(bytes: &[u8], name: &str) -> Result<Doc, ExtractError> {
+    document_on(bytes, name, true)
+}
+
+/// [`document`] all on this thread, with no time bound: for the fuzzer,
+/// which bounds time itself.
+pub fn document_inline(bytes: &[u8], name: &str) -> Result<Doc, ExtractError> {
+    document_on(bytes, name, false)
+}
+
+fn document_on(bytes: &[u8], name: &str, worker: bool) -> Result<Doc, ExtractError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ExtractError::Empty);
     }
     let format = detect::format(bytes, name)?;
     let mut doc = match format {
-        Format::Pdf => pdf::document(bytes)?,
+        Format::Pdf if worker => pdf::document(bytes)?,
+        Format::Pdf => pdf::read(bytes)?,
         Format::Html => html::document(&detect::utf8(bytes)?),
         Format::Markdown => markdown::document(&detect::utf8(bytes)?),
         Format::Text => text::document(&detect::utf8(bytes)?),

@@ -3,16 +3,24 @@
 //! superscript dropped, control and invisible characters removed, white
 //! space folded; and wrapped lines joined back into paragraphs.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// One line of clean text from any text: superscript footnote marks
 /// dropped (NFKC would glue them to the word: `Section 232¹` → `2321`),
 /// then NFKC, no control or invisible characters, one space between words.
 pub fn line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    if is_nfkc_quick(s.chars()) == IsNormalized::Yes && !s.chars().any(is_superscript_mark) {
+        return fold(s.chars());
+    }
+    fold(s.chars().filter(|c| !is_superscript_mark(*c)).nfkc())
+}
+
+/// Characters as one line: no control or invisible character, one space
+/// between words.
+fn fold(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
     let mut space = false;
-    let marks_gone = s.chars().filter(|c| !is_superscript_mark(*c));
-    for c in marks_gone.nfkc() {
+    for c in chars {
         if c.is_whitespace() || c.is_control() {
             space = !out.is_empty();
             continue;

@@ -22,7 +22,31 @@ pub struct EventCandidate {
 
 /// The month a word names: `March`, `Mar`, `Sept.` (without the dot).
 pub fn month(w: &str) -> Option<u8> {
-    let w = w.to_lowercase();
+    if !(3..=9).contains(&w.len())
+        || !w.starts_with(|c: char| {
+            matches!(
+                c,
+                'a' | 'd'
+                    | 'f'
+                    | 'j'
+                    | 'm'
+                    | 'n'
+                    | 'o'
+                    | 's'
+                    | 'A'
+                    | 'D'
+                    | 'F'
+                    | 'J'
+                    | 'M'
+                    | 'N'
+                    | 'O'
+                    | 'S'
+            )
+        })
+    {
+        return None;
+    }
+    let w = w.to_ascii_lowercase();
     Some(match w.as_str() {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
@@ -75,7 +99,8 @@ pub fn scan(at: &Place<'_>) -> Option<EventCandidate> {
     let mask = lookalike::masked(at.sentence);
     let (date, range) = (0..toks.len())
         .filter(|&i| !lookalike::in_mask(&mask, &toks[i]))
-        .find_map(|i| date_at(&toks, i))?;
+        .find_map(|i| date_at(&toks, i))
+        .filter(|(d, _)| crate::date::PartialDate::parse(d).is_ok())?;
     let written = &at.sentence[toks[range.0].start..toks[range.1 - 1].end];
     // A sentence that is only its date is a dateline, not an event.
     let rest = at.sentence.replace(written, "");

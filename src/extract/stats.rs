@@ -90,6 +90,9 @@ pub fn scan(at: &Place<'_>) -> Vec<Candidate> {
 
 /// A quantity starting at token `i`, if there is one.
 fn find_at(toks: &[Tok<'_>], i: usize) -> Option<Hit> {
+    if !units::may_start(&toks[i]) {
+        return None;
+    }
     units::money_prefixed(toks, i)
         .or_else(|| units::word_forms(toks, i))
         .or_else(|| number_at(toks, i))
@@ -137,8 +140,15 @@ fn range_end(toks: &[Tok<'_>], n: &Number) -> (Number, usize) {
 
 /// The first token of a qualifier ending just before `start`, or `start`.
 pub(crate) fn qualifier_start(toks: &[Tok<'_>], start: usize) -> usize {
+    // Most words end no qualifier: look at the last word first.
+    let Some(last) = start.checked_sub(1).map(|p| toks[p].text) else {
+        return start;
+    };
     for q in vocab::QUALIFIERS {
-        let words: Vec<&str> = q.split(' ').collect();
+        let tail = q.rsplit(' ').next().unwrap_or(q).trim_end_matches('.');
+        if !last.eq_ignore_ascii_case(tail) {
+            continue;
+        }
         let n = q.matches(' ').count() + 1;
         if start < n {
             continue;
@@ -146,7 +156,7 @@ pub(crate) fn qualifier_start(toks: &[Tok<'_>], start: usize) -> usize {
         let from = start - n;
         let fits = toks[from..start]
             .iter()
-            .zip(&words)
+            .zip(q.split(' '))
             .all(|(t, w)| t.text.eq_ignore_ascii_case(w.trim_end_matches('.')));
         if fits {
             return from;

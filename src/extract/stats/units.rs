@@ -10,6 +10,44 @@ fn lower_at(toks: &[Tok<'_>], i: usize) -> String {
     toks.get(i).map(Tok::lower).unwrap_or_default()
 }
 
+/// True when a quantity may start at `t`: a number, a currency sign, or a
+/// word the scanner knows. Most words are none of these.
+pub(super) fn may_start(t: &Tok<'_>) -> bool {
+    if t.is_num() {
+        return true;
+    }
+    if !t.is_word() {
+        return vocab::CURRENCY_SIGNS.contains(&t.text);
+    }
+    let first = t.text.chars().next().unwrap_or(' ');
+    if first.is_uppercase() && t.text.chars().all(char::is_uppercase) && t.text.len() <= 3 {
+        return true;
+    }
+    let w = t.lower();
+    let head = w.split('-').next().unwrap_or(&w);
+    numbers::unit_word(head).is_some()
+        || numbers::multiple_word(&w).is_some()
+        || numbers::ordinal_word(head).is_some()
+        || matches!(
+            head,
+            "a" | "an"
+                | "half"
+                | "twice"
+                | "double"
+                | "triple"
+                | "tens"
+                | "hundreds"
+                | "thousands"
+                | "millions"
+                | "billions"
+                | "trillions"
+                | "ranked"
+                | "ranks"
+                | "ranking"
+                | "top"
+        )
+}
+
 /// `$4.2 trillion`, `US$850 million`, `€3 billion`, `KRW 12 trillion`.
 pub(super) fn money_prefixed(toks: &[Tok<'_>], i: usize) -> Option<Hit> {
     let t = &toks[i];
