@@ -3,6 +3,7 @@
 //! cleaned and scanned for statistics and dated sentences. The targets are
 //! 20 ms and 1 s. Run with `cargo bench --bench extract`.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -42,21 +43,22 @@ fn seed_text() -> (String, Vec<u8>) {
             .filter_map(|e| Some((e.metadata().ok()?.len(), e.path())))
             .max()
     });
-    if let Some((_, path)) = largest {
-        if let Ok(bytes) = std::fs::read(&path) {
-            return (path.display().to_string(), bytes);
-        }
+    if let Some((_, path)) = largest
+        && let Ok(bytes) = std::fs::read(&path)
+    {
+        return (path.display().to_string(), bytes);
     }
     let mut text = String::new();
     for i in 0..1300 {
-        text.push_str(&format!(
-            "In {}, exports rose {} percent to ${}.{} billion, and some 1,{:03} firms hired\n",
+        let _ = writeln!(
+            text,
+            "In {}, exports rose {} percent to ${}.{} billion, and some 1,{:03} firms hired",
             1990 + i % 30,
             i % 97,
             i % 50,
             i % 10,
             i % 1000
-        ));
+        );
         if i % 6 == 5 {
             text.push('\n');
         }
@@ -102,9 +104,8 @@ fn main() {
         let doc = extract::document(&seed, "seed.txt").ok();
         std::hint::black_box(doc.as_ref().map(extract::findings));
     });
-    let found = extract::document(&seed, "seed.txt")
-        .map(|d| extract::findings(&d).statistics.len())
-        .unwrap_or(0);
+    let found =
+        extract::document(&seed, "seed.txt").map_or(0, |d| extract::findings(&d).statistics.len());
     report(
         &format!("seed text ({found} statistics)"),
         t,
@@ -116,9 +117,8 @@ fn main() {
         let doc = extract::document(&pdf, "report.pdf").ok();
         std::hint::black_box(doc.as_ref().map(extract::findings));
     });
-    let found = extract::document(&pdf, "report.pdf")
-        .map(|d| extract::findings(&d).statistics.len())
-        .unwrap_or(0);
+    let found =
+        extract::document(&pdf, "report.pdf").map_or(0, |d| extract::findings(&d).statistics.len());
     report(
         &format!("100-page PDF, {} KB ({found} statistics)", pdf.len() / 1024),
         t,

@@ -100,3 +100,15 @@ fn lookalikes_are_left_out() {
         assert_eq!(only(s), Vec::<String>::new(), "{s}");
     }
 }
+
+#[test]
+fn ranks_and_multiples() {
+    assert_eq!(
+        only("China is Korea's No. 1 partner, the world's 10th-largest economy grew 3x."),
+        ["No. 1", "10th-largest", "3x"]
+    );
+    assert_eq!(
+        only("Under Resolution No. 12 the council met."),
+        Vec::<String>::new()
+    );
+}

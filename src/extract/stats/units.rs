@@ -44,6 +44,7 @@ pub(super) fn may_start(t: &Tok<'_>) -> bool {
                 | "ranked"
                 | "ranks"
                 | "ranking"
+                | "no"
                 | "top"
         )
 }
@@ -177,8 +178,23 @@ fn vague_money(toks: &[Tok<'_>], i: usize, w: &str) -> Option<Hit> {
     None
 }
 
-/// `fifth largest`, `ranked third`, `top 10`.
+/// `fifth largest`, `ranked third`, `top 10`, `Korea's No. 1`.
 fn rank_words(toks: &[Tok<'_>], i: usize, w: &str, next: &str) -> Option<Hit> {
+    let owner = i > 0 && {
+        let p = toks[i - 1].lower();
+        p.ends_with("'s")
+            || p.ends_with("\u{2019}s")
+            || matches!(p.as_str(), "the" | "its" | "their")
+    };
+    if owner
+        && w == "no"
+        && next == "."
+        && toks
+            .get(i + 2)
+            .is_some_and(|n| n.is_num() && n.text.len() <= 2)
+    {
+        return Some(Hit::new(i, i + 3, FigureKind::Rank));
+    }
     if numbers::ordinal_word(w).is_some() && vocab::is_rank_word(next) && next != "place" {
         return Some(Hit::new(i, i + 2, FigureKind::Rank));
     }
@@ -275,6 +291,9 @@ pub(super) fn after(toks: &[Tok<'_>], i: usize, end: usize, n: &Number) -> Optio
         if compares || (!n.words && toks.get(end + 1).is_none_or(|x| !x.is_word())) {
             return Some(Hit::new(i, end + 1, FigureKind::Change));
         }
+    }
+    if !t.spaced && w == "x" && !n.words {
+        return Some(Hit::new(i, end + 1, FigureKind::Change));
     }
     let hyphen = t.text == "-" && !t.spaced;
     let after_hyphen = if hyphen {
