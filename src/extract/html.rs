@@ -42,8 +42,21 @@ const FURNITURE_WORDS: &[&str] = &[
 /// Elements the Readability pass may look at before it gives up.
 const MAX_ELEMENTS: usize = 30_000;
 
+/// Deepest nesting read as HTML; a page nested deeper is read as text with
+/// its tags stripped (browsers cap nesting too, and tree building slows
+/// down on such pages).
+const MAX_DEPTH: usize = 512;
+
 /// An HTML page as a [`Doc`].
 pub fn document(html: &str) -> Doc {
+    if nesting(html) > MAX_DEPTH {
+        let mut doc = super::text::document(&strip_tags(html));
+        doc.notices.push(
+            "the page nests too deep to read as HTML: its text was taken with the tags stripped"
+                .to_owned(),
+        );
+        return doc;
+    }
     let page = Document::from(html);
     let mut doc = Doc {
         title: first_text(&page, "h1").or_else(|| first_text(&page, "title")),
@@ -82,6 +95,65 @@ pub fn document(html: &str) -> Doc {
             .push("no article found in the page: all of its text was taken".to_owned());
     }
     doc
+}
+
+/// The deepest nesting of elements, counted from tags alone: `<x` opens,
+/// `</x` and `/>` close; void elements and those whose end tag may be left
+/// out (`br`, `p`, `li`...) open nothing.
+fn nesting(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source",
+        "track", "wbr", "param", "p", "li", "td", "tr", "th", "option", "dt", "dd",
+    ];
+    let b = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    for i in memchr::memchr_iter(b'<', b) {
+        let rest = &b[i + 1..];
+        if rest.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if !rest.first().is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let name_len = rest
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let name = String::from_utf8_lossy(&rest[..name_len]).to_ascii_lowercase();
+        if VOID.contains(&name.as_str()) {
+            continue;
+        }
+        let self_closing = memchr::memchr(b'>', rest).is_some_and(|e| e > 0 && rest[e - 1] == b'/');
+        if !self_closing {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+/// The text of a page with every tag removed and a few entities decoded;
+/// each tag a line break, so blocks stay apart.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push('\n');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
 }
 
 fn first_text(page: &Document, sel: &str) -> Option<String> {
@@ -170,7 +242,9 @@ fn blocks(root: &NodeRef<'_>) -> Vec<Block> {
     let mut buf = String::new();
     // (node, leaving): a node is visited on the way in and on the way out.
     let mut stack: Vec<(NodeRef<'_>, bool)> = vec![(*root, false)];
+    // Open block elements, and how many of them are headings.
     let mut open: Vec<BlockKind> = Vec::new();
+    let mut headings = 0usize;
     while let Some((node, leaving)) = stack.pop() {
         if node.is_text() {
             buf.push_str(&node.text());
@@ -189,8 +263,11 @@ fn blocks(root: &NodeRef<'_>) -> Vec<Block> {
                 buf.push_str(" | ");
             }
             if let Some(k) = kind {
-                open.pop();
-                let k = if open.iter().any(|o| matches!(o, BlockKind::Heading(_))) {
+                if let Some(BlockKind::Heading(_)) = open.pop() {
+                    headings = headings.saturating_sub(1);
+                }
+                // A block inside a heading is part of it.
+                let k = if headings > 0 {
                     BlockKind::Paragraph
                 } else {
                     k
@@ -203,9 +280,10 @@ fn blocks(root: &NodeRef<'_>) -> Vec<Block> {
             buf.push(' ');
             continue;
         }
-        if kind.is_some() {
+        if let Some(k) = kind {
             flush(&mut out, &mut buf, BlockKind::Paragraph);
-            open.push(kind.unwrap_or(BlockKind::Paragraph));
+            headings += usize::from(matches!(k, BlockKind::Heading(_)));
+            open.push(k);
         }
         stack.push((node, true));
         for child in node.children().into_iter().rev() {

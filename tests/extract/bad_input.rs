@@ -161,3 +161,34 @@ fn not_a_file() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("/nonexistent/report.pdf: no such file"));
 }
+
+#[test]
+fn html_nested_50000_deep_is_read_as_text_and_says_so() {
+    let dir = tempfile::tempdir().expect("dir");
+    let page = dir.path().join("deep.html");
+    let html = format!(
+        "<html><body>{}<p>Exports rose 38 percent in 2023.</p>{}</body></html>",
+        "<div>".repeat(50_000),
+        "</div>".repeat(50_000)
+    );
+    fs::write(&page, html).expect("write");
+    let start = std::time::Instant::now();
+    let out = run(&["extract", "--text", page.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "Exports rose 38 percent in 2023.\n");
+    assert!(
+        stderr(&out).contains("deep.html: the page nests too deep"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
+
+#[test]
+fn html_without_text_is_refused() {
+    refused(
+        "empty.html",
+        b"<!DOCTYPE html><html><head><script>var a = '40%';</script></head><body><nav>Home</nav></body></html>",
+        "no text found",
+    );
+}
