@@ -226,6 +226,12 @@ pub fn findings(doc: &Doc) -> Findings {
             }
         }
     }
+    // Keep only values that `check --sources` finds in the clean text: a
+    // value glued to what stands before it (`x-38 percent`) is no value.
+    if !statistics.is_empty() {
+        let text = crate::trace::SourceText::new(doc.clean_text());
+        statistics.retain(|c| text.find(&c.value).is_some());
+    }
     label::assign_ids(&mut statistics);
     Findings { statistics, events }
 }

@@ -154,10 +154,12 @@ pub(crate) fn qualifier_start(toks: &[Tok<'_>], start: usize) -> usize {
             continue;
         }
         let from = start - n;
-        let fits = toks[from..start]
-            .iter()
-            .zip(q.split(' '))
-            .all(|(t, w)| t.text.eq_ignore_ascii_case(w.trim_end_matches('.')));
+        // A qualifier glued to what stands before it (`3below`) is none.
+        let fits = toks[from].spaced
+            && toks[from..start]
+                .iter()
+                .zip(q.split(' '))
+                .all(|(t, w)| t.text.eq_ignore_ascii_case(w.trim_end_matches('.')));
         if fits {
             return from;
         }

@@ -192,3 +192,38 @@ fn html_without_text_is_refused() {
         "no text found",
     );
 }
+
+/// Inputs the `extract` fuzz target found (the first byte picks the
+/// extension): every statistic stays on its line and traces to the clean
+/// text, as `check --sources` will look for it.
+#[test]
+fn fuzzed_inputs_keep_their_promises() {
+    let dir = super::common::fixture("extract/fuzzed");
+    for entry in fs::read_dir(&dir).expect("fuzzed inputs") {
+        let path = entry.expect("entry").path();
+        let data = fs::read(&path).expect("read");
+        let Some((&pick, rest)) = data.split_first() else {
+            continue;
+        };
+        let name = ["r.txt", "r.md", "r.html", "r.pdf", "r"][usize::from(pick) % 5];
+        let Ok(doc) = briefing::extract::document(rest, name) else {
+            continue;
+        };
+        let found = briefing::extract::findings(&doc);
+        let text = briefing::trace::SourceText::new(doc.clean_text());
+        for c in &found.statistics {
+            assert!(
+                doc.blocks[c.line - 1].text.contains(&c.value),
+                "{}: {:?}",
+                path.display(),
+                c.value
+            );
+            assert!(
+                text.find(&c.value).is_some(),
+                "{}: {:?} does not trace",
+                path.display(),
+                c.value
+            );
+        }
+    }
+}
