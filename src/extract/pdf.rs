@@ -57,13 +57,19 @@ fn pages(bytes: &[u8]) -> Result<Pages, ExtractError> {
     if doc.is_encrypted() && doc.encryption_state.is_none() && doc.decrypt("").is_err() {
         return Err(ExtractError::PdfEncrypted);
     }
-    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
-    if numbers.is_empty() {
+    let pages = doc.get_pages();
+    if pages.is_empty() {
         return Err(broken("it has no pages"));
     }
-    let mut out = Vec::with_capacity(numbers.len());
-    for n in numbers {
+    let mut out = Vec::with_capacity(pages.len());
+    for (&n, &id) in &pages {
         let mut s = String::new();
+        // pdf-extract follows `Parent` links without end: a page tree that
+        // loops would never finish.
+        if !parents_end(&doc, id) {
+            out.push(s);
+            continue;
+        }
         let page = panic::catch_unwind(AssertUnwindSafe(|| {
             let mut output = PlainTextOutput::new(&mut s);
             pdf_extract::output_doc_page(&doc, &mut output, n).is_ok()
@@ -84,6 +90,29 @@ fn pages(bytes: &[u8]) -> Result<Pages, ExtractError> {
         })
         .unwrap_or_default();
     Ok((out, title, authors))
+}
+
+/// True when the `Parent` links up from a page end within a few steps
+/// without coming back on themselves.
+fn parents_end(doc: &Document, page: pdf_extract::ObjectId) -> bool {
+    let mut seen = vec![page];
+    let mut at = page;
+    for _ in 0..64 {
+        let parent = doc
+            .get_dictionary(at)
+            .ok()
+            .and_then(|d| d.get(b"Parent").ok())
+            .and_then(|p| p.as_reference().ok());
+        let Some(next) = parent else {
+            return true;
+        };
+        if seen.contains(&next) {
+            return false;
+        }
+        seen.push(next);
+        at = next;
+    }
+    false
 }
 
 fn broken(why: &str) -> ExtractError {
