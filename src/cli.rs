@@ -4,10 +4,12 @@ mod args;
 mod check;
 mod cite;
 mod conflicts;
+mod extract;
 pub mod figures;
 mod glossary;
 mod list;
 mod manual;
+mod new;
 mod out;
 mod read;
 mod show;
@@ -177,6 +179,33 @@ pub enum Command {
     },
     /// Print the manual page (roff), for `man -l -` or a man folder
     Man,
+    /// The statistics (and dated sentences) of a report, as JSON; or its
+    /// clean text. Plain text, Markdown, HTML or PDF, told by content
+    Extract {
+        /// The report: a .txt, .md, .html or .pdf file
+        source: PathBuf,
+        /// Print JSON: every statistic candidate and dated sentence (the default)
+        #[arg(long, conflicts_with = "text")]
+        json: bool,
+        /// Print the clean text: a paragraph a line, headings on their own
+        #[arg(long)]
+        text: bool,
+    },
+    /// Write a draft brief from a report: DIR/ID.md and its clean text,
+    /// DIR/sources/ID.txt
+    New {
+        /// The report: a .txt, .md, .html or .pdf file
+        source: PathBuf,
+        /// The brief's id (default: from the file name)
+        #[arg(long)]
+        id: Option<String>,
+        /// Folder to write into
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        /// Replace files that exist
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 impl Cli {
@@ -227,6 +256,13 @@ pub fn run() -> ExitCode {
         Some(Command::Themes) => themes::run(&cli),
         Some(Command::Completions { shell }) => manual::completions(*shell),
         Some(Command::Man) => manual::man(),
+        Some(Command::Extract { source, text, .. }) => extract::run(source, *text),
+        Some(Command::New {
+            source,
+            id,
+            dir,
+            force,
+        }) => new::run(source, id.as_deref(), dir, *force),
         None => read::run(&cli, None),
     };
     match result {

@@ -101,6 +101,8 @@ struct RawFigure {
     kind: Option<FigureKind>,
     #[serde(default)]
     headline: bool,
+    #[serde(default)]
+    draft: bool,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +112,8 @@ struct RawEvent {
     label: Spanned<String>,
     section: Spanned<String>,
     key: Option<Spanned<String>>,
+    #[serde(default)]
+    draft: bool,
 }
 
 /// What the front matter yields: metadata, figures, events.
@@ -330,6 +334,7 @@ fn build(file: &SourceFile, split: &Split, raw: RawFront, diags: &mut Vec<Diagno
                 measure: f.measure.map(|m| cx.slug("figure measure", m)),
                 kind: f.kind,
                 headline: f.headline,
+                draft: f.draft,
                 decl,
             }
         })
@@ -350,6 +355,7 @@ fn build(file: &SourceFile, split: &Split, raw: RawFront, diags: &mut Vec<Diagno
                 key,
                 section_anchor,
                 section: None,
+                draft: e.draft,
                 decl,
             })
         })

@@ -12,6 +12,7 @@ pub mod date;
 pub mod diag;
 pub mod doc;
 pub mod embedded;
+pub mod extract;
 pub mod frontmatter;
 pub mod glossary;
 pub mod layout;

@@ -87,6 +87,8 @@ pub struct Figure {
     pub kind: Option<FigureKind>,
     /// Shown first where a brief is summed up (the home screen).
     pub headline: bool,
+    /// Written by `briefing new`: not yet reviewed by a curator.
+    pub draft: bool,
     /// Where the `[[figures]]` entry is declared.
     pub decl: Pos,
 }
@@ -105,7 +107,7 @@ impl Figure {
     /// what `figures --json` and `--csv` write. A new front-matter key is
     /// added here, in [`Figure`], its front matter and its validation, and
     /// nowhere else.
-    pub fn fields(&self) -> [(&'static str, FieldValue<'_>); 10] {
+    pub fn fields(&self) -> [(&'static str, FieldValue<'_>); 11] {
         use FieldValue::{Flag, List, Maybe, Text};
         [
             ("id", Text(&self.id)),
@@ -118,6 +120,7 @@ impl Figure {
             ("measure", Maybe(self.measure.as_deref())),
             ("kind", Maybe(self.kind.map(FigureKind::name))),
             ("headline", Flag(self.headline)),
+            ("draft", Flag(self.draft)),
         ]
     }
 
@@ -135,6 +138,7 @@ impl Figure {
             measure: None,
             kind: None,
             headline: false,
+            draft: false,
             decl: crate::diag::Pos { line: 1, col: 1 },
         };
         blank.fields().map(|(name, _)| name).into_iter()
@@ -224,6 +228,8 @@ pub struct Event {
     pub key: Option<String>,
     pub section_anchor: String,
     pub section: Option<SectionIdx>,
+    /// Written by `briefing new`: not yet reviewed by a curator.
+    pub draft: bool,
     pub decl: Pos,
 }
 

@@ -75,6 +75,7 @@ pub fn brief(b: &Brief, diags: &mut Vec<Diagnostic>) {
             ));
         }
     }
+    draft_warning(b, diags);
     for e in &b.events {
         if e.section.is_none() {
             diags.push(Diagnostic::error(
@@ -87,6 +88,26 @@ pub fn brief(b: &Brief, diags: &mut Vec<Diagnostic>) {
             ));
         }
     }
+}
+
+/// One warning per brief that still holds draft figures or events (written
+/// by `briefing new`): "3 draft figures to review".
+fn draft_warning(b: &Brief, diags: &mut Vec<Diagnostic>) {
+    let figures = b.figures.iter().filter(|f| f.draft).count();
+    let events = b.events.iter().filter(|e| e.draft).count();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let message = match (figures, events) {
+        (0, 0) => return,
+        (0, e) => format!("{} to review", plural(e, "draft event", "draft events")),
+        (f, 0) => format!("{} to review", plural(f, "draft figure", "draft figures")),
+        (f, e) => format!(
+            "{} to review (and {})",
+            plural(f, "draft figure", "draft figures"),
+            plural(e, "draft event", "draft events")
+        ),
+    };
+    diags.push(Diagnostic::warning(&b.source.name, b.meta.id_pos, message));
 }
 
 /// Lower-case ASCII letters, digits and single inner hyphens.

@@ -44,7 +44,7 @@ fn every_invalid_fixture_is_reported_exactly() {
         "22-many-mistakes.md:8:1: error: front matter: missing field `source`",
         "22-many-mistakes.md:10:9: error: front matter: invalid type: integer `12`, expected a string",
         "22-many-mistakes.md:13:8: error: front matter: unknown variant `weird`, expected one of `share`, `change`, `count`, `money`, `duration`, `rank`, `other`",
-        "22-many-mistakes.md:14:1: error: front matter: unknown field `shape`, expected one of `id`, `value`, `label`, `section`, `source`, `as_of`, `tags`, `measure`, `kind`, `headline`",
+        "22-many-mistakes.md:14:1: error: front matter: unknown field `shape`, expected one of `id`, `value`, `label`, `section`, `source`, `as_of`, `tags`, `measure`, `kind`, `headline`, `draft`",
         "22-many-mistakes.md:17:8: error: event date: date \"2023-13\" is not YYYY, YYYY-MM or YYYY-MM-DD",
     ];
     let got: Vec<String> = stderr(&o).lines().map(str::to_owned).collect();

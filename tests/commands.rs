@@ -73,10 +73,10 @@ fn figures_csv() {
     let o = run(&["-L", LIB, "figures", "--csv"]);
     assert_eq!(
         stdout(&o),
-        "brief,id,value,label,section,section_title,source,as_of,tags,measure,kind,headline\n\
-         alpha,chip-exports,60 percent,share of chip exports going to China,economy,Economy,Test Survey,2023,semiconductors;trade;china,,,false\n\
-         alpha,poll-first,77%,respondents calling the act America First,opinion,Opinion,Daily Poll,,public-opinion;semiconductors,,,false\n\
-         beta,troops,\"28,500\",U.S. troops stationed in Korea,outlook,Outlook,Other Institute,,defense,,,false\n"
+        "brief,id,value,label,section,section_title,source,as_of,tags,measure,kind,headline,draft\n\
+         alpha,chip-exports,60 percent,share of chip exports going to China,economy,Economy,Test Survey,2023,semiconductors;trade;china,,,false,false\n\
+         alpha,poll-first,77%,respondents calling the act America First,opinion,Opinion,Daily Poll,,public-opinion;semiconductors,,,false,false\n\
+         beta,troops,\"28,500\",U.S. troops stationed in Korea,outlook,Outlook,Other Institute,,defense,,,false,false\n"
     );
 }
 
@@ -88,7 +88,7 @@ fn csv_cells_a_spreadsheet_would_evaluate_are_neutralised_and_json_stays_exact()
     let row = out.lines().nth(1).unwrap_or_default();
     assert_eq!(
         row,
-        "evil,formula,\"'=HYPERLINK(\"\"http://example.org\"\",\"\"click\"\")\",'+1+2 a label that looks like a sum,data,Data,'@SUM(A1:A2),'-2023,trade,,,false"
+        "evil,formula,\"'=HYPERLINK(\"\"http://example.org\"\",\"\"click\"\")\",'+1+2 a label that looks like a sum,data,Data,'@SUM(A1:A2),'-2023,trade,,,false,false"
     );
     let o = run(&["-L", "tests/fixtures/formula", "figures", "--json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
