@@ -9,6 +9,9 @@ use crate::theme::Slot;
 use crate::tui::conflicts::Conflicts;
 use crate::tui::reader::ReaderState;
 
+/// Marks a draft figure in the panel.
+pub const DRAFT_GLYPH: &str = "✎";
+
 /// One row of the panel; `item` is the index of the item it belongs to.
 #[derive(Debug, Clone)]
 pub struct PanelRow {
@@ -106,6 +109,18 @@ pub fn rows(
                 };
                 if let Some(note) = disagree.figure_note(lib, r) {
                     wrapped(&mut out, i, &note, Slot::Warning, width, "");
+                }
+                // Written by `briefing new` and not yet reviewed: said in
+                // words, not by colour alone.
+                if f.draft {
+                    wrapped(
+                        &mut out,
+                        i,
+                        &format!("{DRAFT_GLYPH} draft: to review"),
+                        Slot::Warning,
+                        width,
+                        "",
+                    );
                 }
             }
             Item::Out { to, .. } => {

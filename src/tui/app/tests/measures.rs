@@ -247,3 +247,31 @@ fn the_conflicts_view_shows_a_figure_stated_differently() {
     press(&mut a, "c tab");
     assert!(line_with(&screen(&a), "chip exports that go to China").contains("≠"));
 }
+
+#[test]
+fn the_panel_marks_a_draft_figure_in_words() {
+    let text = "+++\nid = \"draft\"\ntitle = \"Draft Report\"\n\
+                [[figures]]\nid = \"jobs\"\nvalue = \"5.6 million\"\nlabel = \"jobs\"\n\
+                section = \"work\"\nsource = \"Ministry\"\ndraft = true\n\
+                [[figures]]\nid = \"firms\"\nvalue = \"1,200\"\nlabel = \"companies\"\n\
+                section = \"work\"\nsource = \"Ministry\"\n\
+                +++\n# Draft Report\n\n## Work\n\nJobs: [5.6 million](fig:jobs); firms: [1,200](fig:firms).\n";
+    let lib = Library::from_files(vec![Ok(SourceFile::new(
+        "draft.md".into(),
+        Origin::Embedded,
+        text.into(),
+    ))]);
+    let mut a = app_on(lib, 120, 24);
+    press(&mut a, "1");
+    let s = screen(&a);
+    assert_eq!(s.matches("✎ draft: to review").count(), 1, "{s}");
+    // The mark stands under the draft figure, not the reviewed one.
+    let rows: Vec<&str> = s.lines().collect();
+    let jobs = rows
+        .iter()
+        .position(|r| r.contains("5.6 million"))
+        .unwrap_or(0);
+    let firms = rows.iter().position(|r| r.contains("1,200")).unwrap_or(0);
+    let mark = rows.iter().position(|r| r.contains("✎ draft")).unwrap_or(0);
+    assert!(jobs < mark && mark < firms, "{s}");
+}
