@@ -85,9 +85,11 @@ pub fn sections(doc: &Doc, title: &str) -> Vec<Section> {
     out
 }
 
-/// A heading's text with nothing Markdown would read as markup.
+/// A heading's text with nothing Markdown would read as markup (an `&`
+/// could start an entity, `&copy;`, and change the heading's anchor).
 fn heading_text(s: &str) -> String {
     let t: String = s
+        .replace('&', " and ")
         .chars()
         .map(|c| if "*_`[]<>#\\|~".contains(c) { ' ' } else { c })
         .collect();

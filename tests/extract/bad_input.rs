@@ -225,5 +225,20 @@ fn fuzzed_inputs_keep_their_promises() {
                 c.value
             );
         }
+        let draft =
+            briefing::extract::draft::render(&doc, &found, "fuzzed", "fuzzed.txt", "Fuzzed");
+        let lib =
+            briefing::library::Library::from_files(vec![Ok(briefing::model::SourceFile::new(
+                "fuzzed.md".into(),
+                briefing::model::Origin::Embedded,
+                draft,
+            ))]);
+        let errors: Vec<String> = lib
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(ToString::to_string)
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
     }
 }
