@@ -67,7 +67,11 @@ fn trim_function_words(toks: &[Tok<'_>], mut a: usize, mut b: usize, hit: &Hit) 
 /// Gives every candidate an id: a slug of its label's first words, unique
 /// in the list (`-2`, `-3` on repeats).
 pub fn assign_ids(cands: &mut [Candidate]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // The next number to try per base, and every id given: a base may
+    // itself end in a number (`krw-300-billion-2`), so a suffixed id is
+    // checked against all the ids given, not only its own base's.
+    let mut next: HashMap<String, usize> = HashMap::new();
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
     for c in cands.iter_mut() {
         let base = slug_words(&c.label, 5);
         let base = if base.is_empty() {
@@ -75,9 +79,19 @@ pub fn assign_ids(cands: &mut [Candidate]) {
         } else {
             base
         };
-        let n = seen.entry(base.clone()).or_insert(0);
+        let n = next.entry(base.clone()).or_insert(1);
+        let mut id = if *n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        while taken.contains(&id) {
+            *n += 1;
+            id = format!("{base}-{n}");
+        }
         *n += 1;
-        c.id = if *n == 1 { base } else { format!("{base}-{n}") };
+        taken.insert(id.clone());
+        c.id = id;
     }
 }
 
