@@ -159,6 +159,7 @@ fn now_ms() -> u64 {
 /// The time for a change to an entry last changed at `prev`: now, but
 /// always after `prev`, so a change wins over the one before it even if
 /// the clock went back.
+/// A time after `prev`, and never before the clock.
 fn stamp(prev: Option<u64>) -> u64 {
     now_ms().max(prev.map_or(0, |p| p.saturating_add(1)))
 }
@@ -182,7 +183,9 @@ impl State {
 
     /// Records the place in `brief`, which becomes the last one read.
     pub fn set_place(&mut self, brief: &str, place: Place) {
-        let at = stamp(self.places.get(brief).map(|p| p.at));
+        // Later than every place kept, so that two places set within one
+        // millisecond still say which came last.
+        let at = stamp(self.places.values().map(|p| p.at).max());
         self.set_place_at(brief, place, at);
     }
 

@@ -99,8 +99,9 @@ pub struct Index {
     /// by `troops` alone).
     pub(super) gloss_phrases: Vec<Phrase>,
     pub(super) entry_gloss: Vec<u16>,
-    /// Average words per text.
-    pub(super) avg_len: f32,
+    /// Per text: what a count in it is multiplied by for its length
+    /// (BM25's length normalisation), worked out once.
+    pub(super) text_norm: Vec<f32>,
     pub(super) entry_tags: Vec<u32>,
     /// The distinct tags, lower-cased.
     pub(super) tag_names: Vec<String>,
@@ -308,6 +309,12 @@ impl Index {
         surfaces.sort_unstable();
         number_surfaces.sort_unstable();
         let words: usize = bd.texts.iter().map(|t| usize::from(t.len)).sum();
+        let avg_len = words as f32 / bd.texts.len().max(1) as f32;
+        let text_norm = bd
+            .texts
+            .iter()
+            .map(|t| super::memo::length_norm(f32::from(t.len), avg_len))
+            .collect();
         let inverse =
             super::inverse::Inverse::new(&entries, bd.texts.len(), g.terms.len(), &entry_gloss);
         let traits = entries
@@ -324,7 +331,7 @@ impl Index {
             inverse,
             id: NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed),
             entries,
-            avg_len: words as f32 / bd.texts.len().max(1) as f32,
+            text_norm,
             texts: bd.texts,
             buf: bd.buf,
             post_start,

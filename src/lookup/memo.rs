@@ -199,11 +199,8 @@ impl Memo {
         let mut touched: Vec<u32> = Vec::new();
         for e in &exps {
             for (text, tf) in index.postings(e.term) {
-                let len = index
-                    .texts
-                    .get(text as usize)
-                    .map_or(1.0, |t| f32::from(t.len));
-                let v = e.quality * f32::from(tf) / (1.0 - B + B * len / index.avg_len.max(1.0));
+                let norm = index.text_norm.get(text as usize).copied().unwrap_or(1.0);
+                let v = e.quality * f32::from(tf) * norm;
                 if let Some(s) = tscore.get_mut(text as usize) {
                     if *s == 0.0 && v > 0.0 {
                         touched.push(text);
@@ -277,26 +274,33 @@ impl Memo {
                 }
             }
         }
-        if m.gscore.iter().any(|&s| s > 0.0) {
-            let mut best = vec![0f32; n];
-            let mut by_identity = vec![false; n];
-            for (g, &s) in m.gscore.iter().enumerate() {
-                if s <= 0.0 {
-                    continue;
-                }
+        // Each entry adds its best glossary term's weight once: the terms
+        // met are taken best first and an entry seen is marked.
+        let mut met: Vec<(usize, f32)> = m
+            .gscore
+            .iter()
+            .enumerate()
+            .filter(|&(_, &s)| s > 0.0)
+            .map(|(g, &s)| (g, s))
+            .collect();
+        if !met.is_empty() {
+            met.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let mut seen = vec![0u64; n.div_ceil(64)];
+            for (g, s) in met {
                 for &(e, ident) in index.inverse.gloss_users(g) {
-                    if let (Some(most), Some(own_word)) =
-                        (best.get_mut(e as usize), by_identity.get_mut(e as usize))
-                    {
-                        *most = most.max(s);
-                        *own_word |= ident;
+                    let e = e as usize;
+                    if let (Some(word), Some(tf), Some(id)) = (
+                        seen.get_mut(e / 64),
+                        m.entry_tf.get_mut(e),
+                        m.entry_ident.get_mut(e),
+                    ) {
+                        let bit = 1u64 << (e % 64);
+                        if *word & bit == 0 {
+                            *word |= bit;
+                            *tf += GLOSS_WEIGHT * s;
+                        }
+                        *id |= ident;
                     }
-                }
-            }
-            for (e, (&most, &own_word)) in best.iter().zip(&by_identity).enumerate() {
-                if most > 0.0 {
-                    m.entry_tf[e] += GLOSS_WEIGHT * most;
-                    m.entry_ident[e] |= own_word;
                 }
             }
         }
@@ -319,6 +323,11 @@ impl Memo {
         }
         tf + GLOSS_WEIGHT * self.gloss_max(index.gloss(e))
     }
+}
+
+/// BM25's length normalisation of a count in a text of `len` words.
+pub(super) fn length_norm(len: f32, avg_len: f32) -> f32 {
+    (1.0 - B + B * len / avg_len.max(1.0)).recip()
 }
 
 pub(super) fn idf(n: usize, df: usize) -> f32 {

@@ -27,6 +27,8 @@ const HEADLINE_PRIOR: f32 = 1.1;
 pub(super) const IDENTITY_PULL: f32 = 0.4;
 /// How many entries are ranked between two looks at the cancel flag.
 pub(super) const CANCEL_EVERY: usize = 2048;
+/// How many texts' term sequences are kept between keystrokes.
+const SEQUENCES_KEPT: usize = 4096;
 
 /// One query word that can score, as the pass over every figure reads it.
 struct Live<'a> {
@@ -59,6 +61,33 @@ pub struct Finder {
     /// Highlights worked out for that query, by figure and field: a
     /// frame redrawn for the same hits costs a look-up.
     pub(super) hl_rows: super::QuickMap<(crate::model::FigureRef, usize), Vec<u32>>,
+    /// Per figure, kept between rankings so a keystroke allocates none.
+    sums: Sums,
+    /// How many figures the last ranking listed (a guess at the next).
+    last_hits: usize,
+    /// Texts read as their terms in order (fillers left out), for words
+    /// side by side: the best few figures change little from one
+    /// keystroke to the next.
+    sequences: super::QuickMap<u32, Vec<Option<u32>>>,
+}
+
+/// What the query's words add up to in each figure.
+#[derive(Default)]
+struct Sums {
+    score: Vec<f32>,
+    /// The rarity of the needed words it meets.
+    covered: Vec<f32>,
+    /// The same, met in its own identity.
+    own: Vec<f32>,
+}
+
+impl Sums {
+    fn reset(&mut self, n: usize) {
+        for v in [&mut self.score, &mut self.covered, &mut self.own] {
+            v.clear();
+            v.resize(n, 0.0);
+        }
+    }
 }
 
 impl Finder {
@@ -99,6 +128,7 @@ impl Finder {
             self.memos.clear();
             self.hl = None;
             self.hl_rows.clear();
+            self.sequences.clear();
         }
         let keys: Vec<_> = q
             .words
@@ -201,52 +231,67 @@ impl Finder {
         } else {
             0.0
         };
-        let mut hits: Vec<(usize, f32, bool)> = Vec::new();
-        let mut best = 0f32;
-        for i in 0..n {
-            if i % CANCEL_EVERY == CANCEL_EVERY - 1 && cancel() {
-                return None;
+        // Column by column: each word adds to every figure at once (a loop
+        // the compiler vectorises), then one pass reads the sums.
+        let mut sums = std::mem::take(&mut self.sums);
+        sums.reset(n);
+        for l in &live {
+            let chunks =
+                l.tf.chunks(CANCEL_EVERY)
+                    .zip(l.ident.chunks(CANCEL_EVERY))
+                    .zip(sums.score.chunks_mut(CANCEL_EVERY))
+                    .zip(sums.covered.chunks_mut(CANCEL_EVERY))
+                    .zip(sums.own.chunks_mut(CANCEL_EVERY));
+            for ((((tf, ident), score), covered), own) in chunks {
+                if cancel() {
+                    self.sums = sums;
+                    return None;
+                }
+                for ((((tf, ident), score), covered), own) in
+                    tf.iter().zip(ident).zip(score).zip(covered).zip(own)
+                {
+                    let met = f32::from(u8::from(*tf > 0.0));
+                    *score += l.weight * saturate(*tf);
+                    *covered += l.need * met;
+                    *own += l.need * met * f32::from(u8::from(*ident));
+                }
             }
+        }
+        // Being a headline figure weighs on the whole score, the bonus for
+        // words side by side included (see `adjacent_bonus`).
+        let prior = if words > 0 { HEADLINE_PRIOR } else { 1.0 };
+        let mut hits: Vec<(usize, f32, bool)> = Vec::with_capacity(self.last_hits);
+        for (i, ((&score, &covered), &own)) in sums
+            .score
+            .iter()
+            .zip(&sums.covered)
+            .zip(&sums.own)
+            .enumerate()
+        {
             if filtered && !passing.get(i).copied().unwrap_or(false) {
                 continue;
             }
-            let mut score = 0.0;
-            let mut covered = 0.0;
-            let mut own = 0.0;
-            let mut any = false;
-            for l in &live {
-                let tf = l.tf.get(i).copied().unwrap_or(0.0);
-                if tf > 0.0 {
-                    any = true;
-                    score += l.weight * saturate(tf);
-                    covered += l.need;
-                    if l.ident.get(i).copied().unwrap_or(false) {
-                        own += l.need;
-                    }
-                }
-            }
+            let any = score > 0.0;
             if words > 0 && (!any || (need > 0.0 && covered < MIN_COVER * need)) {
                 continue;
             }
             let own = if need_all > 0.0 { own * per_need } else { 1.0 };
             // Of two figures the query covers alike, the one whose own
             // words it meets ranks first.
-            score *= 1.0 - IDENTITY_PULL + IDENTITY_PULL * own;
-            let answers = own >= cover;
-            let answers = answers && index.traits.get(i).is_some_and(|e| wanted.allows(e));
-            best = best.max(score);
-            hits.push((i, score, answers));
-        }
-        self.adjacent_bonus(index, &q, &slots, &idfs, &mut hits);
-        // One pass for the headline prior and the best score, one for the
-        // floor and the best answer.
-        let prior = if words > 0 { HEADLINE_PRIOR } else { 1.0 };
-        for h in &mut hits {
-            if index.traits.get(h.0).is_some_and(|e| e.headline) {
-                h.1 *= prior;
+            let mut score = score * (1.0 - IDENTITY_PULL + IDENTITY_PULL * own);
+            let Some(traits) = index.traits.get(i) else {
+                continue;
+            };
+            if traits.headline {
+                score *= prior;
             }
-            best = best.max(h.1);
+            hits.push((i, score, own >= cover && wanted.allows(traits)));
         }
+        self.sums = sums;
+        self.last_hits = hits.len();
+        self.adjacent_bonus(index, &q, &slots, &idfs, prior, &mut hits);
+        let best = hits.iter().map(|h| h.1).fold(0.0, f32::max);
+        // One pass for the floor and the best answer.
         let floor = REL_FLOOR * best;
         let mut best_answer = 0f32;
         hits.retain(|&(_, s, answer)| {
@@ -289,11 +334,12 @@ impl Finder {
     /// skipped) that stand side by side in one of their texts, as typed:
     /// `chip exp` in "chip exports".
     fn adjacent_bonus(
-        &self,
+        &mut self,
         index: &Index,
         q: &Query,
         slots: &[usize],
         idfs: &[f32],
+        prior: f32,
         hits: &mut [(usize, f32, bool)],
     ) {
         let content: Vec<usize> = (0..q.words.len()).filter(|&w| !q.words[w].filler).collect();
@@ -306,6 +352,10 @@ impl Finder {
         let top = hits.len().min(ADJACENT_TOP);
         if hits.len() > top {
             hits.select_nth_unstable_by(top - 1, order);
+        }
+        let mut seqs = std::mem::take(&mut self.sequences);
+        if seqs.len() > SEQUENCES_KEPT {
+            seqs.clear();
         }
         let quality = |w: usize, term: u32| {
             self.memos[slots[w]]
@@ -321,16 +371,23 @@ impl Finder {
             // Each field's terms, read once for all the pairs. Filler
             // words between two query words do not part them: "imports
             // from China" has `import` by `china`.
-            let fields: Vec<Vec<Option<u32>>> = ADJACENT_FIELDS
+            for &f in &ADJACENT_FIELDS {
+                if let Some(&t) = e.fields.get(f)
+                    && !seqs.contains_key(&t)
+                {
+                    let terms = index.field(e, f).map_or_else(Vec::new, |text| {
+                        query::words(text)
+                            .iter()
+                            .filter(|t| !query::is_filler(&t.norm))
+                            .map(|t| index.surface_term.get(&t.norm).copied())
+                            .collect()
+                    });
+                    seqs.insert(t, terms);
+                }
+            }
+            let fields: Vec<&[Option<u32>]> = ADJACENT_FIELDS
                 .iter()
-                .filter_map(|&f| index.field(e, f))
-                .map(|text| {
-                    query::words(text)
-                        .iter()
-                        .filter(|t| !query::is_filler(&t.norm))
-                        .map(|t| index.surface_term.get(&t.norm).copied())
-                        .collect()
-                })
+                .filter_map(|&f| seqs.get(e.fields.get(f)?).map(Vec::as_slice))
                 .collect();
             let mut bonus = 0f32;
             for pair in content.windows(2) {
@@ -347,8 +404,12 @@ impl Finder {
                 }
                 bonus += best * ADJACENT_WEIGHT * (idfs[a] + idfs[b]) / 2.0;
             }
+            if index.traits.get(h.0).is_some_and(|t| t.headline) {
+                bonus *= prior;
+            }
             h.1 += bonus;
         }
+        self.sequences = seqs;
     }
 }
 

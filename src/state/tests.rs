@@ -176,3 +176,12 @@ fn old_removals_are_forgotten_recent_ones_kept() {
     assert!(s.marks("b", "old").is_none());
     assert!(s.is_read("b", "kept"));
 }
+
+#[test]
+fn the_place_set_last_is_the_last_one_even_within_one_millisecond() {
+    let mut s = State::default();
+    for id in ["zeta", "alpha", "mid", "alpha", "beta"] {
+        s.set_place(id, place("", 0));
+        assert_eq!(s.last(), Some(id), "after setting {id}");
+    }
+}
