@@ -48,7 +48,7 @@ fn document(path: &Path, name: &str) {
         eprintln!("{name} did not load: {:?}", lib.diagnostics.first());
         return;
     };
-    let text = brief.source.text.len();
+    let text = brief.source.text().len();
     let (d, doc_live, doc_peak) = heap(|| doc::build(brief));
     let (layout, lay_live, lay_peak) = heap(|| Layout::new(&d, brief.sections.len(), 120, None));
     println!(

@@ -209,13 +209,18 @@ pub enum Command {
 }
 
 impl Cli {
+    /// The files and folders named on the command line (`-L` first); none
+    /// means the embedded library.
+    pub fn library_paths(&self) -> Vec<PathBuf> {
+        self.library.iter().chain(&self.paths).cloned().collect()
+    }
+
     /// The library the command reads: `-L` paths, positional paths, or the
     /// embedded library.
     pub fn load_library(&self, extra: &[PathBuf]) -> Library {
         let mut paths: Vec<PathBuf> = extra.to_vec();
         if paths.is_empty() {
-            paths.extend(self.library.iter().cloned());
-            paths.extend(self.paths.iter().cloned());
+            paths = self.library_paths();
         }
         if paths.is_empty() {
             Library::embedded()

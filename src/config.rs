@@ -39,6 +39,9 @@ pub struct Dirs {
     pub config: Option<PathBuf>,
     /// `$XDG_STATE_HOME/briefing`: the saved place and bookmarks.
     pub state: Option<PathBuf>,
+    /// `$XDG_CACHE_HOME/briefing`: the library's cache, which can always
+    /// be deleted.
+    pub cache: Option<PathBuf>,
 }
 
 impl Dirs {
@@ -48,6 +51,7 @@ impl Dirs {
             Ok(s) => Self {
                 config: Some(s.config_dir().join("briefing")),
                 state: s.state_dir().map(|d| d.join("briefing")),
+                cache: Some(s.cache_dir().join("briefing")),
             },
             Err(_) => Self::default(),
         }
@@ -340,6 +344,7 @@ mod tests {
         let dirs = Dirs {
             config: Some(dir.path().to_path_buf()),
             state: None,
+            cache: None,
         };
         assert_eq!(Config::load(None, &dirs), Ok(Config::default()));
         let missing = dir.path().join("nope.toml");

@@ -39,7 +39,7 @@ impl Progress {
 /// rest is built.
 pub fn prefix_cut(brief: &Brief, min_bytes: usize) -> Option<usize> {
     let base = brief.source.body_start;
-    let text = &brief.source.text;
+    let text = &brief.source.text();
     brief
         .sections
         .iter()

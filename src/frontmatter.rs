@@ -247,7 +247,7 @@ fn is_plain(s: &str) -> bool {
 /// Parses the TOML of `split` in `file`. Any error is a diagnostic with the
 /// file's own line and column.
 pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> Option<Front> {
-    let toml_text = &file.text[split.toml.clone()];
+    let toml_text = &file.text()[split.toml.clone()];
     let repaired = match repair::deserialize::<RawFront>(toml_text) {
         Ok(r) => r,
         Err(e) => {

@@ -1,5 +1,6 @@
 //! The library: every brief loaded, links resolved, backlinks computed.
 
+pub mod cache;
 mod load;
 mod mentions;
 mod reload;
@@ -64,9 +65,59 @@ impl Library {
         let found = load::find(paths);
         let bytes = found.iter().map(load::Found::len).sum();
         let workers = workers(found.len(), bytes);
-        let mut lib = Self::assemble(parse_all(found, workers, load::Found::read));
+        let mut lib = Self::assemble(parse_all(found, workers, |f| parse_one(f.read())));
         lib.use_glossary_of(paths);
         lib
+    }
+
+    /// [`Library::from_paths`], taking each file that has not changed
+    /// from `cache` (its text is read when the brief is opened) and parsing
+    /// the others. Returns what to write back to the cache (see
+    /// [`Pending::write`]), which the caller may do later, on another
+    /// thread.
+    pub fn from_paths_cached(paths: &[PathBuf], cache: &cache::Cache) -> (Self, Pending) {
+        let found = load::find(paths);
+        let present: Vec<cache::Key> = found.iter().filter_map(load::Found::key).collect();
+        let folders: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect();
+        let mut each: Vec<Parsed> = Vec::with_capacity(found.len());
+        each.resize_with(found.len(), Parsed::default);
+        let mut misses = Vec::new();
+        let mut bytes = 0;
+        for (n, f) in found.into_iter().enumerate() {
+            let hit = f.key().and_then(|k| cache.get(&k));
+            if let Some(p) = hit {
+                each[n] = p;
+            } else {
+                bytes += f.len();
+                misses.push((n, f));
+            }
+        }
+        let workers = workers(misses.len(), bytes);
+        let parsed = parse_all(misses, workers, |(n, f)| {
+            let key = f.key();
+            let p = parse_one(f.read());
+            let row = key.and_then(|k| cache::Cache::record(k, &p));
+            (n, p, row)
+        });
+        let mut rows = Vec::with_capacity(parsed.len());
+        for (n, p, row) in parsed {
+            if let Some(slot) = each.get_mut(n) {
+                *slot = p;
+            }
+            rows.extend(row);
+        }
+        let mut lib = Self::assemble(each);
+        lib.use_glossary_of(paths);
+        let pending = Pending {
+            rows,
+            folders,
+            present,
+        };
+        (lib, pending)
     }
 
     /// Takes the built-in glossary with the `glossary.toml` of the folders
@@ -87,7 +138,7 @@ impl Library {
     pub fn from_files(files: Vec<Result<SourceFile, Diagnostic>>) -> Self {
         let bytes = files
             .iter()
-            .map(|f| f.as_ref().map_or(0, |f| f.text.len() as u64))
+            .map(|f| f.as_ref().map_or(0, |f| f.text().len() as u64))
             .sum();
         let workers = workers(files.len(), bytes);
         Self::from_files_on(files, workers)
@@ -96,7 +147,7 @@ impl Library {
     /// [`Library::from_files`] on `workers` threads (the caller's among
     /// them).
     fn from_files_on(files: Vec<Result<SourceFile, Diagnostic>>, workers: usize) -> Self {
-        Self::assemble(parse_all(files, workers, |f| f))
+        Self::assemble(parse_all(files, workers, parse_one))
     }
 
     /// The library from each file's brief and problems, in file order.
@@ -244,6 +295,31 @@ fn workers(files: usize, bytes: u64) -> usize {
         .min(files)
 }
 
+/// What a load leaves to write to the cache: the files parsed anew, and
+/// which files the library's folders hold now (the others are forgotten).
+pub struct Pending {
+    rows: Vec<cache::Row>,
+    folders: Vec<PathBuf>,
+    present: Vec<cache::Key>,
+}
+
+impl Pending {
+    /// How many files were parsed anew.
+    pub fn parsed(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True if the cache has nothing to learn.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Writes it to `cache`.
+    pub fn write(&self, cache: &cache::Cache) -> Result<(), String> {
+        cache.store(&self.rows, &self.folders, &self.present)
+    }
+}
+
 /// What one file gave: its problems, and its brief (with whether it has
 /// errors) if it parsed.
 #[derive(Default)]
@@ -272,18 +348,18 @@ fn parse_one(file: Result<SourceFile, Diagnostic>) -> Parsed {
     out
 }
 
-/// Loads (with `load`) and parses every item on `workers` threads, the
-/// caller's among them; the results come back in the items' order, so the
-/// library and its diagnostics are the same however many threads ran.
-/// Each thread takes the next item not yet taken, so one long file does
-/// not hold up a share of the others.
-fn parse_all<T: Send>(
+/// Runs `each` on every item on `workers` threads, the caller's among
+/// them; the results come back in the items' order, so the library and its
+/// diagnostics are the same however many threads ran. Each thread takes the
+/// next item not yet taken, so one long file does not hold up a share of
+/// the others.
+fn parse_all<T: Send, R: Send>(
     items: Vec<T>,
     workers: usize,
-    load: impl Fn(T) -> Result<SourceFile, Diagnostic> + Sync,
-) -> Vec<Parsed> {
+    each: impl Fn(T) -> R + Sync,
+) -> Vec<R> {
     if workers <= 1 || items.len() <= 1 {
-        return items.into_iter().map(|i| parse_one(load(i))).collect();
+        return items.into_iter().map(each).collect();
     }
     let total = items.len();
     let queue = Mutex::new(items.into_iter().enumerate());
@@ -294,12 +370,12 @@ fn parse_all<T: Send>(
             let Some((n, item)) = next else {
                 break;
             };
-            done.push((n, parse_one(load(item))));
+            done.push((n, each(item)));
         }
         done
     };
-    let mut results: Vec<Parsed> = Vec::new();
-    results.resize_with(total, Parsed::default);
+    let mut results: Vec<Option<R>> = Vec::new();
+    results.resize_with(total, || None);
     std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..workers)
             .filter_map(|i| {
@@ -310,21 +386,21 @@ fn parse_all<T: Send>(
             })
             .collect();
         // If no thread could start, this one does it all.
-        for (n, p) in work() {
-            results[n] = p;
+        for (n, r) in work() {
+            results[n] = Some(r);
         }
         for h in helpers {
             match h.join() {
                 Ok(done) => {
-                    for (n, p) in done {
-                        results[n] = p;
+                    for (n, r) in done {
+                        results[n] = Some(r);
                     }
                 }
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
     });
-    results
+    results.into_iter().flatten().collect()
 }
 
 /// Parses one brief, turning a panic inside the Markdown parser (crafted

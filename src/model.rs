@@ -2,25 +2,53 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::date::PartialDate;
 use crate::diag::{LineIndex, Pos};
 
 /// Index of a brief in a [`crate::library::Library`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct BriefIdx(pub usize);
 
 /// Index of a section within its brief. Section 0 is the brief's preamble.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct SectionIdx(pub usize);
 
 /// Index of a figure within its brief.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct FigureIdx(pub usize);
 
 /// A section anywhere in the library.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct SectionRef {
     pub brief: BriefIdx,
     pub section: SectionIdx,
@@ -33,7 +61,7 @@ pub struct FigureRef {
     pub figure: FigureIdx,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     pub id: String,
     pub title: String,
@@ -56,7 +84,7 @@ pub struct Meta {
     pub id_pos: Option<Pos>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// Heading level 1–6; 0 for the preamble.
     pub level: u8,
@@ -72,7 +100,7 @@ pub struct Section {
     pub range: Range<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
     pub id: String,
     pub value: String,
@@ -187,7 +215,7 @@ impl FigureKind {
 }
 
 /// A `[text](fig:ID)` link in the body.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     pub figure_id: String,
     pub figure: Option<FigureIdx>,
@@ -195,7 +223,7 @@ pub struct Mention {
     pub section: SectionIdx,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LinkTarget {
     /// `#slug` in the same brief.
     Anchor(String),
@@ -210,7 +238,7 @@ pub enum LinkTarget {
     Refused(String),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Link {
     pub target: LinkTarget,
     pub text: String,
@@ -220,7 +248,7 @@ pub struct Link {
     pub resolved: Option<SectionRef>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Event {
     pub date: PartialDate,
     pub label: String,
@@ -234,7 +262,7 @@ pub struct Event {
 }
 
 /// Where a brief came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Origin {
     Embedded,
     File { path: PathBuf, root: PathBuf },
@@ -246,35 +274,108 @@ pub struct SourceFile {
     /// The path as shown to users.
     pub name: String,
     pub origin: Origin,
+    /// The text, read when first asked for a brief that came from the
+    /// library's cache (see [`SourceFile::deferred`]).
     /// Shared, so a worker can read a long brief while the reader shows it.
     /// An `Arc<String>` takes the text read from the file as it is, where
     /// an `Arc<str>` would copy it: freeing a 10 MB copy raises glibc's
     /// mmap threshold, and the reader's later allocations then kept about
     /// 24 MB of freed memory resident (peak RSS 77 against 52 MB).
-    pub text: Arc<String>,
+    text: OnceLock<Arc<String>>,
+    /// What the file was when it was parsed, for a text read later.
+    stamp: Option<Stamp>,
     /// Byte offset in `text` where the Markdown body starts.
     pub body_start: usize,
-    pub lines: LineIndex,
+    lines: OnceLock<LineIndex>,
+}
+
+/// A file's size and modification time: what says it is the file that was
+/// parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Stamp {
+    pub len: u64,
+    /// Nanoseconds since the Unix epoch (0 when the system gives none).
+    pub modified: i64,
+}
+
+impl Stamp {
+    pub fn of(m: &std::fs::Metadata) -> Self {
+        let modified = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .and_then(|d| i64::try_from(d.as_nanos()).ok())
+            .unwrap_or(0);
+        Self {
+            len: m.len(),
+            modified,
+        }
+    }
 }
 
 impl SourceFile {
     pub fn new(name: String, origin: Origin, text: String) -> Self {
-        let lines = LineIndex::new(&text);
+        let lines = OnceLock::from(LineIndex::new(&text));
         Self {
             name,
             origin,
-            text: Arc::new(text),
+            text: OnceLock::from(Arc::new(text)),
+            stamp: None,
             body_start: 0,
             lines,
         }
     }
 
+    /// A file parsed before, whose text is read from disk when first
+    /// asked. If by then the file is gone or no longer `stamp`, the text
+    /// is empty (the watcher reads the library again).
+    pub fn deferred(name: String, origin: Origin, body_start: usize, stamp: Stamp) -> Self {
+        Self {
+            name,
+            origin,
+            text: OnceLock::new(),
+            stamp: Some(stamp),
+            body_start,
+            lines: OnceLock::new(),
+        }
+    }
+
+    /// The whole file.
+    pub fn text(&self) -> &Arc<String> {
+        self.text.get_or_init(|| Arc::new(self.read_again()))
+    }
+
+    /// True once the text is in memory.
+    pub fn is_read(&self) -> bool {
+        self.text.get().is_some()
+    }
+
+    fn read_again(&self) -> String {
+        let (Origin::File { path, .. }, Some(stamp)) = (&self.origin, self.stamp) else {
+            return String::new();
+        };
+        let same = std::fs::metadata(path).is_ok_and(|m| Stamp::of(&m) == stamp);
+        if !same || stamp.len > crate::textfile::MAX_FILE_BYTES {
+            return String::new();
+        }
+        std::fs::read(path)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .filter(|t| t.len() as u64 == stamp.len)
+            .unwrap_or_default()
+    }
+
+    /// Where each line starts, worked out when first asked.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(self.text()))
+    }
+
     pub fn pos(&self, offset: usize) -> Pos {
-        self.lines.pos(&self.text, offset)
+        self.lines().pos(self.text(), offset)
     }
 
     pub fn body(&self) -> &str {
-        self.text.get(self.body_start..).unwrap_or("")
+        self.text().get(self.body_start..).unwrap_or("")
     }
 }
 

@@ -29,13 +29,13 @@ pub fn markdown_options() -> Options {
 /// figures and mentions) are pushed to `diags`; `None` when the brief cannot be
 /// used at all.
 pub fn parse_brief(mut file: SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Brief> {
-    let front = match frontmatter::split(&file.text) {
+    let front = match frontmatter::split(file.text()) {
         Ok(Some(split)) => {
             file.body_start = split.body_start;
             Some(frontmatter::parse(&file, &split, diags)?)
         }
         Ok(None) => {
-            file.body_start = usize::from(file.text.starts_with('\u{feff}')) * 3;
+            file.body_start = usize::from(file.text().starts_with('\u{feff}')) * 3;
             None
         }
         Err(SplitError::Unclosed(at)) => {
@@ -93,7 +93,7 @@ fn plain_meta(file: &SourceFile, scan: &Scan) -> Meta {
 /// nested by a level stack. A lone `#` heading that opens the document is the
 /// brief's title and belongs to the preamble.
 fn build_sections(file: &SourceFile, meta: &Meta, headings: &[Heading]) -> Vec<Section> {
-    let end = file.text.len();
+    let end = file.text().len();
     let h1_count = headings.iter().filter(|h| h.level == 1).count();
     let title_heading = headings.first().filter(|h| h.level == 1 && h1_count == 1);
     let mut slugger = Slugger::default();

@@ -52,7 +52,7 @@ pub fn source_of(brief: &Brief, dir: &Path) -> Result<(String, SourceText), Sour
             name: name.clone(),
             dir: dir.display().to_string(),
         })?;
-    Ok((name.clone(), SourceText::new(file.text.to_string())))
+    Ok((name.clone(), SourceText::new(file.text().to_string())))
 }
 
 /// A source text prepared for value look-ups.

@@ -51,7 +51,7 @@ fn check_diagnostics(diags: &[Diagnostic], lines: usize) {
 
 /// Sections, figures, mentions and links point inside the brief.
 fn check_brief(b: &Brief) {
-    let len = b.source.text.len();
+    let len = b.source.text().len();
     assert!(!b.sections.is_empty(), "a brief without its preamble");
     for (i, s) in b.sections.iter().enumerate() {
         assert!(

@@ -87,7 +87,7 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     }
     theme.monochrome = monochrome(cli.color);
 
-    let lib = cli.load_library(&[]);
+    let (lib, writer) = load_library(cli, &dirs, &mut message);
     if lib.briefs.is_empty() {
         report_load_problems(&lib);
         eprintln!("briefing: {}", nothing_to_read(cli));
@@ -106,7 +106,7 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     } else {
         cli.library.iter().chain(&cli.paths).cloned().collect()
     };
-    crate::tui::run(crate::tui::Setup {
+    let result = crate::tui::run(crate::tui::Setup {
         lib,
         keymap,
         theme,
@@ -122,7 +122,44 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         sources: read_sources(cli).or(config.sources),
         hyperlinks: config.hyperlinks.unwrap_or(false),
         home,
-    })
+    });
+    // A cache being written is finished, so the next start finds it.
+    if let Some(w) = writer {
+        let _ = w.join();
+    }
+    result
+}
+
+/// The library, from the cache where its files have not changed. What was
+/// parsed anew is written to the cache on another thread, returned to be
+/// waited for before the process ends. A cache that cannot be used is said
+/// in `message`, and the library is read without it.
+fn load_library(
+    cli: &Cli,
+    dirs: &Dirs,
+    message: &mut Option<String>,
+) -> (crate::library::Library, Option<std::thread::JoinHandle<()>>) {
+    let paths = cli.library_paths();
+    let Some(dir) = dirs.cache.as_deref().filter(|_| !paths.is_empty()) else {
+        return (cli.load_library(&[]), None);
+    };
+    let cache = match crate::library::cache::Cache::open(dir) {
+        Ok(c) => c,
+        Err(e) => {
+            message.get_or_insert_with(|| format!("{e}; reading every brief without it"));
+            return (cli.load_library(&[]), None);
+        }
+    };
+    let (lib, pending) = crate::library::Library::from_paths_cached(&paths, &cache);
+    let writer = std::thread::Builder::new()
+        .name("briefing-cache".into())
+        .spawn(move || {
+            // A cache that cannot be written costs the next start time,
+            // nothing more: it parses again.
+            let _ = pending.write(&cache);
+        })
+        .ok();
+    (lib, writer)
 }
 
 fn fail(e: &str) -> ExitCode {

@@ -77,7 +77,7 @@ impl Ctx<'_> {
 /// error; whether it names a term at all is checked once the glossaries
 /// are merged ([`super::Glossary::unresolved_see`]).
 pub(super) fn parse(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<Term> {
-    let raw: RawFile = match toml::from_str(&file.text) {
+    let raw: RawFile = match toml::from_str(file.text()) {
         Ok(r) => r,
         Err(e) => {
             let at = e.span().map_or(0, |s| s.start);

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
-use crate::model::SourceFile;
+use crate::model::{SourceFile, Stamp};
 use crate::textfile::{io_message, read_file};
 
 /// Expands paths into source files: a file is read as given; a folder yields
@@ -26,6 +26,8 @@ pub enum Found {
         canon: Option<PathBuf>,
         /// Its size when it was found.
         len: u64,
+        /// Its size and time when it was found, if the system tells.
+        stamp: Option<Stamp>,
     },
 }
 
@@ -44,10 +46,29 @@ impl Found {
         }
     }
 
+    /// What the library's cache knows this file by, if it is a file.
+    pub fn key(&self) -> Option<super::cache::Key> {
+        match self {
+            Self::File {
+                path,
+                shown,
+                root,
+                stamp: Some(stamp),
+                ..
+            } => Some(super::cache::Key {
+                path: path.clone(),
+                shown: shown.clone(),
+                root: root.clone(),
+                stamp: *stamp,
+            }),
+            _ => None,
+        }
+    }
+
     /// About how many bytes there are to read.
     pub fn len(&self) -> u64 {
         match self {
-            Self::Done(Ok(f)) => f.text.len() as u64,
+            Self::Done(Ok(f)) => f.text().len() as u64,
             Self::Done(Err(_)) => 0,
             Self::File { len, .. } => *len,
         }
@@ -88,6 +109,7 @@ pub fn find(paths: &[PathBuf]) -> Vec<Found> {
                     root,
                     canon: None,
                     len: m.len(),
+                    stamp: Some(Stamp::of(&m)),
                 });
             }
         }
@@ -153,7 +175,8 @@ fn walk(
                 shown,
                 root: root.to_path_buf(),
                 canon: Some(canon),
-                len: meta.map_or(0, |m| m.len()),
+                len: meta.as_ref().map_or(0, std::fs::Metadata::len),
+                stamp: meta.as_ref().ok().map(Stamp::of),
             });
         }
     }

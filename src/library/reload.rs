@@ -58,9 +58,9 @@ impl Library {
             .collect();
         let bytes = files
             .iter()
-            .map(|f| f.as_ref().map_or(0, |f| f.text.len() as u64))
+            .map(|f| f.as_ref().map_or(0, |f| f.text().len() as u64))
             .sum();
-        let mut each = parse_all(files, workers(names.len(), bytes), |f| f);
+        let mut each = parse_all(files, workers(names.len(), bytes), parse_one);
         let mut kept = Vec::new();
         for (name, parsed) in names.iter().zip(&mut each) {
             let Some(name) = name else { continue };
@@ -73,7 +73,7 @@ impl Library {
             let again = parse_one(Ok(SourceFile::new(
                 old.source.name.clone(),
                 old.source.origin.clone(),
-                old.source.text.to_string(),
+                old.source.text().to_string(),
             )));
             if let Some((brief, false)) = again.brief {
                 parsed.brief = Some((brief, false));

@@ -62,7 +62,7 @@ pub(super) fn sentences(b: &Brief) -> Vec<String> {
             continue;
         }
         s.push(m.range.start);
-        o.push_str(&sentence(&b.source.text, m.range.clone()));
+        o.push_str(&sentence(b.source.text(), m.range.clone()));
         o.push('\n');
     }
     out

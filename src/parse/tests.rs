@@ -37,7 +37,7 @@ fn sections_nest_by_level() {
         [SectionIdx(1), SectionIdx(4)]
     );
     assert_eq!(b.pillar_of(SectionIdx(3)), Some(SectionIdx(1)));
-    let text = &b.source.text;
+    let text = &b.source.text();
     assert!(text[b.sections[1].range.clone()].starts_with("## Economy"));
     assert!(text[b.sections[1].range.clone()].ends_with("(fig:chips).\n\n"));
     assert_eq!(b.events[0].section, Some(SectionIdx(4)));

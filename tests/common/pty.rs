@@ -29,6 +29,10 @@ impl Home {
         self.dir.path().join("state")
     }
 
+    pub fn cache(&self) -> PathBuf {
+        self.dir.path().join("cache")
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
@@ -65,6 +69,7 @@ impl Session {
         cmd.env_remove("NO_COLOR");
         cmd.env("XDG_CONFIG_HOME", home.config());
         cmd.env("XDG_STATE_HOME", home.state());
+        cmd.env("XDG_CACHE_HOME", home.cache());
         for (k, v) in env {
             cmd.env(k, v);
         }

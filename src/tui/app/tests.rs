@@ -312,7 +312,7 @@ fn lib_clone(lib: &Library) -> Library {
                 Ok(crate::model::SourceFile::new(
                     b.source.name.clone(),
                     b.source.origin.clone(),
-                    b.source.text.to_string(),
+                    b.source.text().to_string(),
                 ))
             })
             .collect(),

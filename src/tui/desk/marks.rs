@@ -21,13 +21,13 @@ impl WordCounts {
     fn of(&mut self, b: &Brief) -> Arc<Vec<usize>> {
         // The source text is shared and replaced whole on reload, so its
         // address says whether the count is still good.
-        let key = Arc::as_ptr(&b.source.text) as usize;
+        let key = Arc::as_ptr(b.source.text()) as usize;
         if let Some((k, words)) = self.counted.get(&b.meta.id)
             && *k == key
         {
             return Arc::clone(words);
         }
-        let text = b.source.text.as_str();
+        let text = b.source.text().as_str();
         let words: Arc<Vec<usize>> = Arc::new(
             b.sections
                 .iter()

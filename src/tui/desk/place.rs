@@ -24,7 +24,7 @@ impl Desk {
         };
         let offset = self.lib.brief(b).map_or(0, |brief| {
             d.pos.map_or(0, |p| {
-                brief.source.lines.line_start(p.line.saturating_sub(1))
+                brief.source.lines().line_start(p.line.saturating_sub(1))
             })
         });
         self.remember();

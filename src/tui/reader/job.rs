@@ -56,7 +56,7 @@ impl Job {
         let preview = Layout::new(&preview_doc, sections, width, None);
         let progress = Arc::new(Progress::default());
         let seen = Arc::clone(&progress);
-        let text = Arc::clone(&brief.source.text);
+        let text = Arc::clone(brief.source.text());
         let task = Task::spawn("layout", move |stop| {
             let body = text.get(base..).unwrap_or("");
             // One thread builds the pieces, this one lays each out as it

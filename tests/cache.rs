@@ -1,0 +1,319 @@
+//! The library's cache: a start takes unchanged files from it and parses
+//! the rest; an edit, a deletion, a rename or a new file is seen; a damaged
+//! cache is rebuilt quietly; a cache that cannot be written is not used;
+//! two readers share one.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use briefing::library::Library;
+use briefing::library::cache::Cache;
+use common::pty::{Home, Session};
+
+/// The fixture library copied into a folder of its own.
+fn library() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+    }
+    dir
+}
+
+/// Loads `dir` through the cache in `cache`, writes back what was parsed,
+/// and says how many files were parsed.
+fn load(dir: &Path, cache: &Path) -> (Library, usize) {
+    let c = Cache::open(cache).expect("cache");
+    let (lib, pending) = Library::from_paths_cached(&[dir.to_path_buf()], &c);
+    pending.write(&c).expect("write");
+    (lib, pending.parsed())
+}
+
+/// What a library says of itself: every brief's id, title, sections and
+/// figures, and every problem.
+fn summary(lib: &Library) -> Vec<String> {
+    let mut out: Vec<String> = lib
+        .briefs
+        .iter()
+        .map(|b| {
+            let sections: Vec<&str> = b.sections.iter().map(|s| s.anchor.as_str()).collect();
+            let figures: Vec<String> = b
+                .figures
+                .iter()
+                .map(|f| format!("{}={}", f.id, f.value))
+                .collect();
+            format!(
+                "{} [{}] {} | {} | {}",
+                b.meta.id,
+                b.source.name,
+                b.meta.title,
+                sections.join(","),
+                figures.join(",")
+            )
+        })
+        .collect();
+    out.extend(lib.diagnostics.iter().map(ToString::to_string));
+    out
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn a_second_start_parses_nothing_and_reads_a_text_only_when_asked() {
+    let dir = library();
+    let cache = tempfile::tempdir().unwrap();
+    let plain = Library::from_paths(&[dir.path().to_path_buf()]);
+    let (first, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 3, "alpha, beta and notes are parsed the first time");
+    let (second, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 0);
+    assert_eq!(summary(&first), summary(&plain));
+    assert_eq!(summary(&second), summary(&plain));
+    // Links between briefs resolve from the cache as from a parse.
+    assert_eq!(
+        format!("{:?}", second.backlinks),
+        format!("{:?}", plain.backlinks)
+    );
+    let alpha = &second.briefs[second.by_id("alpha").unwrap().0];
+    assert!(!alpha.source.is_read(), "no text is read at start");
+    let plain_alpha = &plain.briefs[plain.by_id("alpha").unwrap().0];
+    assert_eq!(alpha.source.text(), plain_alpha.source.text());
+    assert_eq!(alpha.source.body(), plain_alpha.source.body());
+    assert!(alpha.source.is_read());
+}
+
+#[test]
+fn an_edit_a_deletion_a_rename_and_a_new_file_are_seen_on_the_next_start() {
+    let dir = library();
+    let cache = tempfile::tempdir().unwrap();
+    load(dir.path(), cache.path());
+
+    // A new title and a new figure.
+    let alpha = dir.path().join("alpha.md");
+    edit(
+        &alpha,
+        "title = \"Alpha: A Test Brief on Chips\"",
+        "title = \"Alpha, retitled\"",
+    );
+    edit(
+        &alpha,
+        "[[figures]]\n",
+        "[[figures]]\nid = \"new-figure\"\nvalue = \"12 percent\"\nlabel = \"a figure added by an edit\"\nsection = \"economy\"\nsource = \"Test Survey\"\n\n[[figures]]\n",
+    );
+    edit(
+        &alpha,
+        "## Economy\n",
+        "## Economy\n\nAn edit adds [12 percent](fig:new-figure).\n",
+    );
+    let (lib, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 1, "only the edited file is parsed");
+    let a = &lib.briefs[lib.by_id("alpha").unwrap().0];
+    assert_eq!(a.meta.title, "Alpha, retitled");
+    assert!(
+        a.figures
+            .iter()
+            .any(|f| f.id == "new-figure" && f.value == "12 percent")
+    );
+    assert_eq!(
+        summary(&lib),
+        summary(&Library::from_paths(&[dir.path().to_path_buf()]))
+    );
+
+    // A deletion and a rename.
+    std::fs::remove_file(dir.path().join("notes.md")).unwrap();
+    std::fs::rename(dir.path().join("beta.md"), dir.path().join("gamma.md")).unwrap();
+    let (lib, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 1, "the renamed file is parsed under its new name");
+    assert_eq!(
+        summary(&lib),
+        summary(&Library::from_paths(&[dir.path().to_path_buf()]))
+    );
+    assert!(
+        lib.briefs
+            .iter()
+            .all(|b| !b.source.name.ends_with("notes.md"))
+    );
+    assert!(
+        lib.briefs
+            .iter()
+            .any(|b| b.source.name.ends_with("gamma.md"))
+    );
+    assert_eq!(
+        Cache::open(cache.path()).unwrap().len(),
+        2,
+        "the deleted and the renamed file are forgotten"
+    );
+
+    // A new file.
+    std::fs::write(
+        dir.path().join("delta.md"),
+        "+++\nid = \"delta\"\ntitle = \"Delta\"\nshort_title = \"Delta\"\n+++\n\n## One\n\nText.\n",
+    )
+    .unwrap();
+    let (lib, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 1);
+    assert!(lib.by_id("delta").is_some());
+    assert_eq!(
+        summary(&lib),
+        summary(&Library::from_paths(&[dir.path().to_path_buf()]))
+    );
+}
+
+#[test]
+fn a_brief_with_errors_keeps_them_from_the_cache() {
+    let dir = library();
+    edit(&dir.path().join("beta.md"), "id = \"beta\"", "id = 7");
+    let cache = tempfile::tempdir().unwrap();
+    let plain = Library::from_paths(&[dir.path().to_path_buf()]);
+    assert!(plain.error_count() > 0);
+    load(dir.path(), cache.path());
+    let (lib, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 0);
+    assert_eq!(summary(&lib), summary(&plain));
+}
+
+#[test]
+fn a_damaged_cache_is_rebuilt_quietly() {
+    let dir = library();
+    let cache = tempfile::tempdir().unwrap();
+    let plain = summary(&Library::from_paths(&[dir.path().to_path_buf()]));
+    let (_, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 3);
+    // Not a database at all.
+    let file = cache.path().join("library.sqlite");
+    for end in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(cache.path().join(format!("library.sqlite{end}")));
+    }
+    std::fs::write(&file, b"this is not a database, and never was").unwrap();
+    let (lib, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 3, "everything is parsed again");
+    assert_eq!(summary(&lib), plain);
+    let (lib, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 0, "and kept again");
+    assert_eq!(summary(&lib), plain);
+
+    // A record that does not read back is parsed again.
+    spoil_records(&file);
+    let (lib, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 3);
+    assert_eq!(summary(&lib), plain);
+}
+
+/// Spoils the stored records through SQLite itself, as a crash of some
+/// other program might.
+fn spoil_records(file: &Path) {
+    let conn = rusqlite::Connection::open(file).unwrap();
+    conn.execute("UPDATE files SET data = x'ff00ff'", [])
+        .unwrap();
+}
+
+#[test]
+fn a_cache_folder_that_cannot_be_made_is_not_used() {
+    let dir = library();
+    let home = tempfile::tempdir().unwrap();
+    // A file where the folder should be: nothing can be made below it,
+    // whoever runs the test.
+    let blocker = home.path().join("blocked");
+    std::fs::write(&blocker, "a file").unwrap();
+    let err = Cache::open(&blocker.join("briefing"))
+        .err()
+        .expect("an error");
+    assert!(err.contains("cannot make the cache folder"), "{err}");
+    // The reader says so in one line and reads the library all the same.
+    let h = Home::new();
+    let lib = dir.path().to_str().unwrap();
+    let s = Session::start_with(
+        &h,
+        &["-L", lib],
+        &[("XDG_CACHE_HOME", blocker.to_str().unwrap())],
+    );
+    s.wait_for_ui("cannot make the cache folder");
+    let screen = s.screen();
+    assert!(screen.contains("Alpha"), "{screen}");
+    assert_eq!(
+        screen.lines().filter(|l| l.contains("cache")).count(),
+        1,
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_read_only_cache_file_is_not_used() {
+    let dir = library();
+    let cache = tempfile::tempdir().unwrap();
+    load(dir.path(), cache.path());
+    let file = cache.path().join("library.sqlite");
+    let mut perms = std::fs::metadata(&file).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&file, perms).unwrap();
+    let writable = std::fs::metadata(cache.path()).unwrap().permissions();
+    std::fs::set_permissions(cache.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Whoever can still write (root can) just uses it; anyone else gets
+    // an error to show, never a panic, and the library loads without it.
+    let plain = summary(&Library::from_paths(&[dir.path().to_path_buf()]));
+    match Cache::open(cache.path()) {
+        Ok(c) => {
+            let (lib, pending) = Library::from_paths_cached(&[dir.path().to_path_buf()], &c);
+            let _ = pending.write(&c);
+            assert_eq!(summary(&lib), plain);
+        }
+        Err(e) => assert!(e.contains("cache"), "{e}"),
+    }
+    std::fs::set_permissions(cache.path(), writable).unwrap();
+}
+
+#[test]
+fn two_readers_share_one_cache() {
+    let dir = library();
+    let cache = tempfile::tempdir().unwrap();
+    let plain = summary(&Library::from_paths(&[dir.path().to_path_buf()]));
+    let paths: Vec<PathBuf> = vec![dir.path().to_path_buf()];
+    let results: Vec<Vec<String>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut seen = Vec::new();
+                    for _ in 0..5 {
+                        let c = Cache::open(cache.path()).expect("cache");
+                        let (lib, pending) = Library::from_paths_cached(&paths, &c);
+                        pending.write(&c).expect("write while another writes");
+                        seen = summary(&lib);
+                    }
+                    seen
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for r in results {
+        assert_eq!(r, plain);
+    }
+    let (_, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 0);
+}
+
+#[test]
+fn a_file_changed_after_the_start_gives_no_stale_text() {
+    let dir = library();
+    let cache = tempfile::tempdir().unwrap();
+    load(dir.path(), cache.path());
+    let (lib, _) = load(dir.path(), cache.path());
+    // Changed between the start and the opening of the brief: the text
+    // read then would not match the sections kept, so none is given (the
+    // watcher reads the library again).
+    edit(
+        &dir.path().join("alpha.md"),
+        "## Economy",
+        "## Economy and more",
+    );
+    let a = &lib.briefs[lib.by_id("alpha").unwrap().0];
+    assert_eq!(a.source.text().as_str(), "");
+}
