@@ -69,11 +69,17 @@ fn edit(path: &Path, from: &str, to: &str) {
 #[test]
 fn a_second_start_parses_nothing_and_reads_a_text_only_when_asked() {
     let dir = library();
+    // Named through a link, and relative to it: the files' keys are as
+    // given, their links resolve by their real paths.
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(dir.path(), elsewhere.path().join("lib")).unwrap();
+    let given = elsewhere.path().join("lib");
     let cache = tempfile::tempdir().unwrap();
-    let plain = Library::from_paths(&[dir.path().to_path_buf()]);
-    let (first, parsed) = load(dir.path(), cache.path());
+    let plain = Library::from_paths(&[given.clone()]);
+    assert_eq!(plain.error_count(), 0, "{:?}", plain.diagnostics);
+    let (first, parsed) = load(&given, cache.path());
     assert_eq!(parsed, 3, "alpha, beta and notes are parsed the first time");
-    let (second, parsed) = load(dir.path(), cache.path());
+    let (second, parsed) = load(&given, cache.path());
     assert_eq!(parsed, 0);
     assert_eq!(summary(&first), summary(&plain));
     assert_eq!(summary(&second), summary(&plain));

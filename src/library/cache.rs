@@ -75,6 +75,7 @@ struct Parts<'a> {
     mentions: &'a [Mention],
     links: &'a [Link],
     events: &'a [Event],
+    origin: &'a Origin,
     body_start: usize,
 }
 
@@ -94,6 +95,7 @@ struct OwnedParts {
     mentions: Vec<Mention>,
     links: Vec<Link>,
     events: Vec<Event>,
+    origin: Origin,
     body_start: usize,
 }
 
@@ -189,12 +191,8 @@ impl Cache {
             .ok()?;
         // A record that does not read back is a miss: the file is parsed.
         let r: OwnedRecord = postcard::from_bytes(&data).ok()?;
-        let origin = Origin::File {
-            path: key.path.clone(),
-            root: key.root.clone(),
-        };
         let brief = r.brief.map(|p| {
-            let source = SourceFile::deferred(key.shown.clone(), origin, p.body_start, key.stamp);
+            let source = SourceFile::deferred(key.shown.clone(), p.origin, p.body_start, key.stamp);
             Brief {
                 meta: p.meta,
                 sections: p.sections,
@@ -223,6 +221,7 @@ impl Cache {
                 mentions: &b.mentions,
                 links: &b.links,
                 events: &b.events,
+                origin: &b.source.origin,
                 body_start: b.source.body_start,
             }),
             bad: parsed.brief.as_ref().is_some_and(|(_, bad)| *bad),

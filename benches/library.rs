@@ -1,0 +1,93 @@
+//! A growing library: generated libraries of 1,000 and 10,000 briefs
+//! (about 51 KB each) opened by the real binary in a pseudo-terminal, with
+//! no cache (the first start) and with the cache the first start wrote
+//! (every later start): time to a usable home, peak RSS, the finder's
+//! count after `f`, and a library-wide search.
+//!
+//! `cargo bench --bench library` runs both sizes; `-- 1000` one of them.
+//! With `BRIEFING_BEFORE=PATH`, the binary at PATH is measured first in the
+//! same run, for a before and after.
+//! The 10,000-brief library is about 510 MB on disk, written once into the
+//! bench inputs (`target/bench-inputs`, or `BENCH_INPUTS`). Not part of
+//! `cargo test`.
+
+#[path = "gen/mod.rs"]
+mod generate;
+#[path = "term/mod.rs"]
+mod term;
+
+use std::path::Path;
+
+use term::Spec;
+
+/// Figures per generated brief (as the finder bench and the pty suite).
+const FIGURES: usize = 100;
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![1000, 10_000]
+    } else {
+        sizes
+    };
+    let inputs = generate::inputs_dir();
+    term::header();
+    for n in sizes {
+        let dir = inputs.join(format!("library-{n}"));
+        if let Err(e) = write_library(&dir, n) {
+            eprintln!("library: cannot write {}: {e}", dir.display());
+            std::process::exit(1);
+        }
+        let Ok(cache) = tempfile::tempdir() else {
+            eprintln!("library: cannot make a cache folder");
+            std::process::exit(1);
+        };
+        let open = format!("{{briefing}} {}", dir.display());
+        let figures = n * FIGURES;
+        // A build to compare with, in the same run (`BRIEFING_BEFORE`).
+        if let Some(before) = std::env::var_os("BRIEFING_BEFORE") {
+            let before = format!("{} {}", Path::new(&before).display(), dir.display());
+            let mut b = Spec::new(&before, "? help");
+            b.runs = 3;
+            term::measure(&b, &inputs);
+            term::measure(&b.clone().key("f", &format!("/{figures}")), &inputs);
+            term::measure(
+                &b.clone().key("/semiconductor\t", "Search the library"),
+                &inputs,
+            );
+        }
+        // The first start: no cache, every run.
+        let mut cold = Spec::new(&open, "? help");
+        cold.runs = 3;
+        term::measure(&cold, &inputs);
+        // The first start that keeps its cache, then later starts.
+        let mut warm = Spec::new(&open, "? help");
+        warm.cache = Some(cache.path().to_path_buf());
+        warm.runs = 1;
+        term::measure(&warm, &inputs);
+        warm.runs = 5;
+        term::measure(&warm, &inputs);
+        term::measure(&warm.clone().key("f", &format!("/{figures}")), &inputs);
+        term::measure(
+            &warm.clone().key("/semiconductor\t", "Search the library"),
+            &inputs,
+        );
+    }
+}
+
+/// Writes the generated library of `n` briefs into `dir`, unless it is
+/// there already.
+fn write_library(dir: &Path, n: usize) -> std::io::Result<()> {
+    let last = dir.join(format!("brief-{}.md", n - 1));
+    if last.exists() && std::fs::read_dir(dir)?.count() == n {
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir)?;
+    for (name, text) in generate::library(n, FIGURES) {
+        std::fs::write(dir.join(name), text)?;
+    }
+    Ok(())
+}
