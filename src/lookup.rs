@@ -22,7 +22,6 @@ mod index;
 mod inverse;
 mod memo;
 mod rank;
-mod sentences;
 #[cfg(test)]
 mod tests;
 

@@ -4,6 +4,8 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
+pub mod said;
+
 use crate::date::PartialDate;
 use crate::diag::{LineIndex, Pos};
 
@@ -388,9 +390,18 @@ pub struct Brief {
     pub links: Vec<Link>,
     pub events: Vec<Event>,
     pub source: SourceFile,
+    /// Per figure, the body's sentences that mention it (see
+    /// [`Brief::said`]): known from the library's cache without the text.
+    pub said: OnceLock<Vec<String>>,
 }
 
 impl Brief {
+    /// Per figure, the sentences of the body that mention it, one after
+    /// another, each ended by a newline.
+    pub fn said(&self) -> &[String] {
+        self.said.get_or_init(|| said::sentences(self))
+    }
+
     pub fn section_by_anchor(&self, anchor: &str) -> Option<SectionIdx> {
         self.sections
             .iter()

@@ -60,6 +60,7 @@ pub fn parse_brief(mut file: SourceFile, diags: &mut Vec<Diagnostic>) -> Option<
         links: Vec::new(),
         events,
         source: file,
+        said: std::sync::OnceLock::new(),
     };
     attach(&mut brief, scan);
     crate::validate::brief(&brief, diags);

@@ -75,7 +75,7 @@ fn a_second_start_parses_nothing_and_reads_a_text_only_when_asked() {
     std::os::unix::fs::symlink(dir.path(), elsewhere.path().join("lib")).unwrap();
     let given = elsewhere.path().join("lib");
     let cache = tempfile::tempdir().unwrap();
-    let plain = Library::from_paths(&[given.clone()]);
+    let plain = Library::from_paths(std::slice::from_ref(&given));
     assert_eq!(plain.error_count(), 0, "{:?}", plain.diagnostics);
     let (first, parsed) = load(&given, cache.path());
     assert_eq!(parsed, 3, "alpha, beta and notes are parsed the first time");
@@ -322,4 +322,38 @@ fn a_file_changed_after_the_start_gives_no_stale_text() {
     );
     let a = &lib.briefs[lib.by_id("alpha").unwrap().0];
     assert_eq!(a.source.text().as_str(), "");
+}
+
+#[test]
+fn the_finder_is_built_from_the_cache_without_reading_a_text() {
+    let dir = library();
+    let cache = tempfile::tempdir().unwrap();
+    let plain = Library::from_paths(&[dir.path().to_path_buf()]);
+    load(dir.path(), cache.path());
+    let (lib, _) = load(dir.path(), cache.path());
+    let index = briefing::lookup::Index::new(&lib);
+    assert!(
+        lib.briefs.iter().all(|b| !b.source.is_read()),
+        "the sentences that mention each figure come from the cache"
+    );
+    let plain_index = briefing::lookup::Index::new(&plain);
+    let ranked = |lib: &Library, index: &briefing::lookup::Index, q: &str| -> Vec<String> {
+        briefing::lookup::Finder::default()
+            .rank(index, q)
+            .iter()
+            .map(|h| {
+                lib.briefs[h.figure.brief.0].figures[h.figure.figure.0]
+                    .id
+                    .clone()
+            })
+            .collect()
+    };
+    for q in ["chips china", "poll america first", "troops"] {
+        assert_eq!(
+            ranked(&lib, &index, q),
+            ranked(&plain, &plain_index, q),
+            "{q}"
+        );
+        assert!(!ranked(&lib, &index, q).is_empty() || q == "troops", "{q}");
+    }
 }

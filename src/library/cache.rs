@@ -23,7 +23,7 @@ use crate::model::{Brief, Event, Figure, Link, Mention, Meta, Origin, Section, S
 /// The cache's file name in its folder.
 const FILE: &str = "library.sqlite";
 /// Bumped whenever what is stored changes shape.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// How long a writer waits for another process's write to end.
 const BUSY: Duration = Duration::from_secs(5);
 
@@ -75,6 +75,7 @@ struct Parts<'a> {
     mentions: &'a [Mention],
     links: &'a [Link],
     events: &'a [Event],
+    said: &'a [String],
     origin: &'a Origin,
     body_start: usize,
 }
@@ -95,6 +96,7 @@ struct OwnedParts {
     mentions: Vec<Mention>,
     links: Vec<Link>,
     events: Vec<Event>,
+    said: Vec<String>,
     origin: Origin,
     body_start: usize,
 }
@@ -161,8 +163,11 @@ impl Cache {
             )?;
             tx.commit()?;
         }
-        // Reading one row proves the file is a database at all.
+        // Reading one row proves the file is a database at all; taking
+        // the write lock, that it can be written (a read-only file opens,
+        // and fails only at the first write).
         conn.query_row("SELECT count(*) FROM files", [], |r| r.get::<_, i64>(0))?;
+        conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;")?;
         Ok(Self {
             conn,
             path: path.to_path_buf(),
@@ -201,6 +206,7 @@ impl Cache {
                 links: p.links,
                 events: p.events,
                 source,
+                said: std::sync::OnceLock::from(p.said),
             }
         });
         Some(Parsed {
@@ -221,6 +227,7 @@ impl Cache {
                 mentions: &b.mentions,
                 links: &b.links,
                 events: &b.events,
+                said: b.said(),
                 origin: &b.source.origin,
                 body_start: b.source.body_start,
             }),

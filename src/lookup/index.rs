@@ -156,7 +156,7 @@ impl Index {
             };
             let title = bd.text(title, true);
             let mut sections: Vec<Option<u32>> = vec![None; b.sections.len()];
-            let said = super::sentences::sentences(b);
+            let said = b.said();
             for (fi, f) in b.figures.iter().enumerate() {
                 let section = match f.section {
                     Some(s) if s.0 < sections.len() => {

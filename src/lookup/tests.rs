@@ -150,7 +150,7 @@ fn sentences_are_cut_at_sentence_ends_without_link_destinations() {
     let text = "Intro. The U.S. share is [60 percent](fig:x) of all. Next one.";
     let at = text.find("[60").expect("link");
     assert_eq!(
-        sentences::sentence(text, at..at + 5),
+        crate::model::said::sentence(text, at..at + 5),
         " The U.S. share is [60 percent of all"
     );
 }

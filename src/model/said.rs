@@ -7,7 +7,7 @@ use crate::model::Brief;
 /// The sentence of `text` around `range`: from the end of the previous
 /// sentence, paragraph, list item or heading to the end of this one, with
 /// link destinations left out.
-pub(super) fn sentence(text: &str, range: Range<usize>) -> String {
+pub fn sentence(text: &str, range: Range<usize>) -> String {
     const REACH: usize = 600;
     let bytes = text.as_bytes();
     let ends = |i: usize| {
