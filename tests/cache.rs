@@ -357,3 +357,32 @@ fn the_finder_is_built_from_the_cache_without_reading_a_text() {
         assert!(!ranked(&lib, &index, q).is_empty() || q == "troops", "{q}");
     }
 }
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_version_only_of_a_text_that_was_read() {
+    let dir = library();
+    let cache = tempfile::tempdir().unwrap();
+    load(dir.path(), cache.path());
+    let (lib, _) = load(dir.path(), cache.path());
+    // Beta was opened (its text read); alpha was not.
+    let beta = &lib.briefs[lib.by_id("beta").unwrap().0];
+    let beta_text = beta.source.text().to_string();
+    assert!(beta_text.contains("id = \"beta\""));
+    edit(&dir.path().join("alpha.md"), "id = \"alpha\"", "id = 7");
+    edit(&dir.path().join("beta.md"), "id = \"beta\"", "id = 8");
+    let (after, kept) = lib.reload(&[dir.path().to_path_buf()]);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].ends_with("beta.md"));
+    let beta = &after.briefs[after.by_id("beta").unwrap().0];
+    assert_eq!(beta.source.text().as_str(), beta_text);
+    // Alpha is left out with its error, not kept as an empty brief.
+    assert!(after.by_id("alpha").is_none());
+    assert!(
+        after
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.path.ends_with("alpha.md")),
+        "{:?}",
+        after.diagnostics
+    );
+}

@@ -67,7 +67,13 @@ impl Library {
             if !(broken(parsed) || force.contains(name)) {
                 continue;
             }
-            let Some(old) = self.briefs.iter().find(|b| &b.source.name == name) else {
+            // A brief taken from the cache whose text was never read has
+            // no last good text to keep: the file now holds the new one.
+            let Some(old) = self
+                .briefs
+                .iter()
+                .find(|b| &b.source.name == name && b.source.is_read())
+            else {
                 continue;
             };
             let again = parse_one(Ok(SourceFile::new(
