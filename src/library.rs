@@ -72,10 +72,15 @@ impl Library {
 
     /// [`Library::from_paths`], taking each file that has not changed
     /// from `cache` (its text is read when the brief is opened) and parsing
-    /// the others. Returns what to write back to the cache (see
-    /// [`Pending::write`]), which the caller may do later, on another
-    /// thread.
-    pub fn from_paths_cached(paths: &[PathBuf], cache: &cache::Cache) -> (Self, Pending) {
+    /// the others. What was parsed anew goes to `writer` as each file is
+    /// parsed, if there is one, or else is returned to be written (see
+    /// [`Pending::write`]); either way the returned [`Pending`] says which
+    /// files the folders hold now.
+    pub fn from_paths_cached(
+        paths: &[PathBuf],
+        cache: &cache::Cache,
+        writer: Option<&cache::Writer>,
+    ) -> (Self, Pending) {
         let found = load::find(paths);
         let present: Vec<cache::Key> = found.iter().filter_map(load::Found::key).collect();
         let folders: Vec<PathBuf> = paths
@@ -101,9 +106,17 @@ impl Library {
             let key = f.key();
             let p = parse_one(f.read());
             let row = key.and_then(|k| cache::Cache::record(k, &p));
+            let row = match (writer, row) {
+                (Some(w), Some(r)) => {
+                    w.keep(r);
+                    None
+                }
+                (_, row) => row,
+            };
             (n, p, row)
         });
-        let mut rows = Vec::with_capacity(parsed.len());
+        let fresh = parsed.len();
+        let mut rows = Vec::new();
         for (n, p, row) in parsed {
             if let Some(slot) = each.get_mut(n) {
                 *slot = p;
@@ -114,6 +127,7 @@ impl Library {
         lib.use_glossary_of(paths);
         let pending = Pending {
             rows,
+            fresh,
             folders,
             present,
         };
@@ -298,7 +312,10 @@ fn workers(files: usize, bytes: u64) -> usize {
 /// What a load leaves to write to the cache: the files parsed anew, and
 /// which files the library's folders hold now (the others are forgotten).
 pub struct Pending {
+    /// What was parsed anew, when no writer took it.
     rows: Vec<cache::Row>,
+    /// How many files were parsed anew.
+    fresh: usize,
     folders: Vec<PathBuf>,
     present: Vec<cache::Key>,
 }
@@ -306,12 +323,18 @@ pub struct Pending {
 impl Pending {
     /// How many files were parsed anew.
     pub fn parsed(&self) -> usize {
-        self.rows.len()
+        self.fresh
     }
 
     /// True if the cache has nothing to learn.
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
+    }
+
+    /// The folders and the files they hold, for a writer to forget the
+    /// others.
+    pub(crate) fn into_present(self) -> (Vec<PathBuf>, Vec<cache::Key>) {
+        (self.folders, self.present)
     }
 
     /// Writes it to `cache`.

@@ -28,7 +28,7 @@ fn library() -> tempfile::TempDir {
 /// and says how many files were parsed.
 fn load(dir: &Path, cache: &Path) -> (Library, usize) {
     let c = Cache::open(cache).expect("cache");
-    let (lib, pending) = Library::from_paths_cached(&[dir.to_path_buf()], &c);
+    let (lib, pending) = Library::from_paths_cached(&[dir.to_path_buf()], &c, None);
     pending.write(&c).expect("write");
     (lib, pending.parsed())
 }
@@ -267,7 +267,7 @@ fn a_read_only_cache_file_is_not_used() {
     let plain = summary(&Library::from_paths(&[dir.path().to_path_buf()]));
     match Cache::open(cache.path()) {
         Ok(c) => {
-            let (lib, pending) = Library::from_paths_cached(&[dir.path().to_path_buf()], &c);
+            let (lib, pending) = Library::from_paths_cached(&[dir.path().to_path_buf()], &c, None);
             let _ = pending.write(&c);
             assert_eq!(summary(&lib), plain);
         }
@@ -289,7 +289,7 @@ fn two_readers_share_one_cache() {
                     let mut seen = Vec::new();
                     for _ in 0..5 {
                         let c = Cache::open(cache.path()).expect("cache");
-                        let (lib, pending) = Library::from_paths_cached(&paths, &c);
+                        let (lib, pending) = Library::from_paths_cached(&paths, &c, None);
                         pending.write(&c).expect("write while another writes");
                         seen = summary(&lib);
                     }
@@ -385,4 +385,59 @@ fn a_broken_edit_keeps_the_last_good_version_only_of_a_text_that_was_read() {
         "{:?}",
         after.diagnostics
     );
+}
+
+#[test]
+fn a_writer_commits_only_a_whole_load() {
+    use briefing::library::cache::Writer;
+    let dir = library();
+    let cache = tempfile::tempdir().unwrap();
+    let paths = vec![dir.path().to_path_buf()];
+    // A load that never ends (the reader killed while it parsed): what
+    // was handed over is never seen.
+    {
+        let reading = Cache::open(cache.path()).unwrap();
+        let writer = Writer::start(Cache::open(cache.path()).unwrap()).unwrap();
+        let (_, pending) = Library::from_paths_cached(&paths, &reading, Some(&writer));
+        assert_eq!(pending.parsed(), 3);
+        drop(writer);
+    }
+    assert_eq!(Cache::open(cache.path()).unwrap().len(), 0);
+    // A whole load is kept.
+    let reading = Cache::open(cache.path()).unwrap();
+    let writer = Writer::start(Cache::open(cache.path()).unwrap()).unwrap();
+    let (lib, pending) = Library::from_paths_cached(&paths, &reading, Some(&writer));
+    assert!(pending.is_empty(), "the rows went to the writer");
+    writer.finish(pending).join().unwrap().unwrap();
+    let (again, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 0);
+    assert_eq!(summary(&again), summary(&lib));
+}
+
+#[test]
+fn the_reader_keeps_its_cache_and_shows_an_edit_on_the_next_start() {
+    let dir = library();
+    let h = Home::new();
+    let lib = dir.path().to_str().unwrap();
+    let mut s = Session::start(&h, &["-L", lib]);
+    s.wait_for_ui("Alpha  Test Institute");
+    s.keys("q");
+    s.wait_exit();
+    // Counted through SQLite: `Cache::open` from this test program would
+    // empty a cache another build wrote.
+    let file = h.cache().join("briefing").join("library.sqlite");
+    let rows: i64 = rusqlite::Connection::open(&file)
+        .unwrap()
+        .query_row("SELECT count(*) FROM files", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 3, "the first start wrote the cache before it ended");
+    edit(
+        &dir.path().join("alpha.md"),
+        "short_title = \"Alpha\"",
+        "short_title = \"Alpha Edited\"",
+    );
+    let mut s = Session::start(&h, &["-L", lib]);
+    s.wait_for_ui("Alpha Edited  Test Institute");
+    s.keys("q");
+    s.wait_exit();
 }

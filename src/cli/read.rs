@@ -138,28 +138,32 @@ fn load_library(
     cli: &Cli,
     dirs: &Dirs,
     message: &mut Option<String>,
-) -> (crate::library::Library, Option<std::thread::JoinHandle<()>>) {
+) -> (
+    crate::library::Library,
+    Option<std::thread::JoinHandle<Result<(), String>>>,
+) {
     let paths = cli.library_paths();
     let Some(dir) = dirs.cache.as_deref().filter(|_| !paths.is_empty()) else {
         return (cli.load_library(&[]), None);
     };
-    let cache = match crate::library::cache::Cache::open(dir) {
+    let opened = crate::library::cache::Cache::open(dir).and_then(|reading| {
+        // The writer has a connection of its own, on its own thread.
+        let writer = crate::library::cache::Cache::open(dir)
+            .and_then(crate::library::cache::Writer::start)?;
+        Ok((reading, writer))
+    });
+    let (cache, writer) = match opened {
         Ok(c) => c,
         Err(e) => {
             message.get_or_insert_with(|| format!("{e}; reading every brief without it"));
             return (cli.load_library(&[]), None);
         }
     };
-    let (lib, pending) = crate::library::Library::from_paths_cached(&paths, &cache);
-    let writer = std::thread::Builder::new()
-        .name("briefing-cache".into())
-        .spawn(move || {
-            // A cache that cannot be written costs the next start time,
-            // nothing more: it parses again.
-            let _ = pending.write(&cache);
-        })
-        .ok();
-    (lib, writer)
+    let (lib, pending) = crate::library::Library::from_paths_cached(&paths, &cache, Some(&writer));
+    // A cache that cannot be written costs the next start time, nothing
+    // more: it parses again.
+    let writer = writer.finish(pending);
+    (lib, Some(writer))
 }
 
 fn fail(e: &str) -> ExitCode {

@@ -11,6 +11,7 @@
 //! the file.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
@@ -49,6 +50,52 @@ impl Key {
 pub struct Row {
     key: Key,
     data: Vec<u8>,
+}
+
+/// A cache being written on a thread of its own, with a connection of its
+/// own, as files are parsed: nothing waits for it, and no more than a few
+/// parsed files wait in memory to be written.
+pub struct Writer {
+    tx: SyncSender<Item>,
+    handle: std::thread::JoinHandle<Result<(), String>>,
+}
+
+enum Item {
+    Row(Row),
+    /// The load is done: forget the files of these folders that are not
+    /// among these, and commit.
+    Done(Vec<PathBuf>, Vec<Key>),
+}
+
+/// How many parsed files may wait for the writer.
+const BACKLOG: usize = 64;
+
+impl Writer {
+    /// Starts writing to `cache` (opened for this writer alone).
+    pub fn start(cache: Cache) -> Result<Self, String> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(BACKLOG);
+        let handle = std::thread::Builder::new()
+            .name("briefing-cache".into())
+            .spawn(move || cache.store_stream(&rx))
+            .map_err(|e| format!("cannot start the cache's writer: {e}"))?;
+        Ok(Self { tx, handle })
+    }
+
+    /// Hands one parsed file to the writer.
+    pub fn keep(&self, row: Row) {
+        // A writer that stopped (a full disk) costs the next start a
+        // parse, nothing more.
+        let _ = self.tx.send(Item::Row(row));
+    }
+
+    /// Ends the load: what `pending` says of the folders is written, and
+    /// the whole committed. Returns the thread, to wait for before the
+    /// process ends.
+    pub fn finish(self, pending: super::Pending) -> std::thread::JoinHandle<Result<(), String>> {
+        let (folders, present) = pending.into_present();
+        let _ = self.tx.send(Item::Done(folders, present));
+        self.handle
+    }
 }
 
 /// An open cache.
@@ -245,6 +292,24 @@ impl Cache {
             .map_err(|e| format!("cannot write the cache {}: {e}", self.path.display()))
     }
 
+    /// Writes what `rx` brings in one transaction, committed when the load
+    /// says it is done; a load that ends otherwise leaves nothing written.
+    fn store_stream(&self, rx: &Receiver<Item>) -> Result<(), String> {
+        let fail =
+            |e: rusqlite::Error| format!("cannot write the cache {}: {e}", self.path.display());
+        let tx = self.conn.unchecked_transaction().map_err(fail)?;
+        for item in rx {
+            match item {
+                Item::Row(row) => put(&tx, &row).map_err(fail)?,
+                Item::Done(folders, present) => {
+                    forget(&tx, &folders, &present).map_err(fail)?;
+                    return tx.commit().map_err(fail);
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn store_inner(
         &self,
         rows: &[Row],
@@ -252,42 +317,10 @@ impl Cache {
         present: &[Key],
     ) -> rusqlite::Result<()> {
         let tx = self.conn.unchecked_transaction()?;
-        {
-            let mut put = tx.prepare_cached(
-                "INSERT OR REPLACE INTO files (id, root, len, modified, data) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for row in rows {
-                put.execute(params![
-                    row.key.id(),
-                    row.key.root.display().to_string(),
-                    i64::try_from(row.key.stamp.len).unwrap_or(i64::MAX),
-                    row.key.stamp.modified,
-                    row.data
-                ])?;
-            }
+        for row in rows {
+            put(&tx, row)?;
         }
-        if !roots.is_empty() {
-            let keep: std::collections::HashSet<String> = present.iter().map(Key::id).collect();
-            let mut gone = Vec::new();
-            {
-                let mut list = tx.prepare_cached("SELECT id FROM files WHERE root = ?1")?;
-                for root in roots {
-                    let ids = list.query_map(params![root.display().to_string()], |r| {
-                        r.get::<_, String>(0)
-                    })?;
-                    for id in ids {
-                        let id = id?;
-                        if !keep.contains(&id) {
-                            gone.push(id);
-                        }
-                    }
-                }
-            }
-            let mut drop = tx.prepare_cached("DELETE FROM files WHERE id = ?1")?;
-            for id in gone {
-                drop.execute(params![id])?;
-            }
-        }
+        forget(&tx, roots, present)?;
         tx.commit()
     }
 
@@ -304,6 +337,53 @@ impl Cache {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// Stores one parsed file.
+fn put(tx: &rusqlite::Transaction<'_>, row: &Row) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO files (id, root, len, modified, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        row.key.id(),
+        row.key.root.display().to_string(),
+        i64::try_from(row.key.stamp.len).unwrap_or(i64::MAX),
+        row.key.stamp.modified,
+        row.data
+    ])?;
+    Ok(())
+}
+
+/// Forgets the files of `roots` that are not in `present` (deleted or
+/// renamed).
+fn forget(
+    tx: &rusqlite::Transaction<'_>,
+    roots: &[PathBuf],
+    present: &[Key],
+) -> rusqlite::Result<()> {
+    if !roots.is_empty() {
+        let keep: std::collections::HashSet<String> = present.iter().map(Key::id).collect();
+        let mut gone = Vec::new();
+        {
+            let mut list = tx.prepare_cached("SELECT id FROM files WHERE root = ?1")?;
+            for root in roots {
+                let ids = list.query_map(params![root.display().to_string()], |r| {
+                    r.get::<_, String>(0)
+                })?;
+                for id in ids {
+                    let id = id?;
+                    if !keep.contains(&id) {
+                        gone.push(id);
+                    }
+                }
+            }
+        }
+        let mut drop = tx.prepare_cached("DELETE FROM files WHERE id = ?1")?;
+        for id in gone {
+            drop.execute(params![id])?;
+        }
+    }
+    Ok(())
 }
 
 /// True for the errors of a file that is not a sound database.
