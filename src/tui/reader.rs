@@ -47,6 +47,10 @@ pub struct ReaderState {
     /// A long brief being laid out in the background; `layout` holds its
     /// first sections meanwhile.
     job: Option<Job>,
+    /// While `job` runs, `layout` may hold the last sections of the brief
+    /// instead of its first (a jump to the end): the first of them, whose
+    /// heading places the reader in the whole once it is laid out.
+    tail: Option<SectionIdx>,
     /// Glossary terms wait to be marked until the first screen is up:
     /// they are not needed to show it (see [`Self::mark_terms`]).
     pub defer_terms: bool,
@@ -130,6 +134,14 @@ impl ReaderState {
         if self.laid_out == Some((self.brief, width)) {
             return;
         }
+        if self.tail.is_some() {
+            // The end of the brief alone: in the same brief the place is
+            // kept in the whole, so that is waited for.
+            if self.laid_out.map(|(b, _)| b) == Some(self.brief) {
+                self.finish();
+            }
+            self.tail = None;
+        }
         let keep = (self.laid_out.map(|(b, _)| b) == Some(self.brief))
             .then(|| self.layout.block_of(self.top));
         let b = self.brief;
@@ -174,18 +186,49 @@ impl ReaderState {
             return;
         };
         let (brief, width) = (job.brief, job.width);
-        if let Some(done) = job.wait() {
-            self.install(brief, width, done);
+        match job.wait() {
+            Some(done) => self.install(brief, width, done),
+            // The worker failed: what is shown stays, as the whole.
+            None => self.tail = None,
         }
     }
 
     /// The whole layout continues the preview line for line, so the
-    /// position, selection and highlight stay as they are.
+    /// position, selection and highlight stay as they are; it ends with
+    /// the lines of a tail shown meanwhile, so the reader stays on the
+    /// same line of it.
     fn install(&mut self, brief: BriefIdx, width: usize, layout: Layout) {
+        let tail = self.tail.take();
         if self.laid_out == Some((brief, width)) {
+            if let Some(first) = tail {
+                let (was, is) = (self.layout.section_line(first), layout.section_line(first));
+                self.top = (self.top + is).saturating_sub(was);
+            }
             self.layout = layout;
             self.clamp();
         }
+    }
+
+    /// Scrolls to the end of the brief. While a long brief is laid out in
+    /// the background, its last sections are laid out on their own and
+    /// shown at once (the whole follows, see [`Self::install`]).
+    pub fn to_end(&mut self, lib: &Library) {
+        self.receive();
+        if self.tail.is_none()
+            && let Some(job) = &self.job
+        {
+            let tail = lib
+                .brief(self.brief)
+                .and_then(|b| job.tail(b, self.height.max(1)));
+            match tail {
+                Some((layout, first)) => {
+                    self.layout = layout;
+                    self.tail = Some(first);
+                }
+                None => self.finish(),
+            }
+        }
+        self.scroll(isize::MAX / 2);
     }
 
     /// How much of the brief is laid out, in percent, while that goes on
