@@ -85,6 +85,18 @@ impl<'n> Stream<'n> {
         }
     }
 
+    /// Makes room at once for the layout of a body of `bytes` bytes of
+    /// Markdown, as prose usually takes it, so the buffers are not grown
+    /// (and copied) a doubling at a time. Room not written to takes no
+    /// memory, and [`Self::finish`] gives back what is left.
+    pub fn reserve(&mut self, bytes: usize) {
+        let l = &mut self.out.layout;
+        l.text.reserve(bytes + bytes / 4);
+        l.spans.reserve(bytes / 16);
+        l.lines.reserve(bytes / 32);
+        l.block_lines.reserve(bytes / 128);
+    }
+
     /// Lays out the next `blocks`.
     pub fn add(&mut self, blocks: &[Block]) {
         for block in blocks {

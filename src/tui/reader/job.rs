@@ -34,6 +34,11 @@ pub struct Job {
     cuttable: Arc<OnceLock<bool>>,
 }
 
+/// How much of the body the worker builds at a time: each piece is held
+/// twice over while it is built (the parser's tree, then the blocks), and
+/// one is built while the one before is laid out.
+const PIECE_BYTES: usize = 128 * 1024;
+
 /// How much of the body the end holds at first, when laid out on its own.
 const TAIL_BYTES: usize = 8 * 1024;
 
@@ -64,6 +69,10 @@ impl Job {
         let cuttable = Arc::new(OnceLock::new());
         let found = Arc::clone(&cuttable);
         let text = Arc::clone(&brief.source.text);
+        // The layout's buffers are made here, where the memory freed by
+        // reading the brief can be taken again.
+        let mut stream = Stream::new(sections, width, None);
+        stream.reserve(body.len());
         let task = Task::spawn("layout", move |stop| {
             let body = text.get(base..).unwrap_or("");
             found.get_or_init(|| doc::cuttable(body));
@@ -74,22 +83,14 @@ impl Job {
             let (pieces, built) = mpsc::sync_channel(0);
             std::thread::scope(|s| {
                 s.spawn(|| {
-                    doc::build_pieces(
-                        body,
-                        base,
-                        &starts,
-                        Some(&seen),
-                        doc::CHUNK_BYTES,
-                        |piece| {
-                            if stop.load(Ordering::Relaxed) || pieces.send(piece).is_err() {
-                                return ControlFlow::Break(());
-                            }
-                            ControlFlow::Continue(())
-                        },
-                    );
+                    doc::build_pieces(body, base, &starts, Some(&seen), PIECE_BYTES, |piece| {
+                        if stop.load(Ordering::Relaxed) || pieces.send(piece).is_err() {
+                            return ControlFlow::Break(());
+                        }
+                        ControlFlow::Continue(())
+                    });
                     drop(pieces);
                 });
-                let mut stream = Stream::new(sections, width, None);
                 for mut piece in built {
                     if stop.load(Ordering::Relaxed) {
                         // Dropping the receiver stops the builder.
