@@ -115,12 +115,12 @@ impl Job {
     }
 
     /// The last sections of `brief` (the brief this job lays out) laid
-    /// out on their own, at least `lines` lines of them where the brief
+    /// out on their own, at least `min_lines` lines of them where the brief
     /// has that many, with the first of those sections: the end of the
     /// brief to show before the whole is laid out. Their lines are the
     /// last lines of the whole. `None` when the brief cannot be cut
     /// (something refers across sections) or has no section to cut at.
-    pub fn tail(&self, brief: &Brief, lines: usize) -> Option<(Layout, SectionIdx)> {
+    pub fn tail(&self, brief: &Brief, min_lines: usize) -> Option<(Layout, SectionIdx)> {
         let body = brief.source.body();
         if !*self.cuttable.get_or_init(|| doc::cuttable(body)) {
             return None;
@@ -149,7 +149,7 @@ impl Job {
             let mut stream = Stream::new(brief.sections.len(), self.width, None);
             stream.add(&d.blocks);
             let layout = stream.finish();
-            if layout.len() >= lines {
+            if layout.len() >= min_lines {
                 return Some((layout, SectionIdx(i)));
             }
             want = (base + body.len() - at).saturating_mul(4);
