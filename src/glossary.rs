@@ -101,6 +101,14 @@ impl Glossary {
     /// The glossary compiled into the binary, and its problems (none, as
     /// a test makes sure).
     pub fn builtin() -> (Self, Vec<Diagnostic>) {
+        // Read once: a library loads it twice (with and without the
+        // glossaries of its folders), and a copy costs a tenth of a read.
+        static BUILTIN: std::sync::OnceLock<(Glossary, Vec<Diagnostic>)> =
+            std::sync::OnceLock::new();
+        BUILTIN.get_or_init(Self::read_builtin).clone()
+    }
+
+    fn read_builtin() -> (Self, Vec<Diagnostic>) {
         let file = SourceFile::new(
             FILE_NAME.to_owned(),
             crate::model::Origin::Embedded,
