@@ -13,6 +13,11 @@ use crate::layout::Layout;
 use crate::library::Library;
 use crate::model::{BriefIdx, SectionIdx, SectionRef};
 
+/// A brief whose body is at least this long, kept whole, shows its first
+/// screen from its first sections (at least [`FIRST_SCREEN_BYTES`]).
+const FIRST_SCREEN_MIN: usize = 32 * 1024;
+const FIRST_SCREEN_BYTES: usize = 12 * 1024;
+
 /// A place in the library that survives re-layout: a brief and the block at
 /// the top of the pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +56,10 @@ pub struct ReaderState {
     /// instead of its first (a jump to the end): the first of them, whose
     /// heading places the reader in the whole once it is laid out.
     tail: Option<SectionIdx>,
+    /// `layout` holds the first sections of a brief kept whole (not long),
+    /// for the first screen: the whole is laid out, and its terms marked,
+    /// once that is up (see [`Self::mark_terms`]).
+    partial: bool,
     /// Glossary terms wait to be marked until the first screen is up:
     /// they are not needed to show it (see [`Self::mark_terms`]).
     pub defer_terms: bool,
@@ -91,19 +100,38 @@ impl ReaderState {
         }))
     }
 
-    /// True while the brief being read waits for its glossary terms.
+    /// True while the brief being read waits for its glossary terms (or
+    /// for the rest of its layout, see [`Self::partial`]).
     pub fn terms_pending(&self) -> bool {
         !self.defer_terms
-            && self.docs.contains_key(&self.brief)
-            && !self.marked.contains(&self.brief)
+            && (self.partial
+                || self.docs.contains_key(&self.brief) && !self.marked.contains(&self.brief))
+    }
+
+    /// Lays out the whole of a brief shown from its first sections (for
+    /// the first screen), where the reader is.
+    fn complete(&mut self, lib: &Library) {
+        if !std::mem::take(&mut self.partial) {
+            return;
+        }
+        let b = self.brief;
+        let sections = lib.brief(b).map_or(1, |x| x.sections.len());
+        let width = self.width();
+        // The same lines, and more of them: the place stays as it is.
+        self.layout = Layout::new(&self.doc(lib, b), sections, width, None);
+        self.clamp();
     }
 
     /// Marks the glossary terms of the brief being read, if its document
     /// was built without them, and lays it out again where it was; true if
     /// the text changed. Terms wait while [`Self::defer_terms`] holds.
     pub fn mark_terms(&mut self, lib: &Library) -> bool {
+        let completed = self.partial && !self.defer_terms;
+        if completed {
+            self.complete(lib);
+        }
         if !self.terms_pending() {
-            return false;
+            return completed;
         }
         let b = self.brief;
         let Some(d) = self.docs.get_mut(&b) else {
@@ -146,6 +174,7 @@ impl ReaderState {
             .then(|| self.layout.block_of(self.top));
         let b = self.brief;
         self.job = None;
+        self.partial = false;
         let sections = lib.brief(b).map_or(1, |x| x.sections.len());
         let background = lib.brief(b).and_then(|brief| Job::start(b, brief, width));
         let layout = match background {
@@ -153,7 +182,13 @@ impl ReaderState {
                 self.job = Some(job);
                 preview
             }
-            None => Layout::new(&self.doc(lib, b), sections, width, None),
+            None => match self.first_screen(lib, b, width) {
+                Some(preview) => {
+                    self.partial = true;
+                    preview
+                }
+                None => Layout::new(&self.doc(lib, b), sections, width, None),
+            },
         };
         self.layout = layout;
         self.laid_out = Some((b, width));
@@ -165,6 +200,19 @@ impl ReaderState {
         }
         self.top = keep.map_or(0, |block| self.layout.block_line(block));
         self.clamp();
+    }
+
+    /// The first sections of brief `b` alone, when the first screen waits
+    /// for it and it is long enough for that to matter.
+    fn first_screen(&self, lib: &Library, b: BriefIdx, width: usize) -> Option<Layout> {
+        let brief = lib.brief(b)?;
+        if !self.defer_terms
+            || self.docs.contains_key(&b)
+            || brief.source.body().len() < FIRST_SCREEN_MIN
+        {
+            return None;
+        }
+        job::preview(brief, width, FIRST_SCREEN_BYTES)
     }
 
     /// Takes in the brief laid out in the background, if it is ready;
@@ -214,6 +262,7 @@ impl ReaderState {
     /// shown at once (the whole follows, see [`Self::install`]).
     pub fn to_end(&mut self, lib: &Library) {
         self.receive();
+        self.complete(lib);
         if self.tail.is_none()
             && let Some(job) = &self.job
         {
@@ -272,6 +321,7 @@ impl ReaderState {
         self.open_brief(lib, p.brief);
         if p.block > 0 {
             self.finish();
+            self.complete(lib);
         }
         self.top = self.top_at(p.block, p.offset);
         self.anchor = p.section;
@@ -298,6 +348,7 @@ impl ReaderState {
         self.open_brief(lib, to.brief);
         if to.section.0 > 0 {
             self.finish();
+            self.complete(lib);
         }
         self.top = if to.section.0 == 0 {
             0
@@ -314,6 +365,7 @@ impl ReaderState {
     pub fn go_offset(&mut self, lib: &Library, brief: BriefIdx, offset: usize) {
         self.open_brief(lib, brief);
         self.finish();
+        self.complete(lib);
         let block = self
             .doc(lib, brief)
             .blocks

@@ -47,6 +47,18 @@ pub fn is_long(brief: &Brief) -> bool {
     brief.source.body().len() >= BACKGROUND_BYTES
 }
 
+/// The layout at `width` of the first sections of `brief`, at least
+/// `bytes` of its body: line for line the first lines of the whole.
+/// `None` when no section starts past that.
+pub fn preview(brief: &Brief, width: usize, bytes: usize) -> Option<Layout> {
+    let cut = doc::prefix_cut(brief, bytes)?;
+    let base = brief.source.body_start;
+    let starts = doc::section_starts(brief);
+    let mut d = doc::build_text(brief.source.body().get(..cut)?, base, &starts, None);
+    doc::lead::insert(brief, &mut d);
+    Some(Layout::new(&d, brief.sections.len(), width, None))
+}
+
 impl Job {
     /// Starts building and laying out `brief` at `width`, and returns the
     /// job with a layout of its first sections to show meanwhile; `None`
@@ -56,14 +68,11 @@ impl Job {
             return None;
         }
         let body = brief.source.body();
-        let cut = doc::prefix_cut(brief, PREVIEW_BYTES)?;
         let base = brief.source.body_start;
         let starts = doc::section_starts(brief);
         let sections = brief.sections.len();
-        let mut preview_doc = doc::build_text(body.get(..cut)?, base, &starts, None);
-        doc::lead::insert(brief, &mut preview_doc);
+        let preview = preview(brief, width, PREVIEW_BYTES)?;
         let mut lead = Some(doc::lead::blocks(brief, base));
-        let preview = Layout::new(&preview_doc, sections, width, None);
         let progress = Arc::new(Progress::default());
         let seen = Arc::clone(&progress);
         let cuttable = Arc::new(OnceLock::new());
@@ -189,9 +198,13 @@ mod tests {
     use crate::tui::reader::ReaderState;
 
     fn long_library() -> Library {
+        library_of(BACKGROUND_BYTES * 2)
+    }
+
+    fn library_of(bytes: usize) -> Library {
         let mut md = String::new();
         let mut i = 0;
-        while md.len() < BACKGROUND_BYTES * 2 {
+        while md.len() < bytes {
             let _ = write!(
                 md,
                 "## Pillar {i}\n\nA paragraph about pillar {i} that is long enough to wrap at the widths the reader uses, with [a link](#pillar-0).\n\n- a list\n- of items\n\n"
@@ -364,6 +377,45 @@ mod tests {
         assert_eq!(lines(&r.layout), whole(&lib, 90));
         assert_eq!(r.section(), before.1);
         assert!(r.top + r.height + 5 >= r.layout.len(), "near the end still");
+    }
+
+    #[test]
+    fn a_brief_kept_whole_shows_its_first_screen_from_its_first_sections() {
+        let lib = library_of(BACKGROUND_BYTES / 3);
+        let mut r = ReaderState::new(BriefIdx(0));
+        r.defer_terms = true;
+        r.height = 40;
+        r.relayout(&lib, 100);
+        assert_eq!(r.progress(), None, "not long: no worker");
+        let first = lines(&r.layout);
+        let expected = whole(&lib, 100);
+        assert!(first.len() > 40 && first.len() < expected.len());
+        assert_eq!(first[..], expected[..first.len()]);
+        assert!(!r.terms_pending(), "nothing more before the first screen");
+        r.top = 7;
+        // The first screen is up: the whole follows, where the reader is.
+        r.defer_terms = false;
+        assert!(r.terms_pending());
+        assert!(r.mark_terms(&lib));
+        assert_eq!(lines(&r.layout), expected);
+        assert_eq!(r.top, 7);
+        assert!(!r.terms_pending());
+        // A place deep in it, before the first screen, is had at once.
+        let mut r = ReaderState::new(BriefIdx(0));
+        r.defer_terms = true;
+        r.height = 40;
+        r.relayout(&lib, 100);
+        let brief = lib.brief(BriefIdx(0)).expect("brief");
+        let last = crate::model::SectionIdx(brief.sections.len() - 1);
+        r.go_section(
+            &lib,
+            crate::model::SectionRef {
+                brief: BriefIdx(0),
+                section: last,
+            },
+        );
+        assert_eq!(lines(&r.layout), expected);
+        assert_eq!(r.section(), last);
     }
 
     #[test]
