@@ -18,7 +18,7 @@ use crate::tui::task::{Poll, Task};
 pub const BACKGROUND_BYTES: usize = 256 * 1024;
 
 /// How much of the body the preview holds, at least.
-const PREVIEW_BYTES: usize = 48 * 1024;
+const PREVIEW_BYTES: usize = 12 * 1024;
 
 /// The whole brief, being built and laid out.
 #[derive(Debug)]
