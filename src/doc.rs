@@ -8,7 +8,10 @@ pub mod terms;
 
 pub use lead::build_with_lead;
 
-pub use build::{CHUNK_BYTES, build, build_in_chunks, build_pieces, build_text, section_starts};
+pub use build::{
+    CHUNK_BYTES, build, build_in_chunks, build_pieces, build_tail, build_text, cuttable,
+    section_starts,
+};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

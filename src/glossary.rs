@@ -97,10 +97,27 @@ fn capitals(s: &str) -> Option<String> {
     (caps.chars().count() >= 2).then_some(caps)
 }
 
+/// The built-in glossary, read once.
+static BUILTIN: std::sync::OnceLock<(Glossary, Vec<Diagnostic>)> = std::sync::OnceLock::new();
+
 impl Glossary {
     /// The glossary compiled into the binary, and its problems (none, as
     /// a test makes sure).
     pub fn builtin() -> (Self, Vec<Diagnostic>) {
+        // Read once: a library loads it twice (with and without the
+        // glossaries of its folders), and a copy costs a tenth of a read.
+        BUILTIN.get_or_init(Self::read_builtin).clone()
+    }
+
+    /// Starts reading the built-in glossary on a thread of its own, so
+    /// that it is read by the time a library loading here takes it.
+    pub fn prepare_builtin() {
+        let _ = std::thread::Builder::new()
+            .name("glossary".into())
+            .spawn(|| BUILTIN.get_or_init(Self::read_builtin));
+    }
+
+    fn read_builtin() -> (Self, Vec<Diagnostic>) {
         let file = SourceFile::new(
             FILE_NAME.to_owned(),
             crate::model::Origin::Embedded,

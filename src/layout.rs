@@ -29,18 +29,73 @@ pub struct Notes {
     pub table_width: usize,
 }
 
+/// A run of text in one style. The text is laid down in order, so a run
+/// starts where the one before it ends and only its end is kept; its
+/// style is packed (a long brief has hundreds of thousands of runs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
-    start: u32,
     end: u32,
-    pub style: Style,
+    /// The role's number, index or level.
+    payload: u32,
+    role: u8,
+    flags: u8,
+}
+
+impl Span {
+    fn new(end: u32, style: Style) -> Self {
+        let (role, payload) = match style.role {
+            Role::Text => (0, 0),
+            Role::Heading(level) => (1, u32::from(level)),
+            Role::CodeBlock => (2, 0),
+            Role::Marker => (3, 0),
+            Role::Border => (4, 0),
+            Role::Link(i) => (5, i),
+            Role::Mention(i) => (6, i),
+            Role::FootnoteRef(n) => (7, n),
+            Role::Image => (8, 0),
+            Role::Html => (9, 0),
+            Role::Dim => (10, 0),
+            Role::Term { term, nth } => (11, (u32::from(term) << 16) | u32::from(nth)),
+        };
+        Self {
+            end,
+            payload,
+            role,
+            flags: style.flags,
+        }
+    }
+
+    pub fn style(&self) -> Style {
+        let p = self.payload;
+        let role = match self.role {
+            1 => Role::Heading(p as u8),
+            2 => Role::CodeBlock,
+            3 => Role::Marker,
+            4 => Role::Border,
+            5 => Role::Link(p),
+            6 => Role::Mention(p),
+            7 => Role::FootnoteRef(p),
+            8 => Role::Image,
+            9 => Role::Html,
+            10 => Role::Dim,
+            11 => Role::Term {
+                term: (p >> 16) as u16,
+                nth: p as u16,
+            },
+            _ => Role::Text,
+        };
+        Style {
+            role,
+            flags: self.flags,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
 struct LineRec {
     spans_end: u32,
     block: u32,
-    section: SectionIdx,
+    section: u32,
 }
 
 /// A selectable piece of a line: part of a link or of a figure mention.
@@ -71,17 +126,18 @@ pub struct Layout {
 #[derive(Clone, Copy)]
 pub struct Line<'a> {
     text: &'a str,
+    /// Where the first span starts in `text`.
+    start: u32,
     spans: &'a [Span],
 }
 
 impl<'a> Line<'a> {
     pub fn spans(&self) -> impl Iterator<Item = (&'a str, Style)> + 'a {
         let text = self.text;
+        let mut start = self.start as usize;
         self.spans.iter().map(move |s| {
-            (
-                text.get(s.start as usize..s.end as usize).unwrap_or(""),
-                s.style,
-            )
+            let from = std::mem::replace(&mut start, s.end as usize);
+            (text.get(from..s.end as usize).unwrap_or(""), s.style())
         })
     }
 
@@ -122,6 +178,10 @@ impl Layout {
         };
         Some(Line {
             text: &self.text,
+            start: start
+                .checked_sub(1)
+                .and_then(|k| self.spans.get(k))
+                .map_or(0, |s| s.end),
             spans: self.spans.get(start..rec.spans_end as usize)?,
         })
     }
@@ -130,7 +190,7 @@ impl Layout {
     pub fn section_of(&self, line: usize) -> SectionIdx {
         self.lines
             .get(line.min(self.lines.len().saturating_sub(1)))
-            .map_or(SectionIdx(0), |l| l.section)
+            .map_or(SectionIdx(0), |l| SectionIdx(l.section as usize))
     }
 
     /// The block a line was laid out from.

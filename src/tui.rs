@@ -131,20 +131,6 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
-    let mut watcher = if setup.watch.is_empty() {
-        None
-    } else {
-        match watch::Watcher::new(&setup.watch) {
-            Ok(w) => Some(w),
-            Err(e) => {
-                eprintln!(
-                    "briefing: {}; live reload is off",
-                    crate::sanitize::line(&e)
-                );
-                None
-            }
-        }
-    };
     let mut guard = terminal::enter(setup.mouse)?;
     let size = guard.terminal.size()?;
     let mut app = App::for_terminal(
@@ -190,7 +176,7 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     if setup.message.is_some() {
         app.desk.message = setup.message;
     }
-    let result = event_loop(&mut guard, &mut app, watcher.as_mut(), &setup.watch);
+    let result = event_loop(&mut guard, &mut app, &setup.watch);
     // Quitting the first screen's home leaves no place to reopen.
     let saved = if app.home_untouched() {
         app.desk.write_state()
@@ -204,12 +190,14 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     result
 }
 
+/// Files and folders are watched from once the first screen is up: the
+/// watcher's thread is not waited for before it.
 fn event_loop(
     guard: &mut terminal::Guard,
     app: &mut App,
-    mut watcher: Option<&mut watch::Watcher>,
     paths: &[PathBuf],
 ) -> io::Result<ExitCode> {
+    let mut watcher: Option<watch::Watcher> = None;
     let fault = test_fault();
     let mut clipboard = clipboard::Clipboard::default();
     let mut first_frame = true;
@@ -220,7 +208,7 @@ fn event_loop(
         if carry_out(effect, guard, app, &mut clipboard, paths)? {
             return Ok(ExitCode::SUCCESS);
         }
-        if let Some(w) = watcher.as_deref_mut()
+        if let Some(w) = watcher.as_mut()
             && w.poll()
         {
             app.update(Msg::FilesChanged);
@@ -236,6 +224,17 @@ fn event_loop(
         if first_frame {
             app.update(Msg::FirstScreen);
             first_frame = false;
+            if !paths.is_empty() {
+                match watch::Watcher::new(paths) {
+                    Ok(w) => watcher = Some(w),
+                    Err(e) => {
+                        app.update(Msg::Said(format!(
+                            "{}; live reload is off",
+                            crate::sanitize::line(&e)
+                        )));
+                    }
+                }
+            }
         }
         match fault {
             Some(Fault::Panic) => panic!("BRIEFING_TEST_FAULT=panic: failing on purpose"),
@@ -248,7 +247,7 @@ fn event_loop(
         // Sleep until input comes, another thread wakes the loop (a worker
         // done, a file changed, a stop signal: see `wake`), or something
         // falls due. With nothing due, the sleep has no end.
-        let first = match sleep_for(app, watcher.as_deref()) {
+        let first = match sleep_for(app, watcher.as_ref()) {
             None => event::read()?,
             Some(wait) => {
                 if !event::poll(wait)? {

@@ -258,14 +258,28 @@ fn run_once(spec: &Spec, inputs: &Path) -> Run {
 
 fn quit(child: &mut dyn Child, writer: &mut Box<dyn Write + Send>) {
     let _ = writer.write_all(b"q").and_then(|()| writer.flush());
-    // A reader may finish writing its cache before it exits.
-    let until = Instant::now() + Duration::from_secs(30);
-    while Instant::now() < until {
-        if let Ok(Some(_)) = child.try_wait() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
+    if exited(child, Duration::from_secs(2)) {
+        return;
+    }
+    // A view that takes `q` as text (the finder): close it first. A reader
+    // may also be finishing its cache before it exits.
+    let _ = writer.write_all(b"\x1b").and_then(|()| writer.flush());
+    std::thread::sleep(Duration::from_millis(100));
+    let _ = writer.write_all(b"q").and_then(|()| writer.flush());
+    if exited(child, Duration::from_secs(30)) {
+        return;
     }
     let _ = child.kill();
     let _ = child.wait();
+}
+
+fn exited(child: &mut dyn Child, within: Duration) -> bool {
+    let until = Instant::now() + within;
+    while Instant::now() < until {
+        if let Ok(Some(_)) = child.try_wait() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    false
 }

@@ -13,6 +13,8 @@ use crate::theme::{Origin, Theme};
 /// every error is printed on a normal screen and a broken config never
 /// starts the reader.
 pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
+    // The library takes the built-in glossary last: it is read meanwhile.
+    crate::glossary::Glossary::prepare_builtin();
     let dirs = Dirs::xdg();
     let config = match Config::load(cli.config.as_deref(), &dirs) {
         Ok(c) => c,

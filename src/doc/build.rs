@@ -106,24 +106,7 @@ pub fn build_pieces(
     chunk: usize,
     mut sink: impl FnMut(Doc) -> ControlFlow<()>,
 ) {
-    let mut b = Builder {
-        starts,
-        doc: Doc::default(),
-        emitted: 0,
-        containers: Vec::new(),
-        lists: Vec::new(),
-        open: None,
-        style: Vec::new(),
-        table: None,
-        code: None,
-        html: None,
-        links: 0,
-        mentions: 0,
-        item_fresh: false,
-        html_open: Vec::new(),
-        html_gap: false,
-        notes: notes::Notes::default(),
-    };
+    let mut b = Builder::new(starts);
     let mut from = 0;
     for to in chunk_cuts(body, base, starts, chunk)
         .into_iter()
@@ -149,6 +132,62 @@ pub fn build_pieces(
     b.close_open();
     b.notes.place(&mut b.doc);
     let _ = sink(b.doc);
+}
+
+/// Whether `body` can be cut into pieces built on their own: nothing in it
+/// may refer across a cut (link reference definitions, footnotes).
+pub fn cuttable(body: &str) -> bool {
+    !body.contains("]:") && !body.contains("[^")
+}
+
+/// The blocks of `body` from byte `from` on, built on their own: `from`
+/// is where a section's heading opens a line (which closes every block
+/// before it), and `links` and `mentions` are how many of each come
+/// before it, so the roles are numbered as in the whole. The blocks are
+/// those of the whole body from that section on, when the body is
+/// [`cuttable`].
+pub fn build_tail(
+    body: &str,
+    base: usize,
+    from: usize,
+    starts: &[usize],
+    links: u32,
+    mentions: u32,
+) -> Doc {
+    let mut b = Builder::new(starts);
+    b.emitted = usize::from(from > 0);
+    b.links = links;
+    b.mentions = mentions;
+    let part = body.get(from..).unwrap_or("");
+    for (event, range) in Parser::new_ext(part, markdown_options()).into_offset_iter() {
+        b.event(event, base + from + range.start);
+    }
+    b.close_open();
+    b.notes.place(&mut b.doc);
+    b.doc
+}
+
+impl<'b> Builder<'b> {
+    fn new(starts: &'b [usize]) -> Self {
+        Self {
+            starts,
+            doc: Doc::default(),
+            emitted: 0,
+            containers: Vec::new(),
+            lists: Vec::new(),
+            open: None,
+            style: Vec::new(),
+            table: None,
+            code: None,
+            html: None,
+            links: 0,
+            mentions: 0,
+            item_fresh: false,
+            html_open: Vec::new(),
+            html_gap: false,
+            notes: notes::Notes::default(),
+        }
+    }
 }
 
 impl Builder<'_> {

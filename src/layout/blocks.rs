@@ -85,6 +85,18 @@ impl<'n> Stream<'n> {
         }
     }
 
+    /// Makes room at once for the layout of a body of `bytes` bytes of
+    /// Markdown, as prose usually takes it, so the buffers are not grown
+    /// (and copied) a doubling at a time. Room not written to takes no
+    /// memory, and [`Self::finish`] gives back what is left.
+    pub fn reserve(&mut self, bytes: usize) {
+        let l = &mut self.out.layout;
+        l.text.reserve(bytes + bytes / 4);
+        l.spans.reserve(bytes / 16);
+        l.lines.reserve(bytes / 32);
+        l.block_lines.reserve(bytes / 128);
+    }
+
     /// Lays out the next `blocks`.
     pub fn add(&mut self, blocks: &[Block]) {
         for block in blocks {
@@ -169,10 +181,19 @@ impl Out<'_> {
         if let Role::Link(_) | Role::Mention(_) | Role::FootnoteRef(_) | Role::Term { .. } =
             style.role
         {
+            // The text of the line so far: what follows the last span of
+            // the line before.
             let first_span = l.lines.last().map_or(0, |p| p.spans_end as usize);
+            let mut from = first_span
+                .checked_sub(1)
+                .and_then(|k| l.spans.get(k))
+                .map_or(0, |sp| sp.end as usize);
             let col = l.spans[first_span..]
                 .iter()
-                .map(|sp| display_width(&l.text[sp.start as usize..sp.end as usize]))
+                .map(|sp| {
+                    let start = std::mem::replace(&mut from, sp.end as usize);
+                    display_width(l.text.get(start..from).unwrap_or(""))
+                })
                 .sum();
             l.targets.push(Target {
                 line: l.lines.len(),
@@ -181,13 +202,8 @@ impl Out<'_> {
                 role: style.role,
             });
         }
-        let start = l.text.len() as u32;
         l.text.push_str(s);
-        l.spans.push(Span {
-            start,
-            end: l.text.len() as u32,
-            style,
-        });
+        l.spans.push(Span::new(l.text.len() as u32, style));
     }
 
     fn end_line(&mut self, block: u32, section: SectionIdx) {
@@ -195,12 +211,16 @@ impl Out<'_> {
         l.lines.push(LineRec {
             spans_end: l.spans.len() as u32,
             block,
-            section,
+            section: section.0 as u32,
         });
     }
 
     fn blank(&mut self, block: u32, section: SectionIdx) {
-        let section = self.layout.lines.last().map_or(section, |l| l.section);
+        let section = self
+            .layout
+            .lines
+            .last()
+            .map_or(section, |l| SectionIdx(l.section as usize));
         self.end_line(block, section);
     }
 

@@ -392,3 +392,31 @@ fn korean_paragraphs_break_at_spaces() {
     let l = layout("그 예상이 맞았습니다. 中国和日本的合作\n", 16);
     assert_eq!(text(&l), ["그 예상이", "맞았습니다. 中国", "和日本的合作"]);
 }
+
+#[test]
+fn every_role_and_flag_survives_a_span() {
+    use crate::doc::{Role, Style};
+    let roles = [
+        Role::Text,
+        Role::Heading(6),
+        Role::CodeBlock,
+        Role::Marker,
+        Role::Border,
+        Role::Link(u32::MAX),
+        Role::Mention(7),
+        Role::FootnoteRef(3),
+        Role::Image,
+        Role::Html,
+        Role::Dim,
+        Role::Term {
+            term: u16::MAX,
+            nth: 513,
+        },
+    ];
+    for role in roles {
+        for flags in [0, 1, 15] {
+            let style = Style { role, flags };
+            assert_eq!(super::Span::new(9, style).style(), style);
+        }
+    }
+}

@@ -21,7 +21,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::desk::Desk;
-use super::keymap::{Keymap, Mode};
+use super::keymap::{Chord, Keymap, Lookup, Mode};
 use super::views::{Finder, Input, Views};
 use crate::library::Library;
 use crate::theme::Theme;
@@ -131,8 +131,9 @@ impl App {
         if let Some(effect) = self.desk.answer(&msg) {
             return effect;
         }
-        if !matches!(msg, Msg::Resize(_)) {
-            // Input acts on the whole brief, not on its preview.
+        if !matches!(msg, Msg::Resize(_)) && !self.to_end(&msg) {
+            // Input acts on the whole brief, not on its preview (but the
+            // end of it is shown before the whole is laid out).
             self.desk.reader.finish();
         }
         // The place in a brief is kept whenever the reader leaves it; only
@@ -173,6 +174,22 @@ impl App {
             self.desk.saved.state.set_place(&id, place);
         }
         effect
+    }
+
+    /// True if `msg` takes the reader to the end of the brief, which it
+    /// shows without waiting for the whole to be laid out.
+    fn to_end(&self, msg: &Msg) -> bool {
+        if self.views.is_open() || !self.pending.is_empty() || self.mode() != Mode::Reader {
+            return false;
+        }
+        match msg {
+            Msg::Act(a) => *a == Action::Bottom,
+            Msg::Key(k) => {
+                let chord = Chord::from_event(*k);
+                self.keymap.lookup(Mode::Reader, &[chord]) == Lookup::Action(Action::Bottom)
+            }
+            _ => false,
+        }
     }
 
     /// Time passed: work finished in the background is taken in, a read

@@ -13,6 +13,11 @@ use crate::layout::Layout;
 use crate::library::Library;
 use crate::model::{BriefIdx, SectionIdx, SectionRef};
 
+/// A brief whose body is at least this long, kept whole, shows its first
+/// screen from its first sections (at least [`FIRST_SCREEN_BYTES`]).
+const FIRST_SCREEN_MIN: usize = 32 * 1024;
+const FIRST_SCREEN_BYTES: usize = 12 * 1024;
+
 /// A place in the library that survives re-layout: a brief and the block at
 /// the top of the pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +52,14 @@ pub struct ReaderState {
     /// A long brief being laid out in the background; `layout` holds its
     /// first sections meanwhile.
     job: Option<Job>,
+    /// While `job` runs, `layout` may hold the last sections of the brief
+    /// instead of its first (a jump to the end): the first of them, whose
+    /// heading places the reader in the whole once it is laid out.
+    tail: Option<SectionIdx>,
+    /// `layout` holds the first sections of a brief kept whole (not long),
+    /// for the first screen: the whole is laid out, and its terms marked,
+    /// once that is up (see [`Self::mark_terms`]).
+    partial: bool,
     /// Glossary terms wait to be marked until the first screen is up:
     /// they are not needed to show it (see [`Self::mark_terms`]).
     pub defer_terms: bool,
@@ -87,19 +100,38 @@ impl ReaderState {
         }))
     }
 
-    /// True while the brief being read waits for its glossary terms.
+    /// True while the brief being read waits for its glossary terms (or
+    /// for the rest of its layout, see [`Self::partial`]).
     pub fn terms_pending(&self) -> bool {
         !self.defer_terms
-            && self.docs.contains_key(&self.brief)
-            && !self.marked.contains(&self.brief)
+            && (self.partial
+                || self.docs.contains_key(&self.brief) && !self.marked.contains(&self.brief))
+    }
+
+    /// Lays out the whole of a brief shown from its first sections (for
+    /// the first screen), where the reader is.
+    fn complete(&mut self, lib: &Library) {
+        if !std::mem::take(&mut self.partial) {
+            return;
+        }
+        let b = self.brief;
+        let sections = lib.brief(b).map_or(1, |x| x.sections.len());
+        let width = self.width();
+        // The same lines, and more of them: the place stays as it is.
+        self.layout = Layout::new(&self.doc(lib, b), sections, width, None);
+        self.clamp();
     }
 
     /// Marks the glossary terms of the brief being read, if its document
     /// was built without them, and lays it out again where it was; true if
     /// the text changed. Terms wait while [`Self::defer_terms`] holds.
     pub fn mark_terms(&mut self, lib: &Library) -> bool {
+        let completed = self.partial && !self.defer_terms;
+        if completed {
+            self.complete(lib);
+        }
         if !self.terms_pending() {
-            return false;
+            return completed;
         }
         let b = self.brief;
         let Some(d) = self.docs.get_mut(&b) else {
@@ -130,10 +162,19 @@ impl ReaderState {
         if self.laid_out == Some((self.brief, width)) {
             return;
         }
+        if self.tail.is_some() {
+            // The end of the brief alone: in the same brief the place is
+            // kept in the whole, so that is waited for.
+            if self.laid_out.map(|(b, _)| b) == Some(self.brief) {
+                self.finish();
+            }
+            self.tail = None;
+        }
         let keep = (self.laid_out.map(|(b, _)| b) == Some(self.brief))
             .then(|| self.layout.block_of(self.top));
         let b = self.brief;
         self.job = None;
+        self.partial = false;
         let sections = lib.brief(b).map_or(1, |x| x.sections.len());
         let background = lib.brief(b).and_then(|brief| Job::start(b, brief, width));
         let layout = match background {
@@ -141,7 +182,13 @@ impl ReaderState {
                 self.job = Some(job);
                 preview
             }
-            None => Layout::new(&self.doc(lib, b), sections, width, None),
+            None => match self.first_screen(lib, b, width) {
+                Some(preview) => {
+                    self.partial = true;
+                    preview
+                }
+                None => Layout::new(&self.doc(lib, b), sections, width, None),
+            },
         };
         self.layout = layout;
         self.laid_out = Some((b, width));
@@ -153,6 +200,19 @@ impl ReaderState {
         }
         self.top = keep.map_or(0, |block| self.layout.block_line(block));
         self.clamp();
+    }
+
+    /// The first sections of brief `b` alone, when the first screen waits
+    /// for it and it is long enough for that to matter.
+    fn first_screen(&self, lib: &Library, b: BriefIdx, width: usize) -> Option<Layout> {
+        let brief = lib.brief(b)?;
+        if !self.defer_terms
+            || self.docs.contains_key(&b)
+            || brief.source.body().len() < FIRST_SCREEN_MIN
+        {
+            return None;
+        }
+        job::preview(brief, width, FIRST_SCREEN_BYTES)
     }
 
     /// Takes in the brief laid out in the background, if it is ready;
@@ -174,18 +234,50 @@ impl ReaderState {
             return;
         };
         let (brief, width) = (job.brief, job.width);
-        if let Some(done) = job.wait() {
-            self.install(brief, width, done);
+        match job.wait() {
+            Some(done) => self.install(brief, width, done),
+            // The worker failed: what is shown stays, as the whole.
+            None => self.tail = None,
         }
     }
 
     /// The whole layout continues the preview line for line, so the
-    /// position, selection and highlight stay as they are.
+    /// position, selection and highlight stay as they are; it ends with
+    /// the lines of a tail shown meanwhile, so the reader stays on the
+    /// same line of it.
     fn install(&mut self, brief: BriefIdx, width: usize, layout: Layout) {
+        let tail = self.tail.take();
         if self.laid_out == Some((brief, width)) {
+            if let Some(first) = tail {
+                let (was, is) = (self.layout.section_line(first), layout.section_line(first));
+                self.top = (self.top + is).saturating_sub(was);
+            }
             self.layout = layout;
             self.clamp();
         }
+    }
+
+    /// Scrolls to the end of the brief. While a long brief is laid out in
+    /// the background, its last sections are laid out on their own and
+    /// shown at once (the whole follows, see [`Self::install`]).
+    pub fn to_end(&mut self, lib: &Library) {
+        self.receive();
+        self.complete(lib);
+        if self.tail.is_none()
+            && let Some(job) = &self.job
+        {
+            let tail = lib
+                .brief(self.brief)
+                .and_then(|b| job.tail(b, self.height.max(1)));
+            match tail {
+                Some((layout, first)) => {
+                    self.layout = layout;
+                    self.tail = Some(first);
+                }
+                None => self.finish(),
+            }
+        }
+        self.scroll(isize::MAX / 2);
     }
 
     /// How much of the brief is laid out, in percent, while that goes on
@@ -229,6 +321,7 @@ impl ReaderState {
         self.open_brief(lib, p.brief);
         if p.block > 0 {
             self.finish();
+            self.complete(lib);
         }
         self.top = self.top_at(p.block, p.offset);
         self.anchor = p.section;
@@ -255,6 +348,7 @@ impl ReaderState {
         self.open_brief(lib, to.brief);
         if to.section.0 > 0 {
             self.finish();
+            self.complete(lib);
         }
         self.top = if to.section.0 == 0 {
             0
@@ -271,6 +365,7 @@ impl ReaderState {
     pub fn go_offset(&mut self, lib: &Library, brief: BriefIdx, offset: usize) {
         self.open_brief(lib, brief);
         self.finish();
+        self.complete(lib);
         let block = self
             .doc(lib, brief)
             .blocks

@@ -4,7 +4,7 @@
 /// starts (in file coordinates, the body starting at `base`) whose heading
 /// opens a line. None when something in the body may refer across pieces.
 pub(super) fn chunk_cuts(body: &str, base: usize, starts: &[usize], chunk: usize) -> Vec<usize> {
-    if body.len() <= chunk || body.contains("]:") || body.contains("[^") {
+    if body.len() <= chunk || !super::cuttable(body) {
         return Vec::new();
     }
     let mut cuts = Vec::new();

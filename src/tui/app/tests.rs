@@ -386,3 +386,58 @@ mod reading;
 mod settings;
 mod source;
 mod stack;
+
+#[test]
+fn the_end_of_a_long_brief_shows_before_the_whole_is_laid_out() {
+    use std::fmt::Write as _;
+    let mut md = String::from("# A long brief\n\n");
+    let mut i = 0;
+    while md.len() < 2 * 1024 * 1024 {
+        let _ = write!(
+            md,
+            "## Pillar {i}\n\nA paragraph about pillar {i}, with [a link](#pillar-0) in it, long enough to wrap in the pane.\n\n"
+        );
+        i += 1;
+    }
+    md.push_str("## The end\n\nThe last [link](#pillar-1).\n\nLAST-LINE-MARKER\n");
+    let mut seen = 0;
+    for _ in 0..3 {
+        let lib = Library::from_files(vec![Ok(crate::model::SourceFile::new(
+            "long.md".into(),
+            crate::model::Origin::Embedded,
+            md.clone(),
+        ))]);
+        let last_link = lib.brief(BriefIdx(0)).map_or(0, |b| b.links.len() - 1);
+        let mut a = App::new(
+            lib,
+            Keymap::default_keys(),
+            Theme::default_theme(),
+            Rect::new(0, 0, 120, 30),
+        );
+        if a.desk.reader.progress().is_none() {
+            continue;
+        }
+        press(&mut a, "G");
+        if a.desk.reader.progress().is_none() {
+            // The whole was laid out before G came: nothing to show.
+            continue;
+        }
+        seen += 1;
+        assert!(screen(&a).contains("LAST-LINE-MARKER"));
+        assert_eq!(section_title(&a), "The end");
+        // The last link on screen is the brief's last, as in the whole.
+        press(&mut a, "h");
+        assert_eq!(a.desk.reader.progress(), None, "other keys wait for it");
+        assert_eq!(
+            a.desk.reader.selected,
+            Some(crate::doc::Role::Link(
+                u32::try_from(last_link).unwrap_or(0)
+            ))
+        );
+        assert!(screen(&a).contains("LAST-LINE-MARKER"));
+        assert_eq!(a.desk.reader.top, a.desk.reader.max_top());
+        press(&mut a, "g g");
+        assert!(screen(&a).contains("Pillar 0"));
+    }
+    assert!(seen > 0, "the layout always finished before G");
+}

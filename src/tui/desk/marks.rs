@@ -10,36 +10,34 @@ use crate::model::{Brief, BriefIdx, SectionIdx, SectionRef};
 use crate::tui::marks::{REVIEWED_GLYPH, Screen, Shown};
 use crate::tui::outline::Node;
 
-/// The words of each section of a brief, by section index, for the text
-/// it was counted in.
+/// The words of the sections of a brief, by section index, for the text
+/// it was counted in: each counted the first time it is on screen (a
+/// long brief's every section at once would hold up a keystroke).
 #[derive(Debug, Default)]
 pub struct WordCounts {
-    counted: HashMap<String, (usize, Arc<Vec<usize>>)>,
+    counted: HashMap<String, (usize, Vec<Option<usize>>)>,
 }
 
 impl WordCounts {
-    fn of(&mut self, b: &Brief) -> Arc<Vec<usize>> {
+    fn of(&mut self, b: &Brief, s: SectionIdx) -> usize {
         // The source text is shared and replaced whole on reload, so its
         // address says whether the count is still good.
         let key = Arc::as_ptr(b.source.text()) as usize;
-        if let Some((k, words)) = self.counted.get(&b.meta.id)
-            && *k == key
-        {
-            return Arc::clone(words);
+        let entry = self
+            .counted
+            .entry(b.meta.id.clone())
+            .or_insert_with(|| (key, Vec::new()));
+        if entry.0 != key || entry.1.len() != b.sections.len() {
+            *entry = (key, vec![None; b.sections.len()]);
         }
-        let text = b.source.text().as_str();
-        let words: Arc<Vec<usize>> = Arc::new(
-            b.sections
-                .iter()
-                .map(|s| {
-                    text.get(s.range.clone())
-                        .map_or(0, |t| t.split_whitespace().count())
-                })
-                .collect(),
-        );
-        self.counted
-            .insert(b.meta.id.clone(), (key, Arc::clone(&words)));
-        words
+        let Some(slot) = entry.1.get_mut(s.0) else {
+            return 0;
+        };
+        *slot.get_or_insert_with(|| {
+            b.section(s)
+                .and_then(|x| b.source.text().get(x.range.clone()))
+                .map_or(0, |t| t.split_whitespace().count())
+        })
     }
 }
 
@@ -64,7 +62,6 @@ impl Desk {
         }
         let lib = Arc::clone(&self.lib);
         let b = lib.brief(self.reader.brief)?;
-        let words = self.words.of(b);
         let layout = &self.reader.layout;
         let top = self.reader.top;
         let bottom = (top + self.reader.height).min(layout.len());
@@ -85,7 +82,7 @@ impl Desk {
                 lines: shown_end - line,
                 total: end.saturating_sub(start).max(1),
                 end: end <= bottom,
-                words: words.get(s.0).copied().unwrap_or(0),
+                words: self.words.of(b, s),
             });
             line = shown_end;
         }

@@ -23,7 +23,7 @@ impl Desk {
             Action::HalfPageDown => self.reader.scroll(page / 2),
             Action::HalfPageUp => self.reader.scroll(-page / 2),
             Action::Top => self.reader.scroll(isize::MIN / 2),
-            Action::Bottom => self.reader.scroll(isize::MAX / 2),
+            Action::Bottom => self.reader.to_end(&self.lib),
             Action::NextLink if !self.reader.cycle_link(true) => {
                 self.message = Some("no more links below".into());
             }
