@@ -105,13 +105,15 @@ impl Library {
         let parsed = parse_all(misses, workers, |(n, f)| {
             let key = f.key();
             let p = parse_one(f.read());
-            let row = key.and_then(|k| cache::Cache::record(k, &p));
-            let row = match (writer, row) {
-                (Some(w), Some(r)) => {
-                    w.keep(r);
+            // With a writer, the file is handed over to be parsed again
+            // off the start's path; without, it is stored as parsed.
+            let row = match (writer, key) {
+                (Some(w), Some(k)) => {
+                    w.keep(k);
                     None
                 }
-                (_, row) => row,
+                (None, Some(k)) => cache::Cache::record(k, &p),
+                (_, None) => None,
             };
             (n, p, row)
         });

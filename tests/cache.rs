@@ -288,7 +288,7 @@ fn two_readers_share_one_cache() {
                 s.spawn(|| {
                     let mut seen = Vec::new();
                     for _ in 0..5 {
-                        let c = Cache::open(cache.path()).expect("cache");
+                        let c = Cache::open(cache.path()).unwrap_or_else(|e| panic!("{e}"));
                         let (lib, pending) = Library::from_paths_cached(&paths, &c, None);
                         pending.write(&c).expect("write while another writes");
                         seen = summary(&lib);
@@ -393,8 +393,8 @@ fn a_writer_commits_only_a_whole_load() {
     let dir = library();
     let cache = tempfile::tempdir().unwrap();
     let paths = vec![dir.path().to_path_buf()];
-    // A load that never ends (the reader killed while it parsed): what
-    // was handed over is never seen.
+    // A load that never ends (the reader killed while it loaded): nothing
+    // is written.
     {
         let reading = Cache::open(cache.path()).unwrap();
         let writer = Writer::start(Cache::open(cache.path()).unwrap()).unwrap();
@@ -407,8 +407,8 @@ fn a_writer_commits_only_a_whole_load() {
     let reading = Cache::open(cache.path()).unwrap();
     let writer = Writer::start(Cache::open(cache.path()).unwrap()).unwrap();
     let (lib, pending) = Library::from_paths_cached(&paths, &reading, Some(&writer));
-    assert!(pending.is_empty(), "the rows went to the writer");
-    writer.finish(pending).join().unwrap().unwrap();
+    assert!(pending.is_empty(), "the files went to the writer");
+    writer.finish(pending).wait().unwrap();
     let (again, parsed) = load(dir.path(), cache.path());
     assert_eq!(parsed, 0);
     assert_eq!(summary(&again), summary(&lib));
@@ -440,4 +440,27 @@ fn the_reader_keeps_its_cache_and_shows_an_edit_on_the_next_start() {
     s.wait_for_ui("Alpha Edited  Test Institute");
     s.keys("q");
     s.wait_exit();
+}
+
+#[test]
+fn a_writer_stopped_early_keeps_whole_files_and_the_next_start_parses_the_rest() {
+    use briefing::library::cache::Writer;
+    let dir = library();
+    let cache = tempfile::tempdir().unwrap();
+    let paths = vec![dir.path().to_path_buf()];
+    let plain = summary(&Library::from_paths(&paths));
+    let reading = Cache::open(cache.path()).unwrap();
+    let writer = Writer::start(Cache::open(cache.path()).unwrap()).unwrap();
+    let (_, pending) = Library::from_paths_cached(&paths, &reading, Some(&writer));
+    // Stopped at once: anywhere from none to all of the files are kept,
+    // each whole.
+    writer.finish(pending).stop().unwrap();
+    let kept = Cache::open(cache.path()).unwrap().len();
+    assert!(kept <= 3);
+    let (lib, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 3 - kept);
+    assert_eq!(summary(&lib), plain);
+    let (lib, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 0);
+    assert_eq!(summary(&lib), plain);
 }

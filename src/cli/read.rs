@@ -125,9 +125,11 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         hyperlinks: config.hyperlinks.unwrap_or(false),
         home,
     });
-    // A cache being written is finished, so the next start finds it.
+    // The cache being written is given a moment to finish, so the next
+    // start finds it whole; what is not stored by then is parsed again
+    // next time.
     if let Some(w) = writer {
-        let _ = w.join();
+        let _ = w.end_within(std::time::Duration::from_secs(2));
     }
     result
 }
@@ -142,7 +144,7 @@ fn load_library(
     message: &mut Option<String>,
 ) -> (
     crate::library::Library,
-    Option<std::thread::JoinHandle<Result<(), String>>>,
+    Option<crate::library::cache::Finishing>,
 ) {
     let paths = cli.library_paths();
     let Some(dir) = dirs.cache.as_deref().filter(|_| !paths.is_empty()) else {
