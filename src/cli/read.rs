@@ -147,7 +147,11 @@ fn load_library(
     Option<crate::library::cache::Finishing>,
 ) {
     let paths = cli.library_paths();
-    let Some(dir) = dirs.cache.as_deref().filter(|_| !paths.is_empty()) else {
+    // A library is a folder; a file opened on its own is read as it is
+    // (caching it would parse it a second time while its first screen is
+    // drawn, for a document that may never be opened again).
+    let library = paths.iter().any(|p| p.is_dir());
+    let Some(dir) = dirs.cache.as_deref().filter(|_| library) else {
         return (cli.load_library(&[]), None);
     };
     let opened = crate::library::cache::Cache::open(dir).and_then(|reading| {
