@@ -163,7 +163,7 @@ fn load_library(
     let (cache, writer) = match opened {
         Ok(c) => c,
         Err(e) => {
-            message.get_or_insert_with(|| format!("{e}; reading every brief without it"));
+            message.get_or_insert_with(|| format!("reading without the library cache: {e}"));
             return (cli.load_library(&[]), None);
         }
     };

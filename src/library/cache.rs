@@ -196,8 +196,7 @@ impl Cache {
     /// used (a read-only or full folder); a damaged or foreign file is
     /// replaced.
     pub fn open(dir: &Path) -> Result<Self, String> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot make the cache folder {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
         let path = dir.join(FILE);
         // Another reader making the file at the same moment holds it for
         // a moment: try again.
