@@ -60,6 +60,8 @@ pub struct Setup {
     /// Files and folders to reload from when they change (none for the
     /// embedded library).
     pub watch: Vec<PathBuf>,
+    /// The library cache's folder, when the library was read through it.
+    pub cache: Option<PathBuf>,
     /// Said in the status bar at start (e.g. a warning about saved state).
     pub message: Option<String>,
     /// How `y` and `Y` write a citation.
@@ -150,6 +152,7 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     app.desk.outside.sources = setup.sources;
     app.desk.outside.hyperlinks = setup.hyperlinks;
     app.watch.clone_from(&setup.watch);
+    app.cache.clone_from(&setup.cache);
     app.desk.resize(app.desk.geometry.area);
     if let Some(start) = setup.start {
         app.desk.go(start);

@@ -464,3 +464,45 @@ fn a_writer_stopped_early_keeps_whole_files_and_the_next_start_parses_the_rest()
     assert_eq!(parsed, 0);
     assert_eq!(summary(&lib), plain);
 }
+
+#[test]
+fn the_watcher_reads_only_what_changed_through_the_cache() {
+    let dir = library();
+    let cache = tempfile::tempdir().unwrap();
+    let paths = vec![dir.path().to_path_buf()];
+    load(dir.path(), cache.path());
+    let (lib, _) = load(dir.path(), cache.path());
+    let c = Cache::open(cache.path()).unwrap();
+
+    // A good edit: the new title is there, and the untouched briefs'
+    // texts are still unread.
+    edit(
+        &dir.path().join("alpha.md"),
+        "short_title = \"Alpha\"",
+        "short_title = \"Alpha Two\"",
+    );
+    let (after, kept) = lib.reload_cached(&paths, &c);
+    assert!(kept.is_empty());
+    assert_eq!(summary(&after), summary(&Library::from_paths(&paths)));
+    let a = &after.briefs[after.by_id("alpha").unwrap().0];
+    assert_eq!(a.meta.short_title, "Alpha Two");
+    let b = &after.briefs[after.by_id("beta").unwrap().0];
+    assert!(!b.source.is_read(), "beta did not change and was not read");
+    // And it is stored: the next start parses nothing.
+    let (_, parsed) = load(dir.path(), cache.path());
+    assert_eq!(parsed, 0);
+
+    // A broken edit of a brief being read keeps its last good version, as
+    // a reload without the cache does.
+    let (lib, _) = load(dir.path(), cache.path());
+    let text = lib.briefs[lib.by_id("alpha").unwrap().0]
+        .source
+        .text()
+        .to_string();
+    edit(&dir.path().join("alpha.md"), "id = \"alpha\"", "id = 9");
+    let (after, kept) = lib.reload_cached(&paths, &c);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let a = &after.briefs[after.by_id("alpha").unwrap().0];
+    assert_eq!(a.source.text().as_str(), text);
+    assert!(after.error_count() > 0);
+}

@@ -90,6 +90,8 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     theme.monochrome = monochrome(cli.color);
 
     let (lib, writer) = load_library(cli, &dirs, &mut message);
+    // The watcher reads the library again through the cache the start used.
+    let cache = writer.as_ref().and(dirs.cache.clone());
     if lib.briefs.is_empty() {
         report_load_problems(&lib);
         eprintln!("briefing: {}", nothing_to_read(cli));
@@ -119,6 +121,7 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         start,
         saved,
         watch,
+        cache,
         message,
         citation: config.citation.unwrap_or_default(),
         sources: read_sources(cli).or(config.sources),

@@ -8,6 +8,34 @@ use crate::diag::Diagnostic;
 use crate::model::SourceFile;
 
 impl Library {
+    /// [`Library::reload`] through `cache`: files that have not changed
+    /// are taken from it (no text read), the others parsed and stored.
+    /// When an edit broke a brief, the whole is read again as
+    /// [`Library::reload`] does, to keep that brief's last good version.
+    pub fn reload_cached(
+        &self,
+        paths: &[PathBuf],
+        cache: &super::cache::Cache,
+    ) -> (Self, Vec<String>) {
+        let (fresh, pending) = Self::from_paths_cached(paths, cache, None);
+        let broke = self.briefs.iter().any(|old| {
+            !fresh
+                .briefs
+                .iter()
+                .any(|b| b.source.name == old.source.name)
+                && fresh
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.is_error() && d.path == old.source.name)
+        });
+        if broke {
+            return self.reload(paths);
+        }
+        // A cache that cannot be written costs the next reload a parse.
+        let _ = pending.write(cache);
+        (fresh, Vec::new())
+    }
+
     /// Reads `paths` again after a change. A brief that loaded before but
     /// now has errors stays in its last good version, so a half-made edit
     /// never takes a brief away from its reader, and the links of the

@@ -48,6 +48,9 @@ pub struct App {
     /// The files and folders the library is read from (none for the
     /// embedded library).
     pub watch: Vec<PathBuf>,
+    /// The library cache's folder, for reading the library again after a
+    /// change (none: read every file).
+    pub cache: Option<PathBuf>,
 }
 
 impl App {
@@ -73,6 +76,7 @@ impl App {
             handed_down: None,
             dirty: true,
             watch: Vec::new(),
+            cache: None,
         }
     }
 
@@ -107,7 +111,14 @@ impl App {
                 return Effect::None;
             }
             Msg::FilesChanged => {
-                let (lib, kept) = self.desk.lib.reload(&self.watch);
+                let cache = self
+                    .cache
+                    .as_deref()
+                    .and_then(|d| crate::library::cache::Cache::open(d).ok());
+                let (lib, kept) = match &cache {
+                    Some(c) => self.desk.lib.reload_cached(&self.watch, c),
+                    None => self.desk.lib.reload(&self.watch),
+                };
                 self.reload(lib, &kept);
                 return Effect::None;
             }
