@@ -11,13 +11,14 @@
 //! the file.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
+
+mod writer;
+
+pub use writer::{Finishing, Writer};
 
 use super::Parsed;
 use crate::diag::Diagnostic;
@@ -52,93 +53,6 @@ impl Key {
 pub struct Row {
     key: Key,
     data: Vec<u8>,
-}
-
-/// A cache being written on a thread of its own, with a connection of its
-/// own. The start hands it the files it parsed anew and goes on; once the
-/// load is done the writer parses those files again itself, off the path
-/// to the first screen, and stores them a few at a time, each whole: a
-/// reader that quits early keeps what was finished, and the next start
-/// parses the rest.
-pub struct Writer {
-    tx: SyncSender<Item>,
-    stop: Arc<AtomicBool>,
-    handle: std::thread::JoinHandle<Result<(), String>>,
-}
-
-enum Item {
-    /// A file parsed anew: to store.
-    File(Key),
-    /// The load is done: forget the files of these folders that are not
-    /// among these, then store the files handed over.
-    Done(Vec<PathBuf>, Vec<Key>),
-}
-
-/// How many files are stored per transaction.
-const BATCH: usize = 32;
-
-impl Writer {
-    /// Starts writing to `cache` (opened for this writer alone).
-    pub fn start(cache: Cache) -> Result<Self, String> {
-        let (tx, rx) = std::sync::mpsc::sync_channel(1024);
-        let stop = Arc::new(AtomicBool::new(false));
-        let stopped = Arc::clone(&stop);
-        let handle = std::thread::Builder::new()
-            .name("briefing-cache".into())
-            .spawn(move || cache.store_stream(&rx, &stopped))
-            .map_err(|e| format!("cannot start the cache's writer: {e}"))?;
-        Ok(Self { tx, stop, handle })
-    }
-
-    /// Hands over one file parsed anew.
-    pub fn keep(&self, key: Key) {
-        // A writer that stopped (a full disk) costs the next start a
-        // parse, nothing more.
-        let _ = self.tx.send(Item::File(key));
-    }
-
-    /// Ends the load: the writer forgets what `pending` says is gone and
-    /// stores the files handed over.
-    pub fn finish(self, pending: super::Pending) -> Finishing {
-        let (folders, present) = pending.into_present();
-        let _ = self.tx.send(Item::Done(folders, present));
-        Finishing {
-            stop: self.stop,
-            handle: self.handle,
-        }
-    }
-}
-
-/// A writer told that the load is done.
-pub struct Finishing {
-    stop: Arc<AtomicBool>,
-    handle: std::thread::JoinHandle<Result<(), String>>,
-}
-
-impl Finishing {
-    /// Waits until every file is stored.
-    pub fn wait(self) -> Result<(), String> {
-        self.handle
-            .join()
-            .unwrap_or_else(|_| Err("the cache's writer failed".into()))
-    }
-
-    /// Waits until every file is stored, or `within` has passed; then
-    /// stops after the file being stored.
-    pub fn end_within(self, within: std::time::Duration) -> Result<(), String> {
-        let until = std::time::Instant::now() + within;
-        while !self.handle.is_finished() && std::time::Instant::now() < until {
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
-        self.stop()
-    }
-
-    /// Stops after the file being stored (what is finished is kept), and
-    /// waits for that.
-    pub fn stop(self) -> Result<(), String> {
-        self.stop.store(true, Ordering::Relaxed);
-        self.wait()
-    }
 }
 
 /// An open cache.
@@ -349,53 +263,6 @@ impl Cache {
             .map_err(|e| format!("cannot write the cache {}: {e}", self.path.display()))
     }
 
-    /// Takes the files `rx` hands over until the load is done, then
-    /// parses and stores them, [`BATCH`] per transaction, until all are
-    /// stored or `stop` is set. A load that ends without saying it is done
-    /// leaves nothing written.
-    fn store_stream(&self, rx: &Receiver<Item>, stop: &AtomicBool) -> Result<(), String> {
-        let fail =
-            |e: rusqlite::Error| format!("cannot write the cache {}: {e}", self.path.display());
-        let mut files = Vec::new();
-        let mut done = None;
-        for item in rx {
-            match item {
-                Item::File(key) => files.push(key),
-                Item::Done(folders, present) => {
-                    done = Some((folders, present));
-                    break;
-                }
-            }
-        }
-        let Some((folders, present)) = done else {
-            return Ok(());
-        };
-        let tx = rusqlite::Transaction::new_unchecked(
-            &self.conn,
-            rusqlite::TransactionBehavior::Immediate,
-        )
-        .map_err(fail)?;
-        forget(&tx, &folders, &present).map_err(fail)?;
-        tx.commit().map_err(fail)?;
-        for batch in files.chunks(BATCH) {
-            let tx = rusqlite::Transaction::new_unchecked(
-                &self.conn,
-                rusqlite::TransactionBehavior::Immediate,
-            )
-            .map_err(fail)?;
-            for key in batch {
-                if stop.load(Ordering::Relaxed) {
-                    return tx.commit().map_err(fail);
-                }
-                if let Some(row) = parse_for_cache(key) {
-                    put(&tx, &row).map_err(fail)?;
-                }
-            }
-            tx.commit().map_err(fail)?;
-        }
-        Ok(())
-    }
-
     fn store_inner(
         &self,
         rows: &[Row],
@@ -428,27 +295,8 @@ impl Cache {
     }
 }
 
-/// `key`'s file parsed as a start parses it, if it is still as `key` says
-/// (a file changed since is left to the next start).
-fn parse_for_cache(key: &Key) -> Option<Row> {
-    let found = super::load::Found::File {
-        path: key.path.clone(),
-        shown: key.shown.clone(),
-        root: key.root.clone(),
-        canon: std::fs::canonicalize(&key.path).ok(),
-        len: key.stamp.len,
-        stamp: Some(key.stamp),
-    };
-    let parsed = super::parse_one(found.read());
-    let now = std::fs::metadata(&key.path).ok().map(|m| Stamp::of(&m));
-    if now != Some(key.stamp) {
-        return None;
-    }
-    Cache::record(key.clone(), &parsed)
-}
-
 /// Stores one parsed file.
-fn put(tx: &rusqlite::Transaction<'_>, row: &Row) -> rusqlite::Result<()> {
+pub(super) fn put(tx: &rusqlite::Transaction<'_>, row: &Row) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "INSERT OR REPLACE INTO files (id, root, len, modified, data) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
@@ -464,7 +312,7 @@ fn put(tx: &rusqlite::Transaction<'_>, row: &Row) -> rusqlite::Result<()> {
 
 /// Forgets the files of `roots` that are not in `present` (deleted or
 /// renamed).
-fn forget(
+pub(super) fn forget(
     tx: &rusqlite::Transaction<'_>,
     roots: &[PathBuf],
     present: &[Key],
