@@ -21,12 +21,14 @@ mod highlight;
 mod index;
 mod inverse;
 mod memo;
+mod names;
 mod rank;
 #[cfg(test)]
 mod tests;
 
 pub use explain::{Explanation, Reason, WordReason};
 pub use index::{Entry, Index};
+pub use names::Names;
 pub use rank::Finder;
 
 use crate::library::Library;

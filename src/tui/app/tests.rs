@@ -377,6 +377,7 @@ mod glossary;
 mod help;
 mod history;
 mod home;
+mod home_large;
 mod keep;
 mod measures;
 mod outside;

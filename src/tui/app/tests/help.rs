@@ -161,6 +161,7 @@ fn the_lists_section_speaks_of_lists_and_home_has_its_keys() {
     };
     assert!(says("enter", "Open the selected brief"), "{home:?}");
     assert!(says("1–9", "Open brief N"), "{home:?}");
+    assert!(says("/", "Filter the briefs by name"), "{home:?}");
     assert!(says("j", "next brief"), "{home:?}");
     assert!(says("backspace", "Back"), "{home:?}");
     assert!(says("H", "Home"), "{home:?}");

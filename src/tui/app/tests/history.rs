@@ -95,18 +95,18 @@ fn home_is_a_full_context_for_the_bar_the_search_and_its_cards() {
     press(&mut a, "G");
     let s = screen(&a);
     assert!(s.contains("Digital Allies"), "{s}");
-    // `/` searches the selected brief; what is typed is the query.
+    // `/` filters the briefs by name; Tab searches the library for what
+    // was typed.
     press(&mut a, "/");
-    assert!(a.views.showing::<views::SearchLine>());
     type_text(&mut a, "china");
-    assert_eq!(a.desk.search.query, "china");
     assert_eq!(
-        a.desk
-            .lib
-            .brief(a.desk.reader.brief)
-            .map(|b| b.meta.id.as_str()),
-        Some("strategic-tech-cooperation")
+        status(&screen(&a)).trim_end().split("  ").next(),
+        Some(" /china"),
+        "the filter line in the bar"
     );
+    press(&mut a, "tab");
+    assert!(a.views.showing::<views::Results>(), "{}", screen(&a));
+    assert_eq!(a.desk.search.query, "china");
 }
 
 #[test]

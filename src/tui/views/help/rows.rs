@@ -174,6 +174,14 @@ fn home_lines(keymap: &Keymap, out: &mut Vec<(String, String, bool)>) {
             "Open the selected brief where you last were",
         ),
         (pillar_keys, "Open brief N"),
+        (
+            doing(&[Action::PageDown, Action::PageUp]),
+            "A page of briefs down or up",
+        ),
+        (
+            doing(&[Action::Search]),
+            "Filter the briefs by name (tab: search the library for it)",
+        ),
         (doing(&[Action::Back]), "Back to the brief you came from"),
         (doing(&[Action::Home]), "Home, from anywhere"),
     ];

@@ -2,6 +2,7 @@
 //! selected brief's details below it at narrow widths.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -9,9 +10,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Clear;
 use unicode_width::UnicodeWidthStr;
 
-use super::headline_figures;
+use super::{Home, Rows, headline_figures};
 use crate::layout::wrap_ranges;
-use crate::model::{Brief, BriefIdx};
+use crate::model::Brief;
 use crate::sanitize;
 use crate::theme::Slot;
 use crate::tui::desk::Desk;
@@ -109,20 +110,20 @@ fn card_height(b: &Brief, r: Richness, width: u16) -> u16 {
     u16::try_from(lines).unwrap_or(u16::MAX) + r.gap
 }
 
-fn plan(cx: &Desk, area: Rect, cursor: usize) -> Plan {
+fn plan(cx: &Desk, area: Rect, rows: Rows<'_>, cursor: usize) -> Plan {
     let body = body(cx, area);
     let top = body.y + 2;
     let avail = body.bottom().saturating_sub(top);
-    let n = cx.lib.briefs.len();
+    let n = rows.len();
     if body.width < LIST_BELOW {
-        let rows = u16::try_from(n).unwrap_or(u16::MAX).min(avail);
-        let first = list_first(cursor, usize::from(rows));
+        let shown = u16::try_from(n).unwrap_or(u16::MAX).min(avail);
+        let first = list_first(cursor, usize::from(shown));
         let placed = (first..n)
-            .take(usize::from(rows))
+            .take(usize::from(shown))
             .enumerate()
-            .map(|(i, b)| (b, top + u16::try_from(i).unwrap_or(0), 1))
+            .map(|(i, r)| (r, top + u16::try_from(i).unwrap_or(0), 1))
             .collect();
-        let detail_y = top + rows + 1;
+        let detail_y = top + shown + 1;
         let detail = (detail_y < body.bottom()).then(|| Rect {
             x: body.x + 1,
             y: detail_y,
@@ -140,33 +141,51 @@ fn plan(cx: &Desk, area: Rect, cursor: usize) -> Plan {
     let width = body.width.saturating_sub(4).min(MAX_CARD_W);
     let x = body.x + (body.width - width) / 2;
     let text_w = width.saturating_sub(INDENT);
-    let heights = |r: Richness| -> Vec<u16> {
-        cx.lib
-            .briefs
-            .iter()
-            .map(|b| card_height(b, r, text_w))
-            .collect()
+    let height = |row: usize, r: Richness| -> u16 {
+        rows.get(row)
+            .and_then(|b| cx.lib.brief(b))
+            .map_or(1 + r.gap, |b| card_height(b, r, text_w))
     };
-    let total = |h: &[u16], r: Richness| h.iter().sum::<u16>().saturating_sub(r.gap);
-    let rich = RICHNESS
-        .into_iter()
-        .find(|r| total(&heights(*r), *r) <= avail)
-        .unwrap_or(RICHNESS[RICHNESS.len() - 1]);
-    let h = heights(rich);
+    // The richest whose cards all fit; when there are more briefs than
+    // rows none can, and only the cards on screen are measured.
+    let fits = |r: Richness| {
+        let mut total: u32 = 0;
+        for row in 0..n {
+            total += u32::from(height(row, r));
+            if total > u32::from(avail) + u32::from(r.gap) {
+                return false;
+            }
+        }
+        true
+    };
+    let poorest = RICHNESS[RICHNESS.len() - 1];
+    let rich = if n > usize::from(avail) {
+        poorest
+    } else {
+        RICHNESS.into_iter().find(|r| fits(*r)).unwrap_or(poorest)
+    };
     // Too many briefs for the screen: start late enough that the selected
     // card shows (the gap after the last card shown takes no room).
-    let mut first = 0;
-    while first < cursor && total(&h[first..=cursor.min(n - 1)], rich) > avail {
-        first += 1;
+    let cursor = cursor.min(n.saturating_sub(1));
+    let mut first = cursor;
+    let mut used = u32::from(height(cursor, rich).saturating_sub(rich.gap));
+    while first > 0 {
+        let h = u32::from(height(first - 1, rich));
+        if used + h > u32::from(avail) {
+            break;
+        }
+        used += h;
+        first -= 1;
     }
     let mut y = top;
     let mut placed = Vec::new();
-    for (b, hb) in h.iter().enumerate().skip(first) {
+    for row in first..n {
         if y >= body.bottom() {
             break;
         }
-        placed.push((b, y, *hb));
-        y = y.saturating_add(*hb);
+        let h = height(row, rich);
+        placed.push((row, y, h));
+        y = y.saturating_add(h);
     }
     Plan {
         cards: Some(rich),
@@ -181,53 +200,96 @@ fn list_first(cursor: usize, rows: usize) -> usize {
     cursor.saturating_sub(rows.saturating_sub(1))
 }
 
-/// The brief whose card or row holds `p`.
-pub fn brief_at(cx: &Desk, p: Position) -> Option<usize> {
-    let plan = plan(cx, cx.geometry.area, 0);
+/// The rows of `home` over the library.
+fn rows_of<'a>(cx: &Desk, home: &'a Home) -> Rows<'a> {
+    home.rows(cx.lib.briefs.len())
+}
+
+/// The row whose card or line holds `p`.
+pub fn row_at(cx: &Desk, home: &Home, p: Position) -> Option<usize> {
+    let plan = plan(cx, cx.geometry.area, rows_of(cx, home), home.cursor);
     plan.placed
         .iter()
         .find(|(_, y, h)| p.y >= *y && p.y < y + h && p.x >= plan.x && p.x < plan.right)
-        .map(|(b, _, _)| *b)
+        .map(|(r, _, _)| *r)
+}
+
+/// How many rows a page key moves: as many as show at once.
+pub fn per_page(cx: &Desk, home: &Home) -> usize {
+    let plan = plan(cx, cx.geometry.area, rows_of(cx, home), home.cursor);
+    plan.placed.len().saturating_sub(1).max(1)
 }
 
 /// Where the terminal cursor goes: on the selected brief's glyph.
-pub fn cursor_at(cx: &Desk, area: Rect, cursor: usize) -> Option<Position> {
-    let plan = plan(cx, area, cursor);
+pub fn cursor_at(cx: &Desk, area: Rect, home: &Home) -> Option<Position> {
+    let plan = plan(cx, area, rows_of(cx, home), home.cursor);
     plan.placed
         .iter()
-        .find(|(b, _, _)| *b == cursor)
+        .find(|(r, _, _)| *r == home.cursor)
         .map(|(_, y, _)| Position { x: plan.x, y: *y })
 }
 
-pub fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, cursor: usize) {
+pub fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, home: &Home) {
     let body = body(cx, area);
     frame.render_widget(Clear, body);
     frame
         .buffer_mut()
         .set_style(body, cx.theme.get(Slot::Background));
-    let plan = plan(cx, area, cursor);
+    let rows = rows_of(cx, home);
+    let plan = plan(cx, area, rows, home.cursor);
     let buf = frame.buffer_mut();
-    title_row(buf, cx, body, &plan);
-    for &(b, y, _) in &plan.placed {
-        let Some(brief) = cx.lib.brief(BriefIdx(b)) else {
+    title_row(buf, cx, body, &plan, home);
+    if rows.is_empty() {
+        let note = format!(
+            "no brief's name meets \"{}\": Esc shows them all",
+            sanitize::line(home.filter().trim())
+        );
+        cells::put_truncated(
+            buf,
+            plan.x,
+            body.y + 2,
+            plan.right,
+            &note,
+            cx.theme.get(Slot::Dim),
+        );
+        return;
+    }
+    for &(row, y, _) in &plan.placed {
+        let Some(brief) = rows.get(row).and_then(|b| cx.lib.brief(b)) else {
             continue;
         };
-        let selected = b == cursor;
+        let selected = row == home.cursor;
         match plan.cards {
             Some(rich) => card(buf, cx, brief, (plan.x, y, plan.right), rich, selected),
             None => header(buf, cx, brief, (plan.x, y, plan.right), selected, false),
         }
     }
-    if let (Some(r), Some(brief)) = (plan.detail, cx.lib.brief(BriefIdx(cursor))) {
+    let selected = rows.get(home.cursor).and_then(|b| cx.lib.brief(b));
+    if let (Some(r), Some(brief)) = (plan.detail, selected) {
         detail(buf, cx, brief, r);
     }
 }
 
-fn title_row(buf: &mut Buffer, cx: &Scene<'_>, body: Rect, plan: &Plan) {
+fn title_row(buf: &mut Buffer, cx: &Scene<'_>, body: Rect, plan: &Plan, home: &Home) {
     let theme = &cx.theme;
     let what = if cx.lib.embedded { "Library" } else { "Briefs" };
     let n = cx.lib.briefs.len();
-    let title = format!("{what} · {n} brief{}", if n == 1 { "" } else { "s" });
+    let rows = rows_of(cx, home);
+    let mut title = if home.filter().trim().is_empty() {
+        format!("{what} · {n} brief{}", if n == 1 { "" } else { "s" })
+    } else {
+        format!(
+            "{what} · {} of {n} meet \"{}\"",
+            rows.len(),
+            sanitize::line(home.filter().trim())
+        )
+    };
+    // A list longer than the screen says which part of it shows.
+    if let (Some(first), Some(last)) = (plan.placed.first(), plan.placed.last())
+        && plan.placed.len() < rows.len()
+    {
+        let _ = write!(title, " · {}–{}", first.0 + 1, last.0 + 1);
+    }
     let x = cells::put_truncated(
         buf,
         plan.x,

@@ -1,0 +1,177 @@
+//! Home over a library of thousands: a list that pages, says which part
+//! of it shows, and narrows to the briefs whose names meet what `/` types.
+
+use super::type_text;
+use crate::library::Library;
+use crate::model::{BriefIdx, Origin, SourceFile};
+use crate::tui::app::App;
+use crate::tui::testkit::{app_on, press, screen};
+use crate::tui::views::{Home, Results};
+
+const TOPICS: [&str; 5] = [
+    "shipbuilding",
+    "semiconductors",
+    "nuclear",
+    "visas",
+    "minerals",
+];
+
+/// `n` small briefs: "Brief 7: nuclear", one topic each in turn, and one
+/// of them on batteries alone.
+fn library(n: usize) -> Library {
+    let files = (0..n)
+        .map(|i| {
+            let topic = if i == n / 2 {
+                "batteries"
+            } else {
+                TOPICS[i % TOPICS.len()]
+            };
+            let text = format!(
+                "+++\nid = \"brief-{i}\"\ntitle = \"Brief {i} on {topic}\"\n\
+                 short_title = \"Brief {i}: {topic}\"\npublisher = \"Wilson Center\"\n\
+                 published = \"20{:02}\"\n+++\n\n# One\n\nText on {topic}.\n",
+                10 + i % 15
+            );
+            Ok(SourceFile::new(
+                format!("brief-{i}.md"),
+                Origin::Embedded,
+                text,
+            ))
+        })
+        .collect();
+    Library::from_files(files)
+}
+
+fn home(n: usize, w: u16, h: u16) -> App {
+    let mut a = app_on(library(n), w, h);
+    a.open_view::<Home>();
+    a
+}
+
+fn cursor(a: &App) -> usize {
+    a.views.get::<Home>().map_or(usize::MAX, |h| h.cursor)
+}
+
+/// The brief selected: the row's brief.
+fn selected(a: &App) -> Option<String> {
+    let h = a.views.get::<Home>()?;
+    let b = h.rows(a.desk.lib.briefs.len()).get(h.cursor)?;
+    a.desk.lib.brief(b).map(|b| b.meta.id.clone())
+}
+
+#[test]
+fn a_long_list_pages_and_says_which_part_shows() {
+    for (w, h) in [(120, 40), (40, 12)] {
+        let mut a = home(3000, w, h);
+        let s = screen(&a);
+        let title = s.lines().next().unwrap_or("");
+        assert!(title.contains("3000 briefs"), "{w}×{h}: {s}");
+        assert!(title.contains(" · 1–"), "which part shows, {w}×{h}: {s}");
+        press(&mut a, "pagedown");
+        let page = cursor(&a);
+        assert!(page > 1, "a page is more than one brief at {w}×{h}");
+        press(&mut a, "pagedown");
+        assert_eq!(cursor(&a), 2 * page, "{w}×{h}");
+        let s = screen(&a);
+        assert!(s.contains(&format!("Brief {}: ", 2 * page)), "{w}×{h}: {s}");
+        press(&mut a, "G");
+        assert_eq!(cursor(&a), 2999);
+        let s = screen(&a);
+        assert!(s.contains("Brief 2999: "), "{w}×{h}: {s}");
+        assert!(s.lines().next().unwrap_or("").contains("–3000"), "{s}");
+        press(&mut a, "pageup g");
+        assert_eq!(cursor(&a), 0);
+    }
+}
+
+#[test]
+fn typing_after_slash_narrows_the_list_and_enter_opens_the_best() {
+    let mut a = home(3000, 120, 40);
+    press(&mut a, "/");
+    type_text(&mut a, "batteris");
+    let s = screen(&a);
+    assert!(s.contains("1 of 3000 meet \"batteris\""), "{s}");
+    assert!(s.contains("Brief 1500: batteries"), "{s}");
+    assert!(!s.contains("Brief 0: "), "{s}");
+    press(&mut a, "enter");
+    assert!(!a.views.is_open(), "enter opens the brief");
+    assert_eq!(a.desk.reader.brief, BriefIdx(1500));
+    // Home again keeps the filter, on the brief just left.
+    press(&mut a, "H");
+    assert_eq!(selected(&a).as_deref(), Some("brief-1500"));
+    assert!(screen(&a).contains("1 of 3000 meet"));
+}
+
+#[test]
+fn every_word_must_meet_and_the_arrows_move_among_those_found() {
+    let mut a = home(3000, 120, 40);
+    press(&mut a, "/");
+    type_text(&mut a, "nuclear 2012");
+    let s = screen(&a);
+    // Every fifth brief is on nuclear, one in fifteen of 2012 (and all
+    // of those on nuclear): those are listed, no other.
+    let found: Vec<String> = a
+        .views
+        .get::<Home>()
+        .map(|h| {
+            let rows = h.rows(a.desk.lib.briefs.len());
+            (0..rows.len())
+                .filter_map(|r| rows.get(r))
+                .filter_map(|b| a.desk.lib.brief(b))
+                .map(|b| b.meta.title.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(found.len(), 200, "{s}");
+    assert!(found.iter().all(|t| t.contains("nuclear")), "{found:?}");
+    // A title that holds a word counts more than a year: Brief 2012 first,
+    // then the others in library order.
+    assert_eq!(selected(&a).as_deref(), Some("brief-2012"));
+    press(&mut a, "down down");
+    assert_eq!(cursor(&a), 2);
+    assert_eq!(selected(&a).as_deref(), Some("brief-17"));
+    // Esc clears the filter and keeps the brief selected among them all.
+    press(&mut a, "esc");
+    assert_eq!(selected(&a).as_deref(), Some("brief-17"));
+    assert_eq!(cursor(&a), 17);
+    assert!(
+        screen(&a)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .contains("3000 briefs")
+    );
+}
+
+#[test]
+fn nothing_found_says_so_and_backspace_takes_back_what_was_typed() {
+    let mut a = home(300, 80, 24);
+    press(&mut a, "/");
+    type_text(&mut a, "zzzz");
+    let s = screen(&a);
+    assert!(s.contains("no brief's name meets \"zzzz\""), "{s}");
+    press(&mut a, "enter");
+    assert!(a.views.showing::<Home>(), "nothing to open");
+    press(&mut a, "/ backspace backspace backspace backspace");
+    assert!(
+        screen(&a)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .contains("300 briefs")
+    );
+    // Backspace on an empty filter leaves the line; then `j` moves again.
+    press(&mut a, "backspace j");
+    assert_eq!(cursor(&a), 1);
+}
+
+#[test]
+fn tab_searches_the_whole_library_for_what_was_typed() {
+    let mut a = home(300, 120, 40);
+    press(&mut a, "/");
+    type_text(&mut a, "minerals");
+    press(&mut a, "tab");
+    assert!(a.views.showing::<Results>(), "{}", screen(&a));
+    assert_eq!(a.desk.search.query, "minerals");
+    assert!(screen(&a).contains("Text on minerals"), "{}", screen(&a));
+}
