@@ -267,7 +267,7 @@ mod tests {
         let b = lib.by_id("strategic-tech-cooperation").expect("brief");
         let brief = lib.brief(b).expect("brief");
         let i = brief
-            .figures
+            .figures()
             .iter()
             .position(|f| f.id == "chip-exports-china")
             .expect("figure");

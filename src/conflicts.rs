@@ -45,7 +45,7 @@ impl Conflict {
                 .and_then(|r| Some(lib.brief(r.brief)?.figure(r.figure)?.label.clone())),
             Self::Event { sides, .. } => sides
                 .first()
-                .and_then(|r| Some(lib.brief(r.brief)?.events.get(r.event)?.label.clone())),
+                .and_then(|r| Some(lib.brief(r.brief)?.events().get(r.event)?.label.clone())),
         };
         label.unwrap_or_else(|| self.name().to_owned())
     }
@@ -61,41 +61,49 @@ impl Conflict {
     }
 }
 
-/// Every measure the library's figures name, each with its figures in order
-/// of `as_of` (figures without one last), then brief.
+/// Every figure of the library that states a measure, from the briefs'
+/// digests (no brief's detail is read).
+fn measured(lib: &Library) -> impl Iterator<Item = (FigureRef, &crate::model::Measured)> {
+    lib.briefs.iter().enumerate().flat_map(|(b, brief)| {
+        brief.digest.measured.iter().map(move |m| {
+            let r = FigureRef {
+                brief: BriefIdx(b),
+                figure: m.figure,
+            };
+            (r, m)
+        })
+    })
+}
+
 /// What a reader calls measure `slug`: the label of its first figure.
 pub fn measure_label(lib: &Library, slug: &str) -> String {
-    lib.figures()
-        .filter_map(|r| lib.brief(r.brief)?.figure(r.figure))
-        .find(|f| f.measure.as_deref() == Some(slug))
+    measured(lib)
+        .find(|(_, m)| m.measure == slug)
+        .and_then(|(r, _)| lib.brief(r.brief)?.figure(r.figure))
         .map_or_else(|| slug.to_owned(), |f| f.label.clone())
 }
 
+/// Every measure the library's figures name, each with its figures in order
+/// of `as_of` (figures without one last), then brief.
 pub fn measures(lib: &Library) -> Vec<(String, Vec<FigureRef>)> {
-    let mut all: Vec<(&str, FigureRef)> = lib
-        .figures()
-        .filter_map(|r| {
-            let f = lib.brief(r.brief)?.figure(r.figure)?;
-            Some((f.measure.as_deref()?, r))
+    let mut all: Vec<(&str, (bool, &str), FigureRef)> = measured(lib)
+        .map(|(r, m)| {
+            let as_of = (m.as_of.is_none(), m.as_of.as_deref().unwrap_or_default());
+            (m.measure.as_str(), as_of, r)
         })
         .collect();
     all.sort_by(|a, b| a.0.cmp(b.0));
     let mut out: Vec<(String, Vec<FigureRef>)> = Vec::new();
     for group in all.chunk_by(|a, b| a.0 == b.0) {
-        let mut refs: Vec<FigureRef> = group.iter().map(|(_, r)| *r).collect();
-        refs.sort_by_key(|r| (as_of_key(lib, *r), *r));
-        out.push((group[0].0.to_owned(), refs));
+        let mut refs: Vec<((bool, &str), FigureRef)> =
+            group.iter().map(|(_, k, r)| (*k, *r)).collect();
+        refs.sort();
+        out.push((
+            group[0].0.to_owned(),
+            refs.into_iter().map(|(_, r)| r).collect(),
+        ));
     }
     out
-}
-
-/// Sort key for a figure's `as_of`: known dates first, oldest first.
-fn as_of_key(lib: &Library, r: FigureRef) -> (bool, String) {
-    let as_of = lib
-        .brief(r.brief)
-        .and_then(|b| b.figure(r.figure))
-        .and_then(|f| f.as_of.clone());
-    (as_of.is_none(), as_of.unwrap_or_default())
 }
 
 /// Every disagreement in the library: figures first, by measure, then
@@ -112,9 +120,14 @@ fn figure_conflicts(lib: &Library) -> Vec<Conflict> {
         let dated: Vec<(String, String, FigureRef)> = refs
             .iter()
             .filter_map(|r| {
-                let f = lib.brief(r.brief)?.figure(r.figure)?;
-                let as_of = f.as_of.as_deref()?.trim().to_owned();
-                Some((as_of, trace::normalize(&f.value).0.trim().to_owned(), *r))
+                let m = lib
+                    .brief(r.brief)?
+                    .digest
+                    .measured
+                    .iter()
+                    .find(|m| m.figure == r.figure)?;
+                let as_of = m.as_of.as_deref()?.trim().to_owned();
+                Some((as_of, trace::normalize(&m.value).0.trim().to_owned(), *r))
             })
             .collect();
         for group in dated.chunk_by(|a, b| a.0 == b.0) {
@@ -134,14 +147,12 @@ fn figure_conflicts(lib: &Library) -> Vec<Conflict> {
 fn event_conflicts(lib: &Library) -> Vec<Conflict> {
     let mut keyed: Vec<(&str, PartialDate, EventRef)> = Vec::new();
     for (bi, b) in lib.briefs.iter().enumerate() {
-        for (ei, e) in b.events.iter().enumerate() {
-            if let Some(k) = &e.key {
-                let r = EventRef {
-                    brief: BriefIdx(bi),
-                    event: ei,
-                };
-                keyed.push((k.as_str(), e.date, r));
-            }
+        for k in &b.digest.keyed {
+            let r = EventRef {
+                brief: BriefIdx(bi),
+                event: k.event,
+            };
+            keyed.push((k.key.as_str(), k.date, r));
         }
     }
     keyed.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));

@@ -80,6 +80,7 @@ impl Library {
         paths: &[PathBuf],
         cache: &cache::Cache,
         writer: Option<&cache::Writer>,
+        changed: Changed,
     ) -> (Self, Pending) {
         let found = load::find(paths);
         let present: Vec<cache::Key> = found.iter().filter_map(load::Found::key).collect();
@@ -90,15 +91,42 @@ impl Library {
             .collect();
         let mut each: Vec<Parsed> = Vec::with_capacity(found.len());
         each.resize_with(found.len(), Parsed::default);
+        let kept = cache.summaries(&folders);
+        // The files the cache knows as they are now are taken from it, read
+        // back on every core; the others are parsed.
+        let looked = parse_all(
+            found.into_iter().enumerate().collect(),
+            workers(kept.len(), u64::MAX),
+            |(n, f)| match f.key().and_then(|k| kept.get(&k, cache)) {
+                Some(p) => Looked::Kept(n, Box::new(p)),
+                None => Looked::Changed(n, f),
+            },
+        );
+        drop(kept);
         let mut misses = Vec::new();
         let mut bytes = 0;
-        for (n, f) in found.into_iter().enumerate() {
-            let hit = f.key().and_then(|k| cache.get(&k));
-            if let Some(p) = hit {
-                each[n] = p;
-            } else {
-                bytes += f.len();
-                misses.push((n, f));
+        let mut left = Vec::new();
+        for l in looked {
+            match l {
+                Looked::Kept(n, p) => {
+                    if let Some(slot) = each.get_mut(n) {
+                        *slot = *p;
+                    }
+                }
+                // Many files changed (a first start, a folder of new
+                // reports): the first few are parsed here, so the library
+                // opens with them, and the others later.
+                Looked::Changed(n, f)
+                    if changed == Changed::LeaveMany
+                        && (misses.len() >= FIRST_FILES || bytes >= FIRST_BYTES)
+                        && f.key().is_some() =>
+                {
+                    left.push((n, f));
+                }
+                Looked::Changed(n, f) => {
+                    bytes += f.len();
+                    misses.push((n, f));
+                }
             }
         }
         let workers = workers(misses.len(), bytes);
@@ -125,11 +153,23 @@ impl Library {
             }
             rows.extend(row);
         }
+        // A file left for later is not in this library: links to it are
+        // left unresolved without a word, as to a file that gave no brief.
+        let later = left.len();
+        for (n, f) in left {
+            if let (Some(slot), Some(k)) = (each.get_mut(n), f.key()) {
+                slot.failed = f.source_key();
+                if let Some(w) = writer {
+                    w.keep(k);
+                }
+            }
+        }
         let mut lib = Self::assemble(each);
         lib.use_glossary_of(paths);
         let pending = Pending {
             rows,
             fresh,
+            later,
             folders,
             present,
         };
@@ -246,7 +286,7 @@ impl Library {
     /// Every figure of the library, brief by brief.
     pub fn figures(&self) -> impl Iterator<Item = FigureRef> + '_ {
         self.briefs.iter().enumerate().flat_map(|(b, brief)| {
-            (0..brief.figures.len()).map(move |f| FigureRef {
+            (0..brief.digest.figures).map(move |f| FigureRef {
                 brief: BriefIdx(b),
                 figure: crate::model::FigureIdx(f),
             })
@@ -260,7 +300,7 @@ impl Library {
             .briefs
             .iter()
             .enumerate()
-            .flat_map(|(i, b)| b.events.iter().map(move |e| (BriefIdx(i), e)))
+            .flat_map(|(i, b)| b.events().iter().map(move |e| (BriefIdx(i), e)))
             .collect();
         all.sort_by(|a, b| a.1.date.cmp(&b.1.date).then(a.0.cmp(&b.0)));
         all
@@ -271,7 +311,7 @@ impl Library {
     pub fn figure_tags(&self) -> Vec<(String, usize)> {
         let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for b in &self.briefs {
-            for f in &b.figures {
+            for f in b.figures() {
                 for t in &f.tags {
                     *counts.entry(t.as_str()).or_default() += 1;
                 }
@@ -311,6 +351,28 @@ fn workers(files: usize, bytes: u64) -> usize {
         .min(files)
 }
 
+/// One file of a load through the cache: taken from it, or changed since.
+enum Looked {
+    Kept(usize, Box<Parsed>),
+    Changed(usize, load::Found),
+}
+
+/// What a load through the cache does with the files that changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    /// Parses them all before the library is made.
+    ParseAll,
+    /// Parses the first few ([`FIRST_FILES`], [`FIRST_BYTES`]) and leaves
+    /// the others out of this library: a writer given the load parses and
+    /// stores them, and a later load through the cache takes them in.
+    LeaveMany,
+}
+
+/// How many changed files, and bytes of them, a load that leaves many for
+/// later parses itself.
+pub const FIRST_FILES: usize = 32;
+pub const FIRST_BYTES: u64 = 2 * 1024 * 1024;
+
 /// What a load leaves to write to the cache: the files parsed anew, and
 /// which files the library's folders hold now (the others are forgotten).
 pub struct Pending {
@@ -318,6 +380,8 @@ pub struct Pending {
     rows: Vec<cache::Row>,
     /// How many files were parsed anew.
     fresh: usize,
+    /// How many changed files were left out of the library, for later.
+    later: usize,
     folders: Vec<PathBuf>,
     present: Vec<cache::Key>,
 }
@@ -326,6 +390,11 @@ impl Pending {
     /// How many files were parsed anew.
     pub fn parsed(&self) -> usize {
         self.fresh
+    }
+
+    /// How many changed files were left out of the library, for later.
+    pub fn later(&self) -> usize {
+        self.later
     }
 
     /// True if the cache has nothing to learn.

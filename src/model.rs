@@ -4,7 +4,10 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
+mod detail;
 pub mod said;
+
+pub use detail::{Detail, Digest, Fetch, Fetched, Fetcher, HEADLINE, Keyed, Measured};
 
 use crate::date::PartialDate;
 use crate::diag::{LineIndex, Pos};
@@ -348,6 +351,12 @@ impl SourceFile {
     }
 
     /// True once the text is in memory.
+    /// The size and time of the file when it was read, if from a file
+    /// whose text is read when asked.
+    pub fn stamp(&self) -> Option<Stamp> {
+        self.stamp
+    }
+
     pub fn is_read(&self) -> bool {
         self.text.get().is_some()
     }
@@ -385,21 +394,137 @@ impl SourceFile {
 pub struct Brief {
     pub meta: Meta,
     pub sections: Vec<Section>,
-    pub figures: Vec<Figure>,
-    pub mentions: Vec<Mention>,
     pub links: Vec<Link>,
-    pub events: Vec<Event>,
     pub source: SourceFile,
+    /// What of the detail is always at hand.
+    pub digest: Digest,
+    /// Figures, mentions and events: parsed with the brief, or fetched
+    /// when first asked for (see [`Brief::detail`]).
+    detail: OnceLock<Detail>,
+    fetch: Option<Fetcher>,
     /// Per figure, the body's sentences that mention it (see
     /// [`Brief::said`]): known from the library's cache without the text.
     pub said: OnceLock<Vec<String>>,
 }
 
 impl Brief {
+    /// A brief parsed whole.
+    pub fn new(
+        meta: Meta,
+        sections: Vec<Section>,
+        links: Vec<Link>,
+        detail: Detail,
+        source: SourceFile,
+    ) -> Self {
+        Self {
+            meta,
+            sections,
+            links,
+            source,
+            digest: Digest::of(&detail),
+            detail: OnceLock::from(detail),
+            fetch: None,
+            said: OnceLock::new(),
+        }
+    }
+
+    /// A brief whose detail `fetch` reads when first asked for.
+    pub fn deferred(
+        meta: Meta,
+        sections: Vec<Section>,
+        links: Vec<Link>,
+        digest: Digest,
+        source: SourceFile,
+        fetch: Fetcher,
+    ) -> Self {
+        Self {
+            meta,
+            sections,
+            links,
+            source,
+            digest,
+            detail: OnceLock::new(),
+            fetch: Some(fetch),
+            said: OnceLock::new(),
+        }
+    }
+
+    /// The brief's figures, mentions and events, fetched the first time
+    /// they are asked for if they were not parsed with it. A brief whose
+    /// detail cannot be had any more (its file changed since) has none.
+    pub fn detail(&self) -> &Detail {
+        self.detail.get_or_init(|| {
+            let (detail, said) = self.fetched().unwrap_or_default();
+            if let Some(said) = said {
+                let _ = self.said.set(said);
+            }
+            detail
+        })
+    }
+
+    /// The detail to change (the parser's last steps).
+    pub fn detail_mut(&mut self) -> &mut Detail {
+        self.detail();
+        if self.detail.get().is_none() {
+            let _ = self.detail.set(Detail::default());
+        }
+        let Some(d) = self.detail.get_mut() else {
+            unreachable!("the detail was set just above")
+        };
+        d
+    }
+
+    /// Works on the detail without keeping it: one already read is lent,
+    /// else it is fetched, used and dropped (a pass over a whole library
+    /// holds one brief's detail at a time). `f` is also given the
+    /// sentences that mention each figure.
+    pub fn with_detail<T>(&self, f: impl FnOnce(&Detail, &[String]) -> T) -> T {
+        if let Some(d) = self.detail.get() {
+            return f(d, self.said());
+        }
+        let (detail, said) = self.fetched().unwrap_or_default();
+        match (said, self.said.get()) {
+            (_, Some(kept)) => f(&detail, kept),
+            (Some(said), None) => f(&detail, &said),
+            (None, None) => {
+                let said = said::sentences_of(self, &detail.mentions, detail.figures.len());
+                f(&detail, &said)
+            }
+        }
+    }
+
+    /// True once the detail is at hand.
+    pub fn has_detail(&self) -> bool {
+        self.detail.get().is_some()
+    }
+
+    fn fetched(&self) -> Option<Fetched> {
+        self.fetch.as_ref()?.fetch(&self.source)
+    }
+
+    pub fn figures(&self) -> &[Figure] {
+        &self.detail().figures
+    }
+
+    pub fn mentions(&self) -> &[Mention] {
+        &self.detail().mentions
+    }
+
+    pub fn events(&self) -> &[Event] {
+        &self.detail().events
+    }
+
     /// Per figure, the sentences of the body that mention it, one after
     /// another, each ended by a newline.
     pub fn said(&self) -> &[String] {
-        self.said.get_or_init(|| said::sentences(self))
+        if let Some(s) = self.said.get() {
+            return s;
+        }
+        self.detail();
+        self.said.get_or_init(|| {
+            let d = self.detail();
+            said::sentences_of(self, &d.mentions, d.figures.len())
+        })
     }
 
     pub fn section_by_anchor(&self, anchor: &str) -> Option<SectionIdx> {
@@ -414,11 +539,14 @@ impl Brief {
     }
 
     pub fn figure(&self, idx: FigureIdx) -> Option<&Figure> {
-        self.figures.get(idx.0)
+        self.figures().get(idx.0)
     }
 
     pub fn figure_by_id(&self, id: &str) -> Option<FigureIdx> {
-        self.figures.iter().position(|f| f.id == id).map(FigureIdx)
+        self.figures()
+            .iter()
+            .position(|f| f.id == id)
+            .map(FigureIdx)
     }
 
     /// Pillars: the sections at depth 1, in order.

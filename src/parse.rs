@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use crate::diag::Diagnostic;
 use crate::frontmatter::{self, SplitError};
 use crate::model::{
-    Brief, FigureIdx, Link, LinkTarget, Mention, Meta, Section, SectionIdx, SourceFile,
+    Brief, Detail, FigureIdx, Link, LinkTarget, Mention, Meta, Section, SectionIdx, SourceFile,
 };
 use crate::slug::{Slugger, slugify};
 use scan::{Heading, Scan};
@@ -52,17 +52,14 @@ pub fn parse_brief(mut file: SourceFile, diags: &mut Vec<Diagnostic>) -> Option<
         Some(f) => (f.meta, f.figures, f.events),
         None => (plain_meta(&file, &scan), Vec::new(), Vec::new()),
     };
-    let mut brief = Brief {
-        sections: build_sections(&file, &meta, &scan.headings),
-        meta,
+    let sections = build_sections(&file, &meta, &scan.headings);
+    let mut detail = Detail {
         figures,
         mentions: Vec::new(),
-        links: Vec::new(),
         events,
-        source: file,
-        said: std::sync::OnceLock::new(),
     };
-    attach(&mut brief, scan);
+    let links = attach(&sections, &mut detail, scan);
+    let brief = Brief::new(meta, sections, links, detail, file);
     crate::validate::brief(&brief, diags);
     Some(brief)
 }
@@ -140,20 +137,21 @@ fn build_sections(file: &SourceFile, meta: &Meta, headings: &[Heading]) -> Vec<S
     sections
 }
 
-/// Classifies links, records mentions, and ties figures and events to sections.
-fn attach(brief: &mut Brief, scan: Scan) {
+/// Classifies links (returned), records mentions, and ties figures and
+/// events to sections.
+fn attach(sections: &[Section], detail: &mut Detail, scan: Scan) -> Vec<Link> {
     let mut figures: HashMap<&str, FigureIdx> = HashMap::new();
-    for (i, f) in brief.figures.iter().enumerate() {
+    for (i, f) in detail.figures.iter().enumerate() {
         figures.entry(f.id.as_str()).or_insert(FigureIdx(i));
     }
     let mut anchors: HashMap<&str, SectionIdx> = HashMap::new();
-    for (i, s) in brief.sections.iter().enumerate() {
+    for (i, s) in sections.iter().enumerate() {
         anchors.entry(s.anchor.as_str()).or_insert(SectionIdx(i));
     }
     let mut mentions = Vec::new();
     let mut links = Vec::new();
     for raw in scan.links {
-        let section = brief.section_at(raw.range.start);
+        let section = section_at(sections, raw.range.start);
         if let Some(id) = raw.dest.strip_prefix("fig:") {
             mentions.push(Mention {
                 figure_id: id.to_owned(),
@@ -171,24 +169,33 @@ fn attach(brief: &mut Brief, scan: Scan) {
             resolved: None,
         });
     }
-    let figure_sections: Vec<Option<SectionIdx>> = brief
+    let figure_sections: Vec<Option<SectionIdx>> = detail
         .figures
         .iter()
         .map(|f| anchors.get(f.section_anchor.as_str()).copied())
         .collect();
-    let event_sections: Vec<Option<SectionIdx>> = brief
+    let event_sections: Vec<Option<SectionIdx>> = detail
         .events
         .iter()
         .map(|e| anchors.get(e.section_anchor.as_str()).copied())
         .collect();
-    brief.mentions = mentions;
-    brief.links = links;
-    for (f, s) in brief.figures.iter_mut().zip(figure_sections) {
+    detail.mentions = mentions;
+    for (f, s) in detail.figures.iter_mut().zip(figure_sections) {
         f.section = s;
     }
-    for (e, s) in brief.events.iter_mut().zip(event_sections) {
+    for (e, s) in detail.events.iter_mut().zip(event_sections) {
         e.section = s;
     }
+    links
+}
+
+/// The section of `sections` holding byte `offset` of the file.
+fn section_at(sections: &[Section], offset: usize) -> SectionIdx {
+    SectionIdx(
+        sections
+            .partition_point(|s| s.range.start <= offset)
+            .saturating_sub(1),
+    )
 }
 
 /// What a link destination points at. Never touches the filesystem.

@@ -62,6 +62,9 @@ pub struct Setup {
     pub watch: Vec<PathBuf>,
     /// The library cache's folder, when the library was read through it.
     pub cache: Option<PathBuf>,
+    /// How far the cache's writer is with the files the start left for
+    /// later, if it left any.
+    pub catchup: Option<std::sync::Arc<crate::library::cache::Progress>>,
     /// Said in the status bar at start (e.g. a warning about saved state).
     pub message: Option<String>,
     /// How `y` and `Y` write a citation.
@@ -153,6 +156,7 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     app.desk.outside.hyperlinks = setup.hyperlinks;
     app.watch.clone_from(&setup.watch);
     app.cache.clone_from(&setup.cache);
+    app.catchup = setup.catchup;
     app.desk.resize(app.desk.geometry.area);
     if let Some(start) = setup.start {
         app.desk.go(start);

@@ -16,25 +16,25 @@ pub fn brief(b: &Brief, diags: &mut Vec<Diagnostic>) {
     }
     // Sorted lists rather than hash sets: a brief has a few hundred
     // figures at most, and this runs for every brief of a library.
-    let mut mentioned: Vec<&str> = b.mentions.iter().map(|m| m.figure_id.as_str()).collect();
+    let mut mentioned: Vec<&str> = b.mentions().iter().map(|m| m.figure_id.as_str()).collect();
     mentioned.sort_unstable();
     let mut by_id: Vec<(&str, usize)> = b
-        .figures
+        .figures()
         .iter()
         .enumerate()
         .map(|(i, f)| (f.id.as_str(), i))
         .collect();
     by_id.sort_unstable();
     // For each figure, the one that first declared its id.
-    let mut first = vec![0; b.figures.len()];
+    let mut first = vec![0; b.figures().len()];
     for group in by_id.chunk_by(|a, b| a.0 == b.0) {
         for &(_, i) in group {
             first[i] = group[0].1;
         }
     }
-    for (i, f) in b.figures.iter().enumerate() {
+    for (i, f) in b.figures().iter().enumerate() {
         if first[i] != i {
-            let line = b.figures[first[i]].decl.line;
+            let line = b.figures()[first[i]].decl.line;
             diags.push(Diagnostic::error(
                 name,
                 Some(f.decl),
@@ -66,7 +66,7 @@ pub fn brief(b: &Brief, diags: &mut Vec<Diagnostic>) {
             ));
         }
     }
-    for m in &b.mentions {
+    for m in b.mentions() {
         if m.figure.is_none() {
             diags.push(Diagnostic::error(
                 name,
@@ -76,7 +76,7 @@ pub fn brief(b: &Brief, diags: &mut Vec<Diagnostic>) {
         }
     }
     draft_warning(b, diags);
-    for e in &b.events {
+    for e in b.events() {
         if e.section.is_none() {
             diags.push(Diagnostic::error(
                 name,
@@ -93,8 +93,8 @@ pub fn brief(b: &Brief, diags: &mut Vec<Diagnostic>) {
 /// One warning per brief that still holds draft figures or events (written
 /// by `briefing new`): "3 draft figures to review".
 fn draft_warning(b: &Brief, diags: &mut Vec<Diagnostic>) {
-    let figures = b.figures.iter().filter(|f| f.draft).count();
-    let events = b.events.iter().filter(|e| e.draft).count();
+    let figures = b.figures().iter().filter(|f| f.draft).count();
+    let events = b.events().iter().filter(|e| e.draft).count();
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let message = match (figures, events) {

@@ -9,62 +9,10 @@ mod common;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use briefing::library::Library;
 use briefing::library::cache::Cache;
+use briefing::library::{Changed, Library};
+use common::cached::{edit, library, load, summary};
 use common::pty::{Home, Session};
-
-/// The fixture library copied into a folder of its own.
-fn library() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
-    }
-    dir
-}
-
-/// Loads `dir` through the cache in `cache`, writes back what was parsed,
-/// and says how many files were parsed.
-fn load(dir: &Path, cache: &Path) -> (Library, usize) {
-    let c = Cache::open(cache).expect("cache");
-    let (lib, pending) = Library::from_paths_cached(&[dir.to_path_buf()], &c, None);
-    pending.write(&c).expect("write");
-    (lib, pending.parsed())
-}
-
-/// What a library says of itself: every brief's id, title, sections and
-/// figures, and every problem.
-fn summary(lib: &Library) -> Vec<String> {
-    let mut out: Vec<String> = lib
-        .briefs
-        .iter()
-        .map(|b| {
-            let sections: Vec<&str> = b.sections.iter().map(|s| s.anchor.as_str()).collect();
-            let figures: Vec<String> = b
-                .figures
-                .iter()
-                .map(|f| format!("{}={}", f.id, f.value))
-                .collect();
-            format!(
-                "{} [{}] {} | {} | {}",
-                b.meta.id,
-                b.source.name,
-                b.meta.title,
-                sections.join(","),
-                figures.join(",")
-            )
-        })
-        .collect();
-    out.extend(lib.diagnostics.iter().map(ToString::to_string));
-    out
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{from} in {}", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
 
 #[test]
 fn a_second_start_parses_nothing_and_reads_a_text_only_when_asked() {
@@ -124,7 +72,7 @@ fn an_edit_a_deletion_a_rename_and_a_new_file_are_seen_on_the_next_start() {
     let a = &lib.briefs[lib.by_id("alpha").unwrap().0];
     assert_eq!(a.meta.title, "Alpha, retitled");
     assert!(
-        a.figures
+        a.figures()
             .iter()
             .any(|f| f.id == "new-figure" && f.value == "12 percent")
     );
@@ -217,8 +165,11 @@ fn a_damaged_cache_is_rebuilt_quietly() {
 /// other program might.
 fn spoil_records(file: &Path) {
     let conn = rusqlite::Connection::open(file).unwrap();
-    conn.execute("UPDATE files SET data = x'ff00ff'", [])
-        .unwrap();
+    conn.execute(
+        "UPDATE files SET summary = x'ff00ff', detail = x'ff00ff'",
+        [],
+    )
+    .unwrap();
 }
 
 #[test]
@@ -229,9 +180,7 @@ fn a_cache_folder_that_cannot_be_made_is_not_used() {
     // whoever runs the test.
     let blocker = home.path().join("blocked");
     std::fs::write(&blocker, "a file").unwrap();
-    let err = Cache::open(&blocker.join("briefing"))
-        .err()
-        .expect("an error");
+    let err = Cache::open(&blocker.join("briefing")).expect_err("an error");
     assert!(err.contains("cannot make"), "{err}");
     // The reader says so in one line and reads the library all the same.
     let h = Home::new();
@@ -267,7 +216,12 @@ fn a_read_only_cache_file_is_not_used() {
     let plain = summary(&Library::from_paths(&[dir.path().to_path_buf()]));
     match Cache::open(cache.path()) {
         Ok(c) => {
-            let (lib, pending) = Library::from_paths_cached(&[dir.path().to_path_buf()], &c, None);
+            let (lib, pending) = Library::from_paths_cached(
+                &[dir.path().to_path_buf()],
+                &c,
+                None,
+                Changed::ParseAll,
+            );
             let _ = pending.write(&c);
             assert_eq!(summary(&lib), plain);
         }
@@ -289,7 +243,8 @@ fn two_readers_share_one_cache() {
                     let mut seen = Vec::new();
                     for _ in 0..5 {
                         let c = Cache::open(cache.path()).unwrap_or_else(|e| panic!("{e}"));
-                        let (lib, pending) = Library::from_paths_cached(&paths, &c, None);
+                        let (lib, pending) =
+                            Library::from_paths_cached(&paths, &c, None, Changed::ParseAll);
                         pending.write(&c).expect("write while another writes");
                         seen = summary(&lib);
                     }
@@ -342,7 +297,7 @@ fn the_finder_is_built_from_the_cache_without_reading_a_text() {
             .rank(index, q)
             .iter()
             .map(|h| {
-                lib.briefs[h.figure.brief.0].figures[h.figure.figure.0]
+                lib.briefs[h.figure.brief.0].figures()[h.figure.figure.0]
                     .id
                     .clone()
             })
@@ -398,7 +353,8 @@ fn a_writer_commits_only_a_whole_load() {
     {
         let reading = Cache::open(cache.path()).unwrap();
         let writer = Writer::start(Cache::open(cache.path()).unwrap()).unwrap();
-        let (_, pending) = Library::from_paths_cached(&paths, &reading, Some(&writer));
+        let (_, pending) =
+            Library::from_paths_cached(&paths, &reading, Some(&writer), Changed::ParseAll);
         assert_eq!(pending.parsed(), 3);
         drop(writer);
     }
@@ -406,7 +362,8 @@ fn a_writer_commits_only_a_whole_load() {
     // A whole load is kept.
     let reading = Cache::open(cache.path()).unwrap();
     let writer = Writer::start(Cache::open(cache.path()).unwrap()).unwrap();
-    let (lib, pending) = Library::from_paths_cached(&paths, &reading, Some(&writer));
+    let (lib, pending) =
+        Library::from_paths_cached(&paths, &reading, Some(&writer), Changed::ParseAll);
     assert!(pending.is_empty(), "the files went to the writer");
     writer.finish(pending).wait().unwrap();
     let (again, parsed) = load(dir.path(), cache.path());
@@ -451,7 +408,8 @@ fn a_writer_stopped_early_keeps_whole_files_and_the_next_start_parses_the_rest()
     let plain = summary(&Library::from_paths(&paths));
     let reading = Cache::open(cache.path()).unwrap();
     let writer = Writer::start(Cache::open(cache.path()).unwrap()).unwrap();
-    let (_, pending) = Library::from_paths_cached(&paths, &reading, Some(&writer));
+    let (_, pending) =
+        Library::from_paths_cached(&paths, &reading, Some(&writer), Changed::ParseAll);
     // Stopped at once: anywhere from none to all of the files are kept,
     // each whole.
     writer.finish(pending).stop().unwrap();
@@ -481,7 +439,7 @@ fn the_watcher_reads_only_what_changed_through_the_cache() {
         "short_title = \"Alpha\"",
         "short_title = \"Alpha Two\"",
     );
-    let (after, kept) = lib.reload_cached(&paths, &c);
+    let (after, kept) = lib.reload_cached(&paths, &c, Changed::ParseAll);
     assert!(kept.is_empty());
     assert_eq!(summary(&after), summary(&Library::from_paths(&paths)));
     let a = &after.briefs[after.by_id("alpha").unwrap().0];
@@ -500,7 +458,7 @@ fn the_watcher_reads_only_what_changed_through_the_cache() {
         .text()
         .to_string();
     edit(&dir.path().join("alpha.md"), "id = \"alpha\"", "id = 9");
-    let (after, kept) = lib.reload_cached(&paths, &c);
+    let (after, kept) = lib.reload_cached(&paths, &c, Changed::ParseAll);
     assert_eq!(kept.len(), 1, "{kept:?}");
     let a = &after.briefs[after.by_id("alpha").unwrap().0];
     assert_eq!(a.source.text().as_str(), text);

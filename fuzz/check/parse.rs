@@ -71,7 +71,7 @@ fn check_brief(b: &Brief) {
             );
         }
     }
-    for m in &b.mentions {
+    for m in b.mentions() {
         assert!(m.range.end <= len, "a mention outside the file");
         assert!(m.section.0 < b.sections.len(), "a mention's section");
         assert!(
@@ -99,7 +99,7 @@ fn notes(b: &Brief) -> Notes {
             })
             .collect(),
         mentions: b
-            .mentions
+            .mentions()
             .iter()
             .map(|m| {
                 m.figure

@@ -53,7 +53,7 @@ fn trace_all(lib: &Library, dir: &Path, diags: &mut Vec<Diagnostic>, found: &mut
         let (src_name, source) = match source_of(b, dir) {
             Ok(s) => s,
             Err(SourceError::Unnamed) => {
-                if !b.figures.is_empty() {
+                if !b.figures().is_empty() {
                     diags.push(Diagnostic::warning(
                         name,
                         None,
@@ -67,7 +67,7 @@ fn trace_all(lib: &Library, dir: &Path, diags: &mut Vec<Diagnostic>, found: &mut
                 continue;
             }
         };
-        for f in &b.figures {
+        for f in b.figures() {
             match source.find(&f.value) {
                 Some(line) => found.push(format!(
                     "{name}:{}: figure {} \"{}\" found at {src_name}:{line}",

@@ -38,7 +38,7 @@ fn by_id(lib: &Library, what: &str) -> Option<FigureRef> {
         if brief.is_some_and(|want| want != b.meta.id) {
             return None;
         }
-        let fi = b.figures.iter().position(|f| f.id == id)?;
+        let fi = b.figures().iter().position(|f| f.id == id)?;
         Some(FigureRef {
             brief: crate::model::BriefIdx(bi),
             figure: FigureIdx(fi),

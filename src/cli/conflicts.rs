@@ -80,7 +80,7 @@ fn to_json(lib: &Library, c: &Conflict) -> ConflictJson {
             sides: sides
                 .iter()
                 .filter_map(|r| {
-                    let e = lib.brief(r.brief)?.events.get(r.event)?;
+                    let e = lib.brief(r.brief)?.events().get(r.event)?;
                     side(lib, r.brief, e.section, &e.date.to_string(), &e.label)
                 })
                 .collect(),

@@ -60,8 +60,8 @@ fn to_json(b: &Brief) -> BriefJson {
                 depth: s.depth,
             })
             .collect(),
-        figures: b.figures.len(),
-        events: b.events.len(),
+        figures: b.figures().len(),
+        events: b.events().len(),
     }
 }
 
@@ -93,7 +93,7 @@ pub fn run(cli: &Cli, json: bool) -> io::Result<ExitCode> {
                 b.meta.short_title,
                 b.meta.publisher.as_deref().unwrap_or("—"),
                 super::out::count(pillars, "pillar", "pillars"),
-                super::out::count(b.figures.len(), "figure", "figures"),
+                super::out::count(b.figures().len(), "figure", "figures"),
             ))?;
         }
     }

@@ -89,7 +89,7 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     }
     theme.monochrome = monochrome(cli.color);
 
-    let (lib, writer) = load_library(cli, &dirs, &mut message);
+    let (lib, writer, catchup) = load_library(cli, &dirs, &mut message);
     // The watcher reads the library again through the cache the start used.
     let cache = writer.as_ref().and(dirs.cache.clone());
     if lib.briefs.is_empty() {
@@ -122,6 +122,7 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         saved,
         watch,
         cache,
+        catchup,
         message,
         citation: config.citation.unwrap_or_default(),
         sources: read_sources(cli).or(config.sources),
@@ -148,6 +149,7 @@ fn load_library(
 ) -> (
     crate::library::Library,
     Option<crate::library::cache::Finishing>,
+    Option<std::sync::Arc<crate::library::cache::Progress>>,
 ) {
     let paths = cli.library_paths();
     // A library is a folder; a file opened on its own is read as it is
@@ -155,26 +157,35 @@ fn load_library(
     // drawn, for a document that may never be opened again).
     let library = paths.iter().any(|p| p.is_dir());
     let Some(dir) = dirs.cache.as_deref().filter(|_| library) else {
-        return (cli.load_library(&[]), None);
+        return (cli.load_library(&[]), None, None);
     };
     let opened = crate::library::cache::Cache::open(dir).and_then(|reading| {
         // The writer has a connection of its own, on its own thread.
-        let writer = crate::library::cache::Cache::open(dir)
-            .and_then(crate::library::cache::Writer::start)?;
+        let writer = crate::library::cache::Cache::open(dir).and_then(|c| {
+            crate::library::cache::Writer::start_with(c, Box::new(crate::tui::wake::wake))
+        })?;
         Ok((reading, writer))
     });
     let (cache, writer) = match opened {
         Ok(c) => c,
         Err(e) => {
             message.get_or_insert_with(|| format!("reading without the library cache: {e}"));
-            return (cli.load_library(&[]), None);
+            return (cli.load_library(&[]), None, None);
         }
     };
-    let (lib, pending) = crate::library::Library::from_paths_cached(&paths, &cache, Some(&writer));
+    // Many files that changed (a first start) are parsed by the writer
+    // while home is up, and come in as they are stored.
+    let (lib, pending) = crate::library::Library::from_paths_cached(
+        &paths,
+        &cache,
+        Some(&writer),
+        crate::library::Changed::LeaveMany,
+    );
+    let catchup = (pending.later() > 0).then(|| writer.progress());
     // A cache that cannot be written costs the next start time, nothing
     // more: it parses again.
     let writer = writer.finish(pending);
-    (lib, Some(writer))
+    (lib, Some(writer), catchup)
 }
 
 fn fail(e: &str) -> ExitCode {

@@ -305,7 +305,7 @@ pub fn notes(lib: &Library, b: BriefIdx) -> Notes {
         })
         .collect();
     let mentions = brief
-        .mentions
+        .mentions()
         .iter()
         .map(|m| {
             let text = match m.figure.and_then(|f| brief.figure(f)) {

@@ -11,23 +11,28 @@
 //! the file.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 mod writer;
 
-pub use writer::{Finishing, Writer};
+pub use writer::{Finishing, Notice, Progress, Writer};
 
 use super::Parsed;
 use crate::diag::Diagnostic;
-use crate::model::{Brief, Event, Figure, Link, Mention, Meta, Origin, Section, SourceFile, Stamp};
+use crate::model::{
+    Brief, Detail, Digest, Event, Fetch, Fetched, Fetcher, Figure, Link, Mention, Meta, Origin,
+    Section, SourceFile, Stamp,
+};
 
 /// The cache's file name in its folder.
 const FILE: &str = "library.sqlite";
 /// Bumped whenever what is stored changes shape.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// How long a writer waits for another process's write to end.
 const BUSY: Duration = Duration::from_secs(5);
 
@@ -45,64 +50,138 @@ pub struct Key {
 
 impl Key {
     fn id(&self) -> String {
-        format!("{}\n{}", self.path.display(), self.shown)
+        file_id(&self.path, &self.shown)
     }
 }
 
-/// A parse result to keep, made by [`Cache::record`].
-pub struct Row {
-    key: Key,
-    data: Vec<u8>,
+/// A file's row id: its path and its shown name.
+fn file_id(path: &Path, shown: &str) -> String {
+    format!("{}\n{shown}", path.display())
 }
 
-/// An open cache.
+/// A parse result to keep, made by [`Cache::record`]: its summary (what
+/// a start reads) and its detail (read when the brief is first asked for
+/// its figures).
+pub struct Row {
+    key: Key,
+    summary: Vec<u8>,
+    detail: Vec<u8>,
+}
+
+/// An open cache. Clones share one connection.
+#[derive(Clone)]
 pub struct Cache {
-    conn: Connection,
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    conn: Mutex<Connection>,
     path: PathBuf,
 }
 
-/// What a parse of one file gave, as stored: the brief without its text
-/// (read again from the file when opened).
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cache")
+            .field("path", &self.shared.path)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a parse of one file gave, as a start reads it: the brief's
+/// outline without its text (read again from the file when opened) or
+/// its detail.
 #[derive(Serialize)]
-struct Record<'a> {
+struct Summary<'a> {
     diags: &'a [Diagnostic],
-    brief: Option<Parts<'a>>,
+    brief: Option<Outline<'a>>,
     bad: bool,
     failed: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-struct Parts<'a> {
+struct Outline<'a> {
     meta: &'a Meta,
     sections: &'a [Section],
-    figures: &'a [Figure],
-    mentions: &'a [Mention],
     links: &'a [Link],
-    events: &'a [Event],
-    said: &'a [String],
+    digest: &'a Digest,
     origin: &'a Origin,
     body_start: usize,
 }
 
+/// A brief's detail as stored, with the sentences that mention each
+/// figure.
+#[derive(Serialize)]
+struct DetailRecord<'a> {
+    figures: &'a [Figure],
+    mentions: &'a [Mention],
+    events: &'a [Event],
+    said: &'a [String],
+}
+
 #[derive(Deserialize)]
-struct OwnedRecord {
+struct OwnedSummary {
     diags: Vec<Diagnostic>,
-    brief: Option<OwnedParts>,
+    brief: Option<OwnedOutline>,
     bad: bool,
     failed: Option<String>,
 }
 
 #[derive(Deserialize)]
-struct OwnedParts {
+struct OwnedOutline {
     meta: Meta,
     sections: Vec<Section>,
-    figures: Vec<Figure>,
-    mentions: Vec<Mention>,
     links: Vec<Link>,
-    events: Vec<Event>,
-    said: Vec<String>,
+    digest: Digest,
     origin: Origin,
     body_start: usize,
+}
+
+#[derive(Deserialize)]
+struct OwnedDetail {
+    figures: Vec<Figure>,
+    mentions: Vec<Mention>,
+    events: Vec<Event>,
+    said: Vec<String>,
+}
+
+/// The summaries a start reads in one pass, by file id: each with the
+/// size and time of the file it was made from.
+pub(super) struct Summaries {
+    rows: FxHashMap<String, (u64, i64, Vec<u8>)>,
+}
+
+impl Summaries {
+    /// How many rows were read.
+    pub(super) fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The parse of `key`'s file as it was at `key.stamp`, if kept, as a
+    /// brief whose detail `fetch` reads.
+    pub(super) fn get(&self, key: &Key, cache: &Cache) -> Option<Parsed> {
+        let (len, modified, data) = self.rows.get(&key.id())?;
+        if (*len, *modified) != (key.stamp.len, key.stamp.modified) {
+            return None;
+        }
+        // A record that does not read back is a miss: the file is parsed.
+        let r: OwnedSummary = postcard::from_bytes(data).ok()?;
+        let brief = r.brief.map(|p| {
+            let source = SourceFile::deferred(key.shown.clone(), p.origin, p.body_start, key.stamp);
+            Brief::deferred(
+                p.meta,
+                p.sections,
+                p.links,
+                p.digest,
+                source,
+                cache.fetcher(key),
+            )
+        });
+        Some(Parsed {
+            diags: r.diags,
+            brief: brief.map(|b| (b, r.bad)),
+            failed: r.failed,
+        })
+    }
 }
 
 impl Cache {
@@ -157,7 +236,8 @@ impl Cache {
                  root TEXT NOT NULL,
                  len INTEGER NOT NULL,
                  modified INTEGER NOT NULL,
-                 data BLOB NOT NULL
+                 summary BLOB NOT NULL,
+                 detail BLOB NOT NULL
              );
              CREATE INDEX IF NOT EXISTS files_root ON files (root);",
         )?;
@@ -174,7 +254,19 @@ impl Cache {
                 &conn,
                 rusqlite::TransactionBehavior::Immediate,
             )?;
-            tx.execute("DELETE FROM files", [])?;
+            // Another build's rows may not even have this one's columns.
+            tx.execute_batch(
+                "DROP TABLE IF EXISTS files;
+                 CREATE TABLE files (
+                     id TEXT PRIMARY KEY,
+                     root TEXT NOT NULL,
+                     len INTEGER NOT NULL,
+                     modified INTEGER NOT NULL,
+                     summary BLOB NOT NULL,
+                     detail BLOB NOT NULL
+                 );
+                 CREATE INDEX IF NOT EXISTS files_root ON files (root);",
+            )?;
             tx.execute(
                 "INSERT OR REPLACE INTO about (key, value) VALUES ('build', ?1)",
                 params![build],
@@ -187,80 +279,128 @@ impl Cache {
         conn.query_row("SELECT count(*) FROM files", [], |r| r.get::<_, i64>(0))?;
         conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;")?;
         Ok(Self {
-            conn,
-            path: path.to_path_buf(),
+            shared: Arc::new(Shared {
+                conn: Mutex::new(conn),
+                path: path.to_path_buf(),
+            }),
         })
     }
 
     /// Where the cache lives.
     pub fn path(&self) -> &Path {
-        &self.path
+        &self.shared.path
     }
 
-    /// The parse of `key`'s file as it was at `key.stamp`, if kept.
-    pub(super) fn get(&self, key: &Key) -> Option<Parsed> {
-        let data: Vec<u8> = self
+    /// The connection, for one use at a time.
+    pub(super) fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.shared
             .conn
-            .prepare_cached("SELECT data FROM files WHERE id = ?1 AND len = ?2 AND modified = ?3")
-            .ok()?
-            .query_row(
-                params![
-                    key.id(),
-                    i64::try_from(key.stamp.len).ok()?,
-                    key.stamp.modified
-                ],
-                |r| r.get(0),
-            )
-            .ok()?;
-        // A record that does not read back is a miss: the file is parsed.
-        let r: OwnedRecord = postcard::from_bytes(&data).ok()?;
-        let brief = r.brief.map(|p| {
-            let source = SourceFile::deferred(key.shown.clone(), p.origin, p.body_start, key.stamp);
-            Brief {
-                meta: p.meta,
-                sections: p.sections,
-                figures: p.figures,
-                mentions: p.mentions,
-                links: p.links,
-                events: p.events,
-                source,
-                said: std::sync::OnceLock::from(p.said),
-            }
-        });
-        Some(Parsed {
-            diags: r.diags,
-            brief: brief.map(|b| (b, r.bad)),
-            failed: r.failed,
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Where the brief of `key`'s file reads its detail from: its row.
+    fn fetcher(&self, key: &Key) -> Fetcher {
+        Arc::new(Stored {
+            cache: self.clone(),
+            id: key.id(),
         })
+    }
+
+    /// Every summary kept for the files of `roots`, read in one pass (a
+    /// query per file costs a large library's start more than the rows).
+    pub(super) fn summaries(&self, roots: &[PathBuf]) -> Summaries {
+        let mut rows = FxHashMap::default();
+        let conn = self.conn();
+        let Ok(mut q) =
+            conn.prepare_cached("SELECT id, len, modified, summary FROM files WHERE root = ?1")
+        else {
+            return Summaries { rows };
+        };
+        for root in roots {
+            let Ok(found) = q.query_map(params![root.display().to_string()], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, Vec<u8>>(3)?,
+                ))
+            }) else {
+                continue;
+            };
+            for (id, len, modified, data) in found.flatten() {
+                let len = u64::try_from(len).unwrap_or(u64::MAX);
+                rows.insert(id, (len, modified, data));
+            }
+        }
+        Summaries { rows }
     }
 
     /// What to store of one file's parse.
     pub(super) fn record(key: Key, parsed: &Parsed) -> Option<Row> {
-        let record = Record {
+        let summary = Summary {
             diags: &parsed.diags,
-            brief: parsed.brief.as_ref().map(|(b, _)| Parts {
+            brief: parsed.brief.as_ref().map(|(b, _)| Outline {
                 meta: &b.meta,
                 sections: &b.sections,
-                figures: &b.figures,
-                mentions: &b.mentions,
                 links: &b.links,
-                events: &b.events,
-                said: b.said(),
+                digest: &b.digest,
                 origin: &b.source.origin,
                 body_start: b.source.body_start,
             }),
             bad: parsed.brief.as_ref().is_some_and(|(_, bad)| *bad),
             failed: parsed.failed.as_deref(),
         };
-        let data = postcard::to_stdvec(&record).ok()?;
-        Some(Row { key, data })
+        let detail = match &parsed.brief {
+            Some((b, _)) => postcard::to_stdvec(&DetailRecord {
+                figures: b.figures(),
+                mentions: b.mentions(),
+                events: b.events(),
+                said: b.said(),
+            }),
+            None => postcard::to_stdvec(&DetailRecord {
+                figures: &[],
+                mentions: &[],
+                events: &[],
+                said: &[],
+            }),
+        }
+        .ok()?;
+        let summary = postcard::to_stdvec(&summary).ok()?;
+        Some(Row {
+            key,
+            summary,
+            detail,
+        })
+    }
+
+    /// The stored detail of row `id`, if its file is still as `source`
+    /// read it.
+    fn stored_detail(&self, id: &str, source: &SourceFile) -> Option<Fetched> {
+        let stamp = source.stamp()?;
+        let data: Vec<u8> = self
+            .conn()
+            .prepare_cached("SELECT detail FROM files WHERE id = ?1 AND len = ?2 AND modified = ?3")
+            .ok()?
+            .query_row(
+                params![id, i64::try_from(stamp.len).ok()?, stamp.modified],
+                |r| r.get(0),
+            )
+            .ok()?;
+        let d: OwnedDetail = postcard::from_bytes(&data).ok()?;
+        let detail = Detail {
+            figures: d.figures,
+            mentions: d.mentions,
+            events: d.events,
+        };
+        Some((detail, Some(d.said)))
     }
 
     /// Stores `rows` in one transaction, and forgets the files of `roots`
     /// that are not in `present` (deleted or renamed).
     pub fn store(&self, rows: &[Row], roots: &[PathBuf], present: &[Key]) -> Result<(), String> {
         self.store_inner(rows, roots, present)
-            .map_err(|e| format!("cannot write the cache {}: {e}", self.path.display()))
+            .map_err(|e| format!("cannot write the cache {}: {e}", self.path().display()))
     }
 
     fn store_inner(
@@ -269,10 +409,9 @@ impl Cache {
         roots: &[PathBuf],
         present: &[Key],
     ) -> rusqlite::Result<()> {
-        let tx = rusqlite::Transaction::new_unchecked(
-            &self.conn,
-            rusqlite::TransactionBehavior::Immediate,
-        )?;
+        let conn = self.conn();
+        let tx =
+            rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)?;
         for row in rows {
             put(&tx, row)?;
         }
@@ -282,7 +421,7 @@ impl Cache {
 
     /// How many files the cache holds.
     pub fn len(&self) -> usize {
-        self.conn
+        self.conn()
             .query_row("SELECT count(*) FROM files", [], |r| r.get::<_, i64>(0))
             .ok()
             .and_then(|n| usize::try_from(n).ok())
@@ -298,14 +437,16 @@ impl Cache {
 /// Stores one parsed file.
 pub(super) fn put(tx: &rusqlite::Transaction<'_>, row: &Row) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT OR REPLACE INTO files (id, root, len, modified, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT OR REPLACE INTO files (id, root, len, modified, summary, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
         row.key.id(),
         row.key.root.display().to_string(),
         i64::try_from(row.key.stamp.len).unwrap_or(i64::MAX),
         row.key.stamp.modified,
-        row.data
+        row.summary,
+        row.detail
     ])?;
     Ok(())
 }
@@ -367,4 +508,44 @@ fn build_id() -> String {
         .map(|m| Stamp::of(&m));
     let (len, modified) = exe.map_or((0, 0), |s| (s.len, s.modified));
     format!("{FORMAT} {} {len} {modified}", env!("CARGO_PKG_VERSION"))
+}
+
+/// One file's row, where its brief's detail is kept.
+struct Stored {
+    cache: Cache,
+    id: String,
+}
+
+impl std::fmt::Debug for Stored {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stored")
+            .field("cache", &self.cache)
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
+impl Fetch for Stored {
+    /// The stored detail, or else the file parsed again (a row written
+    /// over by another reader's newer parse, or lost): the cache never
+    /// holds the only copy.
+    fn fetch(&self, source: &SourceFile) -> Option<Fetched> {
+        if let Some(kept) = self.cache.stored_detail(&self.id, source) {
+            return Some(kept);
+        }
+        let text = source.text();
+        if text.is_empty() {
+            return None;
+        }
+        let file = SourceFile::new(
+            source.name.clone(),
+            source.origin.clone(),
+            text.as_str().to_owned(),
+        );
+        let mut diags = Vec::new();
+        let brief = super::parse_guarded(file, &mut diags)?;
+        let said = brief.said().to_vec();
+        let detail = brief.detail().clone();
+        Some((detail, Some(said)))
+    }
 }

@@ -65,6 +65,16 @@ impl Found {
         }
     }
 
+    /// What links to this file are matched against (see
+    /// [`super::resolve::source_key`]): its canonical path.
+    pub fn source_key(&self) -> Option<String> {
+        match self {
+            Self::File { canon: Some(c), .. } => Some(c.display().to_string()),
+            Self::File { path, .. } => fs::canonicalize(path).ok().map(|c| c.display().to_string()),
+            Self::Done(_) => None,
+        }
+    }
+
     /// About how many bytes there are to read.
     pub fn len(&self) -> u64 {
         match self {
@@ -138,9 +148,19 @@ fn walk(
             return;
         }
     };
-    let mut entries: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    // What the folder listing says of each entry: a plain file or folder
+    // inside a canonical folder is canonical as it is, and only a symlink
+    // needs resolving (a library of thousands starts without a realpath
+    // per file).
+    let mut entries: Vec<(PathBuf, bool)> = entries
+        .filter_map(Result::ok)
+        .map(|e| {
+            let link = e.file_type().map_or(true, |t| t.is_symlink());
+            (e.path(), link)
+        })
+        .collect();
     entries.sort();
-    for path in entries {
+    for (path, link) in entries {
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
@@ -148,7 +168,12 @@ fn walk(
             continue;
         }
         let shown = path.display().to_string();
-        let Ok(canon) = fs::canonicalize(&path) else {
+        let canon = if link {
+            fs::canonicalize(&path)
+        } else {
+            Ok(canon_dir.join(name))
+        };
+        let Ok(canon) = canon else {
             out.push(Found::Done(Err(Diagnostic::error(
                 shown,
                 None,

@@ -36,10 +36,10 @@ pub fn mentions(g: &Glossary, lib: &Library) -> Vec<Vec<SectionRef>> {
 fn scan(g: &Glossary, lib: &Library, mut found: impl FnMut(usize, SectionRef) -> ControlFlow<()>) {
     for (bi, b) in lib.briefs.iter().enumerate() {
         let labels = b
-            .figures
+            .figures()
             .iter()
             .map(|f| (f.label.as_str(), f.section))
-            .chain(b.events.iter().map(|e| (e.label.as_str(), e.section)));
+            .chain(b.events().iter().map(|e| (e.label.as_str(), e.section)));
         for (label, section) in labels {
             let Some(section) = section else { continue };
             for o in g.occurrences(label) {

@@ -9,15 +9,18 @@ use crate::model::SourceFile;
 
 impl Library {
     /// [`Library::reload`] through `cache`: files that have not changed
-    /// are taken from it (no text read), the others parsed and stored.
+    /// are taken from it (no text read), the others parsed and stored
+    /// (or, with [`super::Changed::LeaveMany`], left to the writer storing
+    /// them when there are many).
     /// When an edit broke a brief, the whole is read again as
     /// [`Library::reload`] does, to keep that brief's last good version.
     pub fn reload_cached(
         &self,
         paths: &[PathBuf],
         cache: &super::cache::Cache,
+        changed: super::Changed,
     ) -> (Self, Vec<String>) {
-        let (fresh, pending) = Self::from_paths_cached(paths, cache, None);
+        let (fresh, pending) = Self::from_paths_cached(paths, cache, None, changed);
         let broke = self.briefs.iter().any(|old| {
             !fresh
                 .briefs

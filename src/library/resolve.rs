@@ -1,6 +1,8 @@
 //! Cross-brief work: duplicate ids, link resolution, backlinks.
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 use std::ffi::OsStr;
 use std::path::{Component, Path};
 
@@ -136,13 +138,13 @@ pub fn links(parsed: &mut [(Brief, bool)], failed: &HashSet<String>, diags: &mut
 /// Per brief, per link, what became of it (`None` for an external link,
 /// or one to a file that gave no brief).
 fn resolve_all(parsed: &[(Brief, bool)], failed: &HashSet<String>) -> Vec<Vec<Option<Outcome>>> {
-    let keys: HashMap<String, usize> = parsed
+    let keys: FxHashMap<String, usize> = parsed
         .iter()
         .enumerate()
         .map(|(i, (b, _))| (file_key(b), i))
         .collect();
     // Each brief's anchors, gathered the first time a link needs them.
-    let mut anchors: Vec<Option<HashMap<&str, SectionIdx>>> = vec![None; parsed.len()];
+    let mut anchors: Vec<Option<FxHashMap<&str, SectionIdx>>> = vec![None; parsed.len()];
     let mut anchor_of = |t: usize, a: &str| {
         anchors[t]
             .get_or_insert_with(|| {
@@ -160,21 +162,27 @@ fn resolve_all(parsed: &[(Brief, bool)], failed: &HashSet<String>) -> Vec<Vec<Op
     let mut out = Vec::with_capacity(parsed.len());
     for (bi, (brief, _)) in parsed.iter().enumerate() {
         let base = Base::of(&brief.source.origin);
+        // A brief links to the same few files again and again: each is
+        // worked out once.
+        let mut landed: FxHashMap<&str, Landing> = FxHashMap::default();
         let mut outcomes = Vec::with_capacity(brief.links.len());
         for link in &brief.links {
             let (target, anchor) = match &link.target {
                 LinkTarget::Anchor(a) => (Ok(bi), Some(a.as_str())),
                 LinkTarget::Brief { path, anchor } => {
-                    let t = match base.landing(path) {
+                    let landing = landed
+                        .entry(path.as_str())
+                        .or_insert_with(|| base.landing(path));
+                    let t = match landing {
                         Landing::Escapes => Err(format!(
                             "link to \"{path}\" leaves the library folder and is refused"
                         )),
-                        Landing::Key(k) if failed.contains(&k) => {
+                        Landing::Key(k) if failed.contains(k.as_str()) => {
                             outcomes.push(None);
                             continue;
                         }
                         Landing::Key(k) => keys
-                            .get(&k)
+                            .get(k.as_str())
                             .copied()
                             .ok_or_else(|| format!("cross-reference to missing brief \"{path}\"")),
                     };
@@ -221,7 +229,7 @@ fn resolve_all(parsed: &[(Brief, bool)], failed: &HashSet<String>) -> Vec<Vec<Op
     out
 }
 
-fn parsed_name(keys: &HashMap<String, usize>, t: usize) -> String {
+fn parsed_name(keys: &FxHashMap<String, usize>, t: usize) -> String {
     keys.iter()
         .find(|&(_, &i)| i == t)
         .map_or_else(String::new, |(k, _)| {

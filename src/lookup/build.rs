@@ -10,9 +10,9 @@ use crate::query::{Analyzer, Kind};
 
 /// Collects texts and terms while an index is built.
 #[derive(Default)]
-pub(super) struct Builder<'a> {
+pub(super) struct Builder {
     pub(super) an: Analyzer,
-    pub(super) shared: QuickMap<Cow<'a, str>, u32>,
+    pub(super) shared: QuickMap<Box<str>, u32>,
     pub(super) texts: Vec<Text>,
     pub(super) buf: String,
     /// Per text, its (term, count) pairs in `tt`.
@@ -33,7 +33,7 @@ pub(super) struct Builder<'a> {
     pub(super) scratch: Vec<(u32, u8)>,
 }
 
-impl<'a> Builder<'a> {
+impl Builder {
     pub(super) fn term(&mut self, stem: &str, norm: &str, number: bool) -> u32 {
         let next = u32::try_from(self.stems.len()).unwrap_or(u32::MAX);
         let t = *self.stems.entry(stem.to_owned()).or_insert_with(|| {
@@ -124,8 +124,8 @@ impl<'a> Builder<'a> {
 
     /// The id of text `s`, adding it if it is new (and `share`d texts
     /// are looked up first).
-    pub(super) fn text(&mut self, s: Cow<'a, str>, share: bool) -> u32 {
-        if share && let Some(&id) = self.shared.get(&s) {
+    pub(super) fn text(&mut self, s: Cow<'_, str>, share: bool) -> u32 {
+        if share && let Some(&id) = self.shared.get(s.as_ref()) {
             return id;
         }
         let id = u32::try_from(self.texts.len()).unwrap_or(u32::MAX);
@@ -168,7 +168,7 @@ impl<'a> Builder<'a> {
             len: u16::try_from(toks.len()).unwrap_or(u16::MAX),
         });
         if share {
-            self.shared.insert(s, id);
+            self.shared.insert(s.into(), id);
         }
         id
     }

@@ -137,10 +137,10 @@ impl Index {
         let g = &lib.glossary;
         let mut bd = Builder::default();
         bd.glossary(g);
-        let mut entries = Vec::with_capacity(briefs.iter().map(|b| b.figures.len()).sum());
+        let mut entries = Vec::with_capacity(briefs.iter().map(|b| b.digest.figures).sum());
         let mut entry_tags = Vec::new();
         let mut entry_gloss: Vec<u16> = Vec::new();
-        let mut tag_ids: QuickMap<&str, u32> = QuickMap::default();
+        let mut tag_ids: QuickMap<String, u32> = QuickMap::default();
         let mut tag_names = Vec::new();
         let mut brief_names = Vec::with_capacity(briefs.len());
         let mut union: Vec<u16> = Vec::new();
@@ -156,83 +156,90 @@ impl Index {
             };
             let title = bd.text(title, true);
             let mut sections: Vec<Option<u32>> = vec![None; b.sections.len()];
-            let said = b.said();
-            for (fi, f) in b.figures.iter().enumerate() {
-                let section = match f.section {
-                    Some(s) if s.0 < sections.len() => {
-                        if let Some(t) = sections[s.0] {
-                            t
-                        } else {
-                            {
-                                let names: Vec<&str> = b
-                                    .breadcrumb(s)
-                                    .iter()
-                                    .filter_map(|&i| b.section(i).map(|x| x.title.as_str()))
-                                    .collect();
-                                let t = bd.text(Cow::Owned(names.join(" › ")), true);
-                                sections[s.0] = Some(t);
+            // A brief whose detail was not read lends it for this pass
+            // only: the index holds what it needs, not every figure.
+            b.with_detail(|detail, said| {
+                for (fi, f) in detail.figures.iter().enumerate() {
+                    let section = match f.section {
+                        Some(s) if s.0 < sections.len() => {
+                            if let Some(t) = sections[s.0] {
                                 t
+                            } else {
+                                {
+                                    let names: Vec<&str> = b
+                                        .breadcrumb(s)
+                                        .iter()
+                                        .filter_map(|&i| b.section(i).map(|x| x.title.as_str()))
+                                        .collect();
+                                    let t = bd.text(Cow::Owned(names.join(" › ")), true);
+                                    sections[s.0] = Some(t);
+                                    t
+                                }
                             }
                         }
+                        _ => bd.text(Cow::Borrowed(""), true),
+                    };
+                    let fields = [
+                        bd.text(Cow::Borrowed(f.value.as_str()), true),
+                        bd.text(Cow::Owned(f.id.replace(['-', '_'], " ")), false),
+                        bd.text(Cow::Borrowed(f.label.as_str()), false),
+                        bd.text(Cow::Owned(f.tags.join(" ")), true),
+                        bd.text(Cow::Borrowed(f.source.as_str()), true),
+                        title,
+                        section,
+                        bd.text(Cow::Owned(said.get(fi).cloned().unwrap_or_default()), false),
+                        bd.text(
+                            Cow::Owned(f.measure.as_deref().unwrap_or("").replace(['-', '_'], " ")),
+                            true,
+                        ),
+                        bd.text(Cow::Borrowed(f.kind.map_or("", |k| k.name())), true),
+                    ];
+                    let start = entry_tags.len() as u32;
+                    for t in &f.tags {
+                        let next = u32::try_from(tag_names.len()).unwrap_or(u32::MAX);
+                        let id = if let Some(id) = tag_ids.get(t.as_str()) {
+                            *id
+                        } else {
+                            tag_names.push(t.to_lowercase());
+                            tag_ids.insert(t.clone(), next);
+                            next
+                        };
+                        entry_tags.push(id);
                     }
-                    _ => bd.text(Cow::Borrowed(""), true),
-                };
-                let fields = [
-                    bd.text(Cow::Borrowed(f.value.as_str()), true),
-                    bd.text(Cow::Owned(f.id.replace(['-', '_'], " ")), false),
-                    bd.text(Cow::Borrowed(f.label.as_str()), false),
-                    bd.text(Cow::Owned(f.tags.join(" ")), true),
-                    bd.text(Cow::Borrowed(f.source.as_str()), true),
-                    title,
-                    section,
-                    bd.text(Cow::Owned(said.get(fi).cloned().unwrap_or_default()), false),
-                    bd.text(
-                        Cow::Owned(f.measure.as_deref().unwrap_or("").replace(['-', '_'], " ")),
-                        true,
-                    ),
-                    bd.text(Cow::Borrowed(f.kind.map_or("", |k| k.name())), true),
-                ];
-                let start = entry_tags.len() as u32;
-                for t in &f.tags {
-                    let next = u32::try_from(tag_names.len()).unwrap_or(u32::MAX);
-                    entry_tags.push(*tag_ids.entry(t.as_str()).or_insert_with(|| {
-                        tag_names.push(t.to_lowercase());
-                        next
-                    }));
-                }
-                let called = |fs: &mut dyn Iterator<Item = &u32>, union: &mut Vec<u16>| {
-                    union.clear();
-                    for &t in fs {
-                        if let Some(r) = bd.tg_at.get(t as usize) {
-                            union.extend_from_slice(&bd.tg[r.start as usize..r.end as usize]);
+                    let called = |fs: &mut dyn Iterator<Item = &u32>, union: &mut Vec<u16>| {
+                        union.clear();
+                        for &t in fs {
+                            if let Some(r) = bd.tg_at.get(t as usize) {
+                                union.extend_from_slice(&bd.tg[r.start as usize..r.end as usize]);
+                            }
                         }
-                    }
-                    union.sort_unstable();
-                    union.dedup();
-                };
-                called(&mut fields.iter(), &mut union);
-                let gs = entry_gloss.len() as u32;
-                entry_gloss.extend_from_slice(&union);
-                let ge = entry_gloss.len() as u32;
-                called(
-                    &mut super::IDENTITY.iter().filter_map(|&i| fields.get(i)),
-                    &mut union,
-                );
-                entry_gloss.extend_from_slice(&union);
-                entries.push(Entry {
-                    figure: FigureRef {
-                        brief: crate::model::BriefIdx(bi),
-                        figure: crate::model::FigureIdx(fi),
-                    },
-                    fields,
-                    tags: start..entry_tags.len() as u32,
-                    gloss: gs..ge,
-                    ident_gloss: ge..entry_gloss.len() as u32,
-                    kind: f.kind,
-                    poll: f.tags.iter().any(|t| t == "public-opinion"),
-                    headline: f.headline,
-                });
-            }
+                        union.sort_unstable();
+                        union.dedup();
+                    };
+                    called(&mut fields.iter(), &mut union);
+                    let gs = entry_gloss.len() as u32;
+                    entry_gloss.extend_from_slice(&union);
+                    let ge = entry_gloss.len() as u32;
+                    called(
+                        &mut super::IDENTITY.iter().filter_map(|&i| fields.get(i)),
+                        &mut union,
+                    );
+                    entry_gloss.extend_from_slice(&union);
+                    entries.push(Entry {
+                        figure: FigureRef {
+                            brief: crate::model::BriefIdx(bi),
+                            figure: crate::model::FigureIdx(fi),
+                        },
+                        fields,
+                        tags: start..entry_tags.len() as u32,
+                        gloss: gs..ge,
+                        ident_gloss: ge..entry_gloss.len() as u32,
+                        kind: f.kind,
+                        poll: f.tags.iter().any(|t| t == "public-opinion"),
+                        headline: f.headline,
+                    });
+                }
+            });
         }
         // The glossary's words are terms too, so a query reaches them.
         let mut gloss_terms = Vec::with_capacity(g.terms.len());
@@ -271,7 +278,7 @@ impl Index {
 
     #[allow(clippy::too_many_arguments)]
     fn finish(
-        bd: Builder<'_>,
+        bd: Builder,
         entries: Vec<Entry>,
         entry_tags: Vec<u32>,
         entry_gloss: Vec<u16>,

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::model::Brief;
+use crate::model::{Brief, Mention};
 
 /// The sentence of `text` around `range`: from the end of the previous
 /// sentence, paragraph, list item or heading to the end of this one, with
@@ -47,11 +47,12 @@ pub fn sentence(text: &str, range: Range<usize>) -> String {
     out
 }
 
-/// Per figure of `b`, the sentences of the body that mention it.
-pub(super) fn sentences(b: &Brief) -> Vec<String> {
-    let mut out = vec![String::new(); b.figures.len()];
-    let mut seen: Vec<Vec<usize>> = vec![Vec::new(); b.figures.len()];
-    for m in &b.mentions {
+/// Per figure of `b` (of which there are `figures`), the sentences of the
+/// body that mention it at `mentions`.
+pub(super) fn sentences_of(b: &Brief, mentions: &[Mention], figures: usize) -> Vec<String> {
+    let mut out = vec![String::new(); figures];
+    let mut seen: Vec<Vec<usize>> = vec![Vec::new(); figures];
+    for m in mentions {
         let Some(f) = m.figure else { continue };
         let (Some(o), Some(s)) = (out.get_mut(f.0), seen.get_mut(f.0)) else {
             continue;

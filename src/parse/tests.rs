@@ -40,7 +40,7 @@ fn sections_nest_by_level() {
     let text = &b.source.text();
     assert!(text[b.sections[1].range.clone()].starts_with("## Economy"));
     assert!(text[b.sections[1].range.clone()].ends_with("(fig:chips).\n\n"));
-    assert_eq!(b.events[0].section, Some(SectionIdx(4)));
+    assert_eq!(b.events()[0].section, Some(SectionIdx(4)));
 }
 
 #[test]
@@ -54,9 +54,9 @@ fn headings_in_code_fences_are_not_sections() {
 fn mentions_and_links_are_typed() {
     let body = "## Economy\n\nSee [60 percent](fig:chips), [above](#economy), [PP](peninsula-plus.md#recommendations), [site](https://example.org), [x](file:///etc/passwd), [y](other%2Emd), [z](javascript:alert(1)).\n";
     let (b, _) = brief(&format!("{FRONT}{body}"));
-    assert_eq!(b.mentions.len(), 1);
-    assert_eq!(b.mentions[0].figure, Some(FigureIdx(0)));
-    assert_eq!(b.mentions[0].section, SectionIdx(1));
+    assert_eq!(b.mentions().len(), 1);
+    assert_eq!(b.mentions()[0].figure, Some(FigureIdx(0)));
+    assert_eq!(b.mentions()[0].section, SectionIdx(1));
     let targets: Vec<_> = b.links.iter().map(|l| l.target.clone()).collect();
     assert_eq!(
         targets,

@@ -15,6 +15,7 @@ mod keys;
 mod layers;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use ratatui::layout::Rect;
@@ -51,6 +52,13 @@ pub struct App {
     /// The library cache's folder, for reading the library again after a
     /// change (none: read every file).
     pub cache: Option<PathBuf>,
+    /// The cache's writer storing the files the start left for later:
+    /// the library is read again through the cache as they come in.
+    pub catchup: Option<Arc<crate::library::cache::Progress>>,
+    /// When the library was last read again for files coming in, and how
+    /// long that took: it is not read again sooner than thrice that, so a
+    /// large library stays responsive while it grows.
+    caught_up: Option<(Instant, std::time::Duration)>,
 }
 
 impl App {
@@ -77,6 +85,8 @@ impl App {
             dirty: true,
             watch: Vec::new(),
             cache: None,
+            catchup: None,
+            caught_up: None,
         }
     }
 
@@ -111,15 +121,7 @@ impl App {
                 return Effect::None;
             }
             Msg::FilesChanged => {
-                let cache = self
-                    .cache
-                    .as_deref()
-                    .and_then(|d| crate::library::cache::Cache::open(d).ok());
-                let (lib, kept) = match &cache {
-                    Some(c) => self.desk.lib.reload_cached(&self.watch, c),
-                    None => self.desk.lib.reload(&self.watch),
-                };
-                self.reload(lib, &kept);
+                self.read_again();
                 return Effect::None;
             }
             Msg::Said(said) => {
@@ -206,7 +208,83 @@ impl App {
     /// Time passed: work finished in the background is taken in, a read
     /// mark that fell due is set, and a key sequence left waiting acts
     /// alone.
+    /// Reads the library again after a change, through the cache if
+    /// there is one. While the files the start left for later are still
+    /// coming in, the others that changed are left too when there are
+    /// many (they come in with them).
+    fn read_again(&mut self) {
+        let cache = self
+            .cache
+            .as_deref()
+            .and_then(|d| crate::library::cache::Cache::open(d).ok());
+        let changed = if self.catchup.is_some() {
+            crate::library::Changed::LeaveMany
+        } else {
+            crate::library::Changed::ParseAll
+        };
+        let (lib, kept) = match &cache {
+            Some(c) => self.desk.lib.reload_cached(&self.watch, c, changed),
+            None => self.desk.lib.reload(&self.watch),
+        };
+        self.reload(lib, &kept);
+    }
+
+    /// Takes in the files the cache's writer stored since the last look,
+    /// if the start left any for later. While more are coming the finder
+    /// builds no index (it would be for a library about to grow); once all
+    /// are in, it does, and the bar says the library is read.
+    fn catch_up(&mut self) {
+        let Some(p) = &self.catchup else {
+            return;
+        };
+        let done = p.is_done();
+        let soon = self
+            .caught_up
+            .is_some_and(|(at, took)| at.elapsed() < took * 3);
+        if (soon && !done) || !p.take_news() {
+            return;
+        }
+        let before = self.desk.message.take();
+        if done {
+            self.catchup = None;
+        }
+        let start = Instant::now();
+        self.read_again();
+        self.caught_up = Some((Instant::now(), start.elapsed()));
+        if done {
+            let n = self.desk.lib.briefs.len();
+            let problems = self.desk.lib.diagnostics.len();
+            let key = self
+                .keymap
+                .key_for(self.mode(), Action::Diagnostics)
+                .map_or_else(String::new, |k| format!(", {k} lists them"));
+            self.desk.message = Some(if problems == 0 {
+                format!(
+                    "library read: {}",
+                    crate::words::count(n, "brief", "briefs")
+                )
+            } else {
+                format!(
+                    "library read: {} ({}{key})",
+                    crate::words::count(n, "brief", "briefs"),
+                    crate::words::count(problems, "problem", "problems")
+                )
+            });
+        } else {
+            // The library grew: no word but the count in the bar.
+            self.desk.message = before;
+            self.desk.finder.hold();
+        }
+        self.dirty = true;
+    }
+
+    /// How many of the files left for later are in, of how many.
+    pub fn catching_up(&self) -> Option<(usize, usize)> {
+        self.catchup.as_ref().map(|p| p.counts())
+    }
+
     fn on_tick(&mut self, now: Instant) -> Effect {
+        self.catch_up();
         let finder = self.views.showing::<Finder>();
         let changed = self.desk.tick(finder, self.views.is_open());
         let waiting = !self.pending.is_empty();
@@ -236,6 +314,7 @@ impl App {
     /// for its results soon.
     pub fn busy(&self) -> bool {
         self.desk.busy(self.views.showing::<Finder>())
+            || self.catchup.as_ref().is_some_and(|p| p.has_news())
     }
 
     /// The next moment something falls due with no input: a key sequence

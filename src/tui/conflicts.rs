@@ -63,7 +63,7 @@ impl Conflicts {
             .filter(|s| **s != r)
             .filter_map(|s| {
                 let b = lib.brief(s.brief)?;
-                Some((b.events.get(s.event)?.date, b.meta.short_title.as_str()))
+                Some((b.events().get(s.event)?.date, b.meta.short_title.as_str()))
             })
             .map(|(d, b)| format!("{d} in {b}"));
         note(others)
@@ -81,7 +81,7 @@ fn note(others: impl Iterator<Item = String>) -> Option<String> {
 pub fn event_ref(lib: &Library, brief: crate::model::BriefIdx, e: &Event) -> Option<EventRef> {
     let event = lib
         .brief(brief)?
-        .events
+        .events()
         .iter()
         .position(|x| std::ptr::eq(x, e))?;
     Some(EventRef { brief, event })

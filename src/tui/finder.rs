@@ -78,6 +78,13 @@ impl FinderState {
         self.build_in_background(lib);
     }
 
+    /// Gives up an index being built in the background (the library it is
+    /// for is about to be replaced); the next [`Self::prepare`] or
+    /// [`Self::build_in_background`] starts again.
+    pub fn hold(&mut self) {
+        self.building = None;
+    }
+
     /// For a large library, starts building its index in the background,
     /// unless it is built or being built.
     pub fn build_in_background(&mut self, lib: &Arc<Library>) {

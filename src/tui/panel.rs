@@ -35,7 +35,7 @@ pub fn items(lib: &Library, reader: &ReaderState) -> Vec<Item> {
     let section = reader.section();
     let mut out = Vec::new();
     let mut seen = Vec::new();
-    for (mi, m) in brief.mentions.iter().enumerate() {
+    for (mi, m) in brief.mentions().iter().enumerate() {
         if m.section == section
             && let Some(fig) = m.figure
             && !seen.contains(&fig)
@@ -48,11 +48,11 @@ pub fn items(lib: &Library, reader: &ReaderState) -> Vec<Item> {
         }
     }
     // Figures the brief files under this section but mentions elsewhere.
-    for (fi, f) in brief.figures.iter().enumerate() {
+    for (fi, f) in brief.figures().iter().enumerate() {
         let fig = FigureIdx(fi);
         if f.section == Some(section)
             && !seen.contains(&fig)
-            && let Some(m) = brief.mentions.iter().position(|m| m.figure == Some(fig))
+            && let Some(m) = brief.mentions().iter().position(|m| m.figure == Some(fig))
         {
             seen.push(fig);
             out.push(Item::Figure {
@@ -66,20 +66,20 @@ pub fn items(lib: &Library, reader: &ReaderState) -> Vec<Item> {
     // opens on what matters in it.
     if out.is_empty() && section.0 == 0 {
         let headline: Vec<usize> = brief
-            .figures
+            .figures()
             .iter()
             .enumerate()
             .filter(|(_, f)| f.headline)
             .map(|(i, _)| i)
             .collect();
         let picks = if headline.is_empty() {
-            (0..brief.figures.len().min(3)).collect()
+            (0..brief.figures().len().min(3)).collect()
         } else {
             headline
         };
         for fi in picks {
             let fig = FigureIdx(fi);
-            if let Some(m) = brief.mentions.iter().position(|m| m.figure == Some(fig)) {
+            if let Some(m) = brief.mentions().iter().position(|m| m.figure == Some(fig)) {
                 out.push(Item::Figure {
                     figure: fig,
                     mention: m as u32,
@@ -121,7 +121,11 @@ pub fn selected_item(lib: &Library, reader: &ReaderState, list: &[Item]) -> Opti
     let crate::doc::Role::Mention(m) = reader.selected? else {
         return None;
     };
-    let fig = lib.brief(reader.brief)?.mentions.get(m as usize)?.figure?;
+    let fig = lib
+        .brief(reader.brief)?
+        .mentions()
+        .get(m as usize)?
+        .figure?;
     list.iter()
         .position(|it| matches!(it, Item::Figure { figure, .. } if *figure == fig))
 }

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code, clippy::expect_used)]
 
+pub mod cached;
 pub mod pty;
 
 use std::path::{Path, PathBuf};

@@ -115,7 +115,7 @@ fn the_curated_figures_are_found_in_their_seed_texts() {
         };
         let doc = extract::load(&dir.join(name), MAX_REPORT_BYTES).expect("the seed reads");
         let got = extract::findings(&doc).statistics;
-        for f in &b.figures {
+        for f in b.figures() {
             total += 1;
             if !got.iter().any(|c| same_value(&c.value, &f.value)) {
                 missed.push(format!("{}#{} \"{}\"", b.meta.id, f.id, f.value));

@@ -2,8 +2,8 @@
 //! stores the files a start parsed anew once the load is done.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, Sender};
 
 use super::{Cache, Key, Row, forget, put};
 use crate::model::Stamp;
@@ -16,10 +16,53 @@ use std::path::PathBuf;
 /// reader that quits early keeps what was finished, and the next start
 /// parses the rest.
 pub struct Writer {
-    tx: SyncSender<Item>,
+    tx: Sender<Item>,
     stop: Arc<AtomicBool>,
+    progress: Arc<Progress>,
     handle: std::thread::JoinHandle<Result<(), String>>,
 }
+
+/// How far a writer is: what a reader shows while the files a start left
+/// for later come in, and how it learns that more of them are stored.
+#[derive(Debug, Default)]
+pub struct Progress {
+    total: AtomicUsize,
+    stored: AtomicUsize,
+    news: AtomicBool,
+    done: AtomicBool,
+}
+
+impl Progress {
+    /// How many files are stored, of how many handed over.
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.stored.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+
+    /// True if more files were stored (or the writer ended) since the
+    /// news was last taken.
+    pub fn has_news(&self) -> bool {
+        self.news.load(Ordering::Acquire)
+    }
+
+    /// True once since more files were stored (or the writer ended).
+    pub fn take_news(&self) -> bool {
+        self.news.swap(false, Ordering::AcqRel)
+    }
+
+    /// True once the writer has stored all it will.
+    pub fn is_done(&self) -> bool {
+        self.done.load(Ordering::Acquire)
+    }
+}
+
+/// Said when more files are stored (the reader wakes its loop).
+pub type Notice = Box<dyn Fn() + Send>;
+
+/// How often a writer tells of files stored, at most.
+const NOTICE_EVERY: std::time::Duration = std::time::Duration::from_millis(1500);
 
 enum Item {
     /// A file parsed anew: to store.
@@ -29,27 +72,52 @@ enum Item {
     Done(Vec<PathBuf>, Vec<Key>),
 }
 
-/// How many files are stored per transaction.
-const BATCH: usize = 32;
+/// How many files are stored per transaction (parsed on every core).
+const BATCH: usize = 64;
 
 impl Writer {
     /// Starts writing to `cache` (opened for this writer alone).
     pub fn start(cache: Cache) -> Result<Self, String> {
-        let (tx, rx) = std::sync::mpsc::sync_channel(1024);
-        let stop = Arc::new(AtomicBool::new(false));
-        let stopped = Arc::clone(&stop);
-        let handle = std::thread::Builder::new()
-            .name("briefing-cache".into())
-            .spawn(move || cache.store_stream(&rx, &stopped))
-            .map_err(|e| format!("cannot start the cache's writer: {e}"))?;
-        Ok(Self { tx, stop, handle })
+        Self::start_with(cache, Box::new(|| {}))
     }
 
-    /// Hands over one file parsed anew.
+    /// [`Writer::start`], calling `notice` when more files are stored
+    /// (at most every 1.5 s) and when it ends.
+    pub fn start_with(cache: Cache, notice: Notice) -> Result<Self, String> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let progress = Arc::new(Progress::default());
+        let stopped = Arc::clone(&stop);
+        let told = Arc::clone(&progress);
+        let handle = std::thread::Builder::new()
+            .name("briefing-cache".into())
+            .spawn(move || {
+                let r = cache.store_stream(&rx, &stopped, &told, &notice);
+                told.done.store(true, Ordering::Release);
+                told.news.store(true, Ordering::Release);
+                notice();
+                r
+            })
+            .map_err(|e| format!("cannot start the cache's writer: {e}"))?;
+        Ok(Self {
+            tx,
+            stop,
+            progress,
+            handle,
+        })
+    }
+
+    /// Hands over one file to parse and store.
     pub fn keep(&self, key: Key) {
+        self.progress.total.fetch_add(1, Ordering::Relaxed);
         // A writer that stopped (a full disk) costs the next start a
         // parse, nothing more.
         let _ = self.tx.send(Item::File(key));
+    }
+
+    /// How far it is.
+    pub fn progress(&self) -> Arc<Progress> {
+        Arc::clone(&self.progress)
     }
 
     /// Ends the load: the writer forgets what `pending` says is gone and
@@ -101,9 +169,15 @@ impl Cache {
     /// parses and stores them, [`BATCH`] per transaction, until all are
     /// stored or `stop` is set. A load that ends without saying it is done
     /// leaves nothing written.
-    fn store_stream(&self, rx: &Receiver<Item>, stop: &AtomicBool) -> Result<(), String> {
+    fn store_stream(
+        &self,
+        rx: &Receiver<Item>,
+        stop: &AtomicBool,
+        progress: &Progress,
+        notice: &Notice,
+    ) -> Result<(), String> {
         let fail =
-            |e: rusqlite::Error| format!("cannot write the cache {}: {e}", self.path.display());
+            |e: rusqlite::Error| format!("cannot write the cache {}: {e}", self.path().display());
         let mut files = Vec::new();
         let mut done = None;
         for item in rx {
@@ -118,28 +192,42 @@ impl Cache {
         let Some((folders, present)) = done else {
             return Ok(());
         };
-        let tx = rusqlite::Transaction::new_unchecked(
-            &self.conn,
-            rusqlite::TransactionBehavior::Immediate,
-        )
-        .map_err(fail)?;
+        let conn = self.conn();
+        let tx =
+            rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)
+                .map_err(fail)?;
         forget(&tx, &folders, &present).map_err(fail)?;
         tx.commit().map_err(fail)?;
+        let mut told = std::time::Instant::now();
+        let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         for batch in files.chunks(BATCH) {
+            // Parsed on every core, outside the transaction; a stop asked
+            // for meanwhile keeps what is whole.
+            let rows = super::super::parse_all(batch.iter().collect(), workers, |key| {
+                if stop.load(Ordering::Relaxed) {
+                    None
+                } else {
+                    parse_for_cache(key)
+                }
+            });
             let tx = rusqlite::Transaction::new_unchecked(
-                &self.conn,
+                &conn,
                 rusqlite::TransactionBehavior::Immediate,
             )
             .map_err(fail)?;
-            for key in batch {
-                if stop.load(Ordering::Relaxed) {
-                    return tx.commit().map_err(fail);
-                }
-                if let Some(row) = parse_for_cache(key) {
-                    put(&tx, &row).map_err(fail)?;
-                }
+            for row in rows.iter().flatten() {
+                put(&tx, row).map_err(fail)?;
             }
             tx.commit().map_err(fail)?;
+            progress.stored.fetch_add(batch.len(), Ordering::Relaxed);
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if told.elapsed() >= NOTICE_EVERY {
+                told = std::time::Instant::now();
+                progress.news.store(true, Ordering::Release);
+                notice();
+            }
         }
         Ok(())
     }

@@ -31,7 +31,7 @@ impl Desk {
         // Selected in the text, or the figure just jumped to (the finder,
         // the panel) that the text highlights.
         let in_text = match self.reader.selected.or(self.reader.highlight) {
-            Some(Role::Mention(m)) => brief.mentions.get(m as usize).and_then(|m| m.figure),
+            Some(Role::Mention(m)) => brief.mentions().get(m as usize).and_then(|m| m.figure),
             _ => None,
         };
         let figure = in_panel
@@ -81,7 +81,7 @@ impl Desk {
                         .iter()
                         .filter_map(|(_, st)| match st.role {
                             Role::Mention(m) => {
-                                brief?.mentions.get(m as usize).and_then(|m| m.figure)
+                                brief?.mentions().get(m as usize).and_then(|m| m.figure)
                             }
                             _ => None,
                         })

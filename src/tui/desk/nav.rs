@@ -228,7 +228,7 @@ impl Desk {
         let Some(m) = self
             .lib
             .brief(r.brief)
-            .and_then(|b| b.mentions.iter().position(|m| m.figure == Some(r.figure)))
+            .and_then(|b| b.mentions().iter().position(|m| m.figure == Some(r.figure)))
         else {
             return;
         };

@@ -153,7 +153,7 @@ impl Job {
                 u32::try_from(ranges.filter(|&r| r < at).count()).unwrap_or(u32::MAX)
             };
             let links = before(&mut brief.links.iter().map(|l| l.range.start));
-            let mentions = before(&mut brief.mentions.iter().map(|m| m.range.start));
+            let mentions = before(&mut brief.mentions().iter().map(|m| m.range.start));
             let d = doc::build_tail(body, base, at - base, &starts, links, mentions);
             let mut stream = Stream::new(brief.sections.len(), self.width, None);
             stream.add(&d.blocks);

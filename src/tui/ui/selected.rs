@@ -23,7 +23,7 @@ pub fn describe(lib: &Library, brief: BriefIdx, role: Role) -> Option<String> {
             format!("link → {to}")
         }
         Role::Mention(i) => {
-            let m = b.mentions.get(i as usize)?;
+            let m = b.mentions().get(i as usize)?;
             match m.figure.and_then(|f| b.figure(f)) {
                 Some(f) => format!("figure {}: {}", f.value, f.label),
                 None => format!("figure {} (unknown)", m.figure_id),

@@ -65,6 +65,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Some(pct) => format!(" laying out {pct}% ·{left}"),
         None => left,
     };
+    // So does a library still coming in (a first start of a large one).
+    let left = match app.catching_up() {
+        Some((stored, total)) => format!(" reading the library: {stored} of {total} new ·{left}"),
+        None => left,
+    };
     let left_w = unicode_width::UnicodeWidthStr::width(left.as_str()) + 1;
     let width_of = |h: &[(String, &str)]| -> usize {
         h.iter().map(|(k, l)| k.chars().count() + l.len() + 3).sum()

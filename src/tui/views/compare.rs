@@ -33,7 +33,7 @@ pub fn rows(cx: &Desk, tag: &str) -> Vec<CompareRow> {
     let mut rows = Vec::new();
     for (bi, b) in cx.lib.briefs.iter().enumerate() {
         let mut first = true;
-        for (fi, f) in b.figures.iter().enumerate() {
+        for (fi, f) in b.figures().iter().enumerate() {
             if !f.tags.iter().any(|t| t == tag) {
                 continue;
             }

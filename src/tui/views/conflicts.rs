@@ -97,7 +97,7 @@ impl View for ConflictsView {
                     let section = cx
                         .lib
                         .brief(r.brief)
-                        .and_then(|b| b.events.get(r.event))
+                        .and_then(|b| b.events().get(r.event))
                         .and_then(|e| e.section)
                         .unwrap_or(SectionIdx(0));
                     cx.go(SectionRef {
@@ -217,7 +217,7 @@ fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, cursor: usize) {
                 let Some(b) = cx.lib.brief(r.brief) else {
                     continue;
                 };
-                let Some(e) = b.events.get(r.event) else {
+                let Some(e) = b.events().get(r.event) else {
                     continue;
                 };
                 let to = SectionRef {

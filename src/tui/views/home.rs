@@ -23,17 +23,12 @@ use crate::tui::keymap::Mode;
 use crate::tui::views::{Cx, Scene};
 
 /// The most headline figures a card shows.
-pub const MAX_FIGURES: usize = 3;
+pub const MAX_FIGURES: usize = crate::model::HEADLINE;
 
-/// A brief's headline figures: those marked `headline`, else its first.
-pub fn headline_figures(b: &Brief) -> Vec<&Figure> {
-    let marked: Vec<&Figure> = b.figures.iter().filter(|f| f.headline).collect();
-    let figures = if marked.is_empty() {
-        b.figures.iter().collect()
-    } else {
-        marked
-    };
-    figures.into_iter().take(MAX_FIGURES).collect()
+/// A brief's headline figures: those marked `headline`, else its first
+/// (known without reading the brief's detail).
+pub fn headline_figures(b: &Brief) -> &[Figure] {
+    &b.digest.headline
 }
 
 #[derive(Default)]

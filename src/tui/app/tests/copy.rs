@@ -27,7 +27,7 @@ fn figure(a: &App, brief: &str, id: &str) -> FigureRef {
         .lib
         .brief(b)
         .expect("brief")
-        .figures
+        .figures()
         .iter()
         .position(|f| f.id == id)
         .expect("figure");
@@ -178,7 +178,7 @@ fn whatever_y_copies_quotes_only_the_source_s_characters() {
         )
         .unwrap_or_default();
         let source = folded(&source);
-        if b.figures.is_empty() {
+        if b.figures().is_empty() {
             continue;
         }
         a.desk.jump_to_figure(FigureRef {

@@ -23,11 +23,11 @@ fn the_finder_jumps_to_a_figure() {
     let Some(crate::doc::Role::Mention(m)) = a.desk.reader.highlight else {
         panic!("a mention is highlighted");
     };
-    let fig = a.desk.lib.briefs[brief.0].mentions[m as usize]
+    let fig = a.desk.lib.briefs[brief.0].mentions()[m as usize]
         .figure
         .expect("figure");
     assert_eq!(
-        a.desk.lib.briefs[brief.0].figures[fig.0].id,
+        a.desk.lib.briefs[brief.0].figures()[fig.0].id,
         "chip-exports-china"
     );
     press(&mut a, "backspace");

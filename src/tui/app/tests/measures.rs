@@ -108,7 +108,7 @@ fn the_conflicts_view_lists_both_sides_and_goes_to_each() {
     press(&mut a, "enter");
     assert!(!a.views.is_open());
     assert_eq!(a.desk.reader.brief, first.brief);
-    let event = &a.desk.lib.briefs[first.brief.0].events[first.event];
+    let event = &a.desk.lib.briefs[first.brief.0].events()[first.event];
     assert_eq!(Some(a.desk.current().section), event.section);
     press(&mut a, "backspace");
     assert_eq!(a.desk.reader.place(), before, "history takes you back");

@@ -133,7 +133,7 @@ fn bar_section(a: &App) -> String {
 fn selected_section(a: &App) -> Option<String> {
     let b = a.desk.lib.brief(a.desk.reader.brief)?;
     let s = match a.desk.reader.selected? {
-        crate::doc::Role::Mention(m) => b.mentions.get(m as usize)?.section,
+        crate::doc::Role::Mention(m) => b.mentions().get(m as usize)?.section,
         crate::doc::Role::Link(l) => b.links.get(l as usize)?.section,
         _ => return None,
     };
@@ -325,7 +325,7 @@ fn finder_rows_at_80_columns_keep_brief_section_and_source() {
     assert_eq!(hits.len(), 4);
     for h in hits {
         let b = &a.desk.lib.briefs[h.figure.brief.0];
-        let fig = &b.figures[h.figure.figure.0];
+        let fig = &b.figures()[h.figure.figure.0];
         let section = fig
             .section
             .and_then(|x| b.section(x))

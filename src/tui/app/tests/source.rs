@@ -206,7 +206,7 @@ fn the_embedded_library_traces_to_its_seeds() {
         .find_map(|(i, b)| {
             Some(crate::model::FigureRef {
                 brief: crate::model::BriefIdx(i),
-                figure: b.mentions.iter().find_map(|m| m.figure)?,
+                figure: b.mentions().iter().find_map(|m| m.figure)?,
             })
         })
         .expect("a figure mentioned");

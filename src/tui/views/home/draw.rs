@@ -404,7 +404,7 @@ fn card(
         }
         row += 1;
     }
-    for f in headline_figures(b).into_iter().take(rich.figures) {
+    for f in headline_figures(b).iter().take(rich.figures) {
         figure_row(buf, cx, f, (tx, row, right));
         row += 1;
     }
