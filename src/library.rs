@@ -39,6 +39,9 @@ pub struct Library {
     /// Per glossary term, where the briefs mention it: found once, when
     /// first asked.
     term_places: std::sync::OnceLock<Vec<Vec<SectionRef>>>,
+    /// The cache the library was read through, and its folders: its word
+    /// index narrows a search of the whole library.
+    store: Option<(cache::Cache, Vec<PathBuf>)>,
 }
 
 impl Library {
@@ -166,6 +169,7 @@ impl Library {
         }
         let mut lib = Self::assemble(each);
         lib.use_glossary_of(paths);
+        lib.store = Some((cache.clone(), folders.clone()));
         let pending = Pending {
             rows,
             fresh,
@@ -228,6 +232,7 @@ impl Library {
             embedded: false,
             glossary: Glossary::builtin().0,
             term_places: std::sync::OnceLock::new(),
+            store: None,
         }
     }
 
@@ -321,6 +326,25 @@ impl Library {
             counts.into_iter().map(|(t, n)| (t.to_owned(), n)).collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         v
+    }
+
+    /// The briefs a search of the whole library for `query` must read:
+    /// those the cache's word index says may hold it, and those it does
+    /// not cover, in library order; `None` when there is no index or it
+    /// cannot narrow the search (every brief is read).
+    pub fn search_candidates(&self, query: &str) -> Option<Vec<BriefIdx>> {
+        let (cache, roots) = self.store.as_ref()?;
+        let c = cache.candidates(roots, query)?;
+        Some(
+            self.briefs
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| {
+                    c.may_hold.contains(&b.source.name) || !c.covered.contains(&b.source.name)
+                })
+                .map(|(i, _)| BriefIdx(i))
+                .collect(),
+        )
     }
 
     pub fn backlinks_to(&self, to: SectionRef) -> impl Iterator<Item = &Backlink> + '_ {

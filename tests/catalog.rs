@@ -7,7 +7,7 @@
 
 mod common;
 
-use briefing::library::Library;
+use briefing::library::{Changed, Library};
 use common::cached::{library, load, summary};
 use common::pty::{Home, Session};
 
@@ -132,8 +132,13 @@ fn many(n: usize) -> tempfile::TempDir {
             "+++\nid = \"b{i:03}\"\ntitle = \"Brief number {i:03}\"\nshort_title = \"Brief {i:03}\"\n\
              publisher = \"Test Institute\"\n\n[[figures]]\nid = \"f\"\nvalue = \"{i} percent\"\n\
              label = \"a share\"\nsection = \"one\"\nsource = \"Test Institute\"\n+++\n\n\
-             # One\n\nSee [{i} percent](fig:f) and [the next](b{:03}.md#one).\n",
-            (i + 1) % n
+             # One\n\nSee [{i} percent](fig:f) and [the next](b{:03}.md#one).\n{}",
+            (i + 1) % n,
+            if i == n / 2 {
+                "\nOnly this one speaks of **semiconductors** and zebrafish.\n"
+            } else {
+                ""
+            }
         );
         std::fs::write(dir.path().join(format!("b{i:03}.md")), text).unwrap();
     }
@@ -197,4 +202,73 @@ fn a_load_that_leaves_many_for_later_reports_no_broken_link_to_them() {
     assert!(b0.links.iter().all(|l| l.resolved.is_some()));
     let last = &lib.briefs[briefing::library::FIRST_FILES - 1];
     assert!(last.links.iter().all(|l| l.resolved.is_none()));
+}
+
+#[test]
+fn the_word_index_narrows_a_library_search_to_the_briefs_that_can_hold_it() {
+    let dir = many(60);
+    let cache = tempfile::tempdir().unwrap();
+    let c = briefing::library::cache::Cache::open(cache.path()).unwrap();
+    let paths = [dir.path().to_path_buf()];
+    let (_, pending) = Library::from_paths_cached(&paths, &c, None, Changed::ParseAll);
+    pending.write(&c).unwrap();
+    let (lib, _) = Library::from_paths_cached(&paths, &c, None, Changed::ParseAll);
+    let only = |q: &str| -> Option<Vec<String>> {
+        lib.search_candidates(q)
+            .map(|v| v.iter().map(|b| lib.briefs[b.0].meta.id.clone()).collect())
+    };
+    let one = Some(vec!["b030".to_owned()]);
+    // A word, a part of a word (inside it too), a phrase across markup,
+    // another case.
+    for q in [
+        "zebrafish",
+        "conductor",
+        "semiconductors and zebra",
+        "ZebraFish",
+    ] {
+        assert_eq!(only(q), one, "{q}");
+    }
+    assert_eq!(only("okapi"), Some(Vec::new()), "a word no brief holds");
+    // Parts it cannot judge narrow nothing.
+    assert_eq!(only("—"), None);
+    assert_eq!(only("Séoul").map(|v| v.len()), None);
+    // A file the index does not cover yet is read all the same.
+    std::fs::write(
+        dir.path().join("new.md"),
+        "+++\nid = \"new\"\ntitle = \"New\"\n+++\n\n# One\n\nNothing here.\n",
+    )
+    .unwrap();
+    let (lib, _) = Library::from_paths_cached(&paths, &c, None, Changed::ParseAll);
+    let found: Vec<&str> = lib
+        .search_candidates("zebrafish")
+        .unwrap()
+        .iter()
+        .map(|b| lib.briefs[b.0].meta.id.as_str())
+        .collect();
+    assert_eq!(found, ["b030", "new"]);
+}
+
+#[test]
+fn a_library_search_in_the_reader_finds_a_rare_word_through_the_index() {
+    let dir = many(150);
+    let h = Home::new();
+    let lib = dir.path().to_str().unwrap();
+    let mut s = Session::start(&h, &["-L", lib]);
+    s.wait_for("library read: 150 briefs");
+    s.keys("q");
+    s.wait_exit();
+    let mut s = Session::start(&h, &["-L", lib]);
+    s.wait_for_ui("Briefs · 150 briefs");
+    s.keys("/zebrafish\t");
+    s.wait_for("Search the library: \"zebrafish\" — 1 hit");
+    assert!(s.screen().contains("│ Brief 075 "), "{}", s.screen());
+    s.keys("\x1b");
+    s.wait_gone("Search the library");
+    // `/` starts a new filter, not the last one.
+    s.keys("/okapi\t");
+    s.wait_for("Search the library: \"okapi\" — 0 hits");
+    s.keys("\x1b");
+    s.wait_gone("Search the library");
+    s.keys("q");
+    s.wait_exit();
 }

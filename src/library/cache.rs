@@ -18,7 +18,10 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+mod words;
 mod writer;
+
+pub use words::Candidates;
 
 pub use writer::{Finishing, Notice, Progress, Writer};
 
@@ -32,7 +35,7 @@ use crate::model::{
 /// The cache's file name in its folder.
 const FILE: &str = "library.sqlite";
 /// Bumped whenever what is stored changes shape.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// How long a writer waits for another process's write to end.
 const BUSY: Duration = Duration::from_secs(5);
 
@@ -66,6 +69,8 @@ pub struct Row {
     key: Key,
     summary: Vec<u8>,
     detail: Vec<u8>,
+    /// The body, for the word index (none for a file that gave no brief).
+    body: Option<Arc<String>>,
 }
 
 /// An open cache. Clones share one connection.
@@ -241,6 +246,7 @@ impl Cache {
              );
              CREATE INDEX IF NOT EXISTS files_root ON files (root);",
         )?;
+        conn.execute_batch(words::SCHEMA)?;
         // A cache is only good for the build that wrote it: another
         // build may parse the same file differently.
         let build = build_id();
@@ -255,6 +261,7 @@ impl Cache {
                 rusqlite::TransactionBehavior::Immediate,
             )?;
             // Another build's rows may not even have this one's columns.
+            tx.execute_batch(words::DROP)?;
             tx.execute_batch(
                 "DROP TABLE IF EXISTS files;
                  CREATE TABLE files (
@@ -267,6 +274,7 @@ impl Cache {
                  );
                  CREATE INDEX IF NOT EXISTS files_root ON files (root);",
             )?;
+            tx.execute_batch(words::SCHEMA)?;
             tx.execute(
                 "INSERT OR REPLACE INTO about (key, value) VALUES ('build', ?1)",
                 params![build],
@@ -367,10 +375,16 @@ impl Cache {
         }
         .ok()?;
         let summary = postcard::to_stdvec(&summary).ok()?;
+        let body = parsed
+            .brief
+            .as_ref()
+            .filter(|(b, _)| b.source.is_read())
+            .map(|(b, _)| Arc::clone(b.source.text()));
         Some(Row {
             key,
             summary,
             detail,
+            body,
         })
     }
 
@@ -419,6 +433,12 @@ impl Cache {
         tx.commit()
     }
 
+    /// The files under `roots` whose words may hold `query` (see
+    /// [`words`]), or `None` when the index cannot narrow the search.
+    pub fn candidates(&self, roots: &[PathBuf], query: &str) -> Option<Candidates> {
+        words::candidates(&self.conn(), roots, query)
+    }
+
     /// How many files the cache holds.
     pub fn len(&self) -> usize {
         self.conn()
@@ -436,18 +456,23 @@ impl Cache {
 
 /// Stores one parsed file.
 pub(super) fn put(tx: &rusqlite::Transaction<'_>, row: &Row) -> rusqlite::Result<()> {
+    let id = row.key.id();
+    words::unindex(tx, &id)?;
     tx.prepare_cached(
         "INSERT OR REPLACE INTO files (id, root, len, modified, summary, detail)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
-        row.key.id(),
+        id,
         row.key.root.display().to_string(),
         i64::try_from(row.key.stamp.len).unwrap_or(i64::MAX),
         row.key.stamp.modified,
         row.summary,
         row.detail
     ])?;
+    if let Some(text) = &row.body {
+        words::index_last(tx, text)?;
+    }
     Ok(())
 }
 
@@ -474,6 +499,9 @@ pub(super) fn forget(
                     }
                 }
             }
+        }
+        for id in &gone {
+            words::unindex(tx, id)?;
         }
         let mut drop = tx.prepare_cached("DELETE FROM files WHERE id = ?1")?;
         for id in gone {

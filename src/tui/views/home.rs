@@ -275,6 +275,7 @@ impl Home {
             // `/` narrows the list to the briefs whose names meet what
             // is typed.
             Action::Search => {
+                self.clear_filter(cx);
                 self.typing = true;
                 Outcome::Consumed
             }

@@ -40,10 +40,17 @@ impl View for Results {
         let query = &cx.desk.search.query;
         let mut hits = Vec::new();
         if !query.is_empty() {
-            for bi in 0..cx.desk.lib.briefs.len() {
-                let doc = cx.desk.reader.doc(&cx.desk.lib, BriefIdx(bi));
+            // A library read through the cache reads only the briefs its
+            // word index says may hold the query.
+            let briefs = cx
+                .desk
+                .lib
+                .search_candidates(query)
+                .unwrap_or_else(|| (0..cx.desk.lib.briefs.len()).map(BriefIdx).collect());
+            for bi in briefs {
+                let doc = cx.desk.reader.doc(&cx.desk.lib, bi);
                 for h in search::doc_hits(&doc, query, MAX_HITS - hits.len()) {
-                    hits.push((BriefIdx(bi), h));
+                    hits.push((bi, h));
                 }
                 if hits.len() >= MAX_HITS {
                     break;
