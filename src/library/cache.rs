@@ -15,22 +15,18 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
-use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
 
+mod records;
 mod words;
 mod writer;
+
+pub(super) use records::Summaries;
 
 pub use words::Candidates;
 
 pub use writer::{Finishing, Notice, Progress, Writer};
 
-use super::Parsed;
-use crate::diag::Diagnostic;
-use crate::model::{
-    Brief, Detail, Digest, Event, Fetch, Fetched, Fetcher, Figure, Link, Mention, Meta, Origin,
-    Section, SourceFile, Stamp,
-};
+use crate::model::Stamp;
 
 /// The cache's file name in its folder.
 const FILE: &str = "library.sqlite";
@@ -89,103 +85,6 @@ impl std::fmt::Debug for Cache {
         f.debug_struct("Cache")
             .field("path", &self.shared.path)
             .finish_non_exhaustive()
-    }
-}
-
-/// What a parse of one file gave, as a start reads it: the brief's
-/// outline without its text (read again from the file when opened) or
-/// its detail.
-#[derive(Serialize)]
-struct Summary<'a> {
-    diags: &'a [Diagnostic],
-    brief: Option<Outline<'a>>,
-    bad: bool,
-    failed: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct Outline<'a> {
-    meta: &'a Meta,
-    sections: &'a [Section],
-    links: &'a [Link],
-    digest: &'a Digest,
-    origin: &'a Origin,
-    body_start: usize,
-}
-
-/// A brief's detail as stored, with the sentences that mention each
-/// figure.
-#[derive(Serialize)]
-struct DetailRecord<'a> {
-    figures: &'a [Figure],
-    mentions: &'a [Mention],
-    events: &'a [Event],
-    said: &'a [String],
-}
-
-#[derive(Deserialize)]
-struct OwnedSummary {
-    diags: Vec<Diagnostic>,
-    brief: Option<OwnedOutline>,
-    bad: bool,
-    failed: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct OwnedOutline {
-    meta: Meta,
-    sections: Vec<Section>,
-    links: Vec<Link>,
-    digest: Digest,
-    origin: Origin,
-    body_start: usize,
-}
-
-#[derive(Deserialize)]
-struct OwnedDetail {
-    figures: Vec<Figure>,
-    mentions: Vec<Mention>,
-    events: Vec<Event>,
-    said: Vec<String>,
-}
-
-/// The summaries a start reads in one pass, by file id: each with the
-/// size and time of the file it was made from.
-pub(super) struct Summaries {
-    rows: FxHashMap<String, (u64, i64, Vec<u8>)>,
-}
-
-impl Summaries {
-    /// How many rows were read.
-    pub(super) fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    /// The parse of `key`'s file as it was at `key.stamp`, if kept, as a
-    /// brief whose detail `fetch` reads.
-    pub(super) fn get(&self, key: &Key, cache: &Cache) -> Option<Parsed> {
-        let (len, modified, data) = self.rows.get(&key.id())?;
-        if (*len, *modified) != (key.stamp.len, key.stamp.modified) {
-            return None;
-        }
-        // A record that does not read back is a miss: the file is parsed.
-        let r: OwnedSummary = postcard::from_bytes(data).ok()?;
-        let brief = r.brief.map(|p| {
-            let source = SourceFile::deferred(key.shown.clone(), p.origin, p.body_start, key.stamp);
-            Brief::deferred(
-                p.meta,
-                p.sections,
-                p.links,
-                p.digest,
-                source,
-                cache.fetcher(key),
-            )
-        });
-        Some(Parsed {
-            diags: r.diags,
-            brief: brief.map(|b| (b, r.bad)),
-            failed: r.failed,
-        })
     }
 }
 
@@ -307,23 +206,15 @@ impl Cache {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Where the brief of `key`'s file reads its detail from: its row.
-    fn fetcher(&self, key: &Key) -> Fetcher {
-        Arc::new(Stored {
-            cache: self.clone(),
-            id: key.id(),
-        })
-    }
-
     /// Every summary kept for the files of `roots`, read in one pass (a
     /// query per file costs a large library's start more than the rows).
     pub(super) fn summaries(&self, roots: &[PathBuf]) -> Summaries {
-        let mut rows = FxHashMap::default();
+        let mut rows = rustc_hash::FxHashMap::default();
         let conn = self.conn();
         let Ok(mut q) =
             conn.prepare_cached("SELECT id, len, modified, summary FROM files WHERE root = ?1")
         else {
-            return Summaries { rows };
+            return Summaries::new(rows);
         };
         for root in roots {
             let Ok(found) = q.query_map(params![root.display().to_string()], |r| {
@@ -341,73 +232,7 @@ impl Cache {
                 rows.insert(id, (len, modified, data));
             }
         }
-        Summaries { rows }
-    }
-
-    /// What to store of one file's parse.
-    pub(super) fn record(key: Key, parsed: &Parsed) -> Option<Row> {
-        let summary = Summary {
-            diags: &parsed.diags,
-            brief: parsed.brief.as_ref().map(|(b, _)| Outline {
-                meta: &b.meta,
-                sections: &b.sections,
-                links: &b.links,
-                digest: &b.digest,
-                origin: &b.source.origin,
-                body_start: b.source.body_start,
-            }),
-            bad: parsed.brief.as_ref().is_some_and(|(_, bad)| *bad),
-            failed: parsed.failed.as_deref(),
-        };
-        let detail = match &parsed.brief {
-            Some((b, _)) => postcard::to_stdvec(&DetailRecord {
-                figures: b.figures(),
-                mentions: b.mentions(),
-                events: b.events(),
-                said: b.said(),
-            }),
-            None => postcard::to_stdvec(&DetailRecord {
-                figures: &[],
-                mentions: &[],
-                events: &[],
-                said: &[],
-            }),
-        }
-        .ok()?;
-        let summary = postcard::to_stdvec(&summary).ok()?;
-        let body = parsed
-            .brief
-            .as_ref()
-            .filter(|(b, _)| b.source.is_read())
-            .map(|(b, _)| Arc::clone(b.source.text()));
-        Some(Row {
-            key,
-            summary,
-            detail,
-            body,
-        })
-    }
-
-    /// The stored detail of row `id`, if its file is still as `source`
-    /// read it.
-    fn stored_detail(&self, id: &str, source: &SourceFile) -> Option<Fetched> {
-        let stamp = source.stamp()?;
-        let data: Vec<u8> = self
-            .conn()
-            .prepare_cached("SELECT detail FROM files WHERE id = ?1 AND len = ?2 AND modified = ?3")
-            .ok()?
-            .query_row(
-                params![id, i64::try_from(stamp.len).ok()?, stamp.modified],
-                |r| r.get(0),
-            )
-            .ok()?;
-        let d: OwnedDetail = postcard::from_bytes(&data).ok()?;
-        let detail = Detail {
-            figures: d.figures,
-            mentions: d.mentions,
-            events: d.events,
-        };
-        Some((detail, Some(d.said)))
+        Summaries::new(rows)
     }
 
     /// Stores `rows` in one transaction, and forgets the files of `roots`
@@ -536,44 +361,4 @@ fn build_id() -> String {
         .map(|m| Stamp::of(&m));
     let (len, modified) = exe.map_or((0, 0), |s| (s.len, s.modified));
     format!("{FORMAT} {} {len} {modified}", env!("CARGO_PKG_VERSION"))
-}
-
-/// One file's row, where its brief's detail is kept.
-struct Stored {
-    cache: Cache,
-    id: String,
-}
-
-impl std::fmt::Debug for Stored {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Stored")
-            .field("cache", &self.cache)
-            .field("id", &self.id)
-            .finish()
-    }
-}
-
-impl Fetch for Stored {
-    /// The stored detail, or else the file parsed again (a row written
-    /// over by another reader's newer parse, or lost): the cache never
-    /// holds the only copy.
-    fn fetch(&self, source: &SourceFile) -> Option<Fetched> {
-        if let Some(kept) = self.cache.stored_detail(&self.id, source) {
-            return Some(kept);
-        }
-        let text = source.text();
-        if text.is_empty() {
-            return None;
-        }
-        let file = SourceFile::new(
-            source.name.clone(),
-            source.origin.clone(),
-            text.as_str().to_owned(),
-        );
-        let mut diags = Vec::new();
-        let brief = super::parse_guarded(file, &mut diags)?;
-        let said = brief.said().to_vec();
-        let detail = brief.detail().clone();
-        Some((detail, Some(said)))
-    }
 }

@@ -75,7 +75,10 @@ pub(super) fn candidates(conn: &Connection, roots: &[PathBuf], query: &str) -> O
         let terms: Vec<String> = conn
             .prepare_cached("SELECT term FROM body_terms WHERE instr(term, ?1) > 0 LIMIT ?2")
             .ok()?
-            .query_map(params![part, i64::try_from(MAX_TERMS + 1).unwrap_or(i64::MAX)], |r| r.get(0))
+            .query_map(
+                params![part, i64::try_from(MAX_TERMS + 1).unwrap_or(i64::MAX)],
+                |r| r.get(0),
+            )
             .ok()?
             .collect::<Result<_, _>>()
             .ok()?;

@@ -1,0 +1,236 @@
+//! What the cache keeps of a parsed file and how it is read back: a
+//! summary a start reads for every file (the brief's outline, its digest
+//! and its problems) and a detail read when the brief is first asked for
+//! its figures, with the sentences that mention them.
+
+use std::sync::Arc;
+
+use rusqlite::params;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use super::{Cache, Key, Row};
+use crate::diag::Diagnostic;
+use crate::library::Parsed;
+use crate::model::{
+    Brief, Detail, Digest, Event, Fetch, Fetched, Fetcher, Figure, Link, Mention, Meta, Origin,
+    Section, SourceFile,
+};
+
+/// What a parse of one file gave, as a start reads it: the brief's
+/// outline without its text (read again from the file when opened) or
+/// its detail.
+#[derive(Serialize)]
+struct Summary<'a> {
+    diags: &'a [Diagnostic],
+    brief: Option<Outline<'a>>,
+    bad: bool,
+    failed: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Outline<'a> {
+    meta: &'a Meta,
+    sections: &'a [Section],
+    links: &'a [Link],
+    digest: &'a Digest,
+    origin: &'a Origin,
+    body_start: usize,
+}
+
+/// A brief's detail as stored, with the sentences that mention each
+/// figure.
+#[derive(Serialize)]
+struct DetailRecord<'a> {
+    figures: &'a [Figure],
+    mentions: &'a [Mention],
+    events: &'a [Event],
+    said: &'a [String],
+}
+
+#[derive(Deserialize)]
+struct OwnedSummary {
+    diags: Vec<Diagnostic>,
+    brief: Option<OwnedOutline>,
+    bad: bool,
+    failed: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct OwnedOutline {
+    meta: Meta,
+    sections: Vec<Section>,
+    links: Vec<Link>,
+    digest: Digest,
+    origin: Origin,
+    body_start: usize,
+}
+
+#[derive(Deserialize)]
+struct OwnedDetail {
+    figures: Vec<Figure>,
+    mentions: Vec<Mention>,
+    events: Vec<Event>,
+    said: Vec<String>,
+}
+
+/// The summaries a start reads in one pass, by file id: each with the
+/// size and time of the file it was made from.
+pub(in crate::library) struct Summaries {
+    rows: FxHashMap<String, (u64, i64, Vec<u8>)>,
+}
+
+impl Summaries {
+    /// The rows read, by file id: size, time and summary.
+    pub(super) fn new(rows: FxHashMap<String, (u64, i64, Vec<u8>)>) -> Self {
+        Self { rows }
+    }
+
+    /// How many rows were read.
+    pub(in crate::library) fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The parse of `key`'s file as it was at `key.stamp`, if kept, as a
+    /// brief whose detail `fetch` reads.
+    pub(in crate::library) fn get(&self, key: &Key, cache: &Cache) -> Option<Parsed> {
+        let (len, modified, data) = self.rows.get(&key.id())?;
+        if (*len, *modified) != (key.stamp.len, key.stamp.modified) {
+            return None;
+        }
+        // A record that does not read back is a miss: the file is parsed.
+        let r: OwnedSummary = postcard::from_bytes(data).ok()?;
+        let brief = r.brief.map(|p| {
+            let source = SourceFile::deferred(key.shown.clone(), p.origin, p.body_start, key.stamp);
+            Brief::deferred(
+                p.meta,
+                p.sections,
+                p.links,
+                p.digest,
+                source,
+                cache.fetcher(key),
+            )
+        });
+        Some(Parsed {
+            diags: r.diags,
+            brief: brief.map(|b| (b, r.bad)),
+            failed: r.failed,
+        })
+    }
+}
+
+impl Cache {
+    /// Where the brief of `key`'s file reads its detail from: its row.
+    fn fetcher(&self, key: &Key) -> Fetcher {
+        Arc::new(Stored {
+            cache: self.clone(),
+            id: key.id(),
+        })
+    }
+
+    /// What to store of one file's parse.
+    pub(in crate::library) fn record(key: Key, parsed: &Parsed) -> Option<Row> {
+        let summary = Summary {
+            diags: &parsed.diags,
+            brief: parsed.brief.as_ref().map(|(b, _)| Outline {
+                meta: &b.meta,
+                sections: &b.sections,
+                links: &b.links,
+                digest: &b.digest,
+                origin: &b.source.origin,
+                body_start: b.source.body_start,
+            }),
+            bad: parsed.brief.as_ref().is_some_and(|(_, bad)| *bad),
+            failed: parsed.failed.as_deref(),
+        };
+        let detail = match &parsed.brief {
+            Some((b, _)) => postcard::to_stdvec(&DetailRecord {
+                figures: b.figures(),
+                mentions: b.mentions(),
+                events: b.events(),
+                said: b.said(),
+            }),
+            None => postcard::to_stdvec(&DetailRecord {
+                figures: &[],
+                mentions: &[],
+                events: &[],
+                said: &[],
+            }),
+        }
+        .ok()?;
+        let summary = postcard::to_stdvec(&summary).ok()?;
+        let body = parsed
+            .brief
+            .as_ref()
+            .filter(|(b, _)| b.source.is_read())
+            .map(|(b, _)| Arc::clone(b.source.text()));
+        Some(Row {
+            key,
+            summary,
+            detail,
+            body,
+        })
+    }
+
+    /// The stored detail of row `id`, if its file is still as `source`
+    /// read it.
+    fn stored_detail(&self, id: &str, source: &SourceFile) -> Option<Fetched> {
+        let stamp = source.stamp()?;
+        let data: Vec<u8> = self
+            .conn()
+            .prepare_cached("SELECT detail FROM files WHERE id = ?1 AND len = ?2 AND modified = ?3")
+            .ok()?
+            .query_row(
+                params![id, i64::try_from(stamp.len).ok()?, stamp.modified],
+                |r| r.get(0),
+            )
+            .ok()?;
+        let d: OwnedDetail = postcard::from_bytes(&data).ok()?;
+        let detail = Detail {
+            figures: d.figures,
+            mentions: d.mentions,
+            events: d.events,
+        };
+        Some((detail, Some(d.said)))
+    }
+}
+
+/// One file's row, where its brief's detail is kept.
+struct Stored {
+    cache: Cache,
+    id: String,
+}
+
+impl std::fmt::Debug for Stored {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stored")
+            .field("cache", &self.cache)
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
+impl Fetch for Stored {
+    /// The stored detail, or else the file parsed again (a row written
+    /// over by another reader's newer parse, or lost): the cache never
+    /// holds the only copy.
+    fn fetch(&self, source: &SourceFile) -> Option<Fetched> {
+        if let Some(kept) = self.cache.stored_detail(&self.id, source) {
+            return Some(kept);
+        }
+        let text = source.text();
+        if text.is_empty() {
+            return None;
+        }
+        let file = SourceFile::new(
+            source.name.clone(),
+            source.origin.clone(),
+            text.as_str().to_owned(),
+        );
+        let mut diags = Vec::new();
+        let brief = crate::library::parse_guarded(file, &mut diags)?;
+        let said = brief.said().to_vec();
+        let detail = brief.detail().clone();
+        Some((detail, Some(said)))
+    }
+}

@@ -1,0 +1,179 @@
+//! Reading a library through its cache: the files that have not changed
+//! are taken from it, the others parsed (or, when there are many, left to
+//! the cache's writer and taken in as they are stored).
+
+use std::path::PathBuf;
+
+use super::{Library, Parsed, cache, load, parse_all, parse_one, workers};
+
+impl Library {
+    /// [`Library::from_paths`], taking each file that has not changed
+    /// from `cache` (its text is read when the brief is opened) and parsing
+    /// the others. What was parsed anew goes to `writer` as each file is
+    /// parsed, if there is one, or else is returned to be written (see
+    /// [`Pending::write`]); either way the returned [`Pending`] says which
+    /// files the folders hold now.
+    pub fn from_paths_cached(
+        paths: &[PathBuf],
+        cache: &cache::Cache,
+        writer: Option<&cache::Writer>,
+        changed: Changed,
+    ) -> (Self, Pending) {
+        let found = load::find(paths);
+        let present: Vec<cache::Key> = found.iter().filter_map(load::Found::key).collect();
+        let folders: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect();
+        let mut each: Vec<Parsed> = Vec::with_capacity(found.len());
+        each.resize_with(found.len(), Parsed::default);
+        let kept = cache.summaries(&folders);
+        // The files the cache knows as they are now are taken from it, read
+        // back on every core; the others are parsed.
+        let looked = parse_all(
+            found.into_iter().enumerate().collect(),
+            workers(kept.len(), u64::MAX),
+            |(n, f)| match f.key().and_then(|k| kept.get(&k, cache)) {
+                Some(p) => Looked::Kept(n, Box::new(p)),
+                None => Looked::Changed(n, f),
+            },
+        );
+        drop(kept);
+        let mut misses = Vec::new();
+        let mut bytes = 0;
+        let mut left = Vec::new();
+        for l in looked {
+            match l {
+                Looked::Kept(n, p) => {
+                    if let Some(slot) = each.get_mut(n) {
+                        *slot = *p;
+                    }
+                }
+                // Many files changed (a first start, a folder of new
+                // reports): the first few are parsed here, so the library
+                // opens with them, and the others later.
+                Looked::Changed(n, f)
+                    if changed == Changed::LeaveMany
+                        && (misses.len() >= FIRST_FILES || bytes >= FIRST_BYTES)
+                        && f.key().is_some() =>
+                {
+                    left.push((n, f));
+                }
+                Looked::Changed(n, f) => {
+                    bytes += f.len();
+                    misses.push((n, f));
+                }
+            }
+        }
+        let workers = workers(misses.len(), bytes);
+        let parsed = parse_all(misses, workers, |(n, f)| {
+            let key = f.key();
+            let p = parse_one(f.read());
+            // With a writer, the file is handed over to be parsed again
+            // off the start's path; without, it is stored as parsed.
+            let row = match (writer, key) {
+                (Some(w), Some(k)) => {
+                    w.keep(k);
+                    None
+                }
+                (None, Some(k)) => cache::Cache::record(k, &p),
+                (_, None) => None,
+            };
+            (n, p, row)
+        });
+        let fresh = parsed.len();
+        let mut rows = Vec::new();
+        for (n, p, row) in parsed {
+            if let Some(slot) = each.get_mut(n) {
+                *slot = p;
+            }
+            rows.extend(row);
+        }
+        // A file left for later is not in this library: links to it are
+        // left unresolved without a word, as to a file that gave no brief.
+        let later = left.len();
+        for (n, f) in left {
+            if let (Some(slot), Some(k)) = (each.get_mut(n), f.key()) {
+                slot.failed = f.source_key();
+                if let Some(w) = writer {
+                    w.keep(k);
+                }
+            }
+        }
+        let mut lib = Self::assemble(each);
+        lib.use_glossary_of(paths);
+        lib.store = Some((cache.clone(), folders.clone()));
+        let pending = Pending {
+            rows,
+            fresh,
+            later,
+            folders,
+            present,
+        };
+        (lib, pending)
+    }
+}
+
+/// One file of a load through the cache: taken from it, or changed since.
+enum Looked {
+    Kept(usize, Box<Parsed>),
+    Changed(usize, load::Found),
+}
+
+/// What a load through the cache does with the files that changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    /// Parses them all before the library is made.
+    ParseAll,
+    /// Parses the first few ([`FIRST_FILES`], [`FIRST_BYTES`]) and leaves
+    /// the others out of this library: a writer given the load parses and
+    /// stores them, and a later load through the cache takes them in.
+    LeaveMany,
+}
+
+/// How many changed files, and bytes of them, a load that leaves many for
+/// later parses itself.
+pub const FIRST_FILES: usize = 32;
+pub const FIRST_BYTES: u64 = 2 * 1024 * 1024;
+
+/// What a load leaves to write to the cache: the files parsed anew, and
+/// which files the library's folders hold now (the others are forgotten).
+pub struct Pending {
+    /// What was parsed anew, when no writer took it.
+    rows: Vec<cache::Row>,
+    /// How many files were parsed anew.
+    fresh: usize,
+    /// How many changed files were left out of the library, for later.
+    later: usize,
+    folders: Vec<PathBuf>,
+    present: Vec<cache::Key>,
+}
+
+impl Pending {
+    /// How many files were parsed anew.
+    pub fn parsed(&self) -> usize {
+        self.fresh
+    }
+
+    /// How many changed files were left out of the library, for later.
+    pub fn later(&self) -> usize {
+        self.later
+    }
+
+    /// True if the cache has nothing to learn.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The folders and the files they hold, for a writer to forget the
+    /// others.
+    pub(crate) fn into_present(self) -> (Vec<PathBuf>, Vec<cache::Key>) {
+        (self.folders, self.present)
+    }
+
+    /// Writes it to `cache`.
+    pub fn write(&self, cache: &cache::Cache) -> Result<(), String> {
+        cache.store(&self.rows, &self.folders, &self.present)
+    }
+}
