@@ -130,9 +130,14 @@ fn many(n: usize) -> tempfile::TempDir {
     for i in 0..n {
         let text = format!(
             "+++\nid = \"b{i:03}\"\ntitle = \"Brief number {i:03}\"\nshort_title = \"Brief {i:03}\"\n\
-             publisher = \"Test Institute\"\n\n[[figures]]\nid = \"f\"\nvalue = \"{i} percent\"\n\
+             publisher = \"Test Institute\"\n{}\n[[figures]]\nid = \"f\"\nvalue = \"{i} percent\"\n\
              label = \"a share\"\nsection = \"one\"\nsource = \"Test Institute\"\n+++\n\n\
              # One\n\nSee [{i} percent](fig:f) and [the next](b{:03}.md#one).\n{}",
+            if i == n / 3 {
+                "bottom_line = \"The narwhal case stands.\"\n"
+            } else {
+                ""
+            },
             (i + 1) % n,
             if i == n / 2 {
                 "\nOnly this one speaks of **semiconductors** and zebrafish.\n"
@@ -229,6 +234,8 @@ fn the_word_index_narrows_a_library_search_to_the_briefs_that_can_hold_it() {
         assert_eq!(only(q), one, "{q}");
     }
     assert_eq!(only("okapi"), Some(Vec::new()), "a word no brief holds");
+    // The lead above the body (its bottom line) is searched too.
+    assert_eq!(only("narwhal"), Some(vec!["b020".to_owned()]));
     // Parts it cannot judge narrow nothing.
     assert_eq!(only("—"), None);
     assert_eq!(only("Séoul").map(|v| v.len()), None);

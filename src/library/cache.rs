@@ -65,8 +65,9 @@ pub struct Row {
     key: Key,
     summary: Vec<u8>,
     detail: Vec<u8>,
-    /// The body, for the word index (none for a file that gave no brief).
-    body: Option<Arc<String>>,
+    /// What a search reads of the brief, for the word index (none for a
+    /// file that gave no brief).
+    body: Option<String>,
 }
 
 /// An open cache. Clones share one connection.

@@ -163,7 +163,7 @@ impl Cache {
             .brief
             .as_ref()
             .filter(|(b, _)| b.source.is_read())
-            .map(|(b, _)| Arc::clone(b.source.text()));
+            .map(|(b, _)| searched_text(b));
         Some(Row {
             key,
             summary,
@@ -233,4 +233,27 @@ impl Fetch for Stored {
         let detail = brief.detail().clone();
         Some((detail, Some(said)))
     }
+}
+
+/// What a search of the whole library reads of a brief, for the word
+/// index: its body, and the metadata its lead shows above the body (the
+/// front matter's figures and events are left out: a search never shows
+/// them).
+fn searched_text(b: &Brief) -> String {
+    let m = &b.meta;
+    let mut out = String::with_capacity(b.source.body().len() + 1024);
+    out.push_str(b.source.body());
+    for t in [&m.title, &m.short_title]
+        .into_iter()
+        .chain(&m.publisher)
+        .chain(&m.authors)
+        .chain(&m.summary)
+        .chain(&m.bottom_line)
+        .chain(&m.takeaways)
+        .chain(&m.tags)
+    {
+        out.push('\n');
+        out.push_str(t);
+    }
+    out
 }
