@@ -152,7 +152,7 @@ fn many(n: usize) -> tempfile::TempDir {
 
 #[test]
 fn a_first_start_of_many_briefs_opens_on_the_first_and_takes_in_the_rest_as_they_are_stored() {
-    let dir = many(150);
+    let dir = many(1500);
     let h = Home::new();
     let lib = dir.path().to_str().unwrap();
     let mut s = Session::start(&h, &["-L", lib]);
@@ -160,6 +160,10 @@ fn a_first_start_of_many_briefs_opens_on_the_first_and_takes_in_the_rest_as_they
     // cache's writer.
     s.wait_for_ui("Briefs · ");
     let first = s.screen();
+    assert!(
+        first.contains("/1500 ·"),
+        "the bar counts what is read: {first}"
+    );
     let shown: usize = first
         .lines()
         .find_map(|l| l.trim().strip_prefix("Briefs · "))
@@ -167,12 +171,12 @@ fn a_first_start_of_many_briefs_opens_on_the_first_and_takes_in_the_rest_as_they
         .and_then(|n| n.parse().ok())
         .unwrap();
     assert!(
-        (1..150).contains(&shown),
+        (1..1500).contains(&shown),
         "home opens before every brief is read: {first}"
     );
     // Then the whole library, without a key pressed, and the bar says so.
-    s.wait_for("Briefs · 150 briefs");
-    s.wait_for("library read: 150 briefs");
+    s.wait_for("Briefs · 1500 briefs");
+    s.wait_for("library read: 1500 briefs");
     // Links to briefs that came in later resolve, and no problem was
     // reported for them meanwhile.
     assert!(!s.screen().contains("problem"), "{}", s.screen());
@@ -180,8 +184,12 @@ fn a_first_start_of_many_briefs_opens_on_the_first_and_takes_in_the_rest_as_they
     s.wait_exit();
     // The next start reads them all from the cache at once.
     let mut s = Session::start(&h, &["-L", lib]);
-    s.wait_for_ui("Briefs · 150 briefs");
-    assert!(!s.screen().contains("reading the library"));
+    s.wait_for_ui("Briefs · 1500 briefs");
+    assert!(
+        !s.screen().contains("/1500 ·"),
+        "nothing left to read: {}",
+        s.screen()
+    );
     s.keys("q");
     s.wait_exit();
 }

@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     };
     // So does a library still coming in (a first start of a large one).
     let left = match app.catching_up() {
-        Some((stored, total)) => format!(" reading the library: {stored} of {total} new ·{left}"),
+        Some((stored, total)) => format!(" reading {stored}/{total} ·{left}"),
         None => left,
     };
     let left_w = unicode_width::UnicodeWidthStr::width(left.as_str()) + 1;
