@@ -271,9 +271,12 @@ impl App {
                 )
             });
         } else {
-            // The library grew: no word but the count in the bar.
+            // The library grew: no word but the count in the bar, and no
+            // index made for it unless the finder is open and waiting.
             self.desk.message = before;
-            self.desk.finder.hold();
+            if !self.views.showing::<Finder>() {
+                self.desk.finder.hold();
+            }
         }
         self.dirty = true;
     }

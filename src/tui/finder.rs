@@ -97,12 +97,20 @@ impl FinderState {
     }
 
     /// Takes the index built in the background if it is ready; with
-    /// `wait`, waits for it. Without a builder (a small library, or its
-    /// thread could not start or failed) the index is built here. True
-    /// if the index came in.
-    pub fn take_index(&mut self, lib: &Library, wait: bool) -> bool {
+    /// `wait`, waits for it. A large library whose index is not being
+    /// built (it was held while the library grew) starts it in the
+    /// background, unless told to wait. Without a builder (a small
+    /// library, or its thread could not start or failed) the index is
+    /// built here. True if the index came in.
+    pub fn take_index(&mut self, lib: &Arc<Library>, wait: bool) -> bool {
         if self.index.is_some() {
             return false;
+        }
+        if self.building.is_none() && !wait {
+            self.build_in_background(lib);
+            if self.building.is_some() {
+                return false;
+            }
         }
         let built = match &self.building {
             Some(b) => match b.poll(wait) {
@@ -312,7 +320,7 @@ mod tests {
 
     #[test]
     fn a_failed_builder_leaves_the_index_to_be_built_at_once() {
-        let lib = Library::embedded();
+        let lib = Arc::new(Library::embedded());
         let (build, tx) = IndexBuild::by_hand();
         let mut state = FinderState {
             building: Some(build),
@@ -323,6 +331,26 @@ mod tests {
         drop(tx);
         assert!(state.take_index(&lib, false));
         assert!(state.index.is_some() && !state.indexing());
+    }
+
+    #[test]
+    fn a_large_library_whose_index_was_held_starts_it_when_the_finder_opens() {
+        let lib = Arc::new(Library::embedded());
+        let mut state = FinderState {
+            index_background_from: 0,
+            ..FinderState::default()
+        };
+        state.prepare(&lib);
+        assert!(state.building.is_some());
+        // Held while the library grows: nothing is being built.
+        state.hold();
+        assert!(state.building.is_none() && !state.indexing());
+        // The finder opened: built in the background, not on the spot.
+        assert!(!state.take_index(&lib, false));
+        assert!(state.indexing());
+        // Enter waits for it.
+        assert!(state.take_index(&lib, true));
+        assert!(state.index.is_some());
     }
 
     #[test]
