@@ -261,6 +261,23 @@ fn the_word_index_narrows_a_library_search_to_the_briefs_that_can_hold_it() {
         .map(|b| lib.briefs[b.0].meta.id.as_str())
         .collect();
     assert_eq!(found, ["b030", "new"]);
+    // An edit that takes the word out, and a deletion, are seen by the
+    // index once stored.
+    common::cached::edit(&dir.path().join("b030.md"), "zebrafish", "goldfish");
+    std::fs::remove_file(dir.path().join("b020.md")).unwrap();
+    let (_, pending) = Library::from_paths_cached(&paths, &c, None, Changed::ParseAll);
+    pending.write(&c).unwrap();
+    let (lib, _) = Library::from_paths_cached(&paths, &c, None, Changed::ParseAll);
+    let ids = |q: &str| -> Vec<String> {
+        lib.search_candidates(q)
+            .unwrap()
+            .iter()
+            .map(|b| lib.briefs[b.0].meta.id.clone())
+            .collect()
+    };
+    assert_eq!(ids("zebrafish"), Vec::<String>::new());
+    assert_eq!(ids("goldfish"), ["b030"]);
+    assert_eq!(ids("narwhal"), Vec::<String>::new(), "b020 is gone");
 }
 
 #[test]

@@ -31,7 +31,7 @@ use crate::model::Stamp;
 /// The cache's file name in its folder.
 const FILE: &str = "library.sqlite";
 /// Bumped whenever what is stored changes shape.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// How long a writer waits for another process's write to end.
 const BUSY: Duration = Duration::from_secs(5);
 

@@ -20,7 +20,8 @@ use rusqlite::{Connection, params};
 /// The index's tables, made with the cache.
 pub(super) const SCHEMA: &str = "
     CREATE VIRTUAL TABLE IF NOT EXISTS body USING fts5(
-        text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+        text, content='', contentless_delete=1, detail=none,
+        tokenize='unicode61 remove_diacritics 2'
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS body_terms USING fts5vocab(body, row);";
 
