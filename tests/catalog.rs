@@ -244,8 +244,10 @@ fn the_word_index_narrows_a_library_search_to_the_briefs_that_can_hold_it() {
     assert_eq!(only("okapi"), Some(Vec::new()), "a word no brief holds");
     // The lead above the body (its bottom line) is searched too.
     assert_eq!(only("narwhal"), Some(vec!["b020".to_owned()]));
-    // Parts it cannot judge narrow nothing.
+    // Parts it cannot judge, or that most briefs hold, narrow nothing.
     assert_eq!(only("—"), None);
+    assert_eq!(only("the next"), None);
+    assert_eq!(only("the next zebrafish"), one);
     assert_eq!(only("Séoul").map(|v| v.len()), None);
     // A file the index does not cover yet is read all the same.
     std::fs::write(

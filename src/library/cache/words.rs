@@ -71,21 +71,28 @@ fn parts(query: &str) -> Vec<String> {
 /// The files under `roots` that may hold `query`, or `None` when the
 /// index cannot narrow the search (no part it can judge, or an error).
 pub(super) fn candidates(conn: &Connection, roots: &[PathBuf], query: &str) -> Option<Candidates> {
+    let files: i64 = conn
+        .query_row("SELECT count(*) FROM files", [], |r| r.get(0))
+        .ok()?;
     let mut rowids: Option<HashSet<i64>> = None;
     for part in parts(query) {
-        let terms: Vec<String> = conn
-            .prepare_cached("SELECT term FROM body_terms WHERE instr(term, ?1) > 0 LIMIT ?2")
+        let terms: Vec<(String, i64)> = conn
+            .prepare_cached("SELECT term, doc FROM body_terms WHERE instr(term, ?1) > 0 LIMIT ?2")
             .ok()?
             .query_map(
                 params![part, i64::try_from(MAX_TERMS + 1).unwrap_or(i64::MAX)],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .ok()?
             .collect::<Result<_, _>>()
             .ok()?;
-        if terms.len() > MAX_TERMS {
+        // A part most briefs hold narrows nothing worth a lookup: the
+        // search reads briefs in order and stops at its limit anyway.
+        let most = terms.iter().map(|(_, d)| *d).max().unwrap_or(0);
+        if terms.len() > MAX_TERMS || most * 2 > files {
             continue;
         }
+        let terms: Vec<String> = terms.into_iter().map(|(t, _)| t).collect();
         let mut found = HashSet::new();
         if !terms.is_empty() {
             let expr = terms
