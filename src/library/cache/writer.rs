@@ -59,7 +59,7 @@ impl Progress {
 }
 
 /// Said when more files are stored (the reader wakes its loop).
-pub type Notice = Box<dyn Fn() + Send>;
+pub type Notice = Box<dyn Fn() + Send + Sync>;
 
 /// How often a writer tells of files stored, at most.
 const NOTICE_EVERY: std::time::Duration = std::time::Duration::from_millis(1500);
@@ -192,24 +192,59 @@ impl Cache {
         let Some((folders, present)) = done else {
             return Ok(());
         };
-        let conn = self.conn();
-        let tx =
-            rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)
-                .map_err(fail)?;
-        forget(&tx, &folders, &present).map_err(fail)?;
-        tx.commit().map_err(fail)?;
-        let mut told = std::time::Instant::now();
+        {
+            let conn = self.conn();
+            let tx = rusqlite::Transaction::new_unchecked(
+                &conn,
+                rusqlite::TransactionBehavior::Immediate,
+            )
+            .map_err(fail)?;
+            forget(&tx, &folders, &present).map_err(fail)?;
+            tx.commit().map_err(fail)?;
+        }
         let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        for batch in files.chunks(BATCH) {
-            // Parsed on every core, outside the transaction; a stop asked
-            // for meanwhile keeps what is whole.
-            let rows = super::super::parse_all(batch.iter().collect(), workers, |key| {
+        // One batch is stored while the next is parsed.
+        std::thread::scope(|scope| {
+            let (batches, parsed) = std::sync::mpsc::sync_channel::<(usize, Vec<Option<Row>>)>(1);
+            let storing = scope.spawn(move || self.store_batches(&parsed, stop, progress, notice));
+            for batch in files.chunks(BATCH) {
                 if stop.load(Ordering::Relaxed) {
-                    None
-                } else {
-                    parse_for_cache(key)
+                    break;
                 }
-            });
+                // Parsed on every core, outside the transaction; a stop
+                // asked for meanwhile keeps what is whole.
+                let rows = super::super::parse_all(batch.iter().collect(), workers, |key| {
+                    if stop.load(Ordering::Relaxed) {
+                        None
+                    } else {
+                        parse_for_cache(key)
+                    }
+                });
+                if batches.send((batch.len(), rows)).is_err() {
+                    break;
+                }
+            }
+            drop(batches);
+            storing
+                .join()
+                .unwrap_or_else(|_| Err("the cache's writer failed".into()))
+        })
+    }
+
+    /// Stores each batch of rows `parsed` hands over in a transaction of
+    /// its own, counting them in `progress` and telling of them.
+    fn store_batches(
+        &self,
+        parsed: &Receiver<(usize, Vec<Option<Row>>)>,
+        stop: &AtomicBool,
+        progress: &Progress,
+        notice: &Notice,
+    ) -> Result<(), String> {
+        let fail =
+            |e: rusqlite::Error| format!("cannot write the cache {}: {e}", self.path().display());
+        let conn = self.conn();
+        let mut told = std::time::Instant::now();
+        for (n, rows) in parsed {
             let tx = rusqlite::Transaction::new_unchecked(
                 &conn,
                 rusqlite::TransactionBehavior::Immediate,
@@ -219,7 +254,7 @@ impl Cache {
                 put(&tx, row).map_err(fail)?;
             }
             tx.commit().map_err(fail)?;
-            progress.stored.fetch_add(batch.len(), Ordering::Relaxed);
+            progress.stored.fetch_add(n, Ordering::Relaxed);
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
