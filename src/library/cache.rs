@@ -32,6 +32,17 @@ use crate::model::Stamp;
 const FILE: &str = "library.sqlite";
 /// Bumped whenever what is stored changes shape.
 const FORMAT: u32 = 5;
+/// One row per file: its parse's summary and detail.
+const FILES: &str = "
+    CREATE TABLE IF NOT EXISTS files (
+        id TEXT PRIMARY KEY,
+        root TEXT NOT NULL,
+        len INTEGER NOT NULL,
+        modified INTEGER NOT NULL,
+        summary BLOB NOT NULL,
+        detail BLOB NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS files_root ON files (root);";
 /// How long a writer waits for another process's write to end.
 const BUSY: Duration = Duration::from_secs(5);
 
@@ -135,17 +146,9 @@ impl Cache {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.execute_batch(
-            "CREATE TABLE IF NOT EXISTS about (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-             CREATE TABLE IF NOT EXISTS files (
-                 id TEXT PRIMARY KEY,
-                 root TEXT NOT NULL,
-                 len INTEGER NOT NULL,
-                 modified INTEGER NOT NULL,
-                 summary BLOB NOT NULL,
-                 detail BLOB NOT NULL
-             );
-             CREATE INDEX IF NOT EXISTS files_root ON files (root);",
+            "CREATE TABLE IF NOT EXISTS about (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
         )?;
+        conn.execute_batch(FILES)?;
         conn.execute_batch(words::SCHEMA)?;
         // A cache is only good for the build that wrote it: another
         // build may parse the same file differently.
@@ -162,18 +165,8 @@ impl Cache {
             )?;
             // Another build's rows may not even have this one's columns.
             tx.execute_batch(words::DROP)?;
-            tx.execute_batch(
-                "DROP TABLE IF EXISTS files;
-                 CREATE TABLE files (
-                     id TEXT PRIMARY KEY,
-                     root TEXT NOT NULL,
-                     len INTEGER NOT NULL,
-                     modified INTEGER NOT NULL,
-                     summary BLOB NOT NULL,
-                     detail BLOB NOT NULL
-                 );
-                 CREATE INDEX IF NOT EXISTS files_root ON files (root);",
-            )?;
+            tx.execute_batch("DROP TABLE IF EXISTS files;")?;
+            tx.execute_batch(FILES)?;
             tx.execute_batch(words::SCHEMA)?;
             tx.execute(
                 "INSERT OR REPLACE INTO about (key, value) VALUES ('build', ?1)",
