@@ -20,8 +20,6 @@ mod records;
 mod words;
 mod writer;
 
-pub(super) use records::Summaries;
-
 pub use words::Candidates;
 
 pub use writer::{Finishing, Notice, Progress, Writer};
@@ -59,7 +57,7 @@ pub struct Key {
 }
 
 impl Key {
-    fn id(&self) -> String {
+    pub(in crate::library) fn id(&self) -> String {
         file_id(&self.path, &self.shown)
     }
 }
@@ -198,35 +196,6 @@ impl Cache {
             .conn
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Every summary kept for the files of `roots`, read in one pass (a
-    /// query per file costs a large library's start more than the rows).
-    pub(super) fn summaries(&self, roots: &[PathBuf]) -> Summaries {
-        let mut rows = rustc_hash::FxHashMap::default();
-        let conn = self.conn();
-        let Ok(mut q) =
-            conn.prepare_cached("SELECT id, len, modified, summary FROM files WHERE root = ?1")
-        else {
-            return Summaries::new(rows);
-        };
-        for root in roots {
-            let Ok(found) = q.query_map(params![root.display().to_string()], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, Vec<u8>>(3)?,
-                ))
-            }) else {
-                continue;
-            };
-            for (id, len, modified, data) in found.flatten() {
-                let len = u64::try_from(len).unwrap_or(u64::MAX);
-                rows.insert(id, (len, modified, data));
-            }
-        }
-        Summaries::new(rows)
     }
 
     /// Stores `rows` in one transaction, and forgets the files of `roots`

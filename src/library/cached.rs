@@ -28,42 +28,37 @@ impl Library {
             .collect();
         let mut each: Vec<Parsed> = Vec::with_capacity(found.len());
         each.resize_with(found.len(), Parsed::default);
-        let kept = cache.summaries(&folders);
         // The files the cache knows as they are now are taken from it, read
         // back on every core; the others are parsed.
-        let looked = parse_all(
-            found.into_iter().enumerate().collect(),
-            workers(kept.len(), u64::MAX),
-            |(n, f)| match f.key().and_then(|k| kept.get(&k, cache)) {
-                Some(p) => Looked::Kept(n, Box::new(p)),
-                None => Looked::Changed(n, f),
-            },
-        );
-        drop(kept);
+        let wanted = found
+            .iter()
+            .enumerate()
+            .filter_map(|(n, f)| f.key().map(|k| (k.id(), (n, k))))
+            .collect();
+        let mut found: Vec<Option<load::Found>> = found.into_iter().map(Some).collect();
+        for (n, p) in cache.kept(&folders, wanted, workers(found.len(), u64::MAX)) {
+            if let (Some(slot), Some(f)) = (each.get_mut(n), found.get_mut(n)) {
+                *slot = p;
+                *f = None;
+            }
+        }
+        let changed_files = found
+            .into_iter()
+            .enumerate()
+            .filter_map(|(n, f)| f.map(|f| (n, f)));
         let mut misses = Vec::new();
         let mut bytes = 0;
         let mut left = Vec::new();
-        for l in looked {
-            match l {
-                Looked::Kept(n, p) => {
-                    if let Some(slot) = each.get_mut(n) {
-                        *slot = *p;
-                    }
-                }
-                // Many files changed (a first start, a folder of new
-                // reports): the first few are parsed here, so the library
-                // opens with them, and the others later.
-                Looked::Changed(n, f)
-                    if changed == Changed::LeaveMany
-                        && (misses.len() >= FIRST_FILES || bytes >= FIRST_BYTES)
-                        && f.key().is_some() =>
-                {
-                    left.push((n, f));
-                }
-                Looked::Changed(n, f) => {
-                    bytes += f.len();
-                    misses.push((n, f));
-                }
+        for (n, f) in changed_files {
+            // Many files changed (a first start, a folder of new reports):
+            // the first few are parsed here, so the library opens with
+            // them, and the others later.
+            let many = misses.len() >= FIRST_FILES || bytes >= FIRST_BYTES;
+            if changed == Changed::LeaveMany && many && f.key().is_some() {
+                left.push((n, f));
+            } else {
+                bytes += f.len();
+                misses.push((n, f));
             }
         }
         let workers = workers(misses.len(), bytes);
@@ -113,12 +108,6 @@ impl Library {
         };
         (lib, pending)
     }
-}
-
-/// One file of a load through the cache: taken from it, or changed since.
-enum Looked {
-    Kept(usize, Box<Parsed>),
-    Changed(usize, load::Found),
 }
 
 /// What a load through the cache does with the files that changed.

@@ -9,6 +9,8 @@ use rusqlite::params;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use std::path::PathBuf;
+
 use super::{Cache, Key, Row};
 use crate::diag::Diagnostic;
 use crate::library::Parsed;
@@ -74,52 +76,129 @@ struct OwnedDetail {
     said: Vec<String>,
 }
 
-/// The summaries a start reads in one pass, by file id: each with the
-/// size and time of the file it was made from.
-pub(in crate::library) struct Summaries {
-    rows: FxHashMap<String, (u64, i64, Vec<u8>)>,
-}
+/// How many summaries go to a decoding thread at a time.
+const CHUNK: usize = 64;
 
-impl Summaries {
-    /// The rows read, by file id: size, time and summary.
-    pub(super) fn new(rows: FxHashMap<String, (u64, i64, Vec<u8>)>) -> Self {
-        Self { rows }
-    }
+/// A summary read, to decode: the file's place in the load and its key.
+type Raw = (usize, Key, Vec<u8>);
 
-    /// How many rows were read.
-    pub(in crate::library) fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    /// The parse of `key`'s file as it was at `key.stamp`, if kept, as a
-    /// brief whose detail `fetch` reads.
-    pub(in crate::library) fn get(&self, key: &Key, cache: &Cache) -> Option<Parsed> {
-        let (len, modified, data) = self.rows.get(&key.id())?;
-        if (*len, *modified) != (key.stamp.len, key.stamp.modified) {
-            return None;
-        }
-        // A record that does not read back is a miss: the file is parsed.
-        let r: OwnedSummary = postcard::from_bytes(data).ok()?;
-        let brief = r.brief.map(|p| {
-            let source = SourceFile::deferred(key.shown.clone(), p.origin, p.body_start, key.stamp);
-            Brief::deferred(
-                p.meta,
-                p.sections,
-                p.links,
-                p.digest,
-                source,
-                cache.fetcher(key),
-            )
-        });
-        Some(Parsed {
-            diags: r.diags,
-            brief: brief.map(|b| (b, r.bad)),
-            failed: r.failed,
-        })
-    }
+/// The parse of `key`'s file from its stored summary, as a brief whose
+/// detail is read from `cache` when asked for; `None` if it does not read
+/// back (the file is parsed).
+fn decode(key: Key, data: &[u8], cache: &Cache) -> Option<Parsed> {
+    let r: OwnedSummary = postcard::from_bytes(data).ok()?;
+    let brief = r.brief.map(|p| {
+        let fetch = cache.fetcher(&key);
+        let source = SourceFile::deferred(key.shown, p.origin, p.body_start, key.stamp);
+        Brief::deferred(p.meta, p.sections, p.links, p.digest, source, fetch)
+    });
+    Some(Parsed {
+        diags: r.diags,
+        brief: brief.map(|b| (b, r.bad)),
+        failed: r.failed,
+    })
 }
 
 impl Cache {
+    /// The stored parse of each file of `roots` that `wanted` names (by
+    /// file id: its place in the load and its key), if the row is of the
+    /// file as the key says. The rows are read in one pass (a query per
+    /// file costs a large library's start more than the rows) and decoded
+    /// on `workers` threads as they are read, so no more than a few
+    /// chunks of raw summaries are held at once.
+    pub(in crate::library) fn kept(
+        &self,
+        roots: &[PathBuf],
+        mut wanted: FxHashMap<String, (usize, Key)>,
+        workers: usize,
+    ) -> Vec<(usize, Parsed)> {
+        let (send, chunks) = std::sync::mpsc::sync_channel::<Vec<Raw>>(workers * 2);
+        let chunks = std::sync::Mutex::new(chunks);
+        let decoding = || {
+            let mut out = Vec::new();
+            loop {
+                let next = chunks
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .recv();
+                let Ok(chunk) = next else {
+                    break;
+                };
+                for (n, key, data) in chunk {
+                    if let Some(p) = decode(key, &data, self) {
+                        out.push((n, p));
+                    }
+                }
+            }
+            out
+        };
+        std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..workers.max(1))
+                .filter_map(|i| {
+                    std::thread::Builder::new()
+                        .name(format!("briefing-cache-read-{i}"))
+                        .spawn_scoped(scope, decoding)
+                        .ok()
+                })
+                .collect();
+            {
+                let conn = self.conn();
+                let mut chunk = Vec::with_capacity(CHUNK);
+                if let Ok(mut q) = conn
+                    .prepare_cached("SELECT id, len, modified, summary FROM files WHERE root = ?1")
+                {
+                    for root in roots {
+                        let Ok(mut rows) = q.query(params![root.display().to_string()]) else {
+                            continue;
+                        };
+                        while let Ok(Some(row)) = rows.next() {
+                            let Ok(id) = row.get_ref(0).and_then(|v| Ok(v.as_str()?)) else {
+                                continue;
+                            };
+                            let Some((n, key)) = wanted.remove(id) else {
+                                continue;
+                            };
+                            let len = row
+                                .get::<_, i64>(1)
+                                .ok()
+                                .and_then(|l| u64::try_from(l).ok());
+                            let modified = row.get::<_, i64>(2).ok();
+                            if (len, modified) != (Some(key.stamp.len), Some(key.stamp.modified)) {
+                                continue;
+                            }
+                            let Ok(data) = row.get_ref(3).and_then(|v| Ok(v.as_blob()?.to_vec()))
+                            else {
+                                continue;
+                            };
+                            chunk.push((n, key, data));
+                            if chunk.len() == CHUNK {
+                                let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                                if let Err(back) = send.send(full) {
+                                    // No thread decodes: this one will.
+                                    chunk = back.0;
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+                if !chunk.is_empty() {
+                    let _ = send.send(chunk);
+                }
+            }
+            drop(send);
+            // This thread decodes what is left, then takes the others'.
+            let mut out = decoding();
+            for h in helpers {
+                match h.join() {
+                    Ok(done) => out.extend(done),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            out
+        })
+    }
+
     /// Where the brief of `key`'s file reads its detail from: its row.
     fn fetcher(&self, key: &Key) -> Fetcher {
         Arc::new(Stored {
