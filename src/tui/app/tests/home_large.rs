@@ -149,9 +149,17 @@ fn nothing_found_says_so_and_backspace_takes_back_what_was_typed() {
     press(&mut a, "/");
     type_text(&mut a, "zzzz");
     let s = screen(&a);
-    assert!(s.contains("no brief's name meets \"zzzz\""), "{s}");
+    assert!(
+        s.contains("no brief's name meets \"zzzz\": Tab searches their text"),
+        "{s}"
+    );
     press(&mut a, "enter");
     assert!(a.views.showing::<Home>(), "nothing to open");
+    let s = screen(&a);
+    assert!(
+        s.contains("no brief's name meets \"zzzz\": Esc shows them all"),
+        "the filter line is closed, Tab is no longer the search's: {s}"
+    );
     press(&mut a, "/ backspace backspace backspace backspace");
     assert!(
         screen(&a)

@@ -240,8 +240,14 @@ pub fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect, home: &Home) {
     let buf = frame.buffer_mut();
     title_row(buf, cx, body, &plan, home);
     if rows.is_empty() {
+        // Tab searches the briefs' text while the filter line is open.
+        let keys = if home.typing {
+            "Tab searches their text, Esc shows them all"
+        } else {
+            "Esc shows them all"
+        };
         let note = format!(
-            "no brief's name meets \"{}\": Esc shows them all",
+            "no brief's name meets \"{}\": {keys}",
             sanitize::line(home.filter().trim())
         );
         cells::put_truncated(
