@@ -372,6 +372,31 @@ fn a_writer_commits_only_a_whole_load() {
 }
 
 #[test]
+fn a_writer_that_cannot_store_says_why_when_it_ends() {
+    use briefing::library::cache::Writer;
+    let dir = library();
+    let cache = tempfile::tempdir().unwrap();
+    let paths = vec![dir.path().to_path_buf()];
+    let reading = Cache::open(cache.path()).unwrap();
+    let writer = Writer::start(Cache::open(cache.path()).unwrap()).unwrap();
+    let progress = writer.progress();
+    let (_, pending) =
+        Library::from_paths_cached(&paths, &reading, Some(&writer), Changed::ParseAll);
+    // Another program takes the table away before the writer stores.
+    let file = cache.path().join("library.sqlite");
+    rusqlite::Connection::open(&file)
+        .unwrap()
+        .execute_batch("DROP TABLE files;")
+        .unwrap();
+    let ended = writer.finish(pending).wait();
+    assert!(ended.is_err(), "{ended:?}");
+    assert!(progress.is_done());
+    let why = progress.failure().expect("a reason");
+    assert!(why.contains("cannot write the cache"), "{why}");
+    assert_eq!(progress.counts().0, 0, "nothing was stored");
+}
+
+#[test]
 fn the_reader_keeps_its_cache_and_shows_an_edit_on_the_next_start() {
     let dir = library();
     let h = Home::new();

@@ -244,6 +244,7 @@ impl App {
         if (soon && !done) || !p.take_news() {
             return;
         }
+        let failure = p.failure();
         let before = self.desk.message.take();
         if done {
             self.catchup = None;
@@ -258,7 +259,14 @@ impl App {
                 .keymap
                 .key_for(self.mode(), Action::Diagnostics)
                 .map_or_else(String::new, |k| format!(", {k} lists them"));
-            self.desk.message = Some(if problems == 0 {
+            self.desk.message = Some(if let Some(e) = failure {
+                // What the writer could not store was read here instead.
+                format!(
+                    "library read: {}; the cache could not keep it ({})",
+                    crate::words::count(n, "brief", "briefs"),
+                    crate::sanitize::line(&e)
+                )
+            } else if problems == 0 {
                 format!(
                     "library read: {}",
                     crate::words::count(n, "brief", "briefs")

@@ -30,6 +30,8 @@ pub struct Progress {
     stored: AtomicUsize,
     news: AtomicBool,
     done: AtomicBool,
+    /// Why the writer stopped before storing all (a full disk).
+    failure: std::sync::Mutex<Option<String>>,
 }
 
 impl Progress {
@@ -55,6 +57,15 @@ impl Progress {
     /// True once the writer has stored all it will.
     pub fn is_done(&self) -> bool {
         self.done.load(Ordering::Acquire)
+    }
+
+    /// Why the writer stopped before it stored all it was handed, if it
+    /// did.
+    pub fn failure(&self) -> Option<String> {
+        self.failure
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 }
 
@@ -93,6 +104,12 @@ impl Writer {
             .name("briefing-cache".into())
             .spawn(move || {
                 let r = cache.store_stream(&rx, &stopped, &told, &notice);
+                if let Err(e) = &r {
+                    *told
+                        .failure
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(e.clone());
+                }
                 told.done.store(true, Ordering::Release);
                 told.news.store(true, Ordering::Release);
                 notice();

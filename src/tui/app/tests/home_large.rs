@@ -183,3 +183,41 @@ fn tab_searches_the_whole_library_for_what_was_typed() {
     assert_eq!(a.desk.search.query, "minerals");
     assert!(screen(&a).contains("Text on minerals"), "{}", screen(&a));
 }
+
+#[test]
+fn a_cache_that_could_not_keep_the_library_is_said_when_it_is_all_read() {
+    use crate::library::cache::{Cache, Writer};
+    use crate::library::{Changed, Library};
+    let dir = tempfile::tempdir().expect("dir");
+    for i in 0..40 {
+        let text = format!("+++\nid = \"b{i}\"\ntitle = \"B {i}\"\n+++\n\n# One\n\nText.\n");
+        std::fs::write(dir.path().join(format!("b{i:02}.md")), text).expect("write");
+    }
+    let cache = tempfile::tempdir().expect("cache");
+    let paths = vec![dir.path().to_path_buf()];
+    let reading = Cache::open(cache.path()).expect("open");
+    let writer = Writer::start(Cache::open(cache.path()).expect("open")).expect("writer");
+    let progress = writer.progress();
+    let (lib, pending) =
+        Library::from_paths_cached(&paths, &reading, Some(&writer), Changed::LeaveMany);
+    assert_eq!(lib.briefs.len(), crate::library::FIRST_FILES);
+    rusqlite::Connection::open(cache.path().join("library.sqlite"))
+        .expect("sqlite")
+        .execute_batch("DROP TABLE files;")
+        .expect("drop");
+    assert!(writer.finish(pending).wait().is_err());
+    let mut a = app_on(lib, 100, 30);
+    a.open_view::<Home>();
+    a.watch = paths;
+    a.cache = Some(cache.path().to_path_buf());
+    a.catchup = Some(progress);
+    a.tick();
+    // The rest was read here, and the bar says why the cache has none of it.
+    assert_eq!(a.desk.lib.briefs.len(), 40);
+    assert!(a.catchup.is_none());
+    let message = a.desk.message.clone().unwrap_or_default();
+    assert!(
+        message.starts_with("library read: 40 briefs; the cache could not keep it (cannot write"),
+        "{message}"
+    );
+}
