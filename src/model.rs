@@ -339,18 +339,6 @@ impl Brief {
         })
     }
 
-    /// The detail to change (the parser's last steps).
-    pub fn detail_mut(&mut self) -> &mut Detail {
-        self.detail();
-        if self.detail.get().is_none() {
-            let _ = self.detail.set(Detail::default());
-        }
-        let Some(d) = self.detail.get_mut() else {
-            unreachable!("the detail was set just above")
-        };
-        d
-    }
-
     /// Works on the detail without keeping it: one already read is lent,
     /// else it is fetched, used and dropped (a pass over a whole library
     /// holds one brief's detail at a time). `f` is also given the

@@ -141,6 +141,23 @@ impl Cache {
                         .ok()
                 })
                 .collect();
+            // Decoded here when no thread could start to take them.
+            let mut here = Vec::new();
+            let hand_over = |chunk: Vec<Raw>, here: &mut Vec<(usize, Parsed)>| {
+                let chunk = if helpers.is_empty() {
+                    chunk
+                } else {
+                    match send.send(chunk) {
+                        Ok(()) => return,
+                        Err(back) => back.0,
+                    }
+                };
+                for (n, key, data) in chunk {
+                    if let Some(p) = decode(key, &data, self) {
+                        here.push((n, p));
+                    }
+                }
+            };
             {
                 let conn = self.conn();
                 let mut chunk = Vec::with_capacity(CHUNK);
@@ -173,22 +190,17 @@ impl Cache {
                             chunk.push((n, key, data));
                             if chunk.len() == CHUNK {
                                 let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
-                                if let Err(back) = send.send(full) {
-                                    // No thread decodes: this one will.
-                                    chunk = back.0;
-                                    break;
-                                }
+                                hand_over(full, &mut here);
                             }
                         }
                     }
                 }
-                if !chunk.is_empty() {
-                    let _ = send.send(chunk);
-                }
+                hand_over(chunk, &mut here);
             }
             drop(send);
             // This thread decodes what is left, then takes the others'.
-            let mut out = decoding();
+            let mut out = here;
+            out.extend(decoding());
             for h in helpers {
                 match h.join() {
                     Ok(done) => out.extend(done),
