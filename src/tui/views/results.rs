@@ -48,7 +48,13 @@ impl View for Results {
                 .search_candidates(query)
                 .unwrap_or_else(|| (0..cx.desk.lib.briefs.len()).map(BriefIdx).collect());
             for bi in briefs {
-                let doc = cx.desk.reader.doc(&cx.desk.lib, bi);
+                // Built for the search alone: its blocks are the reader's,
+                // without the glossary's marks (which place nothing) and
+                // without being kept (a search may read thousands).
+                let Some(brief) = cx.desk.lib.brief(bi) else {
+                    continue;
+                };
+                let doc = crate::doc::build_with_lead(brief);
                 for h in search::doc_hits(&doc, query, MAX_HITS - hits.len()) {
                     hits.push((bi, h));
                 }
