@@ -102,9 +102,19 @@ fn search_the_whole_library() {
     insta::assert_snapshot!(s);
     press(&mut a, "enter");
     assert!(!a.views.is_open());
-    let (b, _) = a.views.get::<views::Results>().expect("results").hits[0].clone();
+    let (b, hit) = a.views.get::<views::Results>().expect("results").hits[0].clone();
     assert_eq!(a.desk.reader.brief, b);
     assert!(!a.desk.search.matches.is_empty());
+    // The reader is at the block the hit was found in: the results' blocks
+    // are the reader's.
+    let line = a.desk.reader.layout.block_line(hit.block);
+    let top = a.desk.reader.top;
+    assert!(
+        line >= top && line < top + a.desk.reader.height,
+        "block {} at line {line}, screen from {top}",
+        hit.block
+    );
+    assert!(screen(&a).contains("Chip 4"), "{}", screen(&a));
 }
 
 #[test]
