@@ -21,7 +21,41 @@ impl Library {
         changed: super::Changed,
     ) -> (Self, Vec<String>) {
         let (fresh, pending) = Self::from_paths_cached(paths, cache, None, changed);
-        let broke = self.briefs.iter().any(|old| {
+        if self.broke_in(&fresh) {
+            return self.reload(paths);
+        }
+        // A cache that cannot be written costs the next reload a parse.
+        let _ = pending.write(cache);
+        (fresh, Vec::new())
+    }
+
+    /// [`Library::reload_cached`] that leaves many changed files (a folder
+    /// of new reports) to `writer`, which parses and stores them while
+    /// the reader goes on; the few are parsed here and handed to it to
+    /// store. Returns the writer, told the load is done, and how many
+    /// files were left out for it to bring in.
+    pub fn reload_through(
+        &self,
+        paths: &[PathBuf],
+        cache: &super::cache::Cache,
+        writer: super::cache::Writer,
+    ) -> (Self, Vec<String>, super::cache::Finishing, usize) {
+        let (fresh, pending) =
+            Self::from_paths_cached(paths, cache, Some(&writer), super::Changed::LeaveMany);
+        let later = pending.later();
+        let broke = self.broke_in(&fresh);
+        let finishing = writer.finish(pending);
+        if broke {
+            let (lib, kept) = self.reload(paths);
+            return (lib, kept, finishing, 0);
+        }
+        (fresh, Vec::new(), finishing, later)
+    }
+
+    /// True when a brief of this library is missing from `fresh` because
+    /// an edit broke it (its file now has errors).
+    fn broke_in(&self, fresh: &Self) -> bool {
+        self.briefs.iter().any(|old| {
             !fresh
                 .briefs
                 .iter()
@@ -30,13 +64,7 @@ impl Library {
                     .diagnostics
                     .iter()
                     .any(|d| d.is_error() && d.path == old.source.name)
-        });
-        if broke {
-            return self.reload(paths);
-        }
-        // A cache that cannot be written costs the next reload a parse.
-        let _ = pending.write(cache);
-        (fresh, Vec::new())
+        })
     }
 
     /// Reads `paths` again after a change. A brief that loaded before but

@@ -59,6 +59,9 @@ pub struct App {
     /// long that took: it is not read again sooner than thrice that, so a
     /// large library stays responsive while it grows.
     caught_up: Option<(Instant, std::time::Duration)>,
+    /// The writer a reload started, storing what changed (not waited for:
+    /// what it has not stored when the reader quits is parsed next time).
+    storing: Option<crate::library::cache::Finishing>,
 }
 
 impl App {
@@ -87,6 +90,7 @@ impl App {
             cache: None,
             catchup: None,
             caught_up: None,
+            storing: None,
         }
     }
 
@@ -121,7 +125,7 @@ impl App {
                 return Effect::None;
             }
             Msg::FilesChanged => {
-                self.read_again();
+                self.files_changed();
                 return Effect::None;
             }
             Msg::Said(said) => {
@@ -226,6 +230,34 @@ impl App {
             Some(c) => self.desk.lib.reload_cached(&self.watch, c, changed),
             None => self.desk.lib.reload(&self.watch),
         };
+        self.reload(lib, &kept);
+    }
+
+    /// Reads the library again after the watcher saw a change. Through the
+    /// cache, with no files already coming in, many that changed (a folder
+    /// of new reports) are left to a writer of their own and come in as
+    /// the start's do; else as [`App::read_again`].
+    fn files_changed(&mut self) {
+        let writer = match (&self.cache, &self.catchup) {
+            (Some(dir), None) => crate::library::cache::Cache::open(dir).and_then(|c| {
+                crate::library::cache::Writer::start_with(c, Box::new(super::wake::wake))
+            }),
+            _ => Err(String::new()),
+        };
+        let cache = self
+            .cache
+            .as_deref()
+            .and_then(|d| crate::library::cache::Cache::open(d).ok());
+        let (Ok(writer), Some(cache)) = (writer, cache) else {
+            self.read_again();
+            return;
+        };
+        let progress = writer.progress();
+        let (lib, kept, storing, later) = self.desk.lib.reload_through(&self.watch, &cache, writer);
+        self.storing = Some(storing);
+        if later > 0 {
+            self.catchup = Some(progress);
+        }
         self.reload(lib, &kept);
     }
 

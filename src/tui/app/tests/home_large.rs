@@ -221,3 +221,52 @@ fn a_cache_that_could_not_keep_the_library_is_said_when_it_is_all_read() {
         "{message}"
     );
 }
+
+#[test]
+fn a_folder_of_new_reports_comes_in_behind_home_as_at_a_first_start() {
+    use crate::library::cache::Cache;
+    use crate::library::{Changed, Library};
+    use crate::tui::app::Msg;
+    let dir = tempfile::tempdir().expect("dir");
+    let write = |i: usize| {
+        let text = format!("+++\nid = \"b{i}\"\ntitle = \"B {i}\"\n+++\n\n# One\n\nText.\n");
+        std::fs::write(dir.path().join(format!("b{i:03}.md")), text).expect("write");
+    };
+    for i in 0..10 {
+        write(i);
+    }
+    let cache = tempfile::tempdir().expect("cache");
+    let paths = vec![dir.path().to_path_buf()];
+    let c = Cache::open(cache.path()).expect("open");
+    let (lib, pending) = Library::from_paths_cached(&paths, &c, None, Changed::ParseAll);
+    pending.write(&c).expect("store");
+    let mut a = app_on(lib, 100, 30);
+    a.open_view::<Home>();
+    a.watch = paths;
+    a.cache = Some(cache.path().to_path_buf());
+    // A hundred reports dropped into the folder while the reader runs.
+    for i in 10..110 {
+        write(i);
+    }
+    a.update(Msg::FilesChanged);
+    // The first few are in at once, the others are being read.
+    assert_eq!(a.desk.lib.briefs.len(), 10 + crate::library::FIRST_FILES);
+    assert!(a.catchup.is_some(), "the rest come in behind home");
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while a.catchup.is_some() && std::time::Instant::now() < until {
+        a.tick();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(a.desk.lib.briefs.len(), 110);
+    assert_eq!(a.desk.message.as_deref(), Some("library read: 110 briefs"));
+    // A single edit is read at once, with nothing left for later.
+    std::fs::write(
+        dir.path().join("b005.md"),
+        "+++\nid = \"b5\"\ntitle = \"B five\"\n+++\n\n# One\n\nText.\n",
+    )
+    .expect("edit");
+    a.update(Msg::FilesChanged);
+    assert!(a.catchup.is_none());
+    let b5 = a.desk.lib.by_id("b5").and_then(|b| a.desk.lib.brief(b));
+    assert_eq!(b5.map(|b| b.meta.title.as_str()), Some("B five"));
+}
