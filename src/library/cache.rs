@@ -157,10 +157,7 @@ impl Cache {
             })
             .optional()?;
         if stored.as_deref() != Some(build.as_str()) {
-            let tx = rusqlite::Transaction::new_unchecked(
-                &conn,
-                rusqlite::TransactionBehavior::Immediate,
-            )?;
+            let tx = begin(&conn)?;
             // Another build's rows may not even have this one's columns.
             tx.execute_batch(words::DROP)?;
             tx.execute_batch("DROP TABLE IF EXISTS files;")?;
@@ -212,8 +209,7 @@ impl Cache {
         present: &[Key],
     ) -> rusqlite::Result<()> {
         let conn = self.conn();
-        let tx =
-            rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)?;
+        let tx = begin(&conn)?;
         for row in rows {
             put(&tx, row)?;
         }
@@ -243,7 +239,7 @@ impl Cache {
 }
 
 /// Stores one parsed file.
-pub(super) fn put(tx: &rusqlite::Transaction<'_>, row: &Row) -> rusqlite::Result<()> {
+fn put(tx: &rusqlite::Transaction<'_>, row: &Row) -> rusqlite::Result<()> {
     let id = row.key.id();
     words::unindex(tx, &id)?;
     tx.prepare_cached(
@@ -266,7 +262,7 @@ pub(super) fn put(tx: &rusqlite::Transaction<'_>, row: &Row) -> rusqlite::Result
 
 /// Forgets the files of `roots` that are not in `present` (deleted or
 /// renamed).
-pub(super) fn forget(
+fn forget(
     tx: &rusqlite::Transaction<'_>,
     roots: &[PathBuf],
     present: &[Key],
@@ -297,6 +293,12 @@ pub(super) fn forget(
         }
     }
     Ok(())
+}
+
+/// A transaction that takes the write lock at once (waiting for another
+/// writer up to [`BUSY`]), so it never fails half-way for want of it.
+fn begin(conn: &Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+    rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)
 }
 
 /// True for the errors of a file another connection holds.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
 
-use super::{Cache, Key, Row, forget, put};
+use super::{Cache, Key, Row};
 use crate::model::Stamp;
 use std::path::PathBuf;
 
@@ -193,8 +193,6 @@ impl Cache {
         progress: &Progress,
         notice: &Notice,
     ) -> Result<(), String> {
-        let fail =
-            |e: rusqlite::Error| format!("cannot write the cache {}: {e}", self.path().display());
         let mut files = Vec::new();
         let mut done = None;
         for item in rx {
@@ -209,20 +207,11 @@ impl Cache {
         let Some((folders, present)) = done else {
             return Ok(());
         };
-        {
-            let conn = self.conn();
-            let tx = rusqlite::Transaction::new_unchecked(
-                &conn,
-                rusqlite::TransactionBehavior::Immediate,
-            )
-            .map_err(fail)?;
-            forget(&tx, &folders, &present).map_err(fail)?;
-            tx.commit().map_err(fail)?;
-        }
+        self.store(&[], &folders, &present)?;
         let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         // One batch is stored while the next is parsed.
         std::thread::scope(|scope| {
-            let (batches, parsed) = std::sync::mpsc::sync_channel::<(usize, Vec<Option<Row>>)>(1);
+            let (batches, parsed) = std::sync::mpsc::sync_channel::<(usize, Vec<Row>)>(1);
             let storing = scope.spawn(move || self.store_batches(&parsed, stop, progress, notice));
             for batch in files.chunks(BATCH) {
                 if stop.load(Ordering::Relaxed) {
@@ -237,6 +226,7 @@ impl Cache {
                         parse_for_cache(key)
                     }
                 });
+                let rows = rows.into_iter().flatten().collect();
                 if batches.send((batch.len(), rows)).is_err() {
                     break;
                 }
@@ -252,25 +242,14 @@ impl Cache {
     /// its own, counting them in `progress` and telling of them.
     fn store_batches(
         &self,
-        parsed: &Receiver<(usize, Vec<Option<Row>>)>,
+        parsed: &Receiver<(usize, Vec<Row>)>,
         stop: &AtomicBool,
         progress: &Progress,
         notice: &Notice,
     ) -> Result<(), String> {
-        let fail =
-            |e: rusqlite::Error| format!("cannot write the cache {}: {e}", self.path().display());
-        let conn = self.conn();
         let mut told = std::time::Instant::now();
         for (n, rows) in parsed {
-            let tx = rusqlite::Transaction::new_unchecked(
-                &conn,
-                rusqlite::TransactionBehavior::Immediate,
-            )
-            .map_err(fail)?;
-            for row in rows.iter().flatten() {
-                put(&tx, row).map_err(fail)?;
-            }
-            tx.commit().map_err(fail)?;
+            self.store(&rows, &[], &[])?;
             progress.stored.fetch_add(n, Ordering::Relaxed);
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
