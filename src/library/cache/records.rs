@@ -76,8 +76,8 @@ struct OwnedDetail {
     said: Vec<String>,
 }
 
-/// How many summaries go to a decoding thread at a time.
-const CHUNK: usize = 64;
+/// How many summaries are decoded at a time.
+const CHUNK: usize = 256;
 
 /// A summary read, to decode: the file's place in the load and its key.
 type Raw = (usize, Key, Vec<u8>);
@@ -104,111 +104,57 @@ impl Cache {
     /// file id: its place in the load and its key), if the row is of the
     /// file as the key says. The rows are read in one pass (a query per
     /// file costs a large library's start more than the rows) and decoded
-    /// on `workers` threads as they are read, so no more than a few
-    /// chunks of raw summaries are held at once.
+    /// [`CHUNK`] at a time on `workers` threads, so no more than a chunk
+    /// of raw summaries is held at once.
     pub(in crate::library) fn kept(
         &self,
         roots: &[PathBuf],
         mut wanted: FxHashMap<String, (usize, Key)>,
         workers: usize,
     ) -> Vec<(usize, Parsed)> {
-        let (send, chunks) = std::sync::mpsc::sync_channel::<Vec<Raw>>(workers * 2);
-        let chunks = std::sync::Mutex::new(chunks);
-        let decoding = || {
-            let mut out = Vec::new();
-            loop {
-                let next = chunks
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .recv();
-                let Ok(chunk) = next else {
-                    break;
-                };
-                for (n, key, data) in chunk {
-                    if let Some(p) = decode(key, &data, self) {
-                        out.push((n, p));
-                    }
-                }
-            }
-            out
+        let mut out = Vec::new();
+        let mut decode_all = |chunk: Vec<Raw>| {
+            let decoded = crate::library::parse_all(chunk, workers, |(n, key, data)| {
+                decode(key, &data, self).map(|p| (n, p))
+            });
+            out.extend(decoded.into_iter().flatten());
         };
-        std::thread::scope(|scope| {
-            let helpers: Vec<_> = (1..workers.max(1))
-                .filter_map(|i| {
-                    std::thread::Builder::new()
-                        .name(format!("briefing-cache-read-{i}"))
-                        .spawn_scoped(scope, decoding)
-                        .ok()
-                })
-                .collect();
-            // Decoded here when no thread could start to take them.
-            let mut here = Vec::new();
-            let hand_over = |chunk: Vec<Raw>, here: &mut Vec<(usize, Parsed)>| {
-                let chunk = if helpers.is_empty() {
-                    chunk
-                } else {
-                    match send.send(chunk) {
-                        Ok(()) => return,
-                        Err(back) => back.0,
-                    }
+        let conn = self.conn();
+        let mut chunk = Vec::with_capacity(CHUNK);
+        if let Ok(mut q) =
+            conn.prepare_cached("SELECT id, len, modified, summary FROM files WHERE root = ?1")
+        {
+            for root in roots {
+                let Ok(mut rows) = q.query(params![root.display().to_string()]) else {
+                    continue;
                 };
-                for (n, key, data) in chunk {
-                    if let Some(p) = decode(key, &data, self) {
-                        here.push((n, p));
+                while let Ok(Some(row)) = rows.next() {
+                    let Ok(id) = row.get_ref(0).and_then(|v| Ok(v.as_str()?)) else {
+                        continue;
+                    };
+                    let Some((n, key)) = wanted.remove(id) else {
+                        continue;
+                    };
+                    let len = row
+                        .get::<_, i64>(1)
+                        .ok()
+                        .and_then(|l| u64::try_from(l).ok());
+                    let modified = row.get::<_, i64>(2).ok();
+                    if (len, modified) != (Some(key.stamp.len), Some(key.stamp.modified)) {
+                        continue;
+                    }
+                    let Ok(data) = row.get_ref(3).and_then(|v| Ok(v.as_blob()?.to_vec())) else {
+                        continue;
+                    };
+                    chunk.push((n, key, data));
+                    if chunk.len() == CHUNK {
+                        decode_all(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
                     }
                 }
-            };
-            {
-                let conn = self.conn();
-                let mut chunk = Vec::with_capacity(CHUNK);
-                if let Ok(mut q) = conn
-                    .prepare_cached("SELECT id, len, modified, summary FROM files WHERE root = ?1")
-                {
-                    for root in roots {
-                        let Ok(mut rows) = q.query(params![root.display().to_string()]) else {
-                            continue;
-                        };
-                        while let Ok(Some(row)) = rows.next() {
-                            let Ok(id) = row.get_ref(0).and_then(|v| Ok(v.as_str()?)) else {
-                                continue;
-                            };
-                            let Some((n, key)) = wanted.remove(id) else {
-                                continue;
-                            };
-                            let len = row
-                                .get::<_, i64>(1)
-                                .ok()
-                                .and_then(|l| u64::try_from(l).ok());
-                            let modified = row.get::<_, i64>(2).ok();
-                            if (len, modified) != (Some(key.stamp.len), Some(key.stamp.modified)) {
-                                continue;
-                            }
-                            let Ok(data) = row.get_ref(3).and_then(|v| Ok(v.as_blob()?.to_vec()))
-                            else {
-                                continue;
-                            };
-                            chunk.push((n, key, data));
-                            if chunk.len() == CHUNK {
-                                let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
-                                hand_over(full, &mut here);
-                            }
-                        }
-                    }
-                }
-                hand_over(chunk, &mut here);
             }
-            drop(send);
-            // This thread decodes what is left, then takes the others'.
-            let mut out = here;
-            out.extend(decoding());
-            for h in helpers {
-                match h.join() {
-                    Ok(done) => out.extend(done),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            }
-            out
-        })
+        }
+        decode_all(chunk);
+        out
     }
 
     /// Where the brief of `key`'s file reads its detail from: its row.
