@@ -43,10 +43,7 @@ fn main() {
             eprintln!("library: cannot write {}: {e}", dir.display());
             std::process::exit(1);
         }
-        let Ok(cache) = tempfile::tempdir() else {
-            eprintln!("library: cannot make a cache folder");
-            std::process::exit(1);
-        };
+        let cache = cache_folder();
         let open = format!("{{briefing}} {}", dir.display());
         let figures = n * FIGURES;
         // A build to compare with, in the same run (`BRIEFING_BEFORE`).
@@ -63,10 +60,7 @@ fn main() {
             b.runs = 1;
             term::measure(&b.clone().key("/okapi\t", RARE), &inputs);
             // Its later starts, from a cache it wrote in one long session.
-            let Ok(kept) = tempfile::tempdir() else {
-                eprintln!("library: cannot make a cache folder");
-                std::process::exit(1);
-            };
+            let kept = cache_folder();
             b.cache = Some(kept.path().to_path_buf());
             let mut prime = b.clone();
             prime.settle = std::time::Duration::from_secs(45);
@@ -100,6 +94,14 @@ fn main() {
         // read to say so.
         term::measure(&warm.clone().key("/okapi\t", RARE), &inputs);
     }
+}
+
+/// A folder of its own for a cache the runs share.
+fn cache_folder() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| {
+        eprintln!("library: cannot make a cache folder: {e}");
+        std::process::exit(1);
+    })
 }
 
 /// What the library search for a word no brief holds shows.

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use briefing::library::cache::Cache;
 use briefing::library::{Changed, Library};
-use common::cached::{edit, library, load, summary};
+use common::cached::{edit, library, load, reading_and_writer, summary};
 use common::pty::{Home, Session};
 
 #[test]
@@ -344,15 +344,13 @@ fn a_broken_edit_keeps_the_last_good_version_only_of_a_text_that_was_read() {
 
 #[test]
 fn a_writer_commits_only_a_whole_load() {
-    use briefing::library::cache::Writer;
     let dir = library();
     let cache = tempfile::tempdir().unwrap();
     let paths = vec![dir.path().to_path_buf()];
     // A load that never ends (the reader killed while it loaded): nothing
     // is written.
     {
-        let reading = Cache::open(cache.path()).unwrap();
-        let writer = Writer::start(Cache::open(cache.path()).unwrap()).unwrap();
+        let (reading, writer) = reading_and_writer(cache.path());
         let (_, pending) =
             Library::from_paths_cached(&paths, &reading, Some(&writer), Changed::ParseAll);
         assert_eq!(pending.parsed(), 3);
@@ -360,8 +358,7 @@ fn a_writer_commits_only_a_whole_load() {
     }
     assert_eq!(Cache::open(cache.path()).unwrap().len(), 0);
     // A whole load is kept.
-    let reading = Cache::open(cache.path()).unwrap();
-    let writer = Writer::start(Cache::open(cache.path()).unwrap()).unwrap();
+    let (reading, writer) = reading_and_writer(cache.path());
     let (lib, pending) =
         Library::from_paths_cached(&paths, &reading, Some(&writer), Changed::ParseAll);
     assert!(pending.is_empty(), "the files went to the writer");
@@ -373,12 +370,10 @@ fn a_writer_commits_only_a_whole_load() {
 
 #[test]
 fn a_writer_that_cannot_store_says_why_when_it_ends() {
-    use briefing::library::cache::Writer;
     let dir = library();
     let cache = tempfile::tempdir().unwrap();
     let paths = vec![dir.path().to_path_buf()];
-    let reading = Cache::open(cache.path()).unwrap();
-    let writer = Writer::start(Cache::open(cache.path()).unwrap()).unwrap();
+    let (reading, writer) = reading_and_writer(cache.path());
     let progress = writer.progress();
     let (_, pending) =
         Library::from_paths_cached(&paths, &reading, Some(&writer), Changed::ParseAll);
@@ -426,13 +421,11 @@ fn the_reader_keeps_its_cache_and_shows_an_edit_on_the_next_start() {
 
 #[test]
 fn a_writer_stopped_early_keeps_whole_files_and_the_next_start_parses_the_rest() {
-    use briefing::library::cache::Writer;
     let dir = library();
     let cache = tempfile::tempdir().unwrap();
     let paths = vec![dir.path().to_path_buf()];
     let plain = summary(&Library::from_paths(&paths));
-    let reading = Cache::open(cache.path()).unwrap();
-    let writer = Writer::start(Cache::open(cache.path()).unwrap()).unwrap();
+    let (reading, writer) = reading_and_writer(cache.path());
     let (_, pending) =
         Library::from_paths_cached(&paths, &reading, Some(&writer), Changed::ParseAll);
     // Stopped at once: anywhere from none to all of the files are kept,

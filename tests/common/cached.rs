@@ -59,3 +59,11 @@ pub fn edit(path: &Path, from: &str, to: &str) {
     assert!(text.contains(from), "{from} in {}", path.display());
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
+
+/// A cache in `dir` opened twice, as a start opens it: once to read, once
+/// for its writer's thread.
+pub fn reading_and_writer(dir: &Path) -> (Cache, briefing::library::cache::Writer) {
+    let reading = Cache::open(dir).unwrap();
+    let writer = briefing::library::cache::Writer::start(Cache::open(dir).unwrap()).unwrap();
+    (reading, writer)
+}

@@ -184,15 +184,21 @@ fn tab_searches_the_whole_library_for_what_was_typed() {
     assert!(screen(&a).contains("Text on minerals"), "{}", screen(&a));
 }
 
+/// Briefs `b{i}` for each `i` of `range`, in files of `dir` that sort in
+/// that order.
+fn small_briefs(dir: &std::path::Path, range: std::ops::Range<usize>) {
+    for i in range {
+        let text = format!("+++\nid = \"b{i}\"\ntitle = \"B {i}\"\n+++\n\n# One\n\nText.\n");
+        std::fs::write(dir.join(format!("b{i:03}.md")), text).expect("write");
+    }
+}
+
 #[test]
 fn a_cache_that_could_not_keep_the_library_is_said_when_it_is_all_read() {
     use crate::library::cache::{Cache, Writer};
     use crate::library::{Changed, Library};
     let dir = tempfile::tempdir().expect("dir");
-    for i in 0..40 {
-        let text = format!("+++\nid = \"b{i}\"\ntitle = \"B {i}\"\n+++\n\n# One\n\nText.\n");
-        std::fs::write(dir.path().join(format!("b{i:02}.md")), text).expect("write");
-    }
+    small_briefs(dir.path(), 0..40);
     let cache = tempfile::tempdir().expect("cache");
     let paths = vec![dir.path().to_path_buf()];
     let reading = Cache::open(cache.path()).expect("open");
@@ -228,13 +234,7 @@ fn a_folder_of_new_reports_comes_in_behind_home_as_at_a_first_start() {
     use crate::library::{Changed, Library};
     use crate::tui::app::Msg;
     let dir = tempfile::tempdir().expect("dir");
-    let write = |i: usize| {
-        let text = format!("+++\nid = \"b{i}\"\ntitle = \"B {i}\"\n+++\n\n# One\n\nText.\n");
-        std::fs::write(dir.path().join(format!("b{i:03}.md")), text).expect("write");
-    };
-    for i in 0..10 {
-        write(i);
-    }
+    small_briefs(dir.path(), 0..10);
     let cache = tempfile::tempdir().expect("cache");
     let paths = vec![dir.path().to_path_buf()];
     let c = Cache::open(cache.path()).expect("open");
@@ -245,9 +245,7 @@ fn a_folder_of_new_reports_comes_in_behind_home_as_at_a_first_start() {
     a.watch = paths;
     a.cache = Some(cache.path().to_path_buf());
     // A hundred reports dropped into the folder while the reader runs.
-    for i in 10..110 {
-        write(i);
-    }
+    small_briefs(dir.path(), 10..110);
     a.update(Msg::FilesChanged);
     // The first few are in at once, the others are being read.
     assert_eq!(a.desk.lib.briefs.len(), 10 + crate::library::FIRST_FILES);
