@@ -23,6 +23,8 @@ mod inverse;
 mod memo;
 mod names;
 mod rank;
+pub mod stored;
+mod table;
 #[cfg(test)]
 mod tests;
 
@@ -30,6 +32,7 @@ pub use explain::{Explanation, Reason, WordReason};
 pub use index::{Entry, Index};
 pub use names::Names;
 pub use rank::Finder;
+pub use table::Table;
 
 use crate::library::Library;
 use crate::model::FigureRef;

@@ -57,7 +57,8 @@ pub fn read_file(
             root: root.to_path_buf(),
         },
         text,
-    ))
+    )
+    .stamped(crate::model::Stamp::of(&meta)))
 }
 
 fn too_big(len: u64) -> String {

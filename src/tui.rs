@@ -156,6 +156,7 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     app.desk.outside.hyperlinks = setup.hyperlinks;
     app.watch.clone_from(&setup.watch);
     app.cache.clone_from(&setup.cache);
+    app.desk.finder.store.clone_from(&setup.cache);
     app.catchup = setup.catchup;
     app.desk.resize(app.desk.geometry.area);
     if let Some(start) = setup.start {

@@ -51,7 +51,7 @@ pub fn run(data: &[u8]) {
         let Some(e) = index.hit(h) else {
             panic!("hit {h:?} is not in the index");
         };
-        assert_eq!(e.figure, h.figure, "hit {h:?} names another entry");
+        assert_eq!(e.figure(), h.figure, "hit {h:?} names another entry");
         for field in [FIELD_VALUE, FIELD_LABEL] {
             let chars = index.field(e, field).map_or(0, |t| t.chars().count());
             for i in finder.indices(index, e, field, &query) {

@@ -319,7 +319,7 @@ fn damaged(e: &rusqlite::Error) -> bool {
 
 /// Tells builds apart: the format, the version, and the running binary's
 /// size and time (a rebuilt binary may parse differently).
-fn build_id() -> String {
+pub(crate) fn build_id() -> String {
     let exe = std::env::current_exe()
         .ok()
         .and_then(|p| std::fs::metadata(p).ok())

@@ -52,9 +52,9 @@ impl Wanted {
             return false;
         }
         if self.counted {
-            return match e.kind {
+            return match e.kind() {
                 Some(FigureKind::Money) => false,
-                Some(FigureKind::Share) => e.poll,
+                Some(FigureKind::Share) => e.poll(),
                 _ => true,
             };
         }

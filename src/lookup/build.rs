@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::QuickMap;
-use super::index::Text;
+use super::index::{Span, Text};
 use crate::query::{Analyzer, Kind};
 
 /// Collects texts and terms while an index is built.
@@ -164,8 +164,12 @@ impl Builder {
         let at = self.buf.len() as u32;
         self.buf.push_str(&s);
         self.texts.push(Text {
-            at: at..self.buf.len() as u32,
+            at: Span {
+                start: at,
+                end: self.buf.len() as u32,
+            },
             len: u16::try_from(toks.len()).unwrap_or(u16::MAX),
+            _pad: 0,
         });
         if share {
             self.shared.insert(s.into(), id);

@@ -47,7 +47,7 @@ impl Finder {
             self.hl = Some((query.to_owned(), words));
             self.hl_rows.clear();
         }
-        if let Some(v) = self.hl_rows.get(&(e.figure, field)) {
+        if let Some(v) = self.hl_rows.get(&(e.figure(), field)) {
             return v.clone();
         }
         let (Some((_, words)), Some(text)) = (&self.hl, index.field(e, field)) else {
@@ -85,7 +85,7 @@ impl Finder {
                 }
             }
         }
-        self.hl_rows.insert((e.figure, field), out.clone());
+        self.hl_rows.insert((e.figure(), field), out.clone());
         out
     }
 }

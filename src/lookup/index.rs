@@ -7,59 +7,171 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::build::Builder;
+use super::table::Table;
 use super::{FIELDS, QuickMap};
 use crate::library::Library;
-use crate::model::FigureRef;
+use crate::model::{FigureKind, FigureRef};
 use crate::query::Kind;
 
-/// A figure prepared for ranking.
-#[derive(Clone)]
+/// A figure prepared for ranking. Plain data (`Pod`), so the cache can
+/// keep an index's entries as they lie in memory.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, bytemuck::Pod, bytemuck::Zeroable)]
 pub struct Entry {
-    pub figure: FigureRef,
+    brief: u32,
+    figure: u32,
     /// Each field as an index into the index's texts: figures share their
     /// brief, section, tags and often source, and a shared text is
     /// scored once per word.
     pub(super) fields: [u32; FIELDS],
     /// The tags, as indices into `tag_names`, in `entry_tags`.
-    pub(super) tags: Range<u32>,
+    pub(super) tags: Span,
     /// The glossary terms its words call up, in `entry_gloss`.
-    pub(super) gloss: Range<u32>,
+    pub(super) gloss: Span,
     /// Those its identity's words call up (see [`super::IDENTITY`]).
-    pub(super) ident_gloss: Range<u32>,
-    /// What sort of quantity it is.
-    pub kind: Option<crate::model::FigureKind>,
+    pub(super) ident_gloss: Span,
+    /// What sort of quantity it is ([`kind_code`]).
+    kind: u8,
     /// A poll's or survey's figure (tagged `public-opinion`).
-    pub(super) poll: bool,
+    poll: u8,
     /// One of its brief's headline figures.
-    pub(super) headline: bool,
+    headline: u8,
+    _pad: u8,
+}
+
+impl Entry {
+    /// The figure it stands for.
+    pub fn figure(&self) -> FigureRef {
+        figure_ref(self.brief, self.figure)
+    }
+
+    /// What sort of quantity it is.
+    pub fn kind(&self) -> Option<FigureKind> {
+        kind_of(self.kind)
+    }
+
+    /// A poll's or survey's figure.
+    pub fn poll(&self) -> bool {
+        self.poll != 0
+    }
+}
+
+/// A run of items in one of the index's arrays.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, bytemuck::Pod, bytemuck::Zeroable)]
+pub(super) struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub(super) fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// What ranking asks of every figure, kept apart from the entries, small
 /// and side by side, so a pass over every hit stays in the cache.
-#[derive(Clone, Copy)]
+#[repr(C)]
+#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
 pub(super) struct Traits {
-    pub figure: FigureRef,
-    pub kind: Option<crate::model::FigureKind>,
+    brief: u32,
+    figure: u32,
+    kind: u8,
+    poll: u8,
+    headline: u8,
+    _pad: u8,
+}
+
+impl Traits {
+    pub(super) fn figure(&self) -> FigureRef {
+        figure_ref(self.brief, self.figure)
+    }
+
+    pub(super) fn kind(&self) -> Option<FigureKind> {
+        kind_of(self.kind)
+    }
+
     /// A poll's or survey's figure.
-    pub poll: bool,
+    pub(super) fn poll(&self) -> bool {
+        self.poll != 0
+    }
+
     /// One of its brief's headline figures.
-    pub headline: bool,
+    pub(super) fn headline(&self) -> bool {
+        self.headline != 0
+    }
+}
+
+fn figure_ref(brief: u32, figure: u32) -> FigureRef {
+    FigureRef {
+        brief: crate::model::BriefIdx(brief as usize),
+        figure: crate::model::FigureIdx(figure as usize),
+    }
+}
+
+/// The kinds, in the order their codes follow (0 is none).
+const KINDS: [FigureKind; 7] = [
+    FigureKind::Share,
+    FigureKind::Change,
+    FigureKind::Count,
+    FigureKind::Money,
+    FigureKind::Duration,
+    FigureKind::Rank,
+    FigureKind::Other,
+];
+
+fn kind_code(kind: Option<FigureKind>) -> u8 {
+    kind.and_then(|k| KINDS.iter().position(|&x| x == k))
+        .and_then(|i| u8::try_from(i + 1).ok())
+        .unwrap_or(0)
+}
+
+fn kind_of(code: u8) -> Option<FigureKind> {
+    KINDS.get(usize::from(code).checked_sub(1)?).copied()
 }
 
 /// One distinct field text.
-#[derive(Clone)]
+#[repr(C)]
+#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
 pub(super) struct Text {
     /// Its bytes in `buf`.
-    pub at: Range<u32>,
+    pub at: Span,
     /// How many words it has.
     pub len: u16,
+    pub _pad: u16,
 }
 
 /// A glossary name of several words: its terms in order, and its term.
 pub(super) type Phrase = (Vec<u32>, u16);
 
 /// Folded words with their terms, sorted.
-type Vocab = Vec<(String, u32)>;
+pub(super) type Vocab = Vec<(String, u32)>;
+
+/// An index's tables, to make one of ([`Index::from_parts`]).
+pub(super) struct Parts {
+    pub entries: Table<Entry>,
+    pub texts: Table<Text>,
+    pub buf: Table<u8>,
+    pub post_start: Table<u32>,
+    pub post_text: Table<u32>,
+    pub post_tf: Table<u8>,
+    pub term_texts: Table<u32>,
+    pub entry_gloss: Table<u16>,
+    pub text_norm: Table<f32>,
+    pub entry_tags: Table<u32>,
+    pub traits: Table<Traits>,
+    pub inverse: super::inverse::Inverse,
+    pub stems: QuickMap<String, u32>,
+    pub surfaces: Vocab,
+    pub number_surfaces: Vocab,
+    pub surface_term: QuickMap<String, u32>,
+    pub gloss_names: Vec<String>,
+    pub gloss_terms: Vec<Vec<u32>>,
+    pub gloss_phrases: Vec<Phrase>,
+    pub tag_names: Vec<String>,
+    pub briefs: Vec<(String, String)>,
+}
 
 /// Hands out index ids.
 static NEXT_INDEX_ID: AtomicU64 = AtomicU64::new(0);
@@ -70,14 +182,15 @@ pub struct Index {
     /// Tells indexes apart, so a finder never reuses what it learnt from
     /// another (a reloaded library gets a new index).
     pub(super) id: u64,
-    pub entries: Vec<Entry>,
-    pub(super) texts: Vec<Text>,
-    pub(super) buf: String,
+    pub entries: Table<Entry>,
+    pub(super) texts: Table<Text>,
+    /// The texts, UTF-8.
+    pub(super) buf: Table<u8>,
     /// Postings: for term `t`, `post_text[post_start[t]..post_start[t+1]]`
     /// are the texts holding it and `post_tf` how often.
-    pub(super) post_start: Vec<u32>,
-    pub(super) post_text: Vec<u32>,
-    pub(super) post_tf: Vec<u8>,
+    pub(super) post_start: Table<u32>,
+    pub(super) post_text: Table<u32>,
+    pub(super) post_tf: Table<u8>,
     /// Term ids by stem.
     pub(super) stems: QuickMap<String, u32>,
     /// Every folded word seen, sorted, with its term (for prefixes and
@@ -88,7 +201,7 @@ pub struct Index {
     /// Term ids by folded word.
     pub(super) surface_term: QuickMap<String, u32>,
     /// In how many texts each term occurs.
-    pub(super) term_texts: Vec<u32>,
+    pub(super) term_texts: Table<u32>,
     /// Per glossary term: its name and the terms of its one-word names,
     /// sorted.
     pub(super) gloss_names: Vec<String>,
@@ -98,11 +211,11 @@ pub struct Index {
     /// when it holds all of it, in order (`cost of U.S. troops` is not met
     /// by `troops` alone).
     pub(super) gloss_phrases: Vec<Phrase>,
-    pub(super) entry_gloss: Vec<u16>,
+    pub(super) entry_gloss: Table<u16>,
     /// Per text: what a count in it is multiplied by for its length
     /// (BM25's length normalisation), worked out once.
-    pub(super) text_norm: Vec<f32>,
-    pub(super) entry_tags: Vec<u32>,
+    pub(super) text_norm: Table<f32>,
+    pub(super) entry_tags: Table<u32>,
     /// The distinct tags, lower-cased.
     pub(super) tag_names: Vec<String>,
     /// Per brief: its id and its short title lower-cased, for `@brief`.
@@ -110,7 +223,7 @@ pub struct Index {
     /// Texts and glossary terms to the entries using them.
     pub(super) inverse: super::inverse::Inverse,
     /// Per entry, what ranking asks of it.
-    pub(super) traits: Vec<Traits>,
+    pub(super) traits: Table<Traits>,
 }
 
 impl Index {
@@ -226,17 +339,22 @@ impl Index {
                     );
                     entry_gloss.extend_from_slice(&union);
                     entries.push(Entry {
-                        figure: FigureRef {
-                            brief: crate::model::BriefIdx(bi),
-                            figure: crate::model::FigureIdx(fi),
-                        },
+                        brief: u32::try_from(bi).unwrap_or(u32::MAX),
+                        figure: u32::try_from(fi).unwrap_or(u32::MAX),
                         fields,
-                        tags: start..entry_tags.len() as u32,
-                        gloss: gs..ge,
-                        ident_gloss: ge..entry_gloss.len() as u32,
-                        kind: f.kind,
-                        poll: f.tags.iter().any(|t| t == "public-opinion"),
-                        headline: f.headline,
+                        tags: Span {
+                            start,
+                            end: entry_tags.len() as u32,
+                        },
+                        gloss: Span { start: gs, end: ge },
+                        ident_gloss: Span {
+                            start: ge,
+                            end: entry_gloss.len() as u32,
+                        },
+                        kind: kind_code(f.kind),
+                        poll: u8::from(f.tags.iter().any(|t| t == "public-opinion")),
+                        headline: u8::from(f.headline),
+                        _pad: 0,
                     });
                 }
             });
@@ -317,67 +435,102 @@ impl Index {
         number_surfaces.sort_unstable();
         let words: usize = bd.texts.iter().map(|t| usize::from(t.len)).sum();
         let avg_len = words as f32 / bd.texts.len().max(1) as f32;
-        let text_norm = bd
+        let text_norm: Vec<f32> = bd
             .texts
             .iter()
             .map(|t| super::memo::length_norm(f32::from(t.len), avg_len))
             .collect();
         let inverse =
             super::inverse::Inverse::new(&entries, bd.texts.len(), g.terms.len(), &entry_gloss);
-        let traits = entries
+        let traits: Vec<Traits> = entries
             .iter()
             .map(|e| Traits {
+                brief: e.brief,
                 figure: e.figure,
                 kind: e.kind,
                 poll: e.poll,
                 headline: e.headline,
+                _pad: 0,
             })
             .collect();
-        Self {
-            traits,
+        Self::from_parts(Parts {
+            traits: traits.into(),
             inverse,
-            id: NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed),
-            entries,
-            text_norm,
-            texts: bd.texts,
-            buf: bd.buf,
-            post_start,
-            post_text,
-            post_tf,
+            entries: entries.into(),
+            text_norm: text_norm.into(),
+            texts: bd.texts.into(),
+            buf: bd.buf.into_bytes().into(),
+            post_start: post_start.into(),
+            post_text: post_text.into(),
+            post_tf: post_tf.into(),
             stems: bd.stems,
             surfaces,
             number_surfaces,
             surface_term: bd.surface_term,
-            term_texts,
+            term_texts: term_texts.into(),
             gloss_names: g.terms.iter().map(|t| t.term.clone()).collect(),
             gloss_terms,
             gloss_phrases,
-            entry_gloss,
-            entry_tags,
+            entry_gloss: entry_gloss.into(),
+            entry_tags: entry_tags.into(),
             tag_names,
             briefs,
+        })
+    }
+
+    /// An index of these tables, with an id of its own.
+    pub(super) fn from_parts(p: Parts) -> Self {
+        Self {
+            id: NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed),
+            entries: p.entries,
+            texts: p.texts,
+            buf: p.buf,
+            post_start: p.post_start,
+            post_text: p.post_text,
+            post_tf: p.post_tf,
+            stems: p.stems,
+            surfaces: p.surfaces,
+            number_surfaces: p.number_surfaces,
+            surface_term: p.surface_term,
+            term_texts: p.term_texts,
+            gloss_names: p.gloss_names,
+            gloss_terms: p.gloss_terms,
+            gloss_phrases: p.gloss_phrases,
+            entry_gloss: p.entry_gloss,
+            text_norm: p.text_norm,
+            entry_tags: p.entry_tags,
+            tag_names: p.tag_names,
+            briefs: p.briefs,
+            inverse: p.inverse,
+            traits: p.traits,
         }
     }
 
+    /// True for an index read from the cache's file (its arrays mapped),
+    /// false for one built in memory.
+    pub fn is_stored(&self) -> bool {
+        self.entries.is_mapped()
+    }
+
     pub fn entry(&self, r: FigureRef) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.figure == r)
+        self.entries.iter().find(|e| e.figure() == r)
     }
 
     /// The entry a hit came from.
     pub fn hit(&self, h: &super::Hit) -> Option<&Entry> {
-        self.entries.get(h.entry).filter(|e| e.figure == h.figure)
+        self.entries.get(h.entry).filter(|e| e.figure() == h.figure)
     }
 
     /// The text of one field of an entry.
     pub fn field(&self, e: &Entry, field: usize) -> Option<&str> {
         let t = self.texts.get(*e.fields.get(field)? as usize)?;
-        self.buf.get(t.at.start as usize..t.at.end as usize)
+        std::str::from_utf8(self.buf.get(t.at.range())?).ok()
     }
 
     /// The entry's tags, lower-cased.
     pub(super) fn tags(&self, e: &Entry) -> impl Iterator<Item = &str> {
         self.entry_tags
-            .get(e.tags.start as usize..e.tags.end as usize)
+            .get(e.tags.range())
             .unwrap_or(&[])
             .iter()
             .filter_map(|&t| self.tag_names.get(t as usize).map(String::as_str))
@@ -385,9 +538,7 @@ impl Index {
 
     /// The glossary terms an entry's words call up.
     pub(super) fn gloss(&self, e: &Entry) -> &[u16] {
-        self.entry_gloss
-            .get(e.gloss.start as usize..e.gloss.end as usize)
-            .unwrap_or(&[])
+        self.entry_gloss.get(e.gloss.range()).unwrap_or(&[])
     }
 
     /// The texts holding term `t`, with counts.
@@ -397,9 +548,8 @@ impl Index {
             (Some(&a), Some(&b)) => a as usize..b as usize,
             _ => 0..0,
         };
-        self.post_text[r.clone()]
-            .iter()
-            .copied()
-            .zip(self.post_tf[r].iter().copied())
+        let texts = self.post_text.get(r.clone()).unwrap_or(&[]);
+        let tfs = self.post_tf.get(r).unwrap_or(&[]);
+        texts.iter().copied().zip(tfs.iter().copied())
     }
 }

@@ -262,8 +262,8 @@ impl Memo {
         } else {
             for &text in &touched {
                 let weight = m.tscore.get(text as usize).copied().unwrap_or(0.0);
-                for &(entry, field) in index.inverse.text_users(text as usize) {
-                    let field = usize::from(field);
+                for user in index.inverse.text_users(text as usize) {
+                    let (entry, field) = (user.entry, usize::from(user.what));
                     if let (Some(tf), Some(id)) = (
                         m.entry_tf.get_mut(entry as usize),
                         m.entry_ident.get_mut(entry as usize),
@@ -287,8 +287,8 @@ impl Memo {
             met.sort_by(|a, b| b.1.total_cmp(&a.1));
             let mut seen = vec![0u64; n.div_ceil(64)];
             for (g, s) in met {
-                for &(e, ident) in index.inverse.gloss_users(g) {
-                    let e = e as usize;
+                for user in index.inverse.gloss_users(g) {
+                    let (e, ident) = (user.entry as usize, user.what != 0);
                     if let (Some(word), Some(tf), Some(id)) = (
                         seen.get_mut(e / 64),
                         m.entry_tf.get_mut(e),

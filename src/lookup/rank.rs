@@ -282,7 +282,7 @@ impl Finder {
             let Some(traits) = index.traits.get(i) else {
                 continue;
             };
-            if traits.headline {
+            if traits.headline() {
                 score *= prior;
             }
             hits.push((i, score, own >= cover && wanted.allows(traits)));
@@ -320,7 +320,7 @@ impl Finder {
             hits.into_iter()
                 .filter_map(|(i, score, answer)| {
                     Some(Hit {
-                        figure: index.traits.get(i)?.figure,
+                        figure: index.traits.get(i)?.figure(),
                         entry: i,
                         score,
                         answer,
@@ -404,7 +404,11 @@ impl Finder {
                 }
                 bonus += best * ADJACENT_WEIGHT * (idfs[a] + idfs[b]) / 2.0;
             }
-            if index.traits.get(h.0).is_some_and(|t| t.headline) {
+            if index
+                .traits
+                .get(h.0)
+                .is_some_and(super::index::Traits::headline)
+            {
                 bonus *= prior;
             }
             h.1 += bonus;
@@ -418,7 +422,7 @@ pub(super) fn passes_filters(index: &Index, e: &Entry, q: &Query) -> bool {
         && (q.briefs.is_empty()
             || index
                 .briefs
-                .get(e.figure.brief.0)
+                .get(e.figure().brief.0)
                 .is_some_and(|(id, title)| {
                     q.briefs
                         .iter()

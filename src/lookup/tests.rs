@@ -86,10 +86,14 @@ fn a_finder_forgets_what_it_learnt_from_another_index() {
 fn cancelling_gives_up_and_keeps_what_was_known() {
     let lib = Library::embedded();
     let mut big = Index::new(&lib);
-    let one = big.entries.clone();
-    while big.entries.len() < CANCEL_EVERY * 2 {
-        big.entries.extend(one.iter().cloned());
-    }
+    let one = big.entries.to_vec();
+    big.entries = one
+        .iter()
+        .cycle()
+        .take(CANCEL_EVERY * 2 + one.len())
+        .copied()
+        .collect::<Vec<_>>()
+        .into();
     let mut g = Finder::typing();
     assert!(g.rank_until(&big, "chi", &|| true).is_none());
     let after = g.rank(&big, "chi");

@@ -71,6 +71,15 @@ impl SourceFile {
         }
     }
 
+    /// The same, known to have been read when the file was `stamp`.
+    #[must_use]
+    pub fn stamped(self, stamp: Stamp) -> Self {
+        Self {
+            stamp: Some(stamp),
+            ..self
+        }
+    }
+
     /// A file parsed before, whose text is read from disk when first
     /// asked. If by then the file is gone or no longer `stamp`, the text
     /// is empty (the watcher reads the library again).
@@ -91,8 +100,7 @@ impl SourceFile {
     }
 
     /// True once the text is in memory.
-    /// The size and time of the file when it was read, if from a file
-    /// whose text is read when asked.
+    /// The size and time of the file when it was read, if from a file.
     pub fn stamp(&self) -> Option<Stamp> {
         self.stamp
     }

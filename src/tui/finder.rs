@@ -2,6 +2,7 @@
 //! ranking, and the text search in the brief being read.
 
 use std::cell::RefCell;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -9,7 +10,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::library::Library;
-use crate::lookup::{Finder, Hit, Index};
+use crate::lookup::{Finder, Hit, Index, stored};
 use crate::tui::field::TextField;
 use crate::tui::task::{Poll, Task};
 
@@ -46,6 +47,9 @@ pub struct FinderState {
     /// Library size (in figures) from which the index is built in the
     /// background.
     pub index_background_from: usize,
+    /// The cache's folder, where an index built in the background is
+    /// kept for the next start (see [`crate::lookup::stored`]).
+    pub store: Option<PathBuf>,
 }
 
 impl Default for FinderState {
@@ -62,6 +66,7 @@ impl Default for FinderState {
             background_from: BACKGROUND_FROM,
             building: None,
             index_background_from: INDEX_BACKGROUND_FROM,
+            store: None,
         }
     }
 }
@@ -73,6 +78,7 @@ impl FinderState {
         *self = Self {
             background_from: self.background_from,
             index_background_from: self.index_background_from,
+            store: self.store.take(),
             ..Self::default()
         };
         self.build_in_background(lib);
@@ -92,7 +98,7 @@ impl FinderState {
             && self.building.is_none()
             && lib.figures().nth(self.index_background_from).is_some()
         {
-            self.building = build_index(Arc::clone(lib));
+            self.building = build_index(Arc::clone(lib), self.store.clone());
         }
     }
 
@@ -121,7 +127,7 @@ impl FinderState {
             None => None,
         };
         self.building = None;
-        self.index = Some(Arc::new(built.unwrap_or_else(|| Index::new(lib))));
+        self.index = Some(built.unwrap_or_else(|| Arc::new(Index::new(lib))));
         true
     }
 
@@ -198,12 +204,33 @@ impl FinderState {
 
 /// The finder's index being built for one library; dropping it (the
 /// library was reloaded) makes the thread give up.
-pub type IndexBuild = Task<Index>;
+pub type IndexBuild = Task<Arc<Index>>;
 
-/// Starts building `lib`'s index on a thread of its own.
-pub fn build_index(lib: Arc<Library>) -> Option<IndexBuild> {
+/// Starts building `lib`'s index on a thread of its own. With the cache's
+/// folder, the index kept there for this library is read instead if it
+/// is still good; else the one built is handed over, then kept there (on
+/// a thread of its own) for the next start.
+pub fn build_index(lib: Arc<Library>, store: Option<PathBuf>) -> Option<IndexBuild> {
     Task::spawn("briefing-index", move |stop| {
-        Index::build_until(&lib, &|| stop.load(Ordering::Relaxed))
+        let kept = store.and_then(|dir| {
+            let key = stored::key(&lib)?;
+            Some((dir.join(stored::file_name(&lib)), key))
+        });
+        if let Some((path, key)) = &kept
+            && let Some(index) = stored::load(path, *key)
+        {
+            return Some(Arc::new(index));
+        }
+        let index = Arc::new(Index::build_until(&lib, &|| stop.load(Ordering::Relaxed))?);
+        if let Some((path, key)) = kept {
+            let keep = Arc::clone(&index);
+            // Nothing is lost if it cannot be kept: the next start builds
+            // the index again.
+            let _ = thread::Builder::new()
+                .name("briefing-index-keep".into())
+                .spawn(move || stored::save(&keep, &path, key));
+        }
+        Some(index)
     })
 }
 
@@ -358,7 +385,7 @@ mod tests {
         // Dropping the task raises the flag (see `task::tests`); the
         // build gives up when it is raised.
         let lib = Arc::new(Library::embedded());
-        let build = build_index(Arc::clone(&lib)).expect("thread");
+        let build = build_index(Arc::clone(&lib), None).expect("thread");
         drop(build);
         assert!(Index::build_until(&lib, &|| true).is_none());
         assert!(Index::build_until(&lib, &|| false).is_some());
@@ -375,5 +402,51 @@ mod tests {
         assert!(state.worker.is_none());
         assert!(!state.pending());
         assert!(!state.hits.is_empty());
+    }
+
+    #[test]
+    fn an_index_built_in_the_background_is_kept_and_read_by_the_next_start() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let briefs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs");
+        for e in std::fs::read_dir(&briefs).expect("briefs").flatten() {
+            std::fs::copy(e.path(), dir.path().join(e.file_name())).expect("copy");
+        }
+        let cache = tempfile::tempdir().expect("temp dir");
+        let start = |cache: &std::path::Path| {
+            let lib = Arc::new(Library::from_paths(&[dir.path().to_path_buf()]));
+            let mut state = FinderState {
+                index_background_from: 0,
+                store: Some(cache.to_path_buf()),
+                ..FinderState::default()
+            };
+            state.prepare(&lib);
+            assert!(state.indexing());
+            assert!(state.take_index(&lib, true));
+            state.index.expect("an index")
+        };
+        let first = start(cache.path());
+        assert!(!first.is_stored(), "built on the first start");
+        // Kept on a thread of its own once handed over.
+        let kept = || {
+            std::fs::read_dir(cache.path())
+                .expect("cache")
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().ends_with(".idx"))
+        };
+        let until = std::time::Instant::now() + Duration::from_secs(20);
+        while !kept() && std::time::Instant::now() < until {
+            thread::sleep(Duration::from_millis(10));
+        }
+        assert!(kept(), "the index is kept in the cache's folder");
+        let second = start(cache.path());
+        assert!(second.is_stored(), "read from the cache on the next start");
+        for q in ["chip exports china", "77", "#trade"] {
+            let hits = Finder::typing().rank(&second, q);
+            assert!(!hits.is_empty(), "{q}");
+            assert_eq!(hits, Finder::typing().rank(&first, q), "{q}");
+        }
+        // A cache folder with no index kept builds one.
+        let third = start(tempfile::tempdir().expect("temp dir").path());
+        assert!(!third.is_stored());
     }
 }

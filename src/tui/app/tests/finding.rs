@@ -209,7 +209,7 @@ fn the_finder_opens_while_the_index_is_being_built() {
     assert!(s.contains("Gathering the library's figures") && !s.contains("No figure matches"));
     assert!(a.desk.finder.hits.is_empty());
     assert!(!a.tick(), "nothing came in yet");
-    tx.send(crate::lookup::Index::new(&a.desk.lib))
+    tx.send(std::sync::Arc::new(crate::lookup::Index::new(&a.desk.lib)))
         .expect("send");
     assert!(a.tick(), "the index came in");
     assert!(!a.desk.finder.indexing());
@@ -235,7 +235,7 @@ fn enter_waits_for_an_index_still_being_built() {
     let index = crate::lookup::Index::new(&a.desk.lib);
     let late = std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_millis(50));
-        let _ = tx.send(index);
+        let _ = tx.send(std::sync::Arc::new(index));
     });
     press(&mut a, "enter");
     late.join().expect("sender");

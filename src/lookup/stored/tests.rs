@@ -1,0 +1,180 @@
+use std::path::Path;
+
+use super::{file_name, key, load, save};
+use crate::library::Library;
+use crate::lookup::{Finder, Index};
+
+/// The project's briefs, copied into a folder of their own.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let briefs = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs");
+    for e in std::fs::read_dir(&briefs).expect("briefs").flatten() {
+        let p = e.path();
+        if p.extension().is_some_and(|x| x == "md" || x == "toml") {
+            std::fs::copy(&p, dir.path().join(e.file_name())).expect("copy");
+        }
+    }
+    dir
+}
+
+fn open(dir: &Path) -> Library {
+    Library::from_paths(&[dir.to_path_buf()])
+}
+
+const QUERIES: [&str; 8] = [
+    "chip exports china",
+    "77",
+    "#trade china",
+    "furlough",
+    "semicondctor",
+    "cost of U.S. troops",
+    "exp",
+    "poll koreans america first",
+];
+
+/// The index built for `lib`, written to `path` and read back.
+fn kept(lib: &Library, path: &Path) -> (Index, Index) {
+    let built = Index::new(lib);
+    let k = key(lib).expect("a library of files has a key");
+    save(&built, path, k).expect("saved");
+    let read = load(path, k).expect("read back");
+    (built, read)
+}
+
+#[test]
+fn an_index_read_back_ranks_and_reads_as_the_one_built() {
+    let dir = folder();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let lib = open(dir.path());
+    let path = cache.path().join(file_name(&lib));
+    let (built, read) = kept(&lib, &path);
+    assert!(read.is_stored() && !built.is_stored());
+    assert!(built.entries.len() > 20, "the briefs' figures");
+    assert_eq!(read.entries.len(), built.entries.len());
+    for q in QUERIES {
+        let a = Finder::typing().rank(&built, q);
+        let b = Finder::typing().rank(&read, q);
+        assert!(!a.is_empty(), "{q} finds something");
+        assert_eq!(a, b, "{q}");
+        // What the finder shows of the best hits: every field's text.
+        for h in a.iter().take(10) {
+            let (ea, eb) = (built.hit(h).expect("hit"), read.hit(h).expect("hit"));
+            for f in 0..crate::lookup::FIELDS {
+                assert_eq!(built.field(ea, f), read.field(eb, f), "{q}: field {f}");
+            }
+            let mut fa = Finder::default();
+            let mut fb = Finder::default();
+            assert_eq!(
+                format!("{:?}", fa.explain(&built, h, q)),
+                format!("{:?}", fb.explain(&read, h, q)),
+                "{q}: the explanation"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_edited_brief_or_another_glossary_is_another_key() {
+    let dir = folder();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let lib = open(dir.path());
+    let path = cache.path().join(file_name(&lib));
+    let (_, _) = kept(&lib, &path);
+    let before = key(&lib).expect("key");
+    assert_eq!(key(&open(dir.path())), Some(before), "nothing changed");
+    // A brief edited: the same size, a later time is enough.
+    let brief = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "md") && !p.ends_with("README.md"))
+        .expect("a brief");
+    let text = std::fs::read_to_string(&brief).expect("read");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&brief, text).expect("write");
+    let edited = open(dir.path());
+    let k = key(&edited).expect("key");
+    assert_ne!(k, before);
+    assert!(
+        load(&path, k).is_none(),
+        "the kept index is not this library's"
+    );
+    // A glossary term more.
+    let mut other = open(dir.path());
+    let mut g = other.glossary.clone();
+    let mut t = g.terms[0].clone();
+    t.term = "Okapi".into();
+    g.terms.push(t);
+    other.glossary = g;
+    assert_ne!(key(&other), Some(k));
+}
+
+#[test]
+fn a_damaged_or_foreign_file_is_not_read() {
+    let dir = folder();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let lib = open(dir.path());
+    let path = cache.path().join(file_name(&lib));
+    let (_, _) = kept(&lib, &path);
+    let k = key(&lib).expect("key");
+    let whole = std::fs::read(&path).expect("read");
+    // Cut short.
+    std::fs::write(&path, &whole[..whole.len() / 2]).expect("write");
+    assert!(load(&path, k).is_none());
+    // Not an index at all, or nothing.
+    std::fs::write(&path, b"not an index").expect("write");
+    assert!(load(&path, k).is_none());
+    std::fs::write(&path, b"").expect("write");
+    assert!(load(&path, k).is_none());
+    // Another format.
+    let mut other = whole.clone();
+    other[8] ^= 0xff;
+    std::fs::write(&path, &other).expect("write");
+    assert!(load(&path, k).is_none());
+    // An array said to lie past the end of the file.
+    let mut past = whole.clone();
+    past[24 + 16 * 4..24 + 16 * 4 + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+    std::fs::write(&path, &past).expect("write");
+    assert!(load(&path, k).is_none());
+    // Whole again: read.
+    std::fs::write(&path, &whole).expect("write");
+    assert!(load(&path, k).is_some());
+}
+
+#[test]
+fn the_embedded_library_has_no_key_and_folders_have_files_of_their_own() {
+    assert_eq!(key(&Library::embedded()), None);
+    let (a, b) = (folder(), folder());
+    assert_ne!(file_name(&open(a.path())), file_name(&open(b.path())));
+    assert_eq!(file_name(&open(a.path())), file_name(&open(a.path())));
+}
+
+#[test]
+fn a_write_left_half_done_is_cleared_later() {
+    let dir = folder();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let lib = open(dir.path());
+    let left = cache.path().join(".finder-abc.part");
+    std::fs::write(&left, b"half").expect("write");
+    let fresh = cache.path().join(".finder-def.part");
+    std::fs::write(&fresh, b"being written").expect("write");
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&left)
+        .and_then(|f| f.set_modified(old))
+        .expect("set time");
+    let path = cache.path().join(file_name(&lib));
+    let (_, _) = kept(&lib, &path);
+    assert!(!left.exists(), "an hour-old part is cleared");
+    assert!(
+        fresh.exists(),
+        "a part another reader may be writing is left"
+    );
+    let names: Vec<String> = std::fs::read_dir(cache.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
