@@ -5,7 +5,7 @@ mod cached;
 mod load;
 mod mentions;
 mod reload;
-mod resolve;
+pub(crate) mod resolve;
 
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
@@ -235,7 +235,8 @@ impl Library {
                 .iter()
                 .enumerate()
                 .filter(|(_, b)| {
-                    c.may_hold.contains(&b.source.name) || !c.covered.contains(&b.source.name)
+                    let file = resolve::source_key(&b.source);
+                    c.may_hold.contains(&file) || !c.covered.contains(&file)
                 })
                 .map(|(i, _)| BriefIdx(i))
                 .collect(),

@@ -45,6 +45,40 @@ fn a_second_start_parses_nothing_and_reads_a_text_only_when_asked() {
 }
 
 #[test]
+fn one_folder_named_two_ways_shares_its_cache() {
+    let dir = library();
+    let cache = tempfile::tempdir().unwrap();
+    // A warning the parse gives (kept in the cache with the file's name).
+    edit(
+        &dir.path().join("alpha.md"),
+        "tags = [\"semiconductors\"]\n",
+        "tags = [\"semiconductors\", \"okapis\"]\n",
+    );
+    let full = dir.path().to_path_buf();
+    let dotted = dir.path().join(".");
+    let (_, parsed) = load(&full, cache.path());
+    assert_eq!(parsed, 3);
+    // `briefing .` in the folder, then its full path, then again: the
+    // files are the same files, read from the cache every time, and the
+    // problems name them as this start names them.
+    for given in [&dotted, &full, &dotted] {
+        let plain = Library::from_paths(std::slice::from_ref(given));
+        assert!(
+            plain
+                .diagnostics
+                .iter()
+                .any(|d| d.path.starts_with(&given.display().to_string())
+                    && d.message.contains("okapis")),
+            "{:?}",
+            plain.diagnostics
+        );
+        let (lib, parsed) = load(given, cache.path());
+        assert_eq!(parsed, 0, "{}", given.display());
+        assert_eq!(summary(&lib), summary(&plain), "{}", given.display());
+    }
+}
+
+#[test]
 fn an_edit_a_deletion_a_rename_and_a_new_file_are_seen_on_the_next_start() {
     let dir = library();
     let cache = tempfile::tempdir().unwrap();

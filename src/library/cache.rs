@@ -29,7 +29,7 @@ use crate::model::Stamp;
 /// The cache's file name in its folder.
 const FILE: &str = "library.sqlite";
 /// Bumped whenever what is stored changes shape.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 /// One row per file: its parse's summary and detail.
 const FILES: &str = "
     CREATE TABLE IF NOT EXISTS files (
@@ -49,6 +49,9 @@ const BUSY: Duration = Duration::from_secs(5);
 pub struct Key {
     /// The file's path, as the library was given it.
     pub path: PathBuf,
+    /// Its canonical path: what tells its row apart, however the library
+    /// was named (`briefing .` in the folder, or its full path).
+    pub canon: PathBuf,
     /// Its name as shown to users (diagnostics carry it).
     pub shown: String,
     /// The library folder it was found in.
@@ -58,13 +61,8 @@ pub struct Key {
 
 impl Key {
     pub(in crate::library) fn id(&self) -> String {
-        file_id(&self.path, &self.shown)
+        self.canon.display().to_string()
     }
-}
-
-/// A file's row id: its path and its shown name.
-fn file_id(path: &Path, shown: &str) -> String {
-    format!("{}\n{shown}", path.display())
 }
 
 /// A parse result to keep, made by [`Cache::record`]: its summary (what

@@ -53,10 +53,15 @@ impl Found {
                 path,
                 shown,
                 root,
+                canon,
                 stamp: Some(stamp),
                 ..
             } => Some(super::cache::Key {
                 path: path.clone(),
+                canon: canon
+                    .clone()
+                    .or_else(|| fs::canonicalize(path).ok())
+                    .unwrap_or_else(|| path.clone()),
                 shown: shown.clone(),
                 root: root.clone(),
                 stamp: *stamp,

@@ -48,7 +48,7 @@ pub fn key(lib: &Library) -> Option<u64> {
     lib.briefs.len().hash(&mut h);
     for b in &lib.briefs {
         let stamp = b.source.stamp()?;
-        b.source.name.hash(&mut h);
+        crate::library::resolve::source_key(&b.source).hash(&mut h);
         stamp.hash(&mut h);
     }
     lib.glossary.terms.len().hash(&mut h);

@@ -24,6 +24,8 @@ use crate::model::{
 /// its detail.
 #[derive(Serialize)]
 struct Summary<'a> {
+    /// The file's name as shown when it was parsed: its problems carry it.
+    shown: &'a str,
     diags: &'a [Diagnostic],
     brief: Option<Outline<'a>>,
     bad: bool,
@@ -52,6 +54,7 @@ struct DetailRecord<'a> {
 
 #[derive(Deserialize)]
 struct OwnedSummary {
+    shown: String,
     diags: Vec<Diagnostic>,
     brief: Option<OwnedOutline>,
     bad: bool,
@@ -86,7 +89,15 @@ type Raw = (usize, Key, Vec<u8>);
 /// detail is read from `cache` when asked for; `None` if it does not read
 /// back (the file is parsed).
 fn decode(key: Key, data: &[u8], cache: &Cache) -> Option<Parsed> {
-    let r: OwnedSummary = postcard::from_bytes(data).ok()?;
+    let mut r: OwnedSummary = postcard::from_bytes(data).ok()?;
+    // The library named another way than when the file was parsed (its
+    // folder given by a relative path, then a full one): its problems
+    // name it as it is shown now.
+    if r.shown != key.shown {
+        for d in r.diags.iter_mut().filter(|d| d.path == r.shown) {
+            d.path.clone_from(&key.shown);
+        }
+    }
     let brief = r.brief.map(|p| {
         let fetch = cache.fetcher(&key);
         let source = SourceFile::deferred(key.shown, p.origin, p.body_start, key.stamp);
@@ -168,6 +179,7 @@ impl Cache {
     /// What to store of one file's parse.
     pub(in crate::library) fn record(key: Key, parsed: &Parsed) -> Option<Row> {
         let summary = Summary {
+            shown: &key.shown,
             diags: &parsed.diags,
             brief: parsed.brief.as_ref().map(|(b, _)| Outline {
                 meta: &b.meta,

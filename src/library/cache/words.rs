@@ -51,9 +51,9 @@ pub(super) fn index_last(tx: &rusqlite::Transaction<'_>, text: &str) -> rusqlite
 /// What the index says of a search.
 #[derive(Debug, Default)]
 pub struct Candidates {
-    /// The files (by shown name) that may hold the query.
+    /// The files (by canonical path) that may hold the query.
     pub may_hold: HashSet<String>,
-    /// The files (by shown name) the index covers: a file it does not
+    /// The files (by canonical path) the index covers: a file it does not
     /// cover must be searched all the same.
     pub covered: HashSet<String>,
 }
@@ -125,13 +125,12 @@ pub(super) fn candidates(conn: &Connection, roots: &[PathBuf], query: &str) -> O
             })
             .ok()?;
         for row in rows {
+            // The id is the file's canonical path.
             let (rowid, id) = row.ok()?;
-            // The id is the path and the shown name, a line apart.
-            let shown = id.rsplit_once('\n').map_or(id.as_str(), |(_, s)| s);
             if rowids.contains(&rowid) {
-                out.may_hold.insert(shown.to_owned());
+                out.may_hold.insert(id.clone());
             }
-            out.covered.insert(shown.to_owned());
+            out.covered.insert(id);
         }
     }
     Some(out)
