@@ -223,6 +223,18 @@ impl Library {
         v
     }
 
+    /// For a library read through the cache: reads its word list on a
+    /// thread of its own, so the first library search does not wait for
+    /// it.
+    pub fn prepare_search(&self) {
+        if let Some((cache, _)) = &self.store {
+            let cache = cache.clone();
+            let _ = std::thread::Builder::new()
+                .name("briefing-words".into())
+                .spawn(move || cache.prepare_words());
+        }
+    }
+
     /// The briefs a search of the whole library for `query` must read:
     /// those the cache's word index says may hold it, and those it does
     /// not cover, in library order; `None` when there is no index or it

@@ -288,6 +288,22 @@ fn the_word_index_narrows_a_library_search_to_the_briefs_that_can_hold_it() {
     assert_eq!(ids("zebrafish"), Vec::<String>::new());
     assert_eq!(ids("goldfish"), ["b030"]);
     assert_eq!(ids("narwhal"), Vec::<String>::new(), "b020 is gone");
+    // The words read for a search are kept, but not past a store made
+    // through another connection (a writer's, another reader's).
+    common::cached::edit(&dir.path().join("b031.md"), "\n# ", "\nA quagga.\n\n# ");
+    let other = briefing::library::cache::Cache::open(cache.path()).unwrap();
+    let (_, pending) = Library::from_paths_cached(&paths, &other, None, Changed::ParseAll);
+    pending.write(&other).unwrap();
+    let (lib, _) = Library::from_paths_cached(&paths, &c, None, Changed::ParseAll);
+    let ids = |q: &str| -> Vec<String> {
+        lib.search_candidates(q)
+            .unwrap()
+            .iter()
+            .map(|b| lib.briefs[b.0].meta.id.clone())
+            .collect()
+    };
+    assert_eq!(ids("goldfish"), ["b030"]);
+    assert_eq!(ids("quagga"), ["b031"]);
 }
 
 #[test]

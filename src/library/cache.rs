@@ -86,6 +86,10 @@ pub struct Cache {
 struct Shared {
     conn: Mutex<Connection>,
     path: PathBuf,
+    /// The word index's words, as read at the database's `data_version`
+    /// (another connection's commit changes it; this one's own writes
+    /// forget them).
+    words: Mutex<Option<(i64, Arc<words::Vocab>)>>,
 }
 
 impl std::fmt::Debug for Cache {
@@ -176,6 +180,7 @@ impl Cache {
             shared: Arc::new(Shared {
                 conn: Mutex::new(conn),
                 path: path.to_path_buf(),
+                words: Mutex::new(None),
             }),
         })
     }
@@ -212,13 +217,46 @@ impl Cache {
             put(&tx, row)?;
         }
         forget(&tx, roots, present)?;
-        tx.commit()
+        tx.commit()?;
+        *self.words_kept() = None;
+        Ok(())
+    }
+
+    fn words_kept(&self) -> MutexGuard<'_, Option<(i64, Arc<words::Vocab>)>> {
+        self.shared
+            .words
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The word index's words, read once for as long as no one writes.
+    fn words(&self, conn: &Connection) -> Option<Arc<words::Vocab>> {
+        let version: i64 = conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .ok()?;
+        if let Some((v, vocab)) = &*self.words_kept()
+            && *v == version
+        {
+            return Some(Arc::clone(vocab));
+        }
+        let vocab = Arc::new(words::vocab(conn)?);
+        *self.words_kept() = Some((version, Arc::clone(&vocab)));
+        Some(vocab)
+    }
+
+    /// Reads the word index's words now, so the first search does not
+    /// wait for them (about 100 ms at 10,000 briefs).
+    pub fn prepare_words(&self) {
+        let conn = self.conn();
+        let _ = self.words(&conn);
     }
 
     /// The files under `roots` whose words may hold `query` (see
     /// [`words`]), or `None` when the index cannot narrow the search.
     pub fn candidates(&self, roots: &[PathBuf], query: &str) -> Option<Candidates> {
-        words::candidates(&self.conn(), roots, query)
+        let conn = self.conn();
+        let vocab = self.words(&conn)?;
+        words::candidates(&conn, &vocab, roots, query)
     }
 
     /// How many files the cache holds.

@@ -34,6 +34,20 @@ pub(super) const DROP: &str = "
 /// common to narrow the search.
 const MAX_TERMS: usize = 400;
 
+/// The index's words, each with how many files hold it.
+pub(super) type Vocab = Vec<(String, i64)>;
+
+/// Reads every word of the index (FTS5 counts each word's files as it
+/// lists it: the whole index is read, so this is done once and kept).
+pub(super) fn vocab(conn: &Connection) -> Option<Vocab> {
+    conn.prepare_cached("SELECT term, doc FROM body_terms")
+        .ok()?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .ok()?
+        .collect::<Result<_, _>>()
+        .ok()
+}
+
 /// Forgets the words of file `id` (before it is stored again or dropped).
 pub(super) fn unindex(tx: &rusqlite::Transaction<'_>, id: &str) -> rusqlite::Result<()> {
     tx.prepare_cached("DELETE FROM body WHERE rowid = (SELECT rowid FROM files WHERE id = ?1)")?
@@ -70,29 +84,30 @@ fn parts(query: &str) -> Vec<String> {
 
 /// The files under `roots` that may hold `query`, or `None` when the
 /// index cannot narrow the search (no part it can judge, or an error).
-pub(super) fn candidates(conn: &Connection, roots: &[PathBuf], query: &str) -> Option<Candidates> {
+pub(super) fn candidates(
+    conn: &Connection,
+    vocab: &Vocab,
+    roots: &[PathBuf],
+    query: &str,
+) -> Option<Candidates> {
     let files: i64 = conn
         .query_row("SELECT count(*) FROM files", [], |r| r.get(0))
         .ok()?;
     let mut rowids: Option<HashSet<i64>> = None;
     for part in parts(query) {
-        let terms: Vec<(String, i64)> = conn
-            .prepare_cached("SELECT term, doc FROM body_terms WHERE instr(term, ?1) > 0 LIMIT ?2")
-            .ok()?
-            .query_map(
-                params![part, i64::try_from(MAX_TERMS + 1).unwrap_or(i64::MAX)],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .ok()?
-            .collect::<Result<_, _>>()
-            .ok()?;
+        let find = memchr::memmem::Finder::new(part.as_bytes());
+        let terms: Vec<&(String, i64)> = vocab
+            .iter()
+            .filter(|(t, _)| find.find(t.as_bytes()).is_some())
+            .take(MAX_TERMS + 1)
+            .collect();
         // A part most briefs hold narrows nothing worth a lookup: the
         // search reads briefs in order and stops at its limit anyway.
         let most = terms.iter().map(|(_, d)| *d).max().unwrap_or(0);
         if terms.len() > MAX_TERMS || most * 2 > files {
             continue;
         }
-        let terms: Vec<String> = terms.into_iter().map(|(t, _)| t).collect();
+        let terms: Vec<&str> = terms.into_iter().map(|(t, _)| t.as_str()).collect();
         let mut found = HashSet::new();
         if !terms.is_empty() {
             let expr = terms
