@@ -2,6 +2,7 @@
 //! `path:line:col: error|warning: message`.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -24,22 +25,24 @@ pub struct Pos {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub path: String,
+    /// Shared: a file's problems name it with one string, and its
+    /// repeated problems (a tag used sixteen times) share their message.
+    pub path: Arc<str>,
     pub pos: Option<Pos>,
-    pub message: String,
+    pub message: Arc<str>,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<String>, pos: Option<Pos>, message: impl Into<String>) -> Self {
+    pub fn error(path: impl AsRef<str>, pos: Option<Pos>, message: impl AsRef<str>) -> Self {
         Self {
             severity: Severity::Error,
-            path: path.into(),
+            path: Arc::from(path.as_ref()),
             pos,
-            message: message.into(),
+            message: Arc::from(message.as_ref()),
         }
     }
 
-    pub fn warning(path: impl Into<String>, pos: Option<Pos>, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl AsRef<str>, pos: Option<Pos>, message: impl AsRef<str>) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(path, pos, message)

@@ -107,7 +107,7 @@ impl Library {
 
     /// The library from each file's brief and problems, in file order.
     fn assemble(each: Vec<Parsed>) -> Self {
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = Vec::with_capacity(each.iter().map(|p| p.diags.len()).sum());
         let mut parsed: Vec<(Brief, bool)> = Vec::with_capacity(each.len());
         let mut failed = std::collections::HashSet::new();
         for p in each {

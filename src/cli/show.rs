@@ -121,7 +121,7 @@ fn load_file(path: &Path) -> (Library, Option<BriefIdx>) {
         .diagnostics
         .iter()
         // `show` reads any Markdown: a brief's warnings are `check`'s to give.
-        .filter(|d| d.path == name && d.is_error())
+        .filter(|d| *d.path == *name && d.is_error())
         .cloned()
         .collect();
     crate::diag::print_all(&own);

@@ -63,7 +63,7 @@ impl Library {
                 && fresh
                     .diagnostics
                     .iter()
-                    .any(|d| d.is_error() && d.path == old.source.name)
+                    .any(|d| d.is_error() && *d.path == *old.source.name)
         })
     }
 
@@ -88,7 +88,7 @@ impl Library {
                     && fresh
                         .diagnostics
                         .iter()
-                        .any(|d| d.is_error() && &&d.path == name)
+                        .any(|d| d.is_error() && *d.path == **name)
             })
             .cloned()
             .collect();

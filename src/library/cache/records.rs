@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 use super::{Cache, Key, Row};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Pos, Severity};
 use crate::library::Parsed;
 use crate::model::{
     Brief, Detail, Digest, Event, Fetch, Fetched, Fetcher, Figure, Link, Mention, Meta, Origin,
@@ -26,7 +26,7 @@ use crate::model::{
 struct Summary<'a> {
     /// The file's name as shown when it was parsed: its problems carry it.
     shown: &'a str,
-    diags: &'a [Diagnostic],
+    diags: Problems<'a>,
     brief: Option<Outline<'a>>,
     bad: bool,
     failed: Option<&'a str>,
@@ -55,7 +55,7 @@ struct DetailRecord<'a> {
 #[derive(Deserialize)]
 struct OwnedSummary {
     shown: String,
-    diags: Vec<Diagnostic>,
+    diags: OwnedProblems,
     brief: Option<OwnedOutline>,
     bad: bool,
     failed: Option<String>,
@@ -79,6 +79,84 @@ struct OwnedDetail {
     said: Vec<String>,
 }
 
+/// A file's problems, each distinct path and message written once: a
+/// library whose tag vocabulary lags has the same warning many times.
+#[derive(Serialize)]
+struct Problems<'a> {
+    paths: Vec<&'a str>,
+    messages: Vec<&'a str>,
+    /// Severity, place, and the path's and message's places above.
+    each: Vec<(Severity, Option<Pos>, u32, u32)>,
+}
+
+impl<'a> Problems<'a> {
+    fn of(diags: &'a [Diagnostic]) -> Self {
+        let mut paths = Distinct::default();
+        let mut messages = Distinct::default();
+        let each = diags
+            .iter()
+            .map(|d| {
+                let p = paths.place(&d.path);
+                (d.severity, d.pos, p, messages.place(&d.message))
+            })
+            .collect();
+        Self {
+            paths: paths.items,
+            messages: messages.items,
+            each,
+        }
+    }
+}
+
+/// Distinct strings in the order first met.
+#[derive(Default)]
+struct Distinct<'a> {
+    items: Vec<&'a str>,
+    at: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Distinct<'a> {
+    /// Where `s` is among the items, added if new.
+    fn place(&mut self, s: &'a str) -> u32 {
+        *self.at.entry(s).or_insert_with(|| {
+            self.items.push(s);
+            u32::try_from(self.items.len() - 1).unwrap_or(u32::MAX)
+        })
+    }
+}
+
+#[derive(Deserialize)]
+struct OwnedProblems {
+    paths: Vec<String>,
+    messages: Vec<String>,
+    each: Vec<(Severity, Option<Pos>, u32, u32)>,
+}
+
+impl OwnedProblems {
+    /// The problems, with one string per distinct path and message; the
+    /// path `was` is named `now` (the file as this start shows it).
+    /// `None` if a problem names a path or message that is not there.
+    fn into_diags(self, was: &str, now: &str) -> Option<Vec<Diagnostic>> {
+        let paths: Vec<Arc<str>> = self
+            .paths
+            .iter()
+            .map(|p| Arc::from(if p == was { now } else { p.as_str() }))
+            .collect();
+        let messages: Vec<Arc<str>> = self.messages.into_iter().map(Arc::from).collect();
+        self.each
+            .into_iter()
+            .map(|(severity, pos, p, m)| {
+                Some(Diagnostic {
+                    severity,
+                    path: Arc::clone(paths.get(p as usize)?),
+                    pos,
+                    message: Arc::clone(messages.get(m as usize)?),
+                })
+            })
+            .collect()
+    }
+}
+
 /// How many summaries are decoded at a time.
 const CHUNK: usize = 256;
 
@@ -89,22 +167,18 @@ type Raw = (usize, Key, Vec<u8>);
 /// detail is read from `cache` when asked for; `None` if it does not read
 /// back (the file is parsed).
 fn decode(key: Key, data: &[u8], cache: &Cache) -> Option<Parsed> {
-    let mut r: OwnedSummary = postcard::from_bytes(data).ok()?;
-    // The library named another way than when the file was parsed (its
-    // folder given by a relative path, then a full one): its problems
-    // name it as it is shown now.
-    if r.shown != key.shown {
-        for d in r.diags.iter_mut().filter(|d| d.path == r.shown) {
-            d.path.clone_from(&key.shown);
-        }
-    }
+    let r: OwnedSummary = postcard::from_bytes(data).ok()?;
+    // The library may be named another way than when the file was parsed
+    // (its folder given by a relative path, then a full one): its
+    // problems name it as it is shown now.
+    let diags = r.diags.into_diags(&r.shown, &key.shown)?;
     let brief = r.brief.map(|p| {
         let fetch = cache.fetcher(&key);
         let source = SourceFile::deferred(key.shown, p.origin, p.body_start, key.stamp);
         Brief::deferred(p.meta, p.sections, p.links, p.digest, source, fetch)
     });
     Some(Parsed {
-        diags: r.diags,
+        diags,
         brief: brief.map(|b| (b, r.bad)),
         failed: r.failed,
     })
@@ -180,7 +254,7 @@ impl Cache {
     pub(in crate::library) fn record(key: Key, parsed: &Parsed) -> Option<Row> {
         let summary = Summary {
             shown: &key.shown,
-            diags: &parsed.diags,
+            diags: Problems::of(&parsed.diags),
             brief: parsed.brief.as_ref().map(|(b, _)| Outline {
                 meta: &b.meta,
                 sections: &b.sections,

@@ -13,7 +13,7 @@ impl Desk {
             .lib
             .briefs
             .iter()
-            .position(|b| b.source.name == d.path)
+            .position(|b| *b.source.name == *d.path)
             .map(BriefIdx)
         else {
             self.message = Some(format!(
