@@ -278,13 +278,7 @@ fn the_word_index_narrows_a_library_search_to_the_briefs_that_can_hold_it() {
     let (_, pending) = Library::from_paths_cached(&paths, &c, None, Changed::ParseAll);
     pending.write(&c).unwrap();
     let (lib, _) = Library::from_paths_cached(&paths, &c, None, Changed::ParseAll);
-    let ids = |q: &str| -> Vec<String> {
-        lib.search_candidates(q)
-            .unwrap()
-            .iter()
-            .map(|b| lib.briefs[b.0].meta.id.clone())
-            .collect()
-    };
+    let ids = |q: &str| candidate_ids(&lib, q);
     assert_eq!(ids("zebrafish"), Vec::<String>::new());
     assert_eq!(ids("goldfish"), ["b030"]);
     assert_eq!(ids("narwhal"), Vec::<String>::new(), "b020 is gone");
@@ -295,15 +289,18 @@ fn the_word_index_narrows_a_library_search_to_the_briefs_that_can_hold_it() {
     let (_, pending) = Library::from_paths_cached(&paths, &other, None, Changed::ParseAll);
     pending.write(&other).unwrap();
     let (lib, _) = Library::from_paths_cached(&paths, &c, None, Changed::ParseAll);
-    let ids = |q: &str| -> Vec<String> {
-        lib.search_candidates(q)
-            .unwrap()
-            .iter()
-            .map(|b| lib.briefs[b.0].meta.id.clone())
-            .collect()
-    };
+    let ids = |q: &str| candidate_ids(&lib, q);
     assert_eq!(ids("goldfish"), ["b030"]);
     assert_eq!(ids("quagga"), ["b031"]);
+}
+
+/// The ids of the briefs a library search for `q` reads.
+fn candidate_ids(lib: &Library, q: &str) -> Vec<String> {
+    lib.search_candidates(q)
+        .unwrap()
+        .iter()
+        .map(|b| lib.briefs[b.0].meta.id.clone())
+        .collect()
 }
 
 #[test]

@@ -41,19 +41,43 @@ fn kept(lib: &Library, path: &Path) -> (Index, Index) {
     (built, read)
 }
 
-#[test]
-fn an_index_read_back_ranks_and_reads_as_the_one_built() {
+/// A folder of briefs, a cache folder, the library, and its index kept
+/// there.
+struct Kept {
+    dir: tempfile::TempDir,
+    _cache: tempfile::TempDir,
+    lib: Library,
+    path: std::path::PathBuf,
+    built: Index,
+    read: Index,
+}
+
+fn kept_in_a_cache() -> Kept {
     let dir = folder();
     let cache = tempfile::tempdir().expect("temp dir");
     let lib = open(dir.path());
     let path = cache.path().join(file_name(&lib));
     let (built, read) = kept(&lib, &path);
+    Kept {
+        dir,
+        _cache: cache,
+        lib,
+        path,
+        built,
+        read,
+    }
+}
+
+#[test]
+fn an_index_read_back_ranks_and_reads_as_the_one_built() {
+    let k = kept_in_a_cache();
+    let (built, read) = (&k.built, &k.read);
     assert!(read.is_stored() && !built.is_stored());
     assert!(built.entries.len() > 20, "the briefs' figures");
     assert_eq!(read.entries.len(), built.entries.len());
     for q in QUERIES {
-        let a = Finder::typing().rank(&built, q);
-        let b = Finder::typing().rank(&read, q);
+        let a = Finder::typing().rank(built, q);
+        let b = Finder::typing().rank(read, q);
         assert!(!a.is_empty(), "{q} finds something");
         assert_eq!(a, b, "{q}");
         // What the finder shows of the best hits: every field's text.
@@ -65,8 +89,8 @@ fn an_index_read_back_ranks_and_reads_as_the_one_built() {
             let mut fa = Finder::default();
             let mut fb = Finder::default();
             assert_eq!(
-                format!("{:?}", fa.explain(&built, h, q)),
-                format!("{:?}", fb.explain(&read, h, q)),
+                format!("{:?}", fa.explain(built, h, q)),
+                format!("{:?}", fb.explain(read, h, q)),
                 "{q}: the explanation"
             );
         }
@@ -75,12 +99,9 @@ fn an_index_read_back_ranks_and_reads_as_the_one_built() {
 
 #[test]
 fn an_edited_brief_or_another_glossary_is_another_key() {
-    let dir = folder();
-    let cache = tempfile::tempdir().expect("temp dir");
-    let lib = open(dir.path());
-    let path = cache.path().join(file_name(&lib));
-    let (_, _) = kept(&lib, &path);
-    let before = key(&lib).expect("key");
+    let kept = kept_in_a_cache();
+    let (dir, lib, path) = (&kept.dir, &kept.lib, &kept.path);
+    let before = key(lib).expect("key");
     assert_eq!(key(&open(dir.path())), Some(before), "nothing changed");
     // A brief edited: the same size, a later time is enough.
     let brief = std::fs::read_dir(dir.path())
@@ -96,7 +117,7 @@ fn an_edited_brief_or_another_glossary_is_another_key() {
     let k = key(&edited).expect("key");
     assert_ne!(k, before);
     assert!(
-        load(&path, k).is_none(),
+        load(path, k).is_none(),
         "the kept index is not this library's"
     );
     // A glossary term more.
@@ -111,34 +132,31 @@ fn an_edited_brief_or_another_glossary_is_another_key() {
 
 #[test]
 fn a_damaged_or_foreign_file_is_not_read() {
-    let dir = folder();
-    let cache = tempfile::tempdir().expect("temp dir");
-    let lib = open(dir.path());
-    let path = cache.path().join(file_name(&lib));
-    let (_, _) = kept(&lib, &path);
-    let k = key(&lib).expect("key");
-    let whole = std::fs::read(&path).expect("read");
+    let kept = kept_in_a_cache();
+    let (lib, path) = (&kept.lib, &kept.path);
+    let k = key(lib).expect("key");
+    let whole = std::fs::read(path).expect("read");
     // Cut short.
-    std::fs::write(&path, &whole[..whole.len() / 2]).expect("write");
-    assert!(load(&path, k).is_none());
+    std::fs::write(path, &whole[..whole.len() / 2]).expect("write");
+    assert!(load(path, k).is_none());
     // Not an index at all, or nothing.
-    std::fs::write(&path, b"not an index").expect("write");
-    assert!(load(&path, k).is_none());
-    std::fs::write(&path, b"").expect("write");
-    assert!(load(&path, k).is_none());
+    std::fs::write(path, b"not an index").expect("write");
+    assert!(load(path, k).is_none());
+    std::fs::write(path, b"").expect("write");
+    assert!(load(path, k).is_none());
     // Another format.
     let mut other = whole.clone();
     other[8] ^= 0xff;
-    std::fs::write(&path, &other).expect("write");
-    assert!(load(&path, k).is_none());
+    std::fs::write(path, &other).expect("write");
+    assert!(load(path, k).is_none());
     // An array said to lie past the end of the file.
     let mut past = whole.clone();
     past[24 + 16 * 4..24 + 16 * 4 + 8].copy_from_slice(&u64::MAX.to_le_bytes());
-    std::fs::write(&path, &past).expect("write");
-    assert!(load(&path, k).is_none());
+    std::fs::write(path, &past).expect("write");
+    assert!(load(path, k).is_none());
     // Whole again: read.
-    std::fs::write(&path, &whole).expect("write");
-    assert!(load(&path, k).is_some());
+    std::fs::write(path, &whole).expect("write");
+    assert!(load(path, k).is_some());
 }
 
 #[test]
