@@ -216,9 +216,14 @@ impl Desk {
             self.finder.refresh();
         }
         let found = self.finder.receive();
+        let unkept = self.finder.kept_news().map(|why| {
+            self.message = Some(format!(
+                "the finder's index could not be kept for the next start: {why}"
+            ));
+        });
         let read = self.observe_reading(covered);
         let terms = self.reader.mark_terms(&self.lib);
-        self.reader.receive() || found || indexed || read || terms
+        self.reader.receive() || found || indexed || read || terms || unkept.is_some()
     }
 
     /// True while background work is under way, so the loop should look

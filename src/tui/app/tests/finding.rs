@@ -209,8 +209,11 @@ fn the_finder_opens_while_the_index_is_being_built() {
     assert!(s.contains("Gathering the library's figures") && !s.contains("No figure matches"));
     assert!(a.desk.finder.hits.is_empty());
     assert!(!a.tick(), "nothing came in yet");
-    tx.send(std::sync::Arc::new(crate::lookup::Index::new(&a.desk.lib)))
-        .expect("send");
+    tx.send((
+        std::sync::Arc::new(crate::lookup::Index::new(&a.desk.lib)),
+        None,
+    ))
+    .expect("send");
     assert!(a.tick(), "the index came in");
     assert!(!a.desk.finder.indexing());
     assert!(!a.desk.finder.hits.is_empty(), "what was typed is ranked");
@@ -235,7 +238,7 @@ fn enter_waits_for_an_index_still_being_built() {
     let index = crate::lookup::Index::new(&a.desk.lib);
     let late = std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_millis(50));
-        let _ = tx.send(std::sync::Arc::new(index));
+        let _ = tx.send((std::sync::Arc::new(index), None));
     });
     press(&mut a, "enter");
     late.join().expect("sender");
