@@ -196,3 +196,56 @@ fn a_write_left_half_done_is_cleared_later() {
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
 }
+
+#[test]
+fn a_file_spoiled_anywhere_is_not_read_or_ranks_without_a_panic() {
+    let kept = kept_in_a_cache();
+    let (lib, path) = (&kept.lib, &kept.path);
+    let k = key(lib).expect("key");
+    let whole = std::fs::read(path).expect("read");
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut read = 0;
+    for round in 0..300 {
+        let mut spoiled = whole.clone();
+        // A few bytes anywhere past the header's key, or one run of them
+        // set to one value (a length, an offset, a term id gone wrong).
+        if round % 2 == 0 {
+            for _ in 0..1 + next() % 8 {
+                let at = 24 + (next() as usize) % (spoiled.len() - 24);
+                spoiled[at] = next() as u8;
+            }
+        } else {
+            let at = 24 + (next() as usize) % (spoiled.len() - 32);
+            let fill = if next() % 2 == 0 { 0xff } else { 0 };
+            for b in &mut spoiled[at..at + 4] {
+                *b = fill;
+            }
+        }
+        std::fs::write(path, &spoiled).expect("write");
+        let Some(index) = load(path, k) else {
+            continue;
+        };
+        read += 1;
+        for q in QUERIES {
+            let hits = Finder::typing().rank(&index, q);
+            for h in hits.iter().take(5) {
+                let _ = Finder::default().explain(&index, h, q);
+                if let Some(e) = index.hit(h) {
+                    for f in 0..crate::lookup::FIELDS {
+                        let _ = index.field(e, f);
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        read > 100,
+        "most spoiled files still read ({read}): the ranking met them"
+    );
+}
