@@ -216,7 +216,7 @@ fn a_file_spoiled_anywhere_is_not_read_or_ranks_without_a_panic() {
         // A few bytes anywhere past the header's key, or one run of them
         // set to one value (a length, an offset, a term id gone wrong).
         if round % 2 == 0 {
-            for _ in 0..1 + next() % 8 {
+            for _ in 0..=(next() % 8) {
                 let at = 24 + (next() as usize) % (spoiled.len() - 24);
                 spoiled[at] = next() as u8;
             }
