@@ -4,6 +4,7 @@
 //! its figures, with the sentences that mention them.
 
 use std::sync::Arc;
+use std::sync::mpsc::TrySendError;
 
 use rusqlite::params;
 use rustc_hash::FxHashMap;
@@ -158,7 +159,7 @@ impl OwnedProblems {
 }
 
 /// How many summaries are decoded at a time.
-const CHUNK: usize = 256;
+const CHUNK: usize = 128;
 
 /// A summary read, to decode: the file's place in the load and its key.
 type Raw = (usize, Key, Vec<u8>);
@@ -189,21 +190,83 @@ impl Cache {
     /// file id: its place in the load and its key), if the row is of the
     /// file as the key says. The rows are read in one pass (a query per
     /// file costs a large library's start more than the rows) and decoded
-    /// [`CHUNK`] at a time on `workers` threads, so no more than a chunk
-    /// of raw summaries is held at once.
+    /// [`CHUNK`] at a time: with `workers` above one, a helper decodes
+    /// while the rows are read (at most four chunks of raw summaries are
+    /// held at once), then both decode what is left.
     pub(in crate::library) fn kept(
         &self,
         roots: &[PathBuf],
         mut wanted: FxHashMap<String, (usize, Key)>,
         workers: usize,
     ) -> Vec<(usize, Parsed)> {
-        let mut out = Vec::new();
-        let mut decode_all = |chunk: Vec<Raw>| {
-            let decoded = crate::library::parse_all(chunk, workers, |(n, key, data)| {
-                decode(key, &data, self).map(|p| (n, p))
-            });
-            out.extend(decoded.into_iter().flatten());
+        let decode_chunk = |chunk: Vec<Raw>| -> Vec<(usize, Parsed)> {
+            chunk
+                .into_iter()
+                .filter_map(|(n, key, data)| decode(key, &data, self).map(|p| (n, p)))
+                .collect()
         };
+        // The rows are read on this thread while a helper decodes the
+        // chunks already read; once all are read, this thread decodes too.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Raw>>(2);
+        let rx = std::sync::Mutex::new(rx);
+        let take = || {
+            rx.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .recv()
+                .ok()
+        };
+        let mut out = Vec::new();
+        std::thread::scope(|scope| {
+            let helper = (workers > 1)
+                .then(|| {
+                    std::thread::Builder::new()
+                        .name("briefing-decode".into())
+                        .spawn_scoped(scope, || {
+                            let mut done = Vec::new();
+                            while let Some(chunk) = take() {
+                                done.extend(decode_chunk(chunk));
+                            }
+                            done
+                        })
+                        .ok()
+                })
+                .flatten();
+            let hand = |chunk: Vec<Raw>, out: &mut Vec<(usize, Parsed)>| {
+                // With no helper, or the helper behind, this thread
+                // decodes the chunk itself.
+                let chunk = if helper.is_some() {
+                    match tx.try_send(chunk) {
+                        Ok(()) => return,
+                        Err(TrySendError::Full(c) | TrySendError::Disconnected(c)) => c,
+                    }
+                } else {
+                    chunk
+                };
+                out.extend(decode_chunk(chunk));
+            };
+            self.read_rows(roots, &mut wanted, |chunk| hand(chunk, &mut out));
+            drop(tx);
+            while let Some(chunk) = take() {
+                out.extend(decode_chunk(chunk));
+            }
+            if let Some(h) = helper {
+                match h.join() {
+                    Ok(done) => out.extend(done),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+        });
+        out
+    }
+
+    /// Reads the summaries of `wanted` under `roots` (those whose row is of
+    /// the file as its key says), handing them on [`CHUNK`] at a time.
+    fn read_rows(
+        &self,
+        roots: &[PathBuf],
+        wanted: &mut FxHashMap<String, (usize, Key)>,
+        mut hand: impl FnMut(Vec<Raw>),
+    ) {
         let conn = self.conn();
         let mut chunk = Vec::with_capacity(CHUNK);
         if let Ok(mut q) =
@@ -233,13 +296,14 @@ impl Cache {
                     };
                     chunk.push((n, key, data));
                     if chunk.len() == CHUNK {
-                        decode_all(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
+                        hand(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
                     }
                 }
             }
         }
-        decode_all(chunk);
-        out
+        if !chunk.is_empty() {
+            hand(chunk);
+        }
     }
 
     /// Where the brief of `key`'s file reads its detail from: its row.
