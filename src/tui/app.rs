@@ -122,6 +122,7 @@ impl App {
             Msg::Tick(now) => return self.on_tick(now),
             Msg::FirstScreen => {
                 self.desk.first_screen_shown();
+                self.prepare_search();
                 return Effect::None;
             }
             Msg::FilesChanged => {
@@ -464,8 +465,17 @@ impl App {
             .key_for(self.mode(), Action::Diagnostics)
             .map_or_else(String::new, |k| format!(" ({k} lists them)"));
         self.desk.reload(lib, kept, &key);
+        self.prepare_search();
         self.reload_views();
         self.dirty = true;
+    }
+
+    /// Has the cache's word list read for the library search, unless the
+    /// library is still growing (it would be read again at each step).
+    fn prepare_search(&self) {
+        if self.catchup.is_none() {
+            self.desk.lib.prepare_search();
+        }
     }
 }
 

@@ -235,13 +235,11 @@ impl Desk {
             || self.reader.terms_pending()
     }
 
-    /// The first screen is up: the glossary's terms may be marked now,
-    /// the finder's index built (see [`Self::index_in_background`]) and
-    /// the cache's words read for the library search.
+    /// The first screen is up: the glossary's terms may be marked now and
+    /// the finder's index built (see [`Self::index_in_background`]).
     pub fn first_screen_shown(&mut self) {
         self.reader.defer_terms = false;
         self.index_in_background();
-        self.lib.prepare_search();
     }
 
     /// When a read mark falls due if the screen stays as it is (see

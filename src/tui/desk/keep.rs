@@ -144,7 +144,6 @@ impl Desk {
         self.outline = outline;
         self.panel = PanelState::default();
         self.finder.prepare(&self.lib);
-        self.lib.prepare_search();
         self.conflicts = crate::tui::conflicts::Conflicts::new(&self.lib);
         self.search.computed_for = None;
         let n = self.lib.diagnostics.len();
