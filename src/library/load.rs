@@ -156,19 +156,18 @@ fn walk(
     // What the folder listing says of each entry: a plain file or folder
     // inside a canonical folder is canonical as it is, and only a symlink
     // needs resolving (a library of thousands starts without a realpath
-    // per file).
-    let mut entries: Vec<(PathBuf, bool)> = entries
+    // per file). Sorted by name: one folder's paths differ in that alone.
+    let mut entries: Vec<(std::ffi::OsString, PathBuf, Option<fs::FileType>)> = entries
         .filter_map(Result::ok)
-        .map(|e| {
-            let link = e.file_type().map_or(true, |t| t.is_symlink());
-            (e.path(), link)
-        })
+        .map(|e| (e.file_name(), e.path(), e.file_type().ok()))
         .collect();
-    entries.sort();
-    for (path, link) in entries {
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, path, kind) in entries {
+        let Some(name) = name.to_str() else {
             continue;
         };
+        let plain = kind.filter(|k| !k.is_symlink());
+        let link = plain.is_none();
         if name.starts_with('.') {
             continue;
         }
@@ -196,10 +195,16 @@ fn walk(
             }
             continue;
         }
-        let meta = fs::metadata(&canon);
-        if meta.as_ref().is_ok_and(fs::Metadata::is_dir) {
+        // The listing tells a plain folder; only a symlink is followed to
+        // see, and only a Markdown file is asked for its size and time.
+        let dir = match plain {
+            Some(k) => k.is_dir(),
+            None => fs::metadata(&canon).is_ok_and(|m| m.is_dir()),
+        };
+        if dir {
             walk(&path, &canon, root, seen, out);
         } else if is_markdown(name) && !name.eq_ignore_ascii_case("README.md") {
+            let meta = fs::metadata(&canon);
             out.push(Found::File {
                 path,
                 shown,

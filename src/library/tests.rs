@@ -320,3 +320,37 @@ fn a_brief_that_fails_to_load_does_not_take_the_briefs_citing_it_down() {
         lib.diagnostics
     );
 }
+
+#[test]
+fn a_large_folder_is_found_in_order_with_every_file_stamped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sub = dir.path().join("b150-sub");
+    std::fs::create_dir(&sub).expect("mkdir");
+    let mut want = Vec::new();
+    for i in 0..300 {
+        let name = format!("b{i:03}.md");
+        std::fs::write(dir.path().join(&name), format!("# {i}\n")).expect("write");
+        want.push(dir.path().join(name));
+    }
+    std::fs::write(sub.join("inner.md"), "# inner\n").expect("write");
+    for skipped in ["README.md", ".hidden.md", "notes.txt"] {
+        std::fs::write(dir.path().join(skipped), "x\n").expect("write");
+    }
+    // In name order, the folder's files where its name falls.
+    let at = want.partition_point(|p| p.file_name().is_some_and(|n| *n < *"b150-sub"));
+    want.insert(at, sub.join("inner.md"));
+    let found = load::find(&[dir.path().to_path_buf()]);
+    let paths: Vec<PathBuf> = found
+        .iter()
+        .map(|f| match f {
+            load::Found::File {
+                path, stamp, len, ..
+            } => {
+                assert!(stamp.is_some() && *len > 0, "{}", path.display());
+                path.clone()
+            }
+            load::Found::Done(r) => panic!("{:?}", r.as_ref().err()),
+        })
+        .collect();
+    assert_eq!(paths, want);
+}
