@@ -15,24 +15,49 @@ const ID: f32 = 2.0;
 const BYLINE: f32 = 1.5;
 const TAG: f32 = 1.0;
 
-/// One word of a brief's names.
+/// One distinct word of the briefs' names.
 struct Word {
     norm: String,
     stem: String,
-    weight: f32,
 }
 
-/// Every brief's names as words, made once per library.
+/// Every brief's names as words, made once per library. Each distinct
+/// word is kept once: a key weighs a word typed against each distinct
+/// word (thousands), not against every brief's every word (hundreds of
+/// thousands at 10,000 briefs, whose publishers, tags and years repeat).
 pub struct Names {
-    briefs: Vec<Vec<Word>>,
+    words: Vec<Word>,
+    /// Per brief, its words (places in `words`) with their weights.
+    briefs: Vec<Vec<(u32, f32)>>,
     analyzer: Analyzer,
 }
 
 impl Names {
     pub fn new(lib: &Library) -> Self {
         let analyzer = Analyzer::default();
-        let briefs = lib.briefs.iter().map(|b| words_of(&analyzer, b)).collect();
-        Self { briefs, analyzer }
+        let mut words = Vec::new();
+        let mut at: crate::lookup::QuickMap<String, u32> = crate::lookup::QuickMap::default();
+        let briefs = lib
+            .briefs
+            .iter()
+            .map(|b| {
+                words_of(&analyzer, b)
+                    .into_iter()
+                    .map(|(w, weight)| {
+                        let place = *at.entry(w.norm.clone()).or_insert_with(|| {
+                            words.push(w);
+                            u32::try_from(words.len() - 1).unwrap_or(u32::MAX)
+                        });
+                        (place, weight)
+                    })
+                    .collect()
+            })
+            .collect();
+        Self {
+            words,
+            briefs,
+            analyzer,
+        }
     }
 
     /// How many briefs there are.
@@ -52,16 +77,26 @@ impl Names {
         if wanted.is_empty() {
             return (0..self.briefs.len()).map(BriefIdx).collect();
         }
+        // How well each word typed meets each distinct word.
+        let met: Vec<Vec<f32>> = wanted
+            .iter()
+            .map(|w| {
+                self.words
+                    .iter()
+                    .map(|n| quality(&w.norm, &w.stem, w.kind, n))
+                    .collect()
+            })
+            .collect();
         let mut scored: Vec<(f32, usize)> = self
             .briefs
             .iter()
             .enumerate()
             .filter_map(|(i, words)| {
                 let mut sum = 0.0;
-                for w in &wanted {
+                for q in &met {
                     let best = words
                         .iter()
-                        .map(|n| quality(&w.norm, &w.stem, w.kind, n) * n.weight)
+                        .map(|&(n, weight)| q.get(n as usize).copied().unwrap_or(0.0) * weight)
                         .fold(0.0f32, f32::max);
                     if best <= 0.0 {
                         return None;
@@ -77,16 +112,18 @@ impl Names {
 }
 
 /// A brief's names as weighted words.
-fn words_of(an: &Analyzer, b: &Brief) -> Vec<Word> {
+fn words_of(an: &Analyzer, b: &Brief) -> Vec<(Word, f32)> {
     let m = &b.meta;
     let mut out = Vec::new();
     let mut add = |text: &str, weight: f32| {
         for t in an.tokens(text) {
-            out.push(Word {
-                norm: t.norm,
-                stem: t.stem,
+            out.push((
+                Word {
+                    norm: t.norm,
+                    stem: t.stem,
+                },
                 weight,
-            });
+            ));
         }
     };
     add(&m.short_title, TITLE);
