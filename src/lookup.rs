@@ -16,6 +16,7 @@
 
 mod answer;
 mod build;
+mod entry;
 mod explain;
 mod highlight;
 mod index;

@@ -3,144 +3,18 @@
 //! figure's words call up.
 
 use std::borrow::Cow;
-use std::ops::Range;
+
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::QuickMap;
 use super::build::Builder;
 use super::table::Table;
-use super::{FIELDS, QuickMap};
 use crate::library::Library;
-use crate::model::{FigureKind, FigureRef};
+use crate::model::FigureRef;
 use crate::query::Kind;
 
-/// A figure prepared for ranking. Plain data (`Pod`), so the cache can
-/// keep an index's entries as they lie in memory.
-#[repr(C)]
-#[derive(Clone, Copy, Debug, bytemuck::Pod, bytemuck::Zeroable)]
-pub struct Entry {
-    brief: u32,
-    figure: u32,
-    /// Each field as an index into the index's texts: figures share their
-    /// brief, section, tags and often source, and a shared text is
-    /// scored once per word.
-    pub(super) fields: [u32; FIELDS],
-    /// The tags, as indices into `tag_names`, in `entry_tags`.
-    pub(super) tags: Span,
-    /// The glossary terms its words call up, in `entry_gloss`.
-    pub(super) gloss: Span,
-    /// Those its identity's words call up (see [`super::IDENTITY`]).
-    pub(super) ident_gloss: Span,
-    /// What sort of quantity it is ([`kind_code`]).
-    kind: u8,
-    /// A poll's or survey's figure (tagged `public-opinion`).
-    poll: u8,
-    /// One of its brief's headline figures.
-    headline: u8,
-    _pad: u8,
-}
-
-impl Entry {
-    /// The figure it stands for.
-    pub fn figure(&self) -> FigureRef {
-        figure_ref(self.brief, self.figure)
-    }
-
-    /// What sort of quantity it is.
-    pub fn kind(&self) -> Option<FigureKind> {
-        kind_of(self.kind)
-    }
-
-    /// A poll's or survey's figure.
-    pub fn poll(&self) -> bool {
-        self.poll != 0
-    }
-}
-
-/// A run of items in one of the index's arrays.
-#[repr(C)]
-#[derive(Clone, Copy, Debug, Default, bytemuck::Pod, bytemuck::Zeroable)]
-pub(super) struct Span {
-    pub start: u32,
-    pub end: u32,
-}
-
-impl Span {
-    pub(super) fn range(self) -> Range<usize> {
-        self.start as usize..self.end as usize
-    }
-}
-
-/// What ranking asks of every figure, kept apart from the entries, small
-/// and side by side, so a pass over every hit stays in the cache.
-#[repr(C)]
-#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
-pub(super) struct Traits {
-    brief: u32,
-    figure: u32,
-    kind: u8,
-    poll: u8,
-    headline: u8,
-    _pad: u8,
-}
-
-impl Traits {
-    pub(super) fn figure(&self) -> FigureRef {
-        figure_ref(self.brief, self.figure)
-    }
-
-    pub(super) fn kind(&self) -> Option<FigureKind> {
-        kind_of(self.kind)
-    }
-
-    /// A poll's or survey's figure.
-    pub(super) fn poll(&self) -> bool {
-        self.poll != 0
-    }
-
-    /// One of its brief's headline figures.
-    pub(super) fn headline(&self) -> bool {
-        self.headline != 0
-    }
-}
-
-fn figure_ref(brief: u32, figure: u32) -> FigureRef {
-    FigureRef {
-        brief: crate::model::BriefIdx(brief as usize),
-        figure: crate::model::FigureIdx(figure as usize),
-    }
-}
-
-/// The kinds, in the order their codes follow (0 is none).
-const KINDS: [FigureKind; 7] = [
-    FigureKind::Share,
-    FigureKind::Change,
-    FigureKind::Count,
-    FigureKind::Money,
-    FigureKind::Duration,
-    FigureKind::Rank,
-    FigureKind::Other,
-];
-
-fn kind_code(kind: Option<FigureKind>) -> u8 {
-    kind.and_then(|k| KINDS.iter().position(|&x| x == k))
-        .and_then(|i| u8::try_from(i + 1).ok())
-        .unwrap_or(0)
-}
-
-fn kind_of(code: u8) -> Option<FigureKind> {
-    KINDS.get(usize::from(code).checked_sub(1)?).copied()
-}
-
-/// One distinct field text.
-#[repr(C)]
-#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
-pub(super) struct Text {
-    /// Its bytes in `buf`.
-    pub at: Span,
-    /// How many words it has.
-    pub len: u16,
-    pub _pad: u16,
-}
+pub use super::entry::Entry;
+pub(super) use super::entry::{Span, Text, Traits, kind_code};
 
 /// A glossary name of several words: its terms in order, and its term.
 pub(super) type Phrase = (Vec<u32>, u16);

@@ -108,13 +108,19 @@ fn small_indexes_rank_at_once() {
     assert!(!state.hits.is_empty());
 }
 
-#[test]
-fn an_index_built_in_the_background_is_kept_and_read_by_the_next_start() {
+/// The project's briefs, copied into a folder of their own.
+fn briefs_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let briefs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs");
     for e in std::fs::read_dir(&briefs).expect("briefs").flatten() {
         std::fs::copy(e.path(), dir.path().join(e.file_name())).expect("copy");
     }
+    dir
+}
+
+#[test]
+fn an_index_built_in_the_background_is_kept_and_read_by_the_next_start() {
+    let dir = briefs_folder();
     let cache = tempfile::tempdir().expect("temp dir");
     let start = |cache: &std::path::Path| {
         let lib = Arc::new(Library::from_paths(&[dir.path().to_path_buf()]));
@@ -156,11 +162,7 @@ fn an_index_built_in_the_background_is_kept_and_read_by_the_next_start() {
 
 #[test]
 fn an_index_that_cannot_be_kept_says_why() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let briefs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs");
-    for e in std::fs::read_dir(&briefs).expect("briefs").flatten() {
-        std::fs::copy(e.path(), dir.path().join(e.file_name())).expect("copy");
-    }
+    let dir = briefs_folder();
     // A "folder" that is a file: nothing can be written in it.
     let not_a_folder = dir.path().join("README.md");
     let lib = Arc::new(Library::from_paths(&[dir.path().to_path_buf()]));
