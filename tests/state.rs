@@ -136,12 +136,8 @@ fn a_damaged_state_file_is_moved_aside_and_the_reader_says_where() {
         .expect("name")
         .to_string_lossy()
         .into_owned();
-    assert!(
-        s.screen()
-            .contains(&format!("damaged saved state moved to {name}")),
-        "{}",
-        s.screen()
-    );
+    // Waited for, not read once: a screen caught mid-frame is blank.
+    s.wait_for(&format!("damaged saved state moved to {name}"));
     assert_eq!(
         fs::read(&aside[0]).expect("aside"),
         b"{\"format\": \"briefing-state\", \"bookm"
