@@ -288,6 +288,34 @@ pub fn parse(file: &SourceFile, split: &Split, diags: &mut Vec<Diagnostic>) -> O
     None
 }
 
+/// The metadata alone, from the keys the front matter sets before its
+/// first table (`[[figures]]`, `[[events]]`): TOML puts every top-level
+/// key there, so the rest need not be read for it. `None` if that part
+/// does not read cleanly (a mistake, or a value the cut fell inside): the
+/// whole is then read as usual, which says what is wrong.
+pub fn head_meta(file: &SourceFile, split: &Split) -> Option<Meta> {
+    let text = &file.text()[split.toml.clone()];
+    let mut end = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('[') {
+            break;
+        }
+        end += line.len();
+    }
+    let raw: RawFront = toml::from_str(&text[..end]).ok()?;
+    if !raw.figures.is_empty() || !raw.events.is_empty() {
+        // Figures written inline are the whole's to read.
+        return None;
+    }
+    let mut diags = Vec::new();
+    let cut = Split {
+        toml: split.toml.start..split.toml.start + end,
+        body_start: split.body_start,
+    };
+    let front = build(file, &cut, raw, &mut diags);
+    (!diags.iter().any(Diagnostic::is_error)).then_some(front.meta)
+}
+
 fn build(file: &SourceFile, split: &Split, raw: RawFront, diags: &mut Vec<Diagnostic>) -> Front {
     let mut cx = Ctx {
         file,

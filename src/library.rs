@@ -2,6 +2,7 @@
 
 pub mod cache;
 mod cached;
+pub mod head;
 mod load;
 mod mentions;
 mod reload;
@@ -44,6 +45,10 @@ pub struct Library {
     /// The cache the library was read through, and its folders: its word
     /// index narrows a search of the whole library.
     store: Option<(cache::Cache, Vec<PathBuf>)>,
+    /// The library holds the first sections of its one brief alone, for
+    /// its first screen: its figures, its other sections and its problems
+    /// are still being read (see [`head`]).
+    pub partial: bool,
 }
 
 impl Library {
@@ -67,7 +72,11 @@ impl Library {
     /// Briefs from files and folders on disk. A large library is read and
     /// parsed on every core.
     pub fn from_paths(paths: &[PathBuf]) -> Self {
-        let found = load::find(paths);
+        Self::from_found(load::find(paths), paths)
+    }
+
+    /// [`Library::from_paths`] of the files found in `paths`.
+    fn from_found(found: Vec<load::Found>, paths: &[PathBuf]) -> Self {
         let bytes = found.iter().map(load::Found::len).sum();
         let workers = workers(found.len(), bytes);
         let mut lib = Self::assemble(parse_all(found, workers, |f| parse_one(f.read())));
@@ -107,6 +116,11 @@ impl Library {
 
     /// The library from each file's brief and problems, in file order.
     fn assemble(each: Vec<Parsed>) -> Self {
+        Self::assemble_with(each, Glossary::builtin().0)
+    }
+
+    /// [`Library::assemble`] with `glossary`.
+    fn assemble_with(each: Vec<Parsed>, glossary: Glossary) -> Self {
         let mut diagnostics = Vec::with_capacity(each.iter().map(|p| p.diags.len()).sum());
         let mut parsed: Vec<(Brief, bool)> = Vec::with_capacity(each.len());
         let mut failed = std::collections::HashSet::new();
@@ -125,9 +139,10 @@ impl Library {
             diagnostics,
             backlinks,
             embedded: false,
-            glossary: Glossary::builtin().0,
+            glossary,
             term_places: std::sync::OnceLock::new(),
             store: None,
+            partial: false,
         }
     }
 

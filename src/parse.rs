@@ -47,6 +47,14 @@ pub fn parse_brief(mut file: SourceFile, diags: &mut Vec<Diagnostic>) -> Option<
             return None;
         }
     };
+    let brief = with_body(file, front);
+    crate::validate::brief(&brief, diags);
+    Some(brief)
+}
+
+/// The brief of `file`, whose front matter (if any) was read into
+/// `front` and whose body starts at `file.body_start`.
+fn with_body(file: SourceFile, front: Option<frontmatter::Front>) -> Brief {
     let scan = scan::scan(file.body(), file.body_start);
     let (meta, figures, events) = match front {
         Some(f) => (f.meta, f.figures, f.events),
@@ -59,9 +67,35 @@ pub fn parse_brief(mut file: SourceFile, diags: &mut Vec<Diagnostic>) -> Option<
         events,
     };
     let links = attach(&sections, &mut detail, scan);
-    let brief = Brief::new(meta, sections, links, detail, file);
-    crate::validate::brief(&brief, diags);
-    Some(brief)
+    Brief::new(meta, sections, links, detail, file)
+}
+
+/// The first sections of a brief whose file `head` is cut short at a
+/// heading's line, with the metadata its front matter gives before its
+/// tables (`meta`, `None` without front matter) and no figures or events:
+/// what a long brief's first screen shows while the whole is read (see
+/// `library::head`). Unchecked: the whole's problems are the ones told.
+pub fn parse_head(mut head: SourceFile, meta: Option<Meta>, body_start: usize) -> Brief {
+    head.body_start = body_start;
+    let front = meta.map(|meta| frontmatter::Front {
+        meta,
+        figures: Vec::new(),
+        events: Vec::new(),
+    });
+    with_body(head, front)
+}
+
+/// The level of the first heading of `body`, if it has one.
+pub fn first_heading_level(body: &str) -> Option<u8> {
+    scan::scan(body, 0).headings.first().map(|h| h.level)
+}
+
+/// Where a body may be cut for its first sections alone: the first line
+/// from byte `min` to `max` that opens a heading the text before it leaves
+/// no block around, or `None`. (Link reference definitions and footnotes
+/// after the cut are not looked for: see `library::head`.)
+pub fn head_cut(body: &str, min: usize, max: usize) -> Option<usize> {
+    scan::head_cut(body, min, max)
 }
 
 /// Metadata for a Markdown file without front matter.

@@ -76,6 +76,12 @@ pub struct Setup {
     /// Open home when there is no start and no saved place (a library,
     /// not a single file).
     pub home: bool,
+    /// The whole of a long file, parsed while `lib` holds its first
+    /// sections (see [`crate::library::head`]).
+    pub whole: Option<crate::library::head::Opened>,
+    /// Said when the library turns out to hold no brief after all (the
+    /// whole of a file shown from its first part had errors).
+    pub nothing_to_read: String,
 }
 
 /// The default keys with the config's `[keys.MODE]` lines applied, or
@@ -158,6 +164,7 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
     app.cache.clone_from(&setup.cache);
     app.desk.finder.store.clone_from(&setup.cache);
     app.catchup = setup.catchup;
+    app.whole = setup.whole.map(|o| app::Whole::ToRead(Box::new(o)));
     app.desk.resize(app.desk.geometry.area);
     if let Some(start) = setup.start {
         app.desk.go(start);
@@ -165,26 +172,21 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
         app.open_view::<views::Home>();
     }
     app.desk.history = desk::History::default();
-    if app
-        .desk
-        .lib
-        .diagnostics
-        .iter()
-        .any(crate::diag::Diagnostic::is_error)
-    {
-        let key = app
-            .keymap
-            .key_for(app.mode(), action::Action::Diagnostics)
-            .map_or_else(String::new, |k| format!(" ({k} lists them)"));
-        app.desk.message = Some(format!(
-            "{} while loading{key}",
-            crate::words::count(app.desk.lib.error_count(), "problem", "problems")
-        ));
-    }
+    app.say_load_problems();
     if setup.message.is_some() {
         app.desk.message = setup.message;
     }
     let result = event_loop(&mut guard, &mut app, &setup.watch);
+    if let Some(lib) = app.unreadable.take() {
+        // Nothing was read: no place is kept.
+        drop(guard);
+        crate::diag::print_all(&lib.diagnostics);
+        eprintln!(
+            "briefing: {}",
+            crate::sanitize::line(&setup.nothing_to_read)
+        );
+        return Ok(ExitCode::from(1));
+    }
     // Quitting the first screen's home leaves no place to reopen.
     let saved = if app.home_untouched() {
         app.desk.write_state()
@@ -237,7 +239,10 @@ fn event_loop(
             guard.terminal.draw(|f| ui::draw(f, app))?;
         }
         if first_frame {
-            app.update(Msg::FirstScreen);
+            let effect = app.update(Msg::FirstScreen);
+            if carry_out(effect, guard, app, &mut clipboard, paths)? {
+                return Ok(ExitCode::SUCCESS);
+            }
             first_frame = false;
             if !paths.is_empty() {
                 match watch::Watcher::new(paths) {

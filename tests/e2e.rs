@@ -175,3 +175,63 @@ fn terminal_restored_after_sighup() {
     s.wait_exit();
     s.assert_restored();
 }
+
+/// A long brief whose first part is shown before the whole is read.
+fn long_brief(sections: usize, front_extra: &str) -> String {
+    let mut s = format!(
+        "+++\nid = \"long\"\ntitle = \"A long brief\"\n\n[[figures]]\nid = \"f0\"\nvalue = \"5%\"\nlabel = \"share\"\nsection = \"section-0\"\nsource = \"Generated\"\n{front_extra}+++\n\n"
+    );
+    for i in 0..sections {
+        s.push_str("## Section ");
+        s.push_str(&i.to_string());
+        s.push_str("\n\n");
+        for _ in 0..6 {
+            s.push_str(
+                "Words about trade, chips and the alliance, enough to fill a line or two.\n",
+            );
+        }
+        if i == 0 {
+            s.push_str("\nA share of [5 percent](fig:f0).\n");
+        }
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn a_long_file_opens_and_its_figures_follow() {
+    let home = Home::new();
+    let path = home.path().join("long.md");
+    std::fs::write(&path, long_brief(400, "")).expect("write");
+    let mut s = Session::start(&home, &[path.to_str().expect("utf-8")]);
+    // The whole comes in: the panel lists the section's figure and the
+    // outline counts every section.
+    s.wait_for("0/400");
+    s.wait_for("5%");
+    s.keys("G");
+    s.wait_for("Section 399");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+    // A place saved past the first part: the next start opens there, not
+    // at the top, the whole read before the first screen.
+    let mut s = Session::start(&home, &[path.to_str().expect("utf-8")]);
+    s.wait_for("Section 399");
+    assert!(!s.screen().contains("Section 1\n"), "{}", s.screen());
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_long_file_whose_whole_has_errors_ends_with_them_told() {
+    let home = Home::new();
+    let path = home.path().join("long.md");
+    // A figure never mentioned, far past the first part.
+    let lost = "\n[[figures]]\nid = \"lost\"\nvalue = \"1%\"\nlabel = \"lost\"\nsection = \"section-399\"\nsource = \"Generated\"\n";
+    std::fs::write(&path, long_brief(400, lost)).expect("write");
+    let mut s = Session::start(&home, &[path.to_str().expect("utf-8")]);
+    assert_eq!(s.wait_exit(), 1);
+    s.wait_for("`lost` is never mentioned");
+    s.wait_for("no brief to read");
+    s.assert_restored();
+}

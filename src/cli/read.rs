@@ -50,6 +50,10 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         }
         (saved, warning)
     };
+    // A single file opens as itself; a library opens on home. A file's
+    // first part is read while the themes are.
+    let single_file = cli.library.is_empty() && cli.paths.len() == 1 && cli.paths[0].is_file();
+    let file = (single_file && target.is_none()).then(|| open_file(cli, &saved));
     // The themes `t` cycles through. A built-in choice is taken from them,
     // so it is not read twice; any other is loaded by name or path.
     let available = Theme::available(user_themes.as_deref());
@@ -89,7 +93,12 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     }
     theme.monochrome = monochrome(cli.color);
 
-    let (lib, writer, catchup) = load_library(cli, &dirs, &mut message);
+    let (lib, writer, catchup, whole) = if let Some((lib, whole)) = file {
+        (lib, None, None, whole)
+    } else {
+        let (lib, writer, catchup) = load_library(cli, &dirs, &mut message);
+        (lib, writer, catchup, None)
+    };
     // The watcher reads the library again through the cache the start used.
     let cache = writer.as_ref().and(dirs.cache.clone());
     if lib.briefs.is_empty() {
@@ -102,8 +111,6 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         Some(Ok(r)) => Some(r),
         Some(Err(e)) => return Ok(fail(&e)),
     };
-    // A single file opens as itself; a library opens on home.
-    let single_file = cli.library.is_empty() && cli.paths.len() == 1 && cli.paths[0].is_file();
     let home = start.is_none() && !single_file;
     let watch = if lib.embedded {
         Vec::new()
@@ -128,6 +135,8 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         sources: read_sources(cli).or(config.sources),
         hyperlinks: config.hyperlinks.unwrap_or(false),
         home,
+        whole,
+        nothing_to_read: nothing_to_read(cli),
     });
     // The cache being written is given a moment to finish, so the next
     // start finds it whole; what is not stored by then is parsed again
@@ -136,6 +145,31 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         let _ = w.end_within(std::time::Duration::from_secs(2));
     }
     result
+}
+
+/// A file opened on its own. A long one whose first screen is at its top
+/// shows its first sections at once, the whole read after (see
+/// [`crate::library::head`]).
+fn open_file(
+    cli: &Cli,
+    saved: &Saved,
+) -> (
+    crate::library::Library,
+    Option<crate::library::head::Opened>,
+) {
+    let mut opened = crate::library::head::Opened::read(&cli.library_paths());
+    let head = opened.head.take().filter(|h| {
+        // A saved place further in waits for the whole.
+        h.briefs.first().is_some_and(|b| {
+            let id = &b.meta.id;
+            saved.state.last() != Some(id.as_str())
+                || saved.state.place(id).is_none_or(|p| p.block == 0)
+        })
+    });
+    match head {
+        Some(head) => (head, Some(opened)),
+        None => (opened.whole(), None),
+    }
 }
 
 /// The library, from the cache where its files have not changed. What was

@@ -137,6 +137,24 @@ fn candidate_cuts(body: &str, piece: usize) -> Vec<usize> {
     cuts
 }
 
+/// See [`super::head_cut`].
+pub(super) fn head_cut(body: &str, min: usize, max: usize) -> Option<usize> {
+    let finder = memchr::memmem::Finder::new(b"\n\n#");
+    let bytes = body.as_bytes();
+    let mut from = min.min(bytes.len());
+    while let Some(at) = finder.find(&bytes[from..]) {
+        let cut = from + at + 2;
+        if cut > max {
+            return None;
+        }
+        if opens_atx_heading(&bytes[cut..]) && !scan_piece(body.get(..cut)?, 0).1 {
+            return Some(cut);
+        }
+        from = cut;
+    }
+    None
+}
+
 /// `line` starts with one to six `#` and then a space, a tab or its end.
 fn opens_atx_heading(line: &[u8]) -> bool {
     let hashes = line.iter().take_while(|&&b| b == b'#').count();

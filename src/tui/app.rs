@@ -10,9 +10,11 @@
 //! the app: it opens another view by answering with an [`Outcome`], and
 //! the reading state asks for a layer through [`Desk::ask`].
 
+mod again;
 mod home;
 mod keys;
 mod layers;
+mod whole;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -29,6 +31,7 @@ use crate::theme::Theme;
 
 pub use super::desk::Focus;
 pub use super::msg::{Effect, Msg};
+pub use whole::Whole;
 
 pub struct App {
     /// What is read and where.
@@ -62,6 +65,12 @@ pub struct App {
     /// The writer a reload started, storing what changed (not waited for:
     /// what it has not stored when the reader quits is parsed next time).
     storing: Option<crate::library::cache::Finishing>,
+    /// The whole of a long file opened on its own, while its first
+    /// sections are shown (see [`crate::library::head`]).
+    pub whole: Option<Whole>,
+    /// The whole of such a file had errors and gave no brief: the reader
+    /// ends and its problems are told.
+    pub unreadable: Option<Library>,
 }
 
 impl App {
@@ -91,6 +100,8 @@ impl App {
             catchup: None,
             caught_up: None,
             storing: None,
+            whole: None,
+            unreadable: None,
         }
     }
 
@@ -121,11 +132,15 @@ impl App {
         match msg {
             Msg::Tick(now) => return self.on_tick(now),
             Msg::FirstScreen => {
+                let effect = self.read_whole();
                 self.desk.first_screen_shown();
                 self.prepare_search();
-                return Effect::None;
+                return effect;
             }
             Msg::FilesChanged => {
+                // Everything is read again: the whole being parsed is of
+                // an older file.
+                self.whole = None;
                 self.files_changed();
                 return Effect::None;
             }
@@ -142,6 +157,10 @@ impl App {
             return Effect::None;
         }
         self.dirty = true;
+        // Input acts on the whole brief, never on its first part alone.
+        if self.take_whole(true) == Effect::Quit {
+            return Effect::Quit;
+        }
         // Input comes after the first screen: the terms it may reach are
         // marked before it acts.
         self.desk.reader.defer_terms = false;
@@ -213,121 +232,10 @@ impl App {
     /// Time passed: work finished in the background is taken in, a read
     /// mark that fell due is set, and a key sequence left waiting acts
     /// alone.
-    /// Reads the library again after a change, through the cache if
-    /// there is one. While the files the start left for later are still
-    /// coming in, the others that changed are left too when there are
-    /// many (they come in with them).
-    fn read_again(&mut self) {
-        let cache = self
-            .cache
-            .as_deref()
-            .and_then(|d| crate::library::cache::Cache::open(d).ok());
-        let changed = if self.catchup.is_some() {
-            crate::library::Changed::LeaveMany
-        } else {
-            crate::library::Changed::ParseAll
-        };
-        let (lib, kept) = match &cache {
-            Some(c) => self.desk.lib.reload_cached(&self.watch, c, changed),
-            None => self.desk.lib.reload(&self.watch),
-        };
-        self.reload(lib, &kept);
-    }
-
-    /// Reads the library again after the watcher saw a change. Through the
-    /// cache, with no files already coming in, many that changed (a folder
-    /// of new reports) are left to a writer of their own and come in as
-    /// the start's do; else as [`App::read_again`].
-    fn files_changed(&mut self) {
-        let writer = match (&self.cache, &self.catchup) {
-            (Some(dir), None) => crate::library::cache::Cache::open(dir).and_then(|c| {
-                crate::library::cache::Writer::start_with(c, Box::new(super::wake::wake))
-            }),
-            _ => Err(String::new()),
-        };
-        let cache = self
-            .cache
-            .as_deref()
-            .and_then(|d| crate::library::cache::Cache::open(d).ok());
-        let (Ok(writer), Some(cache)) = (writer, cache) else {
-            self.read_again();
-            return;
-        };
-        let progress = writer.progress();
-        let (lib, kept, storing, later) = self.desk.lib.reload_through(&self.watch, &cache, writer);
-        self.storing = Some(storing);
-        if later > 0 {
-            self.catchup = Some(progress);
-        }
-        self.reload(lib, &kept);
-    }
-
-    /// Takes in the files the cache's writer stored since the last look,
-    /// if the start left any for later. While more are coming the finder
-    /// builds no index (it would be for a library about to grow); once all
-    /// are in, it does, and the bar says the library is read.
-    fn catch_up(&mut self) {
-        let Some(p) = &self.catchup else {
-            return;
-        };
-        let done = p.is_done();
-        let soon = self
-            .caught_up
-            .is_some_and(|(at, took)| at.elapsed() < took * 3);
-        if (soon && !done) || !p.take_news() {
-            return;
-        }
-        let failure = p.failure();
-        let before = self.desk.message.take();
-        if done {
-            self.catchup = None;
-        }
-        let start = Instant::now();
-        self.read_again();
-        self.caught_up = Some((Instant::now(), start.elapsed()));
-        if done {
-            let n = self.desk.lib.briefs.len();
-            let problems = self.desk.lib.diagnostics.len();
-            let key = self
-                .keymap
-                .key_for(self.mode(), Action::Diagnostics)
-                .map_or_else(String::new, |k| format!(", {k} lists them"));
-            self.desk.message = Some(if let Some(e) = failure {
-                // What the writer could not store was read here instead.
-                format!(
-                    "library read: {}; the cache could not keep it ({})",
-                    crate::words::count(n, "brief", "briefs"),
-                    crate::sanitize::line(&e)
-                )
-            } else if problems == 0 {
-                format!(
-                    "library read: {}",
-                    crate::words::count(n, "brief", "briefs")
-                )
-            } else {
-                format!(
-                    "library read: {} ({}{key})",
-                    crate::words::count(n, "brief", "briefs"),
-                    crate::words::count(problems, "problem", "problems")
-                )
-            });
-        } else {
-            // The library grew: no word but the count in the bar, and no
-            // index made for it unless the finder is open and waiting.
-            self.desk.message = before;
-            if !self.views.showing::<Finder>() {
-                self.desk.finder.hold();
-            }
-        }
-        self.dirty = true;
-    }
-
-    /// How many of the files left for later are in, of how many.
-    pub fn catching_up(&self) -> Option<(usize, usize)> {
-        self.catchup.as_ref().map(|p| p.counts())
-    }
-
     fn on_tick(&mut self, now: Instant) -> Effect {
+        if self.take_whole(false) == Effect::Quit {
+            return Effect::Quit;
+        }
         self.catch_up();
         let finder = self.views.showing::<Finder>();
         let changed = self.desk.tick(finder, self.views.is_open());

@@ -222,7 +222,8 @@ impl Desk {
             ));
         });
         let read = self.observe_reading(covered);
-        let terms = self.reader.mark_terms(&self.lib);
+        // The first part of a brief waits for the whole's glossary.
+        let terms = !self.lib.partial && self.reader.mark_terms(&self.lib);
         self.reader.receive() || found || indexed || read || terms || unkept.is_some()
     }
 

@@ -373,6 +373,7 @@ fn a_long_brief_shows_its_layout_progress_even_in_a_narrow_bar() {
 
 mod copy;
 mod finding;
+mod first_part;
 mod glossary;
 mod help;
 mod history;

@@ -162,6 +162,28 @@ impl Desk {
         });
     }
 
+    /// Takes in the whole of a brief whose first sections alone were
+    /// shown (see [`crate::library::head`]). The reader is where it
+    /// opened, at the top: input waits for the whole, so nothing moved.
+    pub fn adopt_whole(&mut self, lib: Library) {
+        let outline = self.outline.remap(&self.lib, &lib);
+        self.lib = Arc::new(lib);
+        let width = self.reader.width();
+        let height = self.reader.height;
+        let defer = self.reader.defer_terms;
+        self.reader = ReaderState::new(BriefIdx(0));
+        self.reader.height = height;
+        self.reader.defer_terms = defer;
+        self.reader.relayout(&self.lib, width);
+        self.outline = outline;
+        self.outline_follow();
+        self.panel = PanelState::default();
+        self.finder.prepare(&self.lib);
+        self.conflicts = crate::tui::conflicts::Conflicts::new(&self.lib);
+        self.search.computed_for = None;
+        self.saved.noted = self.state_place();
+    }
+
     // ----- bookmarks -----
 
     pub(super) fn toggle_bookmark(&mut self) {

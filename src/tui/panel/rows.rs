@@ -47,6 +47,14 @@ pub fn rows(
     width: usize,
     disagree: &Conflicts,
 ) -> Vec<PanelRow> {
+    if lib.partial {
+        // The first part of a brief alone: its figures, and links from
+        // further on, are not known yet, and a list without them would
+        // read as the whole.
+        let mut out = Vec::new();
+        wrapped_none(&mut out, width, true);
+        return out;
+    }
     let list = items(lib, reader);
     let Some(brief) = lib.brief(reader.brief) else {
         return Vec::new();
@@ -153,7 +161,7 @@ pub fn rows(
         return out;
     }
     if out.is_empty() {
-        wrapped_none(&mut out, width);
+        wrapped_none(&mut out, width, false);
     }
     out
 }
@@ -179,8 +187,14 @@ pub fn bar(p: f64, cells: usize) -> Vec<(String, Slot)> {
     ]
 }
 
-fn wrapped_none(out: &mut Vec<PanelRow>, width: usize) {
-    let text = "No figures or cross-references in this part of the brief.";
+/// No rows: none in this part, or (the brief's first part alone is
+/// shown) none known yet.
+fn wrapped_none(out: &mut Vec<PanelRow>, width: usize, partial: bool) {
+    let text = if partial {
+        "Reading the brief's figures and links…"
+    } else {
+        "No figures or cross-references in this part of the brief."
+    };
     for r in crate::layout::wrap_ranges(text, width.max(4)) {
         out.push(row(None, vec![(text[r].to_owned(), Slot::Dim)]));
     }

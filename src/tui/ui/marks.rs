@@ -14,6 +14,8 @@ use crate::tui::views::Scene;
 /// empty for an unmarked section.
 pub fn outline_marks(cx: &Scene<'_>, node: Node) -> String {
     match node {
+        // Its first sections alone are known yet: no count.
+        Node::Brief(_) if cx.lib.partial => "…".into(),
         Node::Brief(b) => cx.lib.brief(b).map_or_else(String::new, |b| {
             crate::tui::marks::progress(cx.marks(), b).short()
         }),

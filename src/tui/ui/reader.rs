@@ -89,8 +89,9 @@ pub fn draw(frame: &mut Frame<'_>, cx: &Scene<'_>, area: Rect) {
             cells::paint(buf, x, y, end, st);
         }
     }
+    // The first part of a brief alone gives no share of the whole.
     let total = r.layout.len();
-    if total > r.height && area.height > 2 {
+    if total > r.height && area.height > 2 && !cx.lib.partial {
         let pct = if r.max_top() == 0 {
             100
         } else {

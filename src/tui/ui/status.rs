@@ -63,6 +63,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     // cuts the breadcrumb short still shows it.
     let left = match app.desk.reader.progress() {
         Some(pct) => format!(" laying out {pct}% ·{left}"),
+        None if app.desk.lib.partial => format!(" reading the rest ·{left}"),
         None => left,
     };
     // So does a library still coming in (a first start of a large one).
