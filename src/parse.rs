@@ -56,6 +56,11 @@ pub fn parse_brief(mut file: SourceFile, diags: &mut Vec<Diagnostic>) -> Option<
 /// `front` and whose body starts at `file.body_start`.
 fn with_body(file: SourceFile, front: Option<frontmatter::Front>) -> Brief {
     let scan = scan::scan(file.body(), file.body_start);
+    with_scan(file, front, scan)
+}
+
+/// [`with_body`], the body scanned already.
+fn with_scan(file: SourceFile, front: Option<frontmatter::Front>, scan: Scan) -> Brief {
     let (meta, figures, events) = match front {
         Some(f) => (f.meta, f.figures, f.events),
         None => (plain_meta(&file, &scan), Vec::new(), Vec::new()),
@@ -70,32 +75,46 @@ fn with_body(file: SourceFile, front: Option<frontmatter::Front>) -> Brief {
     Brief::new(meta, sections, links, detail, file)
 }
 
-/// The first sections of a brief whose file `head` is cut short at a
-/// heading's line, with the metadata its front matter gives before its
-/// tables (`meta`, `None` without front matter) and no figures or events:
-/// what a long brief's first screen shows while the whole is read (see
-/// `library::head`). Unchecked: the whole's problems are the ones told.
-pub fn parse_head(mut head: SourceFile, meta: Option<Meta>, body_start: usize) -> Brief {
-    head.body_start = body_start;
-    let front = meta.map(|meta| frontmatter::Front {
-        meta,
-        figures: Vec::new(),
-        events: Vec::new(),
-    });
-    with_body(head, front)
+/// The first sections of a body: where they end, and the scan of them.
+pub struct Head {
+    pub cut: usize,
+    scan: Scan,
 }
 
-/// The level of the first heading of `body`, if it has one.
-pub fn first_heading_level(body: &str) -> Option<u8> {
-    scan::scan(body, 0).headings.first().map(|h| h.level)
+impl Head {
+    /// True if the body opens with a `#` heading.
+    pub fn opens_with_h1(&self) -> bool {
+        self.scan.headings.first().is_some_and(|h| h.level == 1)
+    }
 }
 
 /// Where a body may be cut for its first sections alone: the first line
 /// from byte `min` to `max` that opens a heading the text before it leaves
 /// no block around, or `None`. (Link reference definitions and footnotes
 /// after the cut are not looked for: see `library::head`.)
-pub fn head_cut(body: &str, min: usize, max: usize) -> Option<usize> {
-    scan::head_cut(body, min, max)
+pub fn head_cut(body: &str, min: usize, max: usize) -> Option<Head> {
+    scan::head_cut(body, min, max).map(|(cut, scan)| Head { cut, scan })
+}
+
+/// The brief of `head`, the start of a file up to the [`Head`] of its
+/// body (which starts at `body_start`), with the metadata its front
+/// matter gives before its tables (`meta`, `None` without front matter)
+/// and no figures or events: what a long brief's first screen shows while
+/// the whole is read (see `library::head`). Unchecked: the whole's
+/// problems are the ones told.
+pub fn parse_head(
+    mut head: SourceFile,
+    meta: Option<Meta>,
+    body_start: usize,
+    part: Head,
+) -> Brief {
+    head.body_start = body_start;
+    let front = meta.map(|meta| frontmatter::Front {
+        meta,
+        figures: Vec::new(),
+        events: Vec::new(),
+    });
+    with_scan(head, front, part.scan.shifted(body_start))
 }
 
 /// Metadata for a Markdown file without front matter.

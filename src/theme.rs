@@ -241,17 +241,17 @@ impl Theme {
 }
 
 /// `path:line:col` of a byte offset.
-fn at(text: &str, path: &str, offset: usize) -> String {
-    let off = offset.min(text.len());
-    let pos = crate::diag::LineIndex::new(text).pos(text, off);
-    format!("{path}:{}:{}", pos.line, pos.col)
-}
-
 fn parse_spec(text: &str, path: &str, parent: Parent<'_>, depth: usize) -> Result<Spec, String> {
+    // Every entry is given its place: the lines are found once.
+    let lines = crate::diag::LineIndex::new(text);
+    let at = |offset: usize| {
+        let pos = lines.pos(text, offset.min(text.len()));
+        format!("{path}:{}:{}", pos.line, pos.col)
+    };
     let file: ThemeFile = toml::from_str(text).map_err(|e| {
         format!(
             "{}: error: {}",
-            at(text, path, e.span().map_or(0, |s| s.start)),
+            at(e.span().map_or(0, |s| s.start)),
             e.message().lines().next().unwrap_or("invalid TOML")
         )
     })?;
@@ -259,19 +259,19 @@ fn parse_spec(text: &str, path: &str, parent: Parent<'_>, depth: usize) -> Resul
         Some(p) => parent(p.get_ref(), depth + 1).map_err(|e| {
             format!(
                 "{}: error: cannot inherit from \"{}\": {e}",
-                at(text, path, p.span().start),
+                at(p.span().start),
                 p.get_ref()
             )
         })?,
         None => Spec::default(),
     };
     for (key, value) in file.palette {
-        let place = at(text, path, value.span().start);
+        let place = at(value.span().start);
         spec.palette
             .insert(key.into_inner(), (value.into_inner(), place));
     }
     for (key, value) in file.styles {
-        let place = at(text, path, key.span().start);
+        let place = at(key.span().start);
         let key = key.into_inner();
         if !SLOTS.iter().any(|(_, n)| *n == key) {
             return Err(format!("{place}: error: unknown style slot `{key}`"));

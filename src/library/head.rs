@@ -119,7 +119,7 @@ fn read_first_part(found: &Found) -> Option<Library> {
         let at = body_at + cut - top.len() - fence.len();
         std::fs::read(path).map_or(true, |all| all.get(at..).is_none_or(may_hold_h1))
     };
-    let cut = cut_of(&text, rest_may_hold_h1)?;
+    let (cut, part) = cut_of(&text, rest_may_hold_h1)?;
     let origin = Origin::File {
         path: canon
             .clone()
@@ -127,7 +127,7 @@ fn read_first_part(found: &Found) -> Option<Library> {
             .unwrap_or_else(|| path.clone()),
         root: root.clone(),
     };
-    first_part(shown, &origin, text.get(..cut)?.to_owned())
+    first_part(shown, &origin, text.get(..cut)?.to_owned(), part)
 }
 
 /// The longest prefix of `bytes` that is UTF-8, if only a character cut
@@ -195,16 +195,19 @@ fn is_fence(line: &[u8]) -> bool {
 /// one can be made: past its front matter, at a heading that no block
 /// left open swallows. `rest_may_hold_h1` says whether the file from a
 /// byte on may hold a first-level heading.
-fn cut_of(text: &str, rest_may_hold_h1: impl FnOnce(usize) -> bool) -> Option<usize> {
+fn cut_of(
+    text: &str,
+    rest_may_hold_h1: impl FnOnce(usize) -> bool,
+) -> Option<(usize, crate::parse::Head)> {
     let body_start = body_start(text)?;
-    let cut = body_start + crate::parse::head_cut(text.get(body_start..)?, HEAD_BODY, HEAD_MOST)?;
+    let part = crate::parse::head_cut(text.get(body_start..)?, HEAD_BODY, HEAD_MOST)?;
+    let cut = body_start + part.cut;
     // A `#` heading that opens the body is the title unless another
     // follows: then what follows must be looked at.
-    let first = crate::parse::first_heading_level(text.get(body_start..cut)?);
-    if first == Some(1) && rest_may_hold_h1(cut) {
+    if part.opens_with_h1() && rest_may_hold_h1(cut) {
         return None;
     }
-    Some(cut)
+    Some((cut, part))
 }
 
 /// Where the body of a file whose text starts with `text` starts, if its
@@ -219,7 +222,12 @@ fn body_start(text: &str) -> Option<usize> {
 /// The first sections of a file, from `head`, the start of its text up
 /// to a cut found by [`cut_of`], if they read as in the whole (see the
 /// module's notes).
-pub fn first_part(name: &str, origin: &Origin, head: String) -> Option<Library> {
+fn first_part(
+    name: &str,
+    origin: &Origin,
+    head: String,
+    part: crate::parse::Head,
+) -> Option<Library> {
     let split = frontmatter::split(&head).ok()?;
     let body_start = body_start(&head)?;
     let head = SourceFile::new(name.to_owned(), origin.clone(), head);
@@ -227,7 +235,7 @@ pub fn first_part(name: &str, origin: &Origin, head: String) -> Option<Library> 
         Some(s) => Some(frontmatter::head_meta(&head, s)?),
         None => None,
     };
-    let brief = crate::parse::parse_head(head, meta, body_start);
+    let brief = crate::parse::parse_head(head, meta, body_start, part);
     if !brackets_close_links(&brief) {
         return None;
     }

@@ -137,8 +137,9 @@ fn candidate_cuts(body: &str, piece: usize) -> Vec<usize> {
     cuts
 }
 
-/// See [`super::head_cut`].
-pub(super) fn head_cut(body: &str, min: usize, max: usize) -> Option<usize> {
+/// See [`super::head_cut`]: the cut, and the scan of the text before it
+/// (offsets from the body's start).
+pub(super) fn head_cut(body: &str, min: usize, max: usize) -> Option<(usize, Scan)> {
     let finder = memchr::memmem::Finder::new(b"\n\n#");
     let bytes = body.as_bytes();
     let mut from = min.min(bytes.len());
@@ -147,12 +148,28 @@ pub(super) fn head_cut(body: &str, min: usize, max: usize) -> Option<usize> {
         if cut > max {
             return None;
         }
-        if opens_atx_heading(&bytes[cut..]) && !scan_piece(body.get(..cut)?, 0).1 {
-            return Some(cut);
+        if opens_atx_heading(&bytes[cut..]) {
+            let (scan, open) = scan_piece(body.get(..cut)?, 0);
+            if !open {
+                return Some((cut, scan));
+            }
         }
         from = cut;
     }
     None
+}
+
+impl Scan {
+    /// The same scan of text that starts `by` bytes further into its file.
+    pub(super) fn shifted(mut self, by: usize) -> Self {
+        for h in &mut self.headings {
+            h.range = h.range.start + by..h.range.end + by;
+        }
+        for l in &mut self.links {
+            l.range = l.range.start + by..l.range.end + by;
+        }
+        self
+    }
 }
 
 /// `line` starts with one to six `#` and then a space, a tab or its end.
