@@ -121,6 +121,23 @@ impl Library {
 
     /// [`Library::assemble`] with `glossary`.
     fn assemble_with(each: Vec<Parsed>, glossary: Glossary) -> Self {
+        Self::assemble_resolved(each, glossary, |parsed, failed, diags| {
+            resolve::duplicate_ids(parsed, diags);
+            resolve::links(parsed, failed, diags);
+        })
+    }
+
+    /// [`Library::assemble_with`], the ids checked and the links resolved
+    /// by `resolve` (which may take them from the cache).
+    fn assemble_resolved(
+        each: Vec<Parsed>,
+        glossary: Glossary,
+        resolve: impl FnOnce(
+            &mut [(Brief, bool)],
+            &std::collections::HashSet<String>,
+            &mut Vec<Diagnostic>,
+        ),
+    ) -> Self {
         let mut diagnostics = Vec::with_capacity(each.iter().map(|p| p.diags.len()).sum());
         let mut parsed: Vec<(Brief, bool)> = Vec::with_capacity(each.len());
         let mut failed = std::collections::HashSet::new();
@@ -129,8 +146,7 @@ impl Library {
             parsed.extend(p.brief);
             failed.extend(p.failed);
         }
-        resolve::duplicate_ids(&mut parsed, &mut diagnostics);
-        resolve::links(&mut parsed, &failed, &mut diagnostics);
+        resolve(&mut parsed, &failed, &mut diagnostics);
         let briefs = resolve::keep_good(parsed);
         diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.pos.cmp(&b.pos)));
         let backlinks = resolve::backlinks(&briefs);

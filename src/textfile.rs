@@ -76,3 +76,11 @@ pub fn io_message(e: &std::io::Error) -> String {
         _ => format!("cannot read: {e}"),
     }
 }
+
+/// A path as text, as `Path::display` writes it, without the formatter
+/// when it is UTF-8 (the usual case; a library's start names 10,000 files
+/// several times over).
+pub fn path_text(p: &Path) -> String {
+    p.to_str()
+        .map_or_else(|| p.display().to_string(), str::to_owned)
+}

@@ -17,6 +17,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 mod records;
+pub(super) mod resolved;
 mod words;
 mod writer;
 
@@ -61,7 +62,7 @@ pub struct Key {
 
 impl Key {
     pub(in crate::library) fn id(&self) -> String {
-        self.canon.display().to_string()
+        crate::textfile::path_text(&self.canon)
     }
 }
 

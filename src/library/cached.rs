@@ -2,9 +2,13 @@
 //! are taken from it, the others parsed (or, when there are many, left to
 //! the cache's writer and taken in as they are stored).
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
-use super::{Library, Parsed, cache, load, parse_all, parse_one, workers};
+use super::{Library, Parsed, cache, load, parse_all, parse_one, resolve, workers};
+use crate::diag::Diagnostic;
+use crate::glossary::Glossary;
+use crate::model::Brief;
 
 impl Library {
     /// [`Library::from_paths`], taking each file that has not changed
@@ -96,7 +100,22 @@ impl Library {
                 }
             }
         }
-        let mut lib = Self::assemble(each);
+        // A start whose briefs are all as they were takes their links as
+        // resolved the last time.
+        let dir = cache.path().parent().map(Path::to_path_buf);
+        let mut lib =
+            Self::assemble_resolved(each, Glossary::builtin().0, |parsed, failed, diags| {
+                let check = |parsed: &mut [(Brief, bool)],
+                             failed: &HashSet<String>,
+                             diags: &mut Vec<Diagnostic>| {
+                    resolve::duplicate_ids(parsed, diags);
+                    resolve::links(parsed, failed, diags);
+                };
+                match &dir {
+                    Some(d) => cache::resolved::resolve(d, &folders, parsed, failed, diags, check),
+                    None => check(parsed, failed, diags),
+                }
+            });
         lib.use_glossary_of(paths);
         lib.store = Some((cache.clone(), folders.clone()));
         let pending = Pending {

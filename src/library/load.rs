@@ -74,8 +74,10 @@ impl Found {
     /// [`super::resolve::source_key`]): its canonical path.
     pub fn source_key(&self) -> Option<String> {
         match self {
-            Self::File { canon: Some(c), .. } => Some(c.display().to_string()),
-            Self::File { path, .. } => fs::canonicalize(path).ok().map(|c| c.display().to_string()),
+            Self::File { canon: Some(c), .. } => Some(crate::textfile::path_text(c)),
+            Self::File { path, .. } => fs::canonicalize(path)
+                .ok()
+                .map(|c| crate::textfile::path_text(&c)),
             Self::Done(_) => None,
         }
     }
@@ -171,7 +173,7 @@ fn walk(
         if name.starts_with('.') {
             continue;
         }
-        let shown = path.display().to_string();
+        let shown = crate::textfile::path_text(&path);
         let canon = if link {
             fs::canonicalize(&path)
         } else {

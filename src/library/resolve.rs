@@ -45,7 +45,7 @@ fn file_key(b: &Brief) -> String {
 pub fn source_key(source: &SourceFile) -> String {
     match &source.origin {
         Origin::Embedded => source.name.clone(),
-        Origin::File { path, .. } => path.display().to_string(),
+        Origin::File { path, .. } => crate::textfile::path_text(path),
     }
 }
 
@@ -98,7 +98,7 @@ impl<'a> Base<'a> {
         for part in stack {
             full.push(part);
         }
-        Landing::Key(full.display().to_string())
+        Landing::Key(crate::textfile::path_text(&full))
     }
 }
 
