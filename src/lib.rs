@@ -20,6 +20,7 @@ pub mod library;
 pub mod lookup;
 pub mod model;
 pub mod parse;
+pub mod partfile;
 pub mod query;
 pub mod sanitize;
 pub mod search;

@@ -82,30 +82,6 @@ pub fn file_name(lib: &Library) -> String {
 
 /// What a file being written is called until it is whole.
 const PART_PREFIX: &str = ".finder-";
-const PART_SUFFIX: &str = ".part";
-
-/// Files being written that were left by a reader that stopped before it
-/// was done (an hour old: no reader is still writing them).
-fn remove_left_parts(dir: &Path) {
-    let Ok(list) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let hour = std::time::Duration::from_secs(3600);
-    for e in list.flatten() {
-        let name = e.file_name();
-        let name = name.to_string_lossy();
-        let old = e
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > hour);
-        if name.starts_with(PART_PREFIX) && name.ends_with(PART_SUFFIX) && old {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
-}
-
 /// The small tables, kept whole.
 #[derive(Serialize, Deserialize)]
 struct Small {
@@ -161,14 +137,8 @@ pub fn save(index: &Index, path: &Path, key: u64) -> std::io::Result<()> {
         header.extend_from_slice(&(*len as u64).to_le_bytes());
         at = align(at + b.len());
     }
-    let dir = path.parent().unwrap_or(Path::new("."));
-    remove_left_parts(dir);
-    let tmp = tempfile::Builder::new()
-        .prefix(PART_PREFIX)
-        .suffix(PART_SUFFIX)
-        .tempfile_in(dir)?;
-    {
-        let mut w = BufWriter::with_capacity(1 << 20, tmp.as_file());
+    crate::partfile::write_whole(path, PART_PREFIX, |file| {
+        let mut w = BufWriter::with_capacity(1 << 20, file);
         w.write_all(&header)?;
         let mut written = header.len();
         for (b, _) in &parts {
@@ -177,13 +147,8 @@ pub fn save(index: &Index, path: &Path, key: u64) -> std::io::Result<()> {
             w.write_all(b)?;
             written = align(written) + b.len();
         }
-        w.flush()?;
-    }
-    // On disk before it is named: a crash leaves the old file or the new
-    // one, never a new name on missing data.
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+        w.flush()
+    })
 }
 
 /// The index at `path`, if it was written by this build for `key` and is

@@ -5,10 +5,10 @@
 //!
 //! What a resolution depends on is in its key: the build, and for every
 //! brief in the load's order its file's real path, the name it is shown
-//! by, its size and time, its folder, its link count and whether it already had errors, and the files
-//! that gave no brief. A key that differs means the links are resolved
-//! again and the file replaced. It is written whole under another name and
-//! renamed into place, on a thread of its own; a file that cannot be read
+//! by, its size and time, its folder, its link count and whether it
+//! already had errors, and the files that gave no brief. A key that
+//! differs means the links are resolved again and the file replaced, on a
+//! thread of its own (see [`crate::partfile`]); a file that cannot be read
 //! or written costs the resolving, nothing more.
 
 use std::collections::HashSet;
@@ -175,35 +175,10 @@ fn capture(key: u64, parsed: &[(Brief, bool)], found: &[Diagnostic]) -> Resoluti
     }
 }
 
-/// Writes `kept` to `file`: whole under another name, then renamed. A
-/// part left by a reader that stopped mid-write is deleted an hour on.
+/// Writes `kept` to `file` (see [`crate::partfile`]).
 fn write(file: &Path, kept: &Resolution) {
-    if let Some(entries) = file.parent().and_then(|d| std::fs::read_dir(d).ok()) {
-        for e in entries.flatten() {
-            let name = e.file_name();
-            let old = e
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| t.elapsed().ok())
-                .is_some_and(|age| age > std::time::Duration::from_secs(3600));
-            if old
-                && name.to_string_lossy().starts_with("resolved-")
-                && name.to_string_lossy().contains(".part-")
-            {
-                let _ = std::fs::remove_file(e.path());
-            }
-        }
-    }
-    let Ok(bytes) = postcard::to_stdvec(kept) else {
-        return;
-    };
-    let part = file.with_extension(format!("part-{}", std::process::id()));
-    let written = std::fs::File::create(&part)
-        .and_then(|mut f| f.write_all(&bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&part, file));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&part);
+    if let Ok(bytes) = postcard::to_stdvec(kept) {
+        let _ = crate::partfile::write_whole(file, ".resolved-", |mut f| f.write_all(&bytes));
     }
 }
 
