@@ -4,10 +4,12 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 mod detail;
+mod links;
 pub mod said;
 mod source;
 
 pub use detail::{Detail, Digest, Fetch, Fetched, Fetcher, HEADLINE, Keyed, Measured};
+pub use links::Links;
 pub use source::{Origin, SourceFile, Stamp};
 
 use crate::date::PartialDate;
@@ -271,7 +273,7 @@ pub struct Event {
 pub struct Brief {
     pub meta: Meta,
     pub sections: Vec<Section>,
-    pub links: Vec<Link>,
+    pub links: Links,
     pub source: SourceFile,
     /// What of the detail is always at hand.
     pub digest: Digest,
@@ -296,7 +298,7 @@ impl Brief {
         Self {
             meta,
             sections,
-            links,
+            links: links.into(),
             source,
             digest: Digest::of(&detail),
             detail: OnceLock::from(detail),
@@ -309,7 +311,7 @@ impl Brief {
     pub fn deferred(
         meta: Meta,
         sections: Vec<Section>,
-        links: Vec<Link>,
+        links: Links,
         digest: Digest,
         source: SourceFile,
         fetch: Fetcher,

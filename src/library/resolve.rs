@@ -241,6 +241,10 @@ fn parsed_name(keys: &FxHashMap<String, usize>, t: usize) -> String {
 
 /// Drops the briefs with errors and renumbers the links between the rest.
 pub fn keep_good(parsed: Vec<(Brief, bool)>) -> Vec<Brief> {
+    // With none dropped, no link moves (and none is decoded to see).
+    if parsed.iter().all(|(_, bad)| !bad) {
+        return parsed.into_iter().map(|(b, _)| b).collect();
+    }
     let mut new_index = Vec::with_capacity(parsed.len());
     let mut next = 0;
     for (_, bad) in &parsed {
@@ -269,14 +273,14 @@ pub fn keep_good(parsed: Vec<(Brief, bool)>) -> Vec<Brief> {
 pub fn backlinks(briefs: &[Brief]) -> Vec<Vec<Backlink>> {
     let mut out = vec![Vec::new(); briefs.len()];
     for (bi, b) in briefs.iter().enumerate() {
-        for (li, l) in b.links.iter().enumerate() {
-            if let Some(to) = l.resolved
+        for (li, (section, to)) in b.links.landings().into_iter().enumerate() {
+            if let Some(to) = to
                 && to.brief.0 != bi
             {
                 out[to.brief.0].push(Backlink {
                     from: SectionRef {
                         brief: BriefIdx(bi),
-                        section: l.section,
+                        section,
                     },
                     link: li,
                     to,

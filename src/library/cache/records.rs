@@ -16,7 +16,7 @@ use super::{Cache, Key, Row};
 use crate::diag::{Diagnostic, Pos, Severity};
 use crate::library::Parsed;
 use crate::model::{
-    Brief, Detail, Digest, Event, Fetch, Fetched, Fetcher, Figure, Link, Mention, Meta, Origin,
+    Brief, Detail, Digest, Event, Fetch, Fetched, Fetcher, Figure, Links, Mention, Meta, Origin,
     Section, SourceFile,
 };
 
@@ -37,7 +37,10 @@ struct Summary<'a> {
 struct Outline<'a> {
     meta: &'a Meta,
     sections: &'a [Section],
-    links: &'a [Link],
+    /// The links encoded on their own, decoded when first looked at (see
+    /// [`Links`]), and how many.
+    links: Vec<u8>,
+    link_count: usize,
     digest: &'a Digest,
     origin: &'a Origin,
     body_start: usize,
@@ -54,19 +57,21 @@ struct DetailRecord<'a> {
 }
 
 #[derive(Deserialize)]
-struct OwnedSummary {
+struct OwnedSummary<'a> {
     shown: String,
     diags: OwnedProblems,
-    brief: Option<OwnedOutline>,
+    #[serde(borrow)]
+    brief: Option<OwnedOutline<'a>>,
     bad: bool,
     failed: Option<String>,
 }
 
 #[derive(Deserialize)]
-struct OwnedOutline {
+struct OwnedOutline<'a> {
     meta: Meta,
     sections: Vec<Section>,
-    links: Vec<Link>,
+    links: &'a [u8],
+    link_count: usize,
     digest: Digest,
     origin: Origin,
     body_start: usize,
@@ -176,7 +181,8 @@ fn decode(key: Key, data: &[u8], cache: &Cache) -> Option<Parsed> {
     let brief = r.brief.map(|p| {
         let fetch = cache.fetcher(&key);
         let source = SourceFile::deferred(key.shown, p.origin, p.body_start, key.stamp);
-        Brief::deferred(p.meta, p.sections, p.links, p.digest, source, fetch)
+        let links = Links::packed(p.links.into(), p.link_count);
+        Brief::deferred(p.meta, p.sections, links, p.digest, source, fetch)
     });
     Some(Parsed {
         diags,
@@ -316,13 +322,18 @@ impl Cache {
 
     /// What to store of one file's parse.
     pub(in crate::library) fn record(key: Key, parsed: &Parsed) -> Option<Row> {
+        let links = match &parsed.brief {
+            Some((b, _)) => Links::encode(&b.links)?,
+            None => Vec::new(),
+        };
         let summary = Summary {
             shown: &key.shown,
             diags: Problems::of(&parsed.diags),
             brief: parsed.brief.as_ref().map(|(b, _)| Outline {
                 meta: &b.meta,
                 sections: &b.sections,
-                links: &b.links,
+                links,
+                link_count: b.links.count(),
                 digest: &b.digest,
                 origin: &b.source.origin,
                 body_start: b.source.body_start,

@@ -23,7 +23,7 @@ use crate::diag::Diagnostic;
 use crate::model::{Brief, BriefIdx, Origin, SectionIdx, SectionRef};
 
 /// The layout of the file; another is resolved again.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// A target that is none (a link left unresolved).
 const NONE: u32 = u32::MAX;
 
@@ -34,9 +34,9 @@ struct Resolution {
     /// how many links it has.
     bad: Vec<bool>,
     counts: Vec<u32>,
-    /// Every link's target, brief by brief: brief and section, [`NONE`]
-    /// for none.
-    targets: Vec<(u32, u32)>,
+    /// Every link, brief by brief: its section, and its target's brief and
+    /// section ([`NONE`] for none).
+    targets: Vec<(u32, u32, u32)>,
     /// The problems resolving found.
     diags: Vec<Diagnostic>,
 }
@@ -91,7 +91,7 @@ fn key_of(parsed: &[(Brief, bool)], failed: &HashSet<String>) -> Option<u64> {
         h.write_u8(0);
         h.write_u64(stamp.len);
         h.write_i64(stamp.modified);
-        h.write_usize(b.links.len());
+        h.write_usize(b.links.count());
         h.write_u8(u8::from(*bad));
     }
     let mut gone: Vec<&String> = failed.iter().collect();
@@ -123,17 +123,17 @@ fn read(file: &Path, key: u64) -> Option<Resolution> {
     postcard::from_bytes(&bytes).ok()
 }
 
-/// Sets the links of `parsed` as `kept` says; false (and nothing changed)
-/// if it does not fit them.
+/// Sets the links of `parsed` as `kept` says (without decoding them);
+/// false (and nothing changed) if it does not fit them.
 fn apply(kept: &Resolution, parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagnostic>) -> bool {
     let fits = kept.bad.len() == parsed.len()
         && kept.counts.len() == parsed.len()
         && parsed
             .iter()
             .zip(&kept.counts)
-            .all(|((b, _), n)| b.links.len() == *n as usize)
+            .all(|((b, _), n)| b.links.count() == *n as usize)
         && kept.targets.len() == kept.counts.iter().map(|n| *n as usize).sum::<usize>()
-        && kept.targets.iter().all(|&(b, s)| {
+        && kept.targets.iter().all(|&(_, b, s)| {
             b == NONE
                 || parsed
                     .get(b as usize)
@@ -143,14 +143,20 @@ fn apply(kept: &Resolution, parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagno
         return false;
     }
     let mut targets = kept.targets.iter();
-    for ((b, bad), was) in parsed.iter_mut().zip(&kept.bad) {
+    for (((b, bad), was), n) in parsed.iter_mut().zip(&kept.bad).zip(&kept.counts) {
         *bad = *was;
-        for (link, &(t, s)) in b.links.iter_mut().zip(targets.by_ref()) {
-            link.resolved = (t != NONE).then_some(SectionRef {
-                brief: BriefIdx(t as usize),
-                section: SectionIdx(s as usize),
-            });
-        }
+        let landings = targets
+            .by_ref()
+            .take(*n as usize)
+            .map(|&(from, t, s)| {
+                let to = (t != NONE).then_some(SectionRef {
+                    brief: BriefIdx(t as usize),
+                    section: SectionIdx(s as usize),
+                });
+                (SectionIdx(from as usize), to)
+            })
+            .collect();
+        b.links.resolve(landings);
     }
     diags.extend(kept.diags.iter().cloned());
     true
@@ -162,13 +168,18 @@ fn capture(key: u64, parsed: &[(Brief, bool)], found: &[Diagnostic]) -> Resoluti
     Resolution {
         key,
         bad: parsed.iter().map(|(_, bad)| *bad).collect(),
-        counts: parsed.iter().map(|(b, _)| as_u32(b.links.len())).collect(),
+        counts: parsed
+            .iter()
+            .map(|(b, _)| as_u32(b.links.count()))
+            .collect(),
         targets: parsed
             .iter()
-            .flat_map(|(b, _)| &b.links)
+            .flat_map(|(b, _)| b.links.iter())
             .map(|l| {
-                l.resolved
-                    .map_or((NONE, NONE), |r| (as_u32(r.brief.0), as_u32(r.section.0)))
+                let (t, s) = l
+                    .resolved
+                    .map_or((NONE, NONE), |r| (as_u32(r.brief.0), as_u32(r.section.0)));
+                (as_u32(l.section.0), t, s)
             })
             .collect(),
         diags: found.to_vec(),

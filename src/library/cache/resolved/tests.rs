@@ -73,7 +73,12 @@ fn a_later_start_takes_the_links_as_resolved_before() {
     let first = load(dir.path(), cache.path());
     let file = kept_file(cache.path());
     let again = load(dir.path(), cache.path());
+    // Taken as kept: no brief's links were decoded to resolve them or to
+    // find the backlinks, which are those of the first start.
+    assert!(again.briefs.iter().all(|b| !b.links.decoded()));
+    assert_eq!(first.backlinks, again.backlinks);
     assert_eq!(links(&first), links(&again));
+    assert!(again.briefs.iter().all(|b| b.links.decoded()));
     assert_eq!(
         links(&first),
         links(&Library::from_paths(&[dir.path().to_path_buf()]))
@@ -84,9 +89,9 @@ fn a_later_start_takes_the_links_as_resolved_before() {
     let at = kept
         .targets
         .iter()
-        .position(|&(b, s)| b != NONE && s > 0)
+        .position(|&(_, b, s)| b != NONE && s > 0)
         .expect("a link into a section");
-    kept.targets[at].1 = 0;
+    kept.targets[at].2 = 0;
     write(&file, &kept);
     let taken = load(dir.path(), cache.path());
     assert_ne!(links(&first), links(&taken));
@@ -146,7 +151,7 @@ fn a_kept_file_that_does_not_fit_is_resolved_again() {
         },
         // A section that is not there.
         Resolution {
-            targets: good.targets.iter().map(|&(b, _)| (b, 9999)).collect(),
+            targets: good.targets.iter().map(|&(f, b, _)| (f, b, 9999)).collect(),
             ..read_any(&file)
         },
         // A brief too many.
