@@ -5,11 +5,16 @@ use std::sync::OnceLock;
 
 mod detail;
 mod links;
+mod packed;
 pub mod said;
 mod source;
 
 pub use detail::{Detail, Digest, Fetch, Fetched, Fetcher, HEADLINE, Keyed, Measured};
 pub use links::Links;
+pub use packed::Packed;
+
+/// A brief's sections, decoded when first looked at (see [`Packed`]).
+pub type Sections = Packed<Section>;
 pub use source::{Origin, SourceFile, Stamp};
 
 use crate::date::PartialDate;
@@ -272,7 +277,7 @@ pub struct Event {
 #[derive(Debug, Clone)]
 pub struct Brief {
     pub meta: Meta,
-    pub sections: Vec<Section>,
+    pub sections: Sections,
     pub links: Links,
     pub source: SourceFile,
     /// What of the detail is always at hand.
@@ -297,7 +302,7 @@ impl Brief {
     ) -> Self {
         Self {
             meta,
-            sections,
+            sections: sections.into(),
             links: links.into(),
             source,
             digest: Digest::of(&detail),
@@ -310,7 +315,7 @@ impl Brief {
     /// A brief whose detail `fetch` reads when first asked for.
     pub fn deferred(
         meta: Meta,
-        sections: Vec<Section>,
+        sections: Sections,
         links: Links,
         digest: Digest,
         source: SourceFile,

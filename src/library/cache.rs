@@ -30,7 +30,7 @@ use crate::model::Stamp;
 /// The cache's file name in its folder.
 const FILE: &str = "library.sqlite";
 /// Bumped whenever what is stored changes shape.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 /// One row per file: its parse's summary and detail.
 const FILES: &str = "
     CREATE TABLE IF NOT EXISTS files (

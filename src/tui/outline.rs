@@ -52,7 +52,7 @@ impl OutlineState {
             rows.push(Row {
                 node: Node::Brief(bidx),
                 depth: 0,
-                has_children: b.sections.len() > 1,
+                has_children: b.sections.count() > 1,
                 expanded: open,
             });
             if !open {

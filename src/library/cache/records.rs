@@ -17,7 +17,7 @@ use crate::diag::{Diagnostic, Pos, Severity};
 use crate::library::Parsed;
 use crate::model::{
     Brief, Detail, Digest, Event, Fetch, Fetched, Fetcher, Figure, Links, Mention, Meta, Origin,
-    Section, SourceFile,
+    Sections, SourceFile,
 };
 
 /// What a parse of one file gave, as a start reads it: the brief's
@@ -36,7 +36,10 @@ struct Summary<'a> {
 #[derive(Serialize)]
 struct Outline<'a> {
     meta: &'a Meta,
-    sections: &'a [Section],
+    /// The sections encoded on their own, decoded when first looked at
+    /// (see [`Sections`]), and how many.
+    sections: Vec<u8>,
+    section_count: usize,
     /// The links encoded on their own, decoded when first looked at (see
     /// [`Links`]), and how many.
     links: Vec<u8>,
@@ -69,7 +72,8 @@ struct OwnedSummary<'a> {
 #[derive(Deserialize)]
 struct OwnedOutline<'a> {
     meta: Meta,
-    sections: Vec<Section>,
+    sections: &'a [u8],
+    section_count: usize,
     links: &'a [u8],
     link_count: usize,
     digest: Digest,
@@ -182,7 +186,8 @@ fn decode(key: Key, data: &[u8], cache: &Cache) -> Option<Parsed> {
         let fetch = cache.fetcher(&key);
         let source = SourceFile::deferred(key.shown, p.origin, p.body_start, key.stamp);
         let links = Links::packed(p.links.into(), p.link_count);
-        Brief::deferred(p.meta, p.sections, links, p.digest, source, fetch)
+        let sections = Sections::encoded(p.sections.into(), p.section_count);
+        Brief::deferred(p.meta, sections, links, p.digest, source, fetch)
     });
     Some(Parsed {
         diags,
@@ -322,16 +327,17 @@ impl Cache {
 
     /// What to store of one file's parse.
     pub(in crate::library) fn record(key: Key, parsed: &Parsed) -> Option<Row> {
-        let links = match &parsed.brief {
-            Some((b, _)) => Links::encode(&b.links)?,
-            None => Vec::new(),
+        let (sections, links) = match &parsed.brief {
+            Some((b, _)) => (Sections::encode(&b.sections)?, Links::encode(&b.links)?),
+            None => (Vec::new(), Vec::new()),
         };
         let summary = Summary {
             shown: &key.shown,
             diags: Problems::of(&parsed.diags),
             brief: parsed.brief.as_ref().map(|(b, _)| Outline {
                 meta: &b.meta,
-                sections: &b.sections,
+                sections,
+                section_count: b.sections.count(),
                 links,
                 link_count: b.links.count(),
                 digest: &b.digest,

@@ -137,7 +137,7 @@ fn apply(kept: &Resolution, parsed: &mut [(Brief, bool)], diags: &mut Vec<Diagno
             b == NONE
                 || parsed
                     .get(b as usize)
-                    .is_some_and(|(t, _)| (s as usize) < t.sections.len())
+                    .is_some_and(|(t, _)| (s as usize) < t.sections.count())
         });
     if !fits {
         return false;

@@ -76,6 +76,8 @@ fn a_later_start_takes_the_links_as_resolved_before() {
     // Taken as kept: no brief's links were decoded to resolve them or to
     // find the backlinks, which are those of the first start.
     assert!(again.briefs.iter().all(|b| !b.links.decoded()));
+    // Nor their sections.
+    assert!(again.briefs.iter().all(|b| !b.sections.decoded()));
     assert_eq!(first.backlinks, again.backlinks);
     assert_eq!(links(&first), links(&again));
     assert!(again.briefs.iter().all(|b| b.links.decoded()));
