@@ -13,8 +13,9 @@ use super::FIELDS;
 #[repr(C)]
 #[derive(Clone, Copy, Debug, bytemuck::Pod, bytemuck::Zeroable)]
 pub struct Entry {
-    pub(super) brief: u32,
-    pub(super) figure: u32,
+    /// Which figure it is and what ranking asks of it; the index keeps a
+    /// copy of these apart (see [`Traits`]).
+    pub(super) traits: Traits,
     /// Each field as an index into the index's texts: figures share their
     /// brief, section, tags and often source, and a shared text is
     /// scored once per word.
@@ -25,29 +26,22 @@ pub struct Entry {
     pub(super) gloss: Span,
     /// Those its identity's words call up (see [`super::IDENTITY`]).
     pub(super) ident_gloss: Span,
-    /// What sort of quantity it is ([`kind_code`]).
-    pub(super) kind: u8,
-    /// A poll's or survey's figure (tagged `public-opinion`).
-    pub(super) poll: u8,
-    /// One of its brief's headline figures.
-    pub(super) headline: u8,
-    pub(super) _pad: u8,
 }
 
 impl Entry {
     /// The figure it stands for.
     pub fn figure(&self) -> FigureRef {
-        figure_ref(self.brief, self.figure)
+        self.traits.figure()
     }
 
     /// What sort of quantity it is.
     pub fn kind(&self) -> Option<FigureKind> {
-        kind_of(self.kind)
+        self.traits.kind()
     }
 
     /// A poll's or survey's figure.
     pub fn poll(&self) -> bool {
-        self.poll != 0
+        self.traits.poll()
     }
 }
 
@@ -65,24 +59,29 @@ impl Span {
     }
 }
 
-/// What ranking asks of every figure, kept apart from the entries, small
-/// and side by side, so a pass over every hit stays in the cache.
+/// What ranking asks of every figure, kept apart from the entries too,
+/// small and side by side, so a pass over every hit stays in the cache.
 #[repr(C)]
-#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
+#[derive(Clone, Copy, Debug, bytemuck::Pod, bytemuck::Zeroable)]
 pub(super) struct Traits {
     pub(super) brief: u32,
     pub(super) figure: u32,
+    /// What sort of quantity it is ([`kind_code`]).
     pub(super) kind: u8,
+    /// A poll's or survey's figure (tagged `public-opinion`).
     pub(super) poll: u8,
+    /// One of its brief's headline figures.
     pub(super) headline: u8,
     pub(super) _pad: u8,
 }
 
 impl Traits {
+    /// The figure it stands for.
     pub(super) fn figure(&self) -> FigureRef {
         figure_ref(self.brief, self.figure)
     }
 
+    /// What sort of quantity it is.
     pub(super) fn kind(&self) -> Option<FigureKind> {
         kind_of(self.kind)
     }

@@ -213,8 +213,14 @@ impl Index {
                     );
                     entry_gloss.extend_from_slice(&union);
                     entries.push(Entry {
-                        brief: u32::try_from(bi).unwrap_or(u32::MAX),
-                        figure: u32::try_from(fi).unwrap_or(u32::MAX),
+                        traits: Traits {
+                            brief: u32::try_from(bi).unwrap_or(u32::MAX),
+                            figure: u32::try_from(fi).unwrap_or(u32::MAX),
+                            kind: kind_code(f.kind),
+                            poll: u8::from(f.tags.iter().any(|t| t == "public-opinion")),
+                            headline: u8::from(f.headline),
+                            _pad: 0,
+                        },
                         fields,
                         tags: Span {
                             start,
@@ -225,10 +231,6 @@ impl Index {
                             start: ge,
                             end: entry_gloss.len() as u32,
                         },
-                        kind: kind_code(f.kind),
-                        poll: u8::from(f.tags.iter().any(|t| t == "public-opinion")),
-                        headline: u8::from(f.headline),
-                        _pad: 0,
                     });
                 }
             });
@@ -316,17 +318,7 @@ impl Index {
             .collect();
         let inverse =
             super::inverse::Inverse::new(&entries, bd.texts.len(), g.terms.len(), &entry_gloss);
-        let traits: Vec<Traits> = entries
-            .iter()
-            .map(|e| Traits {
-                brief: e.brief,
-                figure: e.figure,
-                kind: e.kind,
-                poll: e.poll,
-                headline: e.headline,
-                _pad: 0,
-            })
-            .collect();
+        let traits: Vec<Traits> = entries.iter().map(|e| e.traits).collect();
         Self::from_parts(Parts {
             traits: traits.into(),
             inverse,

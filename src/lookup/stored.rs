@@ -32,7 +32,7 @@ use crate::library::Library;
 
 const MAGIC: [u8; 8] = *b"BRFINDX\0";
 /// Changes whenever what is written changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// The arrays, then the small tables.
 const SECTIONS: usize = 16;
 /// Magic, format, key, then each section's offset and length.
