@@ -159,7 +159,7 @@ impl Cache {
                 r.get(0)
             })
             .optional()?;
-        if stored.as_deref() != Some(build.as_str()) {
+        if stored.as_deref() != Some(build) {
             let tx = begin(&conn)?;
             // Another build's rows may not even have this one's columns.
             tx.execute_batch(words::DROP)?;
@@ -356,11 +356,16 @@ fn damaged(e: &rusqlite::Error) -> bool {
 
 /// Tells builds apart: the format, the version, and the running binary's
 /// size and time (a rebuilt binary may parse differently).
-pub(crate) fn build_id() -> String {
-    let exe = std::env::current_exe()
-        .ok()
-        .and_then(|p| std::fs::metadata(p).ok())
-        .map(|m| Stamp::of(&m));
-    let (len, modified) = exe.map_or((0, 0), |s| (s.len, s.modified));
-    format!("{FORMAT} {} {len} {modified}", env!("CARGO_PKG_VERSION"))
+/// Found once a run (the cache, its kept resolution and the finder's index
+/// each ask).
+pub(crate) fn build_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let exe = std::env::current_exe()
+            .ok()
+            .and_then(|p| std::fs::metadata(p).ok())
+            .map(|m| Stamp::of(&m));
+        let (len, modified) = exe.map_or((0, 0), |s| (s.len, s.modified));
+        format!("{FORMAT} {} {len} {modified}", env!("CARGO_PKG_VERSION"))
+    })
 }

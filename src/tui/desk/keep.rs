@@ -142,10 +142,7 @@ impl Desk {
             self.open_saved(brief);
         }
         self.outline = outline;
-        self.panel = PanelState::default();
-        self.finder.prepare(&self.lib);
-        self.conflicts = crate::tui::conflicts::Conflicts::new(&self.lib);
-        self.search.computed_for = None;
+        self.after_new_library();
         let n = self.lib.diagnostics.len();
         let problems = crate::words::count(n, "problem", "problems");
         self.message = Some(match (n, kept) {
@@ -177,11 +174,17 @@ impl Desk {
         self.reader.relayout(&self.lib, width);
         self.outline = outline;
         self.outline_follow();
+        self.after_new_library();
+        self.saved.noted = self.state_place();
+    }
+
+    /// What a library swapped in makes stale: the panel, the finder's
+    /// index, the disagreements, the search's matches.
+    fn after_new_library(&mut self) {
         self.panel = PanelState::default();
         self.finder.prepare(&self.lib);
         self.conflicts = crate::tui::conflicts::Conflicts::new(&self.lib);
         self.search.computed_for = None;
-        self.saved.noted = self.state_place();
     }
 
     // ----- bookmarks -----
