@@ -33,6 +33,16 @@ fn table(out: &mut String, name: &str, dir: &str, ext: &str) {
 }
 
 fn main() {
+    // The reader is linked at a fixed address on Linux (not as a
+    // position-independent executable): a PIE of this size has some
+    // 39,000 pointers in its read-only data that the loader writes at
+    // every start, a page fault each for about 200 pages, half a
+    // millisecond before `main` (see docs/PERFORMANCE.md). Only the
+    // `briefing` binary is linked so; tests, benches and the crates it
+    // uses are built as before.
+    if env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
     println!("cargo:rerun-if-changed=briefs");
     println!("cargo:rerun-if-changed=themes");
     let mut out = String::new();
