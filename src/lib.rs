@@ -15,6 +15,7 @@ pub mod embedded;
 pub mod extract;
 pub mod frontmatter;
 pub mod glossary;
+pub mod heap;
 pub mod layout;
 pub mod library;
 pub mod lookup;

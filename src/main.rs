@@ -1,5 +1,6 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    briefing::heap::keep_thresholds();
     briefing::cli::run()
 }
