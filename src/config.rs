@@ -77,12 +77,12 @@ pub struct KeyLine {
     pub mode: String,
     pub keys: String,
     pub action: String,
-    /// `path:line:col` of the chord.
-    pub at: String,
-    /// `path:line:col` of the action.
-    pub action_at: String,
-    /// `path:line:col` of the `[keys.MODE]` name.
-    pub mode_at: String,
+    /// Where the chord is.
+    pub at: crate::diag::Place,
+    /// Where the action is.
+    pub action_at: crate::diag::Place,
+    /// Where the `[keys.MODE]` name is.
+    pub mode_at: crate::diag::Place,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -193,7 +193,7 @@ impl Config {
         if !errors.is_empty() {
             return Err(errors.join("\n"));
         }
-        let keys = key_lines(file.keys, &at);
+        let keys = key_lines(file.keys, &lines.places(text, path));
         Ok(Self {
             path: None,
             theme: file.theme,
@@ -225,12 +225,12 @@ pub fn keymap_lines(text: &str, path: &str, skip: &[&str]) -> Result<Vec<KeyLine
         )
     })?;
     tables.retain(|mode, _| !skip.contains(&mode.get_ref().as_str()));
-    Ok(key_lines(tables, &at))
+    Ok(key_lines(tables, &lines.places(text, path)))
 }
 
 /// The lines of `[MODE]` tables in the file's order (a later line
 /// overrides an earlier one); `at` names a byte offset's place.
-fn key_lines(tables: KeyTables, at: &dyn Fn(usize) -> String) -> Vec<KeyLine> {
+fn key_lines(tables: KeyTables, at: &dyn Fn(usize) -> crate::diag::Place) -> Vec<KeyLine> {
     let mut keys = Vec::new();
     for (mode, table) in tables {
         let mode_at = at(mode.span().start);
@@ -288,9 +288,9 @@ mod tests {
         assert_eq!(c.keys[0].mode, "reader");
         assert_eq!(c.keys[0].keys, "ctrl-f");
         assert_eq!(c.keys[0].action, "find_figure");
-        assert_eq!(c.keys[0].at, "c.toml:7:1");
-        assert_eq!(c.keys[0].action_at, "c.toml:7:12");
-        assert_eq!(c.keys[0].mode_at, "c.toml:6:7");
+        assert_eq!(c.keys[0].at.to_string(), "c.toml:7:1");
+        assert_eq!(c.keys[0].action_at.to_string(), "c.toml:7:12");
+        assert_eq!(c.keys[0].mode_at.to_string(), "c.toml:6:7");
     }
 
     #[test]

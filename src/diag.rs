@@ -69,6 +69,22 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A place in a file, shown as `path:line:col`. Kept as numbers where
+/// many are kept and few are shown (each line of a keymap, each entry of
+/// a theme: only a mistake is ever shown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    path: Arc<str>,
+    line: usize,
+    col: usize,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path, self.line, self.col)
+    }
+}
+
 /// Maps byte offsets of a text to line and column.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
@@ -120,6 +136,20 @@ impl LineIndex {
     /// The byte offset where 0-based `line` starts.
     pub fn line_start(&self, line: usize) -> usize {
         self.starts.get(line).copied().unwrap_or(0)
+    }
+
+    /// The place of each byte offset of `text` (which this index was
+    /// built from), a file named `path`.
+    pub fn places<'a>(&'a self, text: &'a str, path: &str) -> impl Fn(usize) -> Place + 'a {
+        let path: Arc<str> = path.into();
+        move |offset| {
+            let p = self.pos(text, offset);
+            Place {
+                path: Arc::clone(&path),
+                line: p.line,
+                col: p.col,
+            }
+        }
     }
 
     /// The 1-based position of `offset` in `text` (which this index was built from).

@@ -110,8 +110,13 @@ impl Glossary {
     }
 
     /// Starts reading the built-in glossary on a thread of its own, so
-    /// that it is read by the time a library loading here takes it.
+    /// that it is read by the time a library loading here takes it (if it
+    /// is not read or being read already).
     pub fn prepare_builtin() {
+        static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        if STARTED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
         let _ = std::thread::Builder::new()
             .name("glossary".into())
             .spawn(|| BUILTIN.get_or_init(Self::read_builtin));

@@ -1,8 +1,10 @@
 //! Themes are data: a palette of named colours and semantic style slots,
 //! read from TOML. Widgets ask for a slot, never for a colour.
 
+mod list;
 mod style;
 
+pub use list::Themes;
 pub use style::style_of;
 
 use std::collections::BTreeMap;
@@ -10,6 +12,8 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
+
+use crate::diag::Place;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -119,8 +123,8 @@ struct ThemeFile {
 struct Spec {
     name: String,
     description: String,
-    palette: BTreeMap<String, (String, String)>,
-    styles: BTreeMap<String, (StyleSpec, String)>,
+    palette: BTreeMap<String, (String, Place)>,
+    styles: BTreeMap<String, (StyleSpec, Place)>,
 }
 
 /// Loads the spec of the theme a theme `inherits` from.
@@ -214,6 +218,18 @@ impl Theme {
             .into_iter()
             .map(|n| (Origin::BuiltIn, Self::builtin(n)))
             .collect();
+        out.extend(
+            Self::users(user_dir)
+                .into_iter()
+                .map(|(p, t)| (Origin::User(p), t)),
+        );
+        out
+    }
+
+    /// The user's own themes: each `*.toml` file of `user_dir`, in the
+    /// order of their names.
+    pub fn users(user_dir: Option<&Path>) -> Vec<(PathBuf, Result<Self, String>)> {
+        let mut out = Vec::new();
         let Some(dir) = user_dir else {
             return out;
         };
@@ -228,7 +244,7 @@ impl Theme {
         files.sort();
         for p in files {
             let theme = Self::load(&p.to_string_lossy(), user_dir);
-            out.push((Origin::User(p), theme));
+            out.push((p, theme));
         }
         out
     }
@@ -244,10 +260,7 @@ impl Theme {
 fn parse_spec(text: &str, path: &str, parent: Parent<'_>, depth: usize) -> Result<Spec, String> {
     // Every entry is given its place: the lines are found once.
     let lines = crate::diag::LineIndex::new(text);
-    let at = |offset: usize| {
-        let pos = lines.pos(text, offset.min(text.len()));
-        format!("{path}:{}:{}", pos.line, pos.col)
-    };
+    let at = lines.places(text, path);
     let file: ThemeFile = toml::from_str(text).map_err(|e| {
         format!(
             "{}: error: {}",
@@ -361,14 +374,14 @@ fn read_small(path: &Path) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| "not UTF-8".to_owned())
 }
 
-fn color(name: &str, palette: &BTreeMap<String, (String, String)>) -> Result<Color, String> {
+fn color(name: &str, palette: &BTreeMap<String, (String, Place)>) -> Result<Color, String> {
     let raw = palette.get(name).map_or(name, |(c, _)| c.as_str());
     Color::from_str(raw).map_err(|_| format!("unknown colour \"{raw}\""))
 }
 
 fn build_style(
     spec: &StyleSpec,
-    palette: &BTreeMap<String, (String, String)>,
+    palette: &BTreeMap<String, (String, Place)>,
 ) -> Result<Style, String> {
     let mut s = Style::default();
     if let Some(fg) = &spec.fg {

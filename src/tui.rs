@@ -15,6 +15,7 @@ pub mod msg;
 pub mod outline;
 pub mod paint;
 pub mod panel;
+pub mod prepare;
 pub mod reader;
 pub mod search;
 pub mod task;
@@ -47,9 +48,12 @@ pub struct Setup {
     pub lib: Library,
     /// Built by [`keymap`] from the config's `[keys.MODE]` lines.
     pub keymap: Keymap,
+    /// The screen, made ahead (see [`prepare`]); made on entering the
+    /// terminal if not.
+    pub screen: Option<terminal::Term>,
     pub theme: Theme,
     /// The themes `t` cycles through.
-    pub themes: Vec<Theme>,
+    pub themes: crate::theme::Themes,
     /// The config's widest reading column and panel width.
     pub measure: Option<u16>,
     pub panel_width: Option<u16>,
@@ -142,7 +146,7 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
-    let mut guard = terminal::enter(setup.mouse)?;
+    let mut guard = terminal::enter(setup.mouse, setup.screen)?;
     let size = guard.terminal.size()?;
     let mut app = App::for_terminal(
         setup.lib,

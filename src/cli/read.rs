@@ -7,14 +7,24 @@ use super::{Cli, ColorChoice, report_load_problems};
 use crate::config::{Config, Dirs};
 use crate::sanitize::line as clean;
 use crate::state::Saved;
-use crate::theme::{Origin, Theme};
+use crate::theme::Theme;
 
 /// Loads everything, then opens the reader: the terminal is touched last, so
 /// every error is printed on a normal screen and a broken config never
 /// starts the reader.
 pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
-    // The library takes the built-in glossary last: it is read meanwhile.
-    crate::glossary::Glossary::prepare_builtin();
+    // A single file may show its first part, which needs no glossary:
+    // the glossary is read with the whole, once the first screen is up
+    // (read beside it, it took the core the first screen's output is
+    // read on). A library takes the built-in glossary last: it is read
+    // meanwhile.
+    let single_file = cli.library.is_empty() && cli.paths.len() == 1 && cli.paths[0].is_file();
+    if !single_file || target.is_some() {
+        crate::glossary::Glossary::prepare_builtin();
+    }
+    // The screen is made on a thread of its own meanwhile, and the
+    // keymap once the config is read.
+    let mut prepared = crate::tui::prepare::start();
     let dirs = Dirs::xdg();
     let config = match Config::load(cli.config.as_deref(), &dirs) {
         Ok(c) => c,
@@ -25,15 +35,7 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let keymap = match crate::tui::keymap(&config.keys) {
-        Ok(k) => k,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("briefing: {}", clean(e));
-            }
-            return Ok(ExitCode::from(2));
-        }
-    };
+    prepared.keymap_from(&config.keys);
     let user_themes = dirs.themes();
     let (saved, mut message) = if cli.fresh {
         (
@@ -52,45 +54,44 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     };
     // A single file opens as itself; a library opens on home. A file's
     // first part is read while the themes are.
-    let single_file = cli.library.is_empty() && cli.paths.len() == 1 && cli.paths[0].is_file();
     let file = (single_file && target.is_none()).then(|| open_file(cli, &saved));
-    // The themes `t` cycles through. A built-in choice is taken from them,
-    // so it is not read twice; any other is loaded by name or path.
-    let available = Theme::available(user_themes.as_deref());
-    // The theme last chosen with `t` is used unless one is named, and if
-    // it is still one of them.
-    let named = cli.theme.as_deref().or(config.theme.as_deref());
-    let chosen = saved.state.theme().filter(|c| {
-        named.is_none()
-            && available
-                .iter()
-                .any(|(_, t)| t.as_ref().is_ok_and(|t| t.name == *c))
-    });
-    let name = named.or(chosen).unwrap_or("dark");
-    let builtin = available
-        .iter()
-        .find(|(o, t)| {
-            // The saved choice is one of them, user theme or not.
-            (*o == Origin::BuiltIn || named.is_none()) && t.as_ref().is_ok_and(|t| t.name == name)
-        })
-        .and_then(|(_, t)| t.as_ref().ok().cloned());
+    // The user's themes are read now, so a broken one is told at start;
+    // the built-in ones are read when `t` first needs them, but for the
+    // one the screen is drawn in.
+    let users = Theme::users(user_themes.as_deref());
     // A broken theme of your own is named, with its mistake, not skipped
     // in silence.
-    for e in available.iter().filter_map(|(_, t)| t.as_ref().err()) {
+    for e in users.iter().filter_map(|(_, t)| t.as_ref().err()) {
         eprintln!("briefing: {}", clean(e));
         message.get_or_insert_with(|| format!("{e} (left out of the themes t cycles through)"));
     }
-    let mut themes: Vec<Theme> = available.into_iter().filter_map(|(_, t)| t.ok()).collect();
-    let mut theme = match builtin {
+    let users: Vec<Theme> = users.into_iter().filter_map(|(_, t)| t.ok()).collect();
+    let builtin = |n: &str| Theme::builtin_names().contains(&n);
+    // The theme last chosen with `t` is used unless one is named, and if
+    // it is still one of them.
+    let named = cli.theme.as_deref().or(config.theme.as_deref());
+    let chosen = saved
+        .state
+        .theme()
+        .filter(|c| named.is_none() && (builtin(c) || users.iter().any(|t| t.name == *c)));
+    let name = named.or(chosen).unwrap_or("dark");
+    // A built-in name is the built-in theme; the saved choice may be a
+    // user theme too; anything else is loaded by name or path.
+    let picked = if builtin(name) {
+        Theme::builtin(name).ok()
+    } else if named.is_none() {
+        users.iter().find(|t| t.name == name).cloned()
+    } else {
+        None
+    };
+    let mut theme = match picked {
         Some(t) => t,
         None => match Theme::load(name, user_themes.as_deref()) {
             Ok(t) => t,
             Err(e) => return Ok(fail(&e)),
         },
     };
-    if !themes.iter().any(|t| t.name == theme.name) {
-        themes.push(theme.clone());
-    }
+    let themes = crate::theme::Themes::new(users, theme.clone());
     theme.monochrome = monochrome(cli.color);
 
     let (lib, writer, catchup, whole) = if let Some((lib, whole)) = file {
@@ -117,9 +118,22 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
     } else {
         cli.library.iter().chain(&cli.paths).cloned().collect()
     };
+    // Made meanwhile: a mistake in the keys is told before the terminal is
+    // touched.
+    let keymap = match prepared.keymap() {
+        Ok(k) => k,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("briefing: {}", clean(e));
+            }
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let screen = prepared.screen();
     let result = crate::tui::run(crate::tui::Setup {
         lib,
         keymap,
+        screen,
         theme,
         themes,
         measure: config.measure,
@@ -157,7 +171,14 @@ fn open_file(
     crate::library::Library,
     Option<crate::library::head::Opened>,
 ) {
-    let mut opened = crate::library::head::Opened::read(&cli.library_paths());
+    // As much of the body as the screen can show, if its size is known.
+    let body = std::io::IsTerminal::is_terminal(&io::stdout())
+        .then(ratatui::crossterm::terminal::size)
+        .and_then(Result::ok)
+        .map_or(crate::library::head::HEAD_BODY, |(cols, rows)| {
+            crate::library::head::body_for_screen(cols, rows)
+        });
+    let mut opened = crate::library::head::Opened::read_with(&cli.library_paths(), body);
     let head = opened.head.take().filter(|h| {
         // A saved place further in waits for the whole.
         h.briefs.first().is_some_and(|b| {

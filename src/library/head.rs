@@ -26,11 +26,21 @@ use crate::model::{Brief, Origin, SourceFile};
 /// A file shorter than this is parsed whole before its first screen: it
 /// takes a few milliseconds.
 pub const HEAD_MIN_FILE: u64 = 64 * 1024;
-/// The first part's body holds at least this much (a screen is about
-/// 4 KB)…
-const HEAD_BODY: usize = 12 * 1024;
+/// The first part's body holds at least this much when the screen's size
+/// is not known (a screen is about 4 KB)…
+pub const HEAD_BODY: usize = 12 * 1024;
+/// …at least this much when it is…
+const HEAD_BODY_LEAST: usize = 4 * 1024;
 /// …and is cut at a heading before this much, or not made.
 const HEAD_MOST: usize = 64 * 1024;
+
+/// How much body the first part holds for a screen of `cols` × `rows`: a
+/// byte for each of its cells (each character shown takes a byte at
+/// least), within bounds. Every byte more is parsed and laid out before
+/// the first screen.
+pub fn body_for_screen(cols: u16, rows: u16) -> usize {
+    (usize::from(cols) * usize::from(rows)).clamp(HEAD_BODY_LEAST, HEAD_MOST / 2)
+}
 /// The file is read this much at a time. Every buffer stays under
 /// glibc's mmap threshold (128 KB): a large block freed would raise it
 /// for the rest of the run, and more of the layout's freed memory would
@@ -51,9 +61,15 @@ impl Opened {
     /// Finds the files of `paths` and, when they are one long file, reads
     /// its first part.
     pub fn read(paths: &[PathBuf]) -> Self {
+        Self::read_with(paths, HEAD_BODY)
+    }
+
+    /// As [`Self::read`], with a first part of at least `body` bytes of
+    /// body (see [`body_for_screen`]).
+    pub fn read_with(paths: &[PathBuf], body: usize) -> Self {
         let found = super::load::find(paths);
         let head = match found.as_slice() {
-            [f @ Found::File { len, .. }] if *len >= HEAD_MIN_FILE => read_first_part(f),
+            [f @ Found::File { len, .. }] if *len >= HEAD_MIN_FILE => read_first_part(f, body),
             _ => None,
         };
         Self {
@@ -64,7 +80,9 @@ impl Opened {
     }
 
     /// The whole library, exactly as [`Library::from_paths`] gives it.
+    /// The built-in glossary, which it takes last, is read meanwhile.
     pub fn whole(self) -> Library {
+        crate::glossary::Glossary::prepare_builtin();
         Library::from_found(self.found, &self.paths)
     }
 }
@@ -74,7 +92,7 @@ impl Opened {
 /// only looked through for the line that ends them). The first part is
 /// made of these two alone, so its offsets are its own, not the file's:
 /// nothing carries an offset from it to the whole.
-fn read_first_part(found: &Found) -> Option<Library> {
+fn read_first_part(found: &Found, least: usize) -> Option<Library> {
     let Found::File {
         path,
         shown,
@@ -106,20 +124,26 @@ fn read_first_part(found: &Found) -> Option<Library> {
             (&first[..end], body_after(&mut file, end)?)
         }
     };
-    let mut body = Vec::with_capacity(HEAD_MOST);
-    file.seek(std::io::SeekFrom::Start(body_at as u64)).ok()?;
-    (&mut file)
-        .take(HEAD_MOST as u64)
-        .read_to_end(&mut body)
-        .ok()?;
-    let body = valid_prefix(&body)?;
     let fence = if top.is_empty() { "" } else { "+++\n" };
-    let text = [top, fence, body].concat();
+    // The body is read in after the keys, into the text the first part
+    // is cut from (which stays under the threshold too).
+    let most = (2 * CHUNK - 1)
+        .saturating_sub(top.len() + fence.len())
+        .min(HEAD_MOST);
+    let mut text = Vec::with_capacity(top.len() + fence.len() + most);
+    text.extend_from_slice(top.as_bytes());
+    text.extend_from_slice(fence.as_bytes());
+    file.seek(std::io::SeekFrom::Start(body_at as u64)).ok()?;
+    (&mut file).take(most as u64).read_to_end(&mut text).ok()?;
+    let body = top.len() + fence.len();
+    let valid = valid_prefix(text.get(body..)?)?.len();
+    text.truncate(body + valid);
+    let text = String::from_utf8(text).ok()?;
     let rest_may_hold_h1 = |cut: usize| {
         let at = body_at + cut - top.len() - fence.len();
         std::fs::read(path).map_or(true, |all| all.get(at..).is_none_or(may_hold_h1))
     };
-    let (cut, part) = cut_of(&text, rest_may_hold_h1)?;
+    let (cut, part) = cut_of(&text, least, rest_may_hold_h1)?;
     let origin = Origin::File {
         path: canon
             .clone()
@@ -193,14 +217,16 @@ fn is_fence(line: &[u8]) -> bool {
 
 /// Where the first part of a file whose text starts with `text` ends, if
 /// one can be made: past its front matter, at a heading that no block
-/// left open swallows. `rest_may_hold_h1` says whether the file from a
-/// byte on may hold a first-level heading.
+/// left open swallows, `least` bytes of body on at least.
+/// `rest_may_hold_h1` says whether the file from a byte on may hold a
+/// first-level heading.
 fn cut_of(
     text: &str,
+    least: usize,
     rest_may_hold_h1: impl FnOnce(usize) -> bool,
 ) -> Option<(usize, crate::parse::Head)> {
     let body_start = body_start(text)?;
-    let part = crate::parse::head_cut(text.get(body_start..)?, HEAD_BODY, HEAD_MOST)?;
+    let part = crate::parse::head_cut(text.get(body_start..)?, least, HEAD_MOST)?;
     let cut = body_start + part.cut;
     // A `#` heading that opens the body is the title unless another
     // follows: then what follows must be looked at.

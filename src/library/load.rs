@@ -116,15 +116,17 @@ pub fn find(paths: &[PathBuf]) -> Vec<Found> {
                 )))),
             },
             Ok(m) => {
-                let root = fs::canonicalize(path)
-                    .ok()
-                    .and_then(|p| p.parent().map(Path::to_path_buf))
+                let canon = fs::canonicalize(path).ok();
+                let root = canon
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf)
                     .unwrap_or_default();
                 out.push(Found::File {
                     path: path.clone(),
                     shown,
                     root,
-                    canon: None,
+                    canon,
                     len: m.len(),
                     stamp: Some(Stamp::of(&m)),
                 });

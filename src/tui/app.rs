@@ -39,7 +39,7 @@ pub struct App {
     pub keymap: Keymap,
     pub theme: Theme,
     /// The themes `t` cycles through.
-    pub themes: Vec<Theme>,
+    pub themes: crate::theme::Themes,
     pub mouse: bool,
     /// Every view, and the stack of those open over the base layer.
     pub views: Views,
@@ -89,7 +89,7 @@ impl App {
             desk,
             keymap,
             theme,
-            themes: Vec::new(),
+            themes: crate::theme::Themes::default(),
             mouse: true,
             views: Views::default(),
             pending: keys::PendingKeys::default(),
@@ -349,17 +349,17 @@ impl App {
 
     /// `t`: the next theme, remembered in the saved state.
     fn cycle_theme(&mut self) {
-        if self.themes.is_empty() {
+        let themes = self.themes.all();
+        if themes.is_empty() {
             self.desk.message = Some("no other theme".into());
             return;
         }
-        let next = self
-            .themes
+        let next = themes
             .iter()
             .position(|t| t.name == self.theme.name)
-            .map_or(0, |i| (i + 1) % self.themes.len());
+            .map_or(0, |i| (i + 1) % themes.len());
         let monochrome = self.theme.monochrome;
-        self.theme = self.themes[next].clone();
+        self.theme = themes[next].clone();
         self.theme.monochrome = monochrome;
         self.desk.saved.state.set_theme(&self.theme.name);
         self.desk.message = Some(format!("theme: {}", self.theme.name));

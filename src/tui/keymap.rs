@@ -116,14 +116,20 @@ impl Keymap {
     pub fn apply(&mut self, lines: &[KeyLine]) -> Result<(), Vec<String>> {
         let mut errors = Vec::new();
         let mut quit_lost_at = None;
+        // Only the reader's and the global bindings quit from the reader:
+        // a line for another mode leaves that as it was.
+        let mut could_quit = self.can_quit();
         for l in lines {
-            let could_quit = self.can_quit();
             if let Err(e) = self.apply_line(l) {
                 if !errors.contains(&e) {
                     errors.push(e);
                 }
-            } else if could_quit && !self.can_quit() {
-                quit_lost_at = Some(l);
+            } else if matches!(Mode::parse(&l.mode), Some(Mode::Reader | Mode::Global)) {
+                let can_quit = self.can_quit();
+                if could_quit && !can_quit {
+                    quit_lost_at = Some(l);
+                }
+                could_quit = can_quit;
             }
         }
         if let Some(l) = quit_lost_at.filter(|_| !self.can_quit()) {

@@ -21,7 +21,14 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
-pub type Term = Terminal<CrosstermBackend<io::Stdout>>;
+/// The backend writes through a buffer the size of a large frame, so a
+/// frame reaches the terminal in one write when `draw` flushes it (the
+/// standard output's own buffer holds 1 KB: a first frame of 9 KB took ten
+/// writes).
+pub type Term = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+
+/// Enough for a full frame at 160×45 with a colour change in most cells.
+const FRAME_BUFFER: usize = 64 * 1024;
 
 /// Puts the terminal back as it was. Safe to call more than once.
 pub fn restore() {
@@ -55,9 +62,25 @@ impl Guard {
     }
 }
 
+/// The terminal's screen at `size`, not yet drawn to and not entered.
+/// Its two buffers are a hundred-odd fresh pages at 120×40, so it is made
+/// ahead, on another thread (see [`super::prepare`]).
+pub fn screen(size: (u16, u16)) -> io::Result<Term> {
+    Terminal::with_options(
+        CrosstermBackend::new(io::BufWriter::with_capacity(FRAME_BUFFER, stdout())),
+        // A fixed viewport, resized by the event loop when a resize comes
+        // in: a full-screen one asks the terminal its size at every frame,
+        // and each ask opens `/dev/tty` again.
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, size.0, size.1)),
+        },
+    )
+}
+
 /// Enters raw mode and the alternate screen, with a panic hook and signal
-/// flags installed first.
-pub fn enter(mouse: bool) -> io::Result<Guard> {
+/// flags installed first. `made` is the screen made ahead, used if the
+/// terminal is still its size.
+pub fn enter(mouse: bool, made: Option<Term>) -> io::Result<Guard> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -79,15 +102,11 @@ pub fn enter(mouse: bool) -> io::Result<Guard> {
         restore();
         return Err(e);
     }
-    let terminal = Terminal::with_options(
-        CrosstermBackend::new(stdout()),
-        // A fixed viewport, resized by the event loop when a resize comes
-        // in: a full-screen one asks the terminal its size at every frame,
-        // and each ask opens `/dev/tty` again.
-        TerminalOptions {
-            viewport: Viewport::Fixed(Rect::new(0, 0, size.0, size.1)),
-        },
-    );
+    let area = Rect::new(0, 0, size.0, size.1);
+    let terminal = match made.map(|mut t| (t.get_frame().area(), t)) {
+        Some((made_for, t)) if made_for == area => Ok(t),
+        _ => screen(size),
+    };
     match terminal {
         Ok(mut t) => {
             let _ = t.hide_cursor();

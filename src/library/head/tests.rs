@@ -125,6 +125,34 @@ fn the_first_part_reads_as_the_same_part_of_the_whole() {
 }
 
 #[test]
+fn the_first_part_holds_what_the_screen_can_show() {
+    assert_eq!(body_for_screen(120, 40), 4800);
+    assert_eq!(body_for_screen(160, 45), 7200);
+    // A tiny screen still gets a few screens' worth; a huge one is bounded.
+    assert_eq!(body_for_screen(40, 12), HEAD_BODY_LEAST);
+    assert_eq!(body_for_screen(1000, 1000), HEAD_MOST / 2);
+    let dir = tempfile::tempdir().expect("dir");
+    let path = write(dir.path(), "long.md", &long_brief(300, 300, "", ""));
+    let whole = Opened::read(std::slice::from_ref(&path)).whole();
+    let mut body_len = Vec::new();
+    for (cols, rows) in [(40, 12), (120, 40), (160, 45), (300, 100)] {
+        let least = body_for_screen(cols, rows);
+        let head = Opened::read_with(std::slice::from_ref(&path), least)
+            .head
+            .expect("first part");
+        let b = &head.briefs[0];
+        let body = b.source.body().len();
+        // At least what was asked for, cut at a heading soon after, and
+        // read exactly as the same part of the whole.
+        assert!(body >= least && body < least + 2048, "{body} for {least}");
+        let hs = sections(&head);
+        assert_eq!(hs[..], sections(&whole)[..hs.len()]);
+        body_len.push(body);
+    }
+    assert!(body_len.windows(2).all(|w| w[0] < w[1]), "{body_len:?}");
+}
+
+#[test]
 fn a_file_without_front_matter_has_a_first_part_too() {
     let dir = tempfile::tempdir().expect("dir");
     let text = long_brief(0, 200, "", "");

@@ -81,10 +81,10 @@ fn sections_are_marked_read_and_reviewed_by_anchor_and_counted() {
 fn the_theme_chosen_with_t_is_kept_in_the_state() {
     let dir = tempfile::tempdir().expect("dir");
     let mut a = saved_app(dir.path());
-    a.themes = vec![
+    a.themes = crate::theme::Themes::loaded(vec![
         Theme::default_theme(),
         Theme::load("light", None).expect("light"),
-    ];
+    ]);
     press(&mut a, "t");
     assert_eq!(a.theme.name, "light");
     a.desk.save_state().expect("saved");
