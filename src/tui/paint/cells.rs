@@ -15,6 +15,20 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, max_x: u16, text: &str, style: Styl
         return x;
     }
     let mut x = x;
+    // Printable ASCII is a grapheme a byte, each one column wide: most of
+    // a brief's text, written without the segmenter.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        for i in 0..text.len() {
+            if x >= max_x {
+                break;
+            }
+            if let (Some(cell), Some(g)) = (buf.cell_mut((x, y)), text.get(i..=i)) {
+                cell.set_symbol(g).set_style(style);
+            }
+            x += 1;
+        }
+        return x;
+    }
     for g in text.graphemes(true) {
         let w = UnicodeWidthStr::width(g);
         if w == 0 {
@@ -81,6 +95,32 @@ mod tests {
         );
         let mut buf = Buffer::empty(Rect::new(0, 0, 1, 1));
         assert_eq!(put(&mut buf, 0, 0, 1, "🌞", Style::default()), 0);
+    }
+
+    #[test]
+    fn ascii_is_written_as_the_segmenter_would_write_it() {
+        // The same text with a last character that is not ASCII takes the
+        // segmenter's way; up to it, the two must agree at every width.
+        let row = |buf: &Buffer| -> String {
+            (0..buf.area.width)
+                .filter_map(|x| buf.cell((x, 0)).map(|c| c.symbol().to_owned()))
+                .collect()
+        };
+        for width in 0..=11 {
+            let (mut fast, mut slow) = (
+                Buffer::empty(Rect::new(0, 0, 14, 1)),
+                Buffer::empty(Rect::new(0, 0, 14, 1)),
+            );
+            let style = Style::default().bold();
+            let a = put(&mut fast, 1, 0, 1 + width, "hello, world", style);
+            let b = put(&mut slow, 1, 0, 1 + width, "hello, world\u{e9}", style);
+            assert_eq!(a, b, "width {width}");
+            assert_eq!(row(&fast), row(&slow), "width {width}");
+            assert_eq!(
+                fast.cell((1, 0)).map(ratatui::buffer::Cell::style),
+                slow.cell((1, 0)).map(ratatui::buffer::Cell::style)
+            );
+        }
     }
 
     #[test]
