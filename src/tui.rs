@@ -147,13 +147,10 @@ pub fn run(setup: Setup) -> io::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let mut guard = terminal::enter(setup.mouse, setup.screen)?;
-    let size = guard.terminal.size()?;
-    let mut app = App::for_terminal(
-        setup.lib,
-        setup.keymap,
-        setup.theme,
-        Rect::new(0, 0, size.width, size.height),
-    );
+    // The screen was made at the terminal's size as it was entered (asking
+    // again opens `/dev/tty` again).
+    let area = guard.terminal.get_frame().area();
+    let mut app = App::for_terminal(setup.lib, setup.keymap, setup.theme, area);
     app.themes = setup.themes;
     app.mouse = setup.mouse;
     app.desk.saved = setup.saved;
