@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::fs;
 use std::process::Command;
 
@@ -68,6 +69,39 @@ fn a_broken_config_stops_the_reader_before_the_terminal_is_touched() {
     );
     let (code, _, err) = run(&home, &["--theme", "sparkly", "--config", "/dev/null"]);
     assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn a_mistake_in_the_keys_is_told_first_whatever_is_read() {
+    // The keymap is made on a thread while the library or file is read;
+    // its mistakes are still what the reader says, and all it says.
+    let home = Home::new();
+    let path = write_config(&home, "[keys.reader]\n\"x\" = \"fly\"\n");
+    let want = format!(
+        "briefing: {}:2:7: error: unknown action \"fly\" for key \"x\" in [keys.reader]\n",
+        path.display()
+    );
+    let empty = tempfile::tempdir().expect("dir");
+    let long = empty.path().join("long.md");
+    let mut text = String::from("+++\nid = \"long\"\ntitle = \"Long\"\n+++\n\n");
+    for i in 0..1000 {
+        let _ = write!(
+            text,
+            "## Section {i}\n\nA paragraph of words about the alliance, long enough to count.\n\n"
+        );
+    }
+    assert!(text.len() >= 64 * 1024, "a file that shows its first part");
+    for args in [vec![], vec![empty.path().to_str().expect("path")]] {
+        let (code, out, err) = run(&home, &args);
+        assert_eq!(
+            (code, out.as_str(), err.as_str()),
+            (2, "", want.as_str()),
+            "{args:?}"
+        );
+    }
+    fs::write(&long, text).expect("write");
+    let (code, _, err) = run(&home, &[long.to_str().expect("path")]);
+    assert_eq!((code, err.as_str()), (2, want.as_str()));
 }
 
 #[test]

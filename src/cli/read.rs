@@ -52,8 +52,7 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         }
         (saved, warning)
     };
-    // A single file opens as itself; a library opens on home. A file's
-    // first part is read while the themes are.
+    // A single file opens as itself; a library opens on home.
     let file = (single_file && target.is_none()).then(|| open_file(cli, &saved));
     // The user's themes are read now, so a broken one is told at start;
     // the built-in ones are read when `t` first needs them, but for the
@@ -100,6 +99,17 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         let (lib, writer, catchup) = load_library(cli, &dirs, &mut message);
         (lib, writer, catchup, None)
     };
+    // Made meanwhile: a mistake in the keys is told before anything else
+    // is said of the library, and before the terminal is touched.
+    let keymap = match prepared.keymap() {
+        Ok(k) => k,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("briefing: {}", clean(e));
+            }
+            return Ok(ExitCode::from(2));
+        }
+    };
     // The watcher reads the library again through the cache the start used.
     let cache = writer.as_ref().and(dirs.cache.clone());
     if lib.briefs.is_empty() {
@@ -117,17 +127,6 @@ pub fn run(cli: &Cli, target: Option<&str>) -> io::Result<ExitCode> {
         Vec::new()
     } else {
         cli.library.iter().chain(&cli.paths).cloned().collect()
-    };
-    // Made meanwhile: a mistake in the keys is told before the terminal is
-    // touched.
-    let keymap = match prepared.keymap() {
-        Ok(k) => k,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("briefing: {}", clean(e));
-            }
-            return Ok(ExitCode::from(2));
-        }
     };
     let screen = prepared.screen();
     let result = crate::tui::run(crate::tui::Setup {
