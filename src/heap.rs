@@ -1,11 +1,12 @@
-//! How the C allocator keeps memory. glibc raises its threshold for
-//! serving a block from its own mappings each time such a block is freed
-//! (up to 32 MB), and keeps that much more of the freed heap before giving
-//! it back. Opening a long file frees a few large blocks early (its first
-//! part, the file's text read in pieces), after which the whole's parse
-//! and layout came from the heap and stayed there: the 10 MB document's
-//! peak was 49.5 MB. Fixed at glibc's own default, it is 47.3 MB, with the
-//! first screen as fast (`cargo bench --bench pty`, docs/PERFORMANCE.md).
+//! How the C allocator keeps memory. glibc gives a large block a mapping
+//! of its own (returned to the system when freed), and each time such a
+//! block is freed it raises the size that counts as large (up to 32 MB)
+//! and keeps that much more of the freed heap before giving it back.
+//! Opening a long file frees a few large blocks early (the file's text
+//! read in pieces), after which the whole's parse and layout came from
+//! the heap and stayed there: the 10 MB document's peak was 49.5 MB. With
+//! the threshold fixed at glibc's own default it is 47.3 MB, and the first
+//! screen is as fast (`cargo bench --bench pty`, docs/PERFORMANCE.md).
 
 /// glibc's default threshold, 128 KB, kept from changing.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -1,5 +1,5 @@
-//! What the reader's first screen needs besides the library, made on
-//! threads of their own while the main thread reads the library: the
+//! What the reader's first screen needs besides the library, made on a
+//! thread of its own while the main thread reads the library: the
 //! screen's buffers (two full screens of cells, a hundred-odd fresh pages
 //! at 120×40) and the keymap (the shipped one is a TOML file to parse,
 //! with the config's lines over it). Nothing here touches the terminal.
