@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::long_brief;
 use common::pty::{Home, Session};
 
 #[test]
@@ -174,28 +175,6 @@ fn terminal_restored_after_sighup() {
     s.signal("-HUP");
     s.wait_exit();
     s.assert_restored();
-}
-
-/// A long brief whose first part is shown before the whole is read.
-fn long_brief(sections: usize, front_extra: &str) -> String {
-    let mut s = format!(
-        "+++\nid = \"long\"\ntitle = \"A long brief\"\n\n[[figures]]\nid = \"f0\"\nvalue = \"5%\"\nlabel = \"share\"\nsection = \"section-0\"\nsource = \"Generated\"\n{front_extra}+++\n\n"
-    );
-    for i in 0..sections {
-        s.push_str("## Section ");
-        s.push_str(&i.to_string());
-        s.push_str("\n\n");
-        for _ in 0..6 {
-            s.push_str(
-                "Words about trade, chips and the alliance, enough to fill a line or two.\n",
-            );
-        }
-        if i == 0 {
-            s.push_str("\nA share of [5 percent](fig:f0).\n");
-        }
-        s.push('\n');
-    }
-    s
 }
 
 #[test]

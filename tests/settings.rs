@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::fmt::Write as _;
 use std::fs;
 use std::process::Command;
 
@@ -83,13 +82,7 @@ fn a_mistake_in_the_keys_is_told_first_whatever_is_read() {
     );
     let empty = tempfile::tempdir().expect("dir");
     let long = empty.path().join("long.md");
-    let mut text = String::from("+++\nid = \"long\"\ntitle = \"Long\"\n+++\n\n");
-    for i in 0..1000 {
-        let _ = write!(
-            text,
-            "## Section {i}\n\nA paragraph of words about the alliance, long enough to count.\n\n"
-        );
-    }
+    let text = common::long_brief(400, "");
     assert!(text.len() >= 64 * 1024, "a file that shows its first part");
     for args in [vec![], vec![empty.path().to_str().expect("path")]] {
         let (code, out, err) = run(&home, &args);
