@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
-
-use crate::diag::Place;
 use serde::Deserialize;
 use toml::Spanned;
+
+use crate::diag::Place;
 
 /// Every place a style is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

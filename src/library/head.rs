@@ -135,10 +135,17 @@ fn read_first_part(found: &Found, least: usize) -> Option<Library> {
     text.extend_from_slice(fence.as_bytes());
     file.seek(std::io::SeekFrom::Start(body_at as u64)).ok()?;
     (&mut file).take(most as u64).read_to_end(&mut text).ok()?;
-    let body = top.len() + fence.len();
-    let valid = valid_prefix(text.get(body..)?)?.len();
-    text.truncate(body + valid);
-    let text = String::from_utf8(text).ok()?;
+    // Checked once: only a character cut in two at the end may fail.
+    let text = String::from_utf8(text).or_else(|e| {
+        let end = e.utf8_error().valid_up_to();
+        if e.utf8_error().error_len().is_some() {
+            return Err(());
+        }
+        let mut bytes = e.into_bytes();
+        bytes.truncate(end);
+        String::from_utf8(bytes).map_err(|_| ())
+    });
+    let text = text.ok()?;
     let rest_may_hold_h1 = |cut: usize| {
         let at = body_at + cut - top.len() - fence.len();
         std::fs::read(path).map_or(true, |all| all.get(at..).is_none_or(may_hold_h1))
